@@ -62,11 +62,11 @@ const retailerRow = z.object({
   aliases: z.string().default("").transform(aliasList),
   manager_id: optionalText,
   segment: z.string().default("standard").transform((s) => s || "standard"),
-  grade: optionalNumber(0, 100, "grade").default(""),
+  grade: optionalNumber(0, 100, "grade").default(null),
   address: z.string().default(""),
-  lat: optionalNumber(-90, 90, "lat").default(""),
-  lng: optionalNumber(-180, 180, "lng").default(""),
-  license: optionalText.default(""),
+  lat: optionalNumber(-90, 90, "lat").default(null),
+  lng: optionalNumber(-180, 180, "lng").default(null),
+  license: optionalText.default(null),
 });
 
 const productRow = z.object({
@@ -75,8 +75,8 @@ const productRow = z.object({
   brand: z.string().default(""),
   aliases: z.string().default("").transform(aliasList),
   category: z.string().default(""),
-  per_case: optionalNumber(0, 100000, "per_case").default(""),
-  price_band: optionalText.default(""),
+  per_case: optionalNumber(0, 100000, "per_case").default(null),
+  price_band: optionalText.default(null),
 });
 
 function isTimeZone(tz: string): boolean {

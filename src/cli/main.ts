@@ -1,0 +1,87 @@
+/**
+ * The admin and tooling command line: `npm run -s cli -- <command> ...`.
+ * Every command opens the configured database, which applies pending migrations first,
+ * so each works on a fresh, empty database.
+ */
+import { parseArgs } from "node:util";
+import { CHANNELS, type ChannelName } from "../core/messages.js";
+import { ConfigError, loadConfig } from "../config/config.js";
+import { openDatabase, type Database } from "../store/database.js";
+import { RosterStore } from "../store/roster-store.js";
+import { runImport } from "./import-command.js";
+import { runParse } from "./parse-command.js";
+
+const USAGE = `Fieldmate command line
+
+  import DIR                                   load people.csv, retailers.csv, products.csv (idempotent)
+  link --person ID --channel slack|wechat|web --external EXTERNAL_ID
+                                               link a chat identity to a person
+  parse --fixtures DIR --input FILE.jsonl [--llm]
+                                               parse evaluation-style lines into FORMAT.md records (fresh temp database)
+  help                                         this text
+
+The database comes from DATABASE_URL (default file:./data/fieldmate.db).`;
+
+type Command = (args: string[]) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  import: (args) => withDatabase(async ({ db }) => {
+    const dir = args[0];
+    if (!dir) return usage("import needs a folder: cli import DIR");
+    return runImport(db, dir, process.stdout, process.stderr);
+  }),
+  link: (args) => withDatabase(async ({ db }) => {
+    const { values } = parseArgs({
+      args,
+      options: { person: { type: "string" }, channel: { type: "string" }, external: { type: "string" } },
+    });
+    if (!values.person || !values.channel || !values.external) return usage("link needs --person, --channel and --external");
+    if (!CHANNELS.includes(values.channel as ChannelName)) return usage(`unknown channel ${values.channel}: use ${CHANNELS.join(", ")}`);
+    const roster = new RosterStore(db);
+    const person = await roster.person(values.person);
+    if (!person) {
+      process.stderr.write(`unknown person ${values.person}\n`);
+      return 1;
+    }
+    await roster.link(person.id, values.channel as ChannelName, values.external);
+    process.stdout.write(`linked ${values.channel}:${values.external} to ${person.id} ${person.name}\n`);
+    return 0;
+  }),
+  parse: (args) => runParse(args, process.stdout, process.stderr),
+  help: async () => {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  },
+};
+
+async function withDatabase(run: (database: Database) => Promise<number>): Promise<number> {
+  const config = loadConfig();
+  const database = await openDatabase(config.DATABASE_URL);
+  try {
+    return await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function usage(message: string): number {
+  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  return 2;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = commands[name ?? "help"];
+  if (!command) return usage(`unknown command ${name}`);
+  try {
+    return await command(args);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,17 @@
+/** Loads the shipped demo organisation into an empty database, and never into one that has people. */
+import { fileURLToPath } from "node:url";
+import type { Logger } from "../log.js";
+import { importRoster } from "../roster/import-roster.js";
+import type { Db } from "../store/database.js";
+import { writeDemoHistory } from "./demo-history.js";
+
+export const DEMO_DIR = fileURLToPath(new URL("../../prisma/demo/", import.meta.url));
+
+/** Returns true when the demo was loaded now. */
+export async function loadDemoIfEmpty(db: Db, logger: Logger, now = new Date()): Promise<boolean> {
+  if ((await db.person.count()) > 0) return false;
+  const reports = await importRoster(db, DEMO_DIR);
+  const visits = await writeDemoHistory(db, now);
+  logger.info({ reports, visits }, "demo organisation loaded into the empty database");
+  return true;
+}

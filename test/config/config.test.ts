@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../../src/config/config.js";
+
+describe("configuration", () => {
+  it("has working defaults for a fresh machine", () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      DATABASE_URL: "file:./data/fieldmate.db",
+      PORT: 3000,
+      TZ_DEFAULT: "Asia/Shanghai",
+      LOG_LEVEL: "info",
+      DEMO_MODE: true,
+      PARSE_MODE: "rules",
+    });
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ TZ_DEFAULT: "Mars/Olympus" }, "TZ_DEFAULT"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ DEMO_MODE: "false" }, "WEB_CHAT_TOKEN"],
+    [{ SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_SIGNING_SECRET"],
+    [{ PARSE_MODE: "llm" }, "LLM_BASE_URL"],
+  ])("names the bad variable in %o", (env, variable) => {
+    const error = (() => {
+      try {
+        parseConfig(env);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as ConfigError).message).toContain(variable);
+  });
+
+  it("never echoes a secret's value in the error", () => {
+    try {
+      parseConfig({ DATABASE_URL: "mysql://user:hunter2@db" });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as Error).message).not.toContain("hunter2");
+    }
+  });
+
+  it("turns on hybrid parsing when a model endpoint is configured", () => {
+    expect(parseConfig({ LLM_BASE_URL: "http://127.0.0.1:8000/v1" }).PARSE_MODE).toBe("hybrid");
+  });
+});
