@@ -1,0 +1,56 @@
+/**
+ * The body of `POST /api/messages`, checked field by field so each mistake gets its own clear answer.
+ */
+import { WebRequestError } from "./http-helpers.js";
+
+/** The longest message the bot accepts; longer text is refused, not cut, so nothing is silently lost. */
+export const MAX_TEXT_CHARS = 4000;
+const MAX_MESSAGE_ID_CHARS = 200;
+
+export interface MessageRequest {
+  from: string;
+  text: string;
+  /** The browser's own id for this message, reused on retries so the core can drop duplicates. */
+  messageId: string | null;
+}
+
+export function parseMessageRequest(body: unknown): MessageRequest {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new WebRequestError(400, "bad_request", 'The body must be a JSON object like {"from": "<person id>", "text": "..."}.');
+  }
+  const { from, text, messageId } = body as Record<string, unknown>;
+
+  if (from === undefined || from === null || from === "") {
+    throw new WebRequestError(400, "missing_from", 'Say who is writing: "from" must be a person id.');
+  }
+  if (typeof from !== "string") {
+    throw new WebRequestError(400, "bad_from", '"from" must be a person id string.');
+  }
+
+  if (text === undefined || text === null) {
+    throw new WebRequestError(400, "missing_text", '"text" is missing.');
+  }
+  if (typeof text !== "string") {
+    throw new WebRequestError(400, "bad_text", '"text" must be a string.');
+  }
+  if (text.trim() === "") {
+    throw new WebRequestError(400, "empty_text", "The message is empty.");
+  }
+  // Code points, not UTF-16 units: an emoji counts as one character, as a person would count it.
+  const length = [...text].length;
+  if (length > MAX_TEXT_CHARS) {
+    throw new WebRequestError(
+      413,
+      "text_too_long",
+      `The message is ${length} characters long; the limit is ${MAX_TEXT_CHARS}. Please split it.`,
+    );
+  }
+
+  if (messageId !== undefined && messageId !== null) {
+    if (typeof messageId !== "string" || messageId.trim() === "" || messageId.length > MAX_MESSAGE_ID_CHARS) {
+      throw new WebRequestError(400, "bad_message_id", `"messageId" must be a non-empty string of at most ${MAX_MESSAGE_ID_CHARS} characters.`);
+    }
+  }
+
+  return { from, text, messageId: typeof messageId === "string" ? messageId : null };
+}

@@ -1,0 +1,403 @@
+// Fieldmate web chat: plain browser script, no build step.
+// Rule for everything below: message text only ever goes into textContent, never into HTML.
+"use strict";
+
+const STORAGE_PERSON = "fieldmate.person";
+const STORAGE_TOKEN = "fieldmate.token";
+const MAX_TEXT_CHARS = 4000;
+const ROLE_LABELS = {
+  manager: "客户经理 / Manager",
+  supervisor: "主管 / Supervisor",
+  admin: "管理员 / Admin",
+};
+const ROLE_ORDER = { supervisor: 0, manager: 1, admin: 2 };
+
+const state = {
+  token: localStorage.getItem(STORAGE_TOKEN),
+  people: [],
+  person: null,
+  events: null,
+  // Messages go out one after another, so replies arrive in the order the person wrote.
+  queue: Promise.resolve(),
+};
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+function show(view) {
+  for (const id of ["loading-view", "token-view", "picker-view", "chat-view"]) $(id).hidden = id !== view;
+  $("who").hidden = view !== "chat-view";
+}
+
+// ---- API -------------------------------------------------------------------
+
+class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** fetch with the token; throws ApiError for HTTP errors, a TypeError when the network failed. */
+async function api(path, options = {}) {
+  const headers = Object.assign({}, options.headers);
+  if (state.token) headers.Authorization = "Bearer " + state.token;
+  const res = await fetch(path, Object.assign({}, options, { headers }));
+  let body = null;
+  try {
+    body = await res.json();
+  } catch {
+    // not JSON: keep null and fall back to the status below
+  }
+  if (!res.ok) {
+    throw new ApiError(res.status, body && body.error, (body && body.message) || "HTTP " + res.status);
+  }
+  return body;
+}
+
+/** A client id for one message, reused on retries. randomUUID needs HTTPS, phones on the LAN use HTTP. */
+function newMessageId() {
+  if (window.crypto && typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return "web-" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** Only http(s) links; adds the token to our own /files/ links, which <img> and <a> cannot authorise otherwise. */
+function safeUrl(raw) {
+  let url;
+  try {
+    url = new URL(String(raw), location.href);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+  if (state.token && url.origin === location.origin && url.pathname.startsWith("/files/")) {
+    url.searchParams.set("token", state.token);
+  }
+  return url.href;
+}
+
+// ---- Start, token, person picker --------------------------------------------
+
+async function start() {
+  show("loading-view");
+  try {
+    const body = await api("/api/people");
+    state.people = body.people;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) return showToken(state.token ? "令牌无效 / Invalid token" : "");
+    $("loading-view").textContent = "无法连接服务器 / Cannot reach the server: " + err.message;
+    return;
+  }
+  const saved = localStorage.getItem(STORAGE_PERSON);
+  const person = state.people.find((p) => p.id === saved);
+  if (person) openChat(person);
+  else showPicker();
+}
+
+function showToken(error) {
+  $("token-error").textContent = error || "";
+  show("token-view");
+  $("token-input").focus();
+}
+
+$("token-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  state.token = $("token-input").value.trim();
+  localStorage.setItem(STORAGE_TOKEN, state.token);
+  start();
+});
+
+function showPicker() {
+  closeEvents();
+  state.person = null;
+  renderPeople($("picker-filter").value);
+  show("picker-view");
+}
+
+function renderPeople(filter) {
+  const needle = filter.trim().toLowerCase();
+  const teams = new Map();
+  for (const p of state.people) {
+    const team = p.team || "无团队 / No team";
+    if (needle && !(p.name + " " + team + " " + p.id).toLowerCase().includes(needle)) continue;
+    if (!teams.has(team)) teams.set(team, []);
+    teams.get(team).push(p);
+  }
+  const container = $("people");
+  container.replaceChildren();
+  for (const team of [...teams.keys()].sort((a, b) => a.localeCompare(b, "zh"))) {
+    const group = el("section", "team");
+    group.append(el("h3", "team-name", team));
+    const list = el("ul", "person-list");
+    const members = teams.get(team).sort(
+      (a, b) => (ROLE_ORDER[a.role] ?? 9) - (ROLE_ORDER[b.role] ?? 9) || a.name.localeCompare(b.name, "zh"),
+    );
+    for (const p of members) {
+      const button = el("button", "person");
+      button.type = "button";
+      button.dataset.personId = p.id;
+      button.append(el("span", "person-name", p.name), el("span", "person-role", ROLE_LABELS[p.role] || p.role));
+      button.addEventListener("click", () => {
+        localStorage.setItem(STORAGE_PERSON, p.id);
+        openChat(p);
+      });
+      const item = el("li");
+      item.append(button);
+      list.append(item);
+    }
+    group.append(list);
+    container.append(group);
+  }
+  if (!teams.size) container.append(el("p", "hint", "没有匹配的人 / Nobody matches"));
+}
+
+$("picker-filter").addEventListener("input", (event) => renderPeople(event.target.value));
+$("switch-person").addEventListener("click", () => {
+  localStorage.removeItem(STORAGE_PERSON);
+  showPicker();
+});
+
+// ---- Chat --------------------------------------------------------------------
+
+function openChat(person) {
+  state.person = person;
+  $("who-name").textContent = person.name;
+  $("messages").replaceChildren();
+  addNote(
+    person.lang === "en"
+      ? "Hi " + person.name + "! Send a visit report or a question, or type “help”."
+      : "你好，" + person.name + "！发一条拜访记录或问题试试，或输入「帮助」。",
+  );
+  show("chat-view");
+  connectEvents(person);
+  $("text").focus();
+}
+
+function timeLabel() {
+  return new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
+
+function append(item) {
+  const list = $("messages");
+  list.append(item);
+  item.scrollIntoView({ block: "end" });
+  return item;
+}
+
+function addNote(text, className) {
+  return append(el("li", "note " + (className || ""), text));
+}
+
+function addUserBubble(text) {
+  const item = el("li", "msg user");
+  item.append(el("div", "bubble text", text), el("time", "time", timeLabel()));
+  return append(item);
+}
+
+function addBotBubble(reply, pushed) {
+  const item = el("li", "msg bot" + (pushed ? " pushed" : ""));
+  item.dataset.kind = reply.kind;
+  const bubble = el("div", "bubble");
+  if (pushed) bubble.append(el("div", "push-label", "推送 / Push"));
+  bubble.append(renderReply(reply));
+  item.append(bubble, el("time", "time", timeLabel()));
+  return append(item);
+}
+
+function renderReplies(replies, pushed) {
+  for (const reply of replies || []) addBotBubble(reply, pushed);
+}
+
+function renderReply(reply) {
+  switch (reply.kind) {
+    case "text":
+      return el("div", "text", reply.text);
+    case "choices": {
+      const box = el("div", "choices-reply");
+      box.append(el("div", "text", reply.text), actionButtons(reply.choices, "choices"));
+      return box;
+    }
+    case "card":
+      return renderCard(reply);
+    case "image": {
+      const figure = el("figure", "image");
+      const src = safeUrl(reply.url);
+      if (src) {
+        const img = el("img");
+        img.src = src;
+        img.alt = reply.title || "";
+        img.loading = "lazy";
+        figure.append(img);
+      }
+      figure.append(el("figcaption", null, reply.title));
+      return figure;
+    }
+    case "file": {
+      const href = safeUrl(reply.url);
+      if (!href) return el("div", "text", reply.title);
+      const link = el("a", "file", "📎 " + (reply.title || reply.filename));
+      link.href = href;
+      link.download = reply.filename || "";
+      return link;
+    }
+    default:
+      // A reply kind this page does not know yet: show its text if it has any rather than nothing.
+      return el("div", "text", typeof reply.text === "string" ? reply.text : "");
+  }
+}
+
+function renderCard(card) {
+  const box = el("article", "card");
+  box.append(el("h3", "card-title", card.title));
+  if (card.lines && card.lines.length) {
+    const lines = el("dl", "card-lines");
+    for (const line of card.lines) {
+      const row = el("div", "card-line");
+      row.append(el("dt", null, line.label), el("dd", null, line.value));
+      lines.append(row);
+    }
+    box.append(lines);
+  }
+  if (card.footer) box.append(el("p", "card-footer", card.footer));
+  if (card.actions && card.actions.length) box.append(actionButtons(card.actions, "actions"));
+  return box;
+}
+
+/** Buttons that send their choice's value as if typed; one answer per question, so the group locks. */
+function actionButtons(choices, className) {
+  const group = el("div", className);
+  for (const choice of choices) {
+    const button = el("button", "choice", choice.label);
+    button.type = "button";
+    button.dataset.value = choice.value;
+    button.addEventListener("click", () => {
+      for (const b of group.querySelectorAll("button")) b.disabled = true;
+      button.classList.add("chosen");
+      send(choice.value);
+    });
+    group.append(button);
+  }
+  return group;
+}
+
+function send(text) {
+  if (!state.person || text.trim() === "") return;
+  if ([...text].length > MAX_TEXT_CHARS) {
+    addNote("消息太长（最多 " + MAX_TEXT_CHARS + " 字）/ Message too long (max " + MAX_TEXT_CHARS + " characters)", "error");
+    return;
+  }
+  const bubble = addUserBubble(text);
+  enqueue({ bubble, text, messageId: newMessageId(), personId: state.person.id });
+}
+
+/** Chains deliveries; a failure to show one answer must not stop the messages after it. */
+function enqueue(job) {
+  state.queue = state.queue
+    .then(() => deliver(job))
+    .catch((err) => addNote("显示出错 / Display error: " + err.message, "error"));
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Posts one message; retries network failures with the same id, which the bot recognises as a repeat. */
+async function deliver(job) {
+  job.bubble.classList.remove("failed");
+  job.bubble.classList.add("pending");
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const body = await api("/api/messages", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ from: job.personId, text: job.text, messageId: job.messageId }),
+      });
+      job.bubble.classList.remove("pending");
+      if (state.person && state.person.id === job.personId) renderReplies(body.replies, false);
+      return;
+    } catch (err) {
+      const transient = !(err instanceof ApiError) || [502, 503, 504].includes(err.status);
+      if (transient && attempt < 2) {
+        await sleep(1000 * (attempt + 1));
+        continue;
+      }
+      job.bubble.classList.remove("pending");
+      job.bubble.classList.add("failed");
+      if (err instanceof ApiError && err.status === 401) return showToken("令牌无效 / Invalid token");
+      const note = addNote("未发送 / Not sent: " + err.message + " ", "error");
+      if (transient || (err instanceof ApiError && err.status >= 500)) {
+        const retry = el("button", "link", "重试 / Retry");
+        retry.type = "button";
+        retry.addEventListener("click", () => {
+          note.remove();
+          enqueue(job);
+        });
+        note.append(retry);
+      }
+      return;
+    }
+  }
+}
+
+$("composer").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const box = $("text");
+  const text = box.value;
+  if (text.trim() === "") return;
+  send(text);
+  box.value = "";
+  autosize();
+  box.focus();
+});
+
+$("text").addEventListener("keydown", (event) => {
+  // Enter sends, Shift+Enter breaks the line; Enter that confirms a Chinese IME candidate must not send.
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
+    event.preventDefault();
+    $("composer").requestSubmit();
+  }
+});
+
+function autosize() {
+  const box = $("text");
+  box.style.height = "auto";
+  box.style.height = Math.min(box.scrollHeight, 160) + "px";
+}
+$("text").addEventListener("input", autosize);
+
+// ---- Live pushes -------------------------------------------------------------
+
+function connectEvents(person) {
+  closeEvents();
+  let url = "/api/events?person=" + encodeURIComponent(person.id);
+  if (state.token) url += "&token=" + encodeURIComponent(state.token);
+  const source = new EventSource(url);
+  const live = $("live");
+  live.dataset.state = "connecting";
+  source.onopen = () => (live.dataset.state = "open");
+  // EventSource reconnects by itself; the dot only tells the person pushes may be late.
+  source.onerror = () => (live.dataset.state = source.readyState === EventSource.CLOSED ? "closed" : "connecting");
+  source.onmessage = (event) => {
+    let payload;
+    try {
+      payload = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    renderReplies(payload.replies, true);
+  };
+  state.events = source;
+}
+
+function closeEvents() {
+  if (state.events) state.events.close();
+  state.events = null;
+}
+
+start();

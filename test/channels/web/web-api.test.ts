@@ -1,0 +1,416 @@
+/**
+ * The web chat API over real HTTP on an ephemeral port; only the core behind it is a fake.
+ */
+import http from "node:http";
+import { afterEach, describe, expect, it } from "vitest";
+import { createWebServer, type WebChatDeps } from "../../../src/channels/web/web-server.js";
+import { fakeWebDeps } from "./fake-web-deps.js";
+
+const TOKEN = "s3cret-token";
+const open: { close(): Promise<void> }[] = [];
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
+
+async function start(overrides: Partial<WebChatDeps> = {}) {
+  const fake = fakeWebDeps(overrides);
+  const web = createWebServer(fake.deps);
+  open.push(web);
+  const base = await web.listen(0, "127.0.0.1");
+  return { ...fake, web, base };
+}
+
+async function postMessage(base: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${base}/api/messages`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return { status: res.status, headers: res.headers, json: (await res.json()) as Record<string, any> };
+}
+
+/** Sends a body in chunks without Content-Length, so the server must count as it reads. */
+function postChunked(base: string, chunk: string, times: number): Promise<{ status: number; json: any }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}/api/messages`, { method: "POST", headers: { "Content-Type": "application/json" } }, (res) => {
+      let data = "";
+      res.setEncoding("utf8");
+      res.on("data", (c) => (data += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(data) }));
+    });
+    req.on("error", reject);
+    for (let i = 0; i < times; i++) req.write(chunk);
+    req.end();
+  });
+}
+
+/** Reads a server-sent-events response until `predicate` matches the text so far. */
+async function readStreamUntil(res: Response, predicate: (text: string) => boolean): Promise<string> {
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  while (!predicate(text)) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  reader.releaseLock();
+  return text;
+}
+
+async function waitFor(check: () => boolean, what: string, timeoutMs = 3000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe("POST /api/messages", () => {
+  it("returns the core's replies and hands the core a web InboundMessage for the person", async () => {
+    const { base, calls } = await start();
+    const before = Date.now();
+    const res = await postMessage(base, { from: "m-zhang", text: "今天去了胡记\n第二行" });
+
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ replies: [{ kind: "text", text: "echo: 今天去了胡记\n第二行" }] });
+    expect(calls).toHaveLength(1);
+    const message = calls[0];
+    expect(message.channel).toBe("web");
+    expect(message.externalUserId).toBe("m-zhang");
+    expect(message.text).toBe("今天去了胡记\n第二行");
+    expect(message.externalMessageId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(message.receivedAt).toBeInstanceOf(Date);
+    expect(message.receivedAt.getTime()).toBeGreaterThanOrEqual(before);
+  });
+
+  it("passes the browser's messageId through as the external message id, so a retry is recognisable", async () => {
+    const { base, calls } = await start();
+    await postMessage(base, { from: "m-zhang", text: "hi", messageId: "client-42" });
+    await postMessage(base, { from: "m-zhang", text: "hi", messageId: "client-42" });
+    await postMessage(base, { from: "m-zhang", text: "hi" });
+    await postMessage(base, { from: "m-zhang", text: "hi" });
+
+    expect(calls.map((c) => c.externalMessageId).slice(0, 2)).toEqual(["client-42", "client-42"]);
+    expect(calls[2].externalMessageId).not.toBe(calls[3].externalMessageId);
+  });
+
+  it("returns choices and cards as the Reply objects of core/messages.ts", async () => {
+    const { base } = await start();
+    const choices = await postMessage(base, { from: "m-zhang", text: "choices" });
+    const card = await postMessage(base, { from: "m-zhang", text: "card" });
+    expect(choices.json.replies[0].kind).toBe("choices");
+    expect(choices.json.replies[0].choices).toHaveLength(2);
+    expect(card.json.replies[0]).toMatchObject({ kind: "card", title: "已记录拜访 / Visit logged" });
+  });
+
+  it("leaves raw image and file bytes out of the JSON: the page loads them by url", async () => {
+    const { base } = await start({
+      handle: async () => [
+        { kind: "image", title: "chart", url: "/files/chart.png", png: new Uint8Array([1, 2, 3]) },
+        { kind: "file", title: "export", filename: "visits.xlsx", url: "/files/visits.xlsx", bytes: new Uint8Array([4]) },
+      ],
+    });
+    const res = await postMessage(base, { from: "m-zhang", text: "chart" });
+    expect(res.json.replies).toEqual([
+      { kind: "image", title: "chart", url: "/files/chart.png" },
+      { kind: "file", title: "export", filename: "visits.xlsx", url: "/files/visits.xlsx" },
+    ]);
+  });
+
+  it("accepts a text of exactly 4,000 characters, Chinese included", async () => {
+    const { base, calls } = await start();
+    const res = await postMessage(base, { from: "m-zhang", text: "烟".repeat(4000) });
+    expect(res.status).toBe(200);
+    expect(calls[0].text).toHaveLength(4000);
+  });
+
+  describe("refuses bad requests with a clear {error, message} and never calls the core", () => {
+    const cases: { name: string; body: unknown; status: number; error: string; message: RegExp }[] = [
+      { name: "bad JSON", body: '{"from": "m-zhang", "text": ', status: 400, error: "bad_json", message: /not valid JSON/ },
+      { name: "an empty body", body: "", status: 400, error: "bad_json", message: /not valid JSON/ },
+      { name: "a JSON array", body: [1, 2], status: 400, error: "bad_request", message: /JSON object/ },
+      { name: "a missing from", body: { text: "hi" }, status: 400, error: "missing_from", message: /"from"/ },
+      { name: "a numeric from", body: { from: 7, text: "hi" }, status: 400, error: "bad_from", message: /"from"/ },
+      { name: "an unknown person", body: { from: "nobody", text: "hi" }, status: 404, error: "unknown_person", message: /unknown person "nobody"/i },
+      { name: "a missing text", body: { from: "m-zhang" }, status: 400, error: "missing_text", message: /"text"/ },
+      { name: "an empty text", body: { from: "m-zhang", text: "" }, status: 400, error: "empty_text", message: /empty/ },
+      { name: "a whitespace text", body: { from: "m-zhang", text: " \n\t　" }, status: 400, error: "empty_text", message: /empty/ },
+      { name: "a non-string text", body: { from: "m-zhang", text: ["hi"] }, status: 400, error: "bad_text", message: /string/ },
+      { name: "a 4,001-character text", body: { from: "m-zhang", text: "a".repeat(4001) }, status: 413, error: "text_too_long", message: /4001 characters.*limit is 4000/ },
+      { name: "a bad messageId", body: { from: "m-zhang", text: "hi", messageId: 5 }, status: 400, error: "bad_message_id", message: /messageId/ },
+    ];
+    for (const c of cases) {
+      it(`answers ${c.name} with ${c.status} ${c.error}`, async () => {
+        const { base, calls } = await start();
+        const res = await postMessage(base, c.body);
+        expect(res.status).toBe(c.status);
+        expect(res.json.error).toBe(c.error);
+        expect(res.json.message).toMatch(c.message);
+        expect(calls).toHaveLength(0);
+      });
+    }
+
+    it("answers a body over 64 KB with 413 before reading it", async () => {
+      const { base, calls } = await start();
+      const res = await postMessage(base, { from: "m-zhang", text: "x".repeat(100_000) });
+      expect(res.status).toBe(413);
+      expect(res.json.error).toBe("body_too_large");
+      expect(calls).toHaveLength(0);
+    });
+
+    it("answers a chunked body that grows past 64 KB with 413", async () => {
+      const { base, calls } = await start();
+      const res = await postChunked(base, "x".repeat(8192), 20);
+      expect(res.status).toBe(413);
+      expect(res.json.error).toBe("body_too_large");
+      expect(calls).toHaveLength(0);
+    });
+
+    it("answers a body that is not declared as JSON with 415", async () => {
+      const { base, calls } = await start();
+      const res = await postMessage(base, JSON.stringify({ from: "m-zhang", text: "hi" }), { "Content-Type": "text/plain" });
+      expect(res.status).toBe(415);
+      expect(res.json.error).toBe("unsupported_media_type");
+      expect(calls).toHaveLength(0);
+    });
+
+    it("answers another method with 405 and an Allow header", async () => {
+      const { base } = await start();
+      const res = await fetch(`${base}/api/messages`);
+      expect(res.status).toBe(405);
+      expect(res.headers.get("allow")).toBe("POST");
+      expect(((await res.json()) as any).error).toBe("method_not_allowed");
+    });
+  });
+
+  it("answers a failing core with a generic 500, logs the error and keeps serving", async () => {
+    const { base, logs } = await start();
+    const res = await postMessage(base, { from: "m-zhang", text: "boom" });
+    expect(res.status).toBe(500);
+    expect(res.json.error).toBe("internal");
+    expect(JSON.stringify(res.json)).not.toMatch(/exploded|secret|\.ts/);
+    const logged = logs.find((l) => l.level === "error");
+    expect((logged?.obj as { err?: Error }).err?.message).toMatch(/exploded/);
+
+    const after = await postMessage(base, { from: "m-zhang", text: "still there?" });
+    expect(after.status).toBe(200);
+  });
+});
+
+describe("outside demo mode", () => {
+  const bearer = { Authorization: `Bearer ${TOKEN}` };
+
+  it("refuses to start without a token", () => {
+    expect(() => createWebServer(fakeWebDeps({ demoMode: false, token: null }).deps)).toThrow(/WEB_CHAT_TOKEN/);
+  });
+
+  it("answers a missing token with 401 token_required", async () => {
+    const { base, calls } = await start({ demoMode: false, token: TOKEN });
+    const res = await postMessage(base, { from: "m-zhang", text: "hi" });
+    expect(res.status).toBe(401);
+    expect(res.json.error).toBe("token_required");
+    expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("answers a wrong token with 401 bad_token, and logs the refusal without the token", async () => {
+    const { base, calls, logs } = await start({ demoMode: false, token: TOKEN });
+    const res = await postMessage(base, { from: "m-zhang", text: "hi" }, { Authorization: "Bearer guess" });
+    expect(res.status).toBe(401);
+    expect(res.json.error).toBe("bad_token");
+    expect(calls).toHaveLength(0);
+    expect(logs.some((l) => l.level === "warn")).toBe(true);
+    expect(JSON.stringify(logs)).not.toContain("guess");
+  });
+
+  it("accepts the right token", async () => {
+    const { base, calls } = await start({ demoMode: false, token: TOKEN });
+    const res = await postMessage(base, { from: "m-zhang", text: "hi" }, bearer);
+    expect(res.status).toBe(200);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("guards the people list: 401 without the token, the list with it", async () => {
+    const { base } = await start({ demoMode: false, token: TOKEN });
+    expect((await fetch(`${base}/api/people`)).status).toBe(401);
+    const res = await fetch(`${base}/api/people`, { headers: bearer });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as any).people).toHaveLength(3);
+  });
+
+  it("accepts ?token= on the event stream, which EventSource cannot give headers", async () => {
+    const { base } = await start({ demoMode: false, token: TOKEN });
+    expect((await fetch(`${base}/api/events?person=m-zhang`)).status).toBe(401);
+    expect((await fetch(`${base}/api/events?person=m-zhang&token=nope`)).status).toBe(401);
+    const controller = new AbortController();
+    const res = await fetch(`${base}/api/events?person=m-zhang&token=${TOKEN}`, { signal: controller.signal });
+    expect(res.status).toBe(200);
+    controller.abort();
+  });
+
+  it("still serves the page, which asks for the token itself", async () => {
+    const { base } = await start({ demoMode: false, token: TOKEN });
+    expect((await fetch(`${base}/`)).status).toBe(200);
+  });
+});
+
+describe("GET /api/people", () => {
+  it("lists id, name, role, team and language only", async () => {
+    const { base } = await start();
+    const res = await fetch(`${base}/api/people`);
+    const body = (await res.json()) as any;
+    expect(res.status).toBe(200);
+    expect(body.people[0]).toEqual({ id: "m-zhang", name: "张伟", role: "manager", team: "新罗一组", lang: "zh" });
+    expect(JSON.stringify(body)).not.toContain("example.com");
+  });
+});
+
+describe("GET /api/events", () => {
+  it("delivers a liveFeed.publish to a connected stream as {replies}", async () => {
+    const { base, liveFeed } = await start();
+    const controller = new AbortController();
+    const res = await fetch(`${base}/api/events?person=m-zhang`, { signal: controller.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    await waitFor(() => liveFeed.watching("m-zhang"), "the stream to subscribe");
+
+    expect(liveFeed.publish("m-zhang", [{ kind: "text", text: "早上好！今天的计划 / Good morning" }])).toBe(1);
+    const text = await readStreamUntil(res, (t) => t.includes("\n\ndata: ") && t.endsWith("\n\n"));
+    const data = text.split("\n").find((line) => line.startsWith("data: "))!;
+    expect(JSON.parse(data.slice("data: ".length))).toEqual({
+      replies: [{ kind: "text", text: "早上好！今天的计划 / Good morning" }],
+    });
+    controller.abort();
+  });
+
+  it("stops listening when the page goes away", async () => {
+    const { base, liveFeed } = await start();
+    const controller = new AbortController();
+    await fetch(`${base}/api/events?person=m-zhang`, { signal: controller.signal });
+    await waitFor(() => liveFeed.watching("m-zhang"), "the stream to subscribe");
+    controller.abort();
+    await waitFor(() => !liveFeed.watching("m-zhang"), "the stream to unsubscribe");
+  });
+
+  it("only delivers a person's own pushes", async () => {
+    const { base, liveFeed } = await start();
+    const controller = new AbortController();
+    await fetch(`${base}/api/events?person=m-zhang`, { signal: controller.signal });
+    await waitFor(() => liveFeed.watching("m-zhang"), "the stream to subscribe");
+    expect(liveFeed.publish("m-amy", [{ kind: "text", text: "not for Zhang" }])).toBe(0);
+    controller.abort();
+  });
+
+  it("answers a missing person with 400 and an unknown one with 404", async () => {
+    const { base } = await start();
+    const missing = await fetch(`${base}/api/events`);
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as any).error).toBe("missing_person");
+    const unknown = await fetch(`${base}/api/events?person=ghost`);
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as any).message).toMatch(/unknown person "ghost"/i);
+  });
+
+  it("ends open streams when the server closes", async () => {
+    const { base, liveFeed, web } = await start();
+    const res = await fetch(`${base}/api/events?person=m-zhang`);
+    await waitFor(() => liveFeed.watching("m-zhang"), "the stream to subscribe");
+    await web.close();
+    const text = await readStreamUntil(res, () => false); // returns when the stream ends
+    expect(text).toContain(": connected");
+    expect(liveFeed.watching("m-zhang")).toBe(false);
+  });
+});
+
+describe("the page, files and other routes", () => {
+  it("serves the page and its assets with security headers", async () => {
+    const { base } = await start();
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(page.headers.get("content-security-policy")).toMatch(/default-src 'self'/);
+    expect(page.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await page.text()).toContain("选择身份");
+
+    const script = await fetch(`${base}/app.js`);
+    expect(script.headers.get("content-type")).toMatch(/^text\/javascript/);
+    const style = await fetch(`${base}/style.css`);
+    expect(style.headers.get("content-type")).toMatch(/^text\/css/);
+
+    const api = await fetch(`${base}/api/people`);
+    expect(api.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("refuses paths that climb out of the page's folder", async () => {
+    const { base } = await start();
+    for (const path of ["/../web-server.ts", "/%2e%2e/web-server.ts", "/..%2fweb-server.ts", "/%2e%2e%2f%2e%2e%2fpackage.json", "/..%5cweb-server.ts", "/.hidden", "/%E0%A4%A"]) {
+      // fetch would normalise "..", so send the raw path over http.
+      const status = await new Promise<number>((resolve, reject) => {
+        http.get(`${base}${path}`, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).on("error", reject);
+      });
+      expect(status, path).toBe(404);
+    }
+  });
+
+  it("answers /healthz with ok", async () => {
+    const { base } = await start();
+    const res = await fetch(`${base}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("ok");
+  });
+
+  it("answers an unknown API route with a JSON 404", async () => {
+    const { base } = await start();
+    const res = await fetch(`${base}/api/nothing`);
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as any).error).toBe("not_found");
+  });
+
+  it("serves /files/* from the files provider with a checked relative path", async () => {
+    const asked: string[] = [];
+    const { base } = await start({
+      files: async (path) => {
+        asked.push(path);
+        return path === "charts/week.png" ? { contentType: "image/png", body: new Uint8Array([137, 80, 78, 71]) } : null;
+      },
+    });
+    const res = await fetch(`${base}/files/charts/week.png`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/png");
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(new Uint8Array([137, 80, 78, 71]));
+
+    expect((await fetch(`${base}/files/missing.png`)).status).toBe(404);
+    expect((await fetch(`${base}/files/%2e%2e%2fsecret`)).status).toBe(404);
+    expect(asked).toEqual(["charts/week.png", "missing.png"]);
+  });
+
+  it("needs the token for /files/* outside demo mode, in the query for <img> and links", async () => {
+    const { base } = await start({
+      demoMode: false,
+      token: TOKEN,
+      files: async () => ({ contentType: "text/csv", body: new TextEncoder().encode("a,b\n") }),
+    });
+    expect((await fetch(`${base}/files/x.csv`)).status).toBe(401);
+    expect((await fetch(`${base}/files/x.csv?token=${TOKEN}`)).status).toBe(200);
+  });
+
+  it("lets extra routes answer paths it does not own, but never the API", async () => {
+    const { base } = await start({
+      extraRoutes: async (req, res) => {
+        if (req.url?.startsWith("/slack/events") || req.url?.startsWith("/api/")) {
+          res.writeHead(200, { "Content-Type": "text/plain" }).end("slack");
+          return true;
+        }
+        return false;
+      },
+    });
+    expect(await (await fetch(`${base}/slack/events`, { method: "POST" })).text()).toBe("slack");
+    expect((await fetch(`${base}/api/people`)).status).toBe(200);
+    expect((await fetch(`${base}/nothing-here`)).status).toBe(404);
+  });
+});
