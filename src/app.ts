@@ -9,7 +9,6 @@ import { loadDemoIfEmpty } from "./demo/load-demo.js";
 import { createWebServer } from "./channels/web/web-server.js";
 import { createLogger, type Logger } from "./log.js";
 import { openDatabase, type Database } from "./store/database.js";
-import { Inbox } from "./store/inbox.js";
 import { RosterStore } from "./store/roster-store.js";
 
 export interface App {
@@ -27,7 +26,7 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
   if (config.LOAD_DEMO_DATA) await loadDemoIfEmpty(db, logger);
   const roster = new RosterStore(db);
   const liveFeed = new LiveFeed();
-  const bot = createBot({ roster, inbox: new Inbox(db), logger });
+  const bot = createBot({ db, logger });
   const web = createWebServer({
     handle: (message) => bot.handle(message),
     findPerson: (id) => roster.person(id),

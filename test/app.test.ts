@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startApp, type App } from "../src/app.js";
+import { parseConfig } from "../src/config/config.js";
+import { importRoster } from "../src/roster/import-roster.js";
+import { openDatabase } from "../src/store/database.js";
+import { scratchSqlite, type ScratchDatabase } from "./support/databases.js";
+import { EVAL_FIXTURES } from "./support/fixtures.js";
+
+let app: App | null = null;
+let scratch: ScratchDatabase | null = null;
+afterEach(async () => {
+  await app?.stop();
+  app = null;
+  await scratch?.drop();
+});
+
+const config = (url: string) => parseConfig({ DATABASE_URL: url, PORT: "0", LOG_LEVEL: "silent", SCHEDULER: "false" });
+
+async function post(url: string, body: unknown) {
+  const response = await fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return { status: response.status, body: (await response.json()) as { replies?: unknown[]; error?: string } };
+}
+
+describe("npm start on embedded defaults", () => {
+  it("loads the demo organisation into an empty database once, and chats over HTTP", async () => {
+    scratch = scratchSqlite();
+    app = await startApp(config(scratch.url));
+    const { db } = app.database;
+    expect(await db.person.count()).toBe(8);
+    expect(await db.retailer.count()).toBe(60);
+    const visits = await db.visit.count();
+    expect(visits).toBeGreaterThan(50);
+    const reply = await post(app.url, { from: "M11", text: "帮助" });
+    expect(reply.status).toBe(200);
+    expect(JSON.stringify(reply.body.replies)).toContain("拜访");
+    expect((await post(app.url, { from: "NOBODY", text: "hi" })).status).toBe(404);
+    await app.stop();
+    app = await startApp(config(scratch.url));
+    expect(await app.database.db.person.count()).toBe(8);
+    expect(await app.database.db.visit.count()).toBe(visits);
+  });
+
+  it("never loads the demo into a database that already has people", async () => {
+    scratch = scratchSqlite();
+    const database = await openDatabase(scratch.url);
+    await importRoster(database.db, EVAL_FIXTURES);
+    await database.close();
+    app = await startApp(config(scratch.url));
+    expect(await app.database.db.person.count()).toBe(12);
+    expect(await app.database.db.person.findUnique({ where: { id: "M11" } })).toBeNull();
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * A test channel for whole conversations (Hubot's dummy adapter): a real bot on a real SQLite file
+ * loaded with the evaluation fixtures; `say(person, text)` delivers a message and returns the replies.
+ */
+import { createBot, type Bot } from "../../src/core/bot.js";
+import type { BotExtensions } from "../../src/core/context.js";
+import { replyToPlainText, type ChannelName, type Reply } from "../../src/core/messages.js";
+import { createLogger } from "../../src/log.js";
+import { importRoster } from "../../src/roster/import-roster.js";
+import { openDatabase, type Database } from "../../src/store/database.js";
+import { scratchSqlite, type ScratchDatabase } from "./databases.js";
+import { EVAL_FIXTURES } from "./fixtures.js";
+
+/** Wednesday 25 November 2026, 17:40 in Shanghai. */
+export const DEFAULT_AT = "2026-11-25T17:40:00+08:00";
+
+export interface SayOptions {
+  at?: string;
+  channel?: ChannelName;
+  /** The sender as the platform knows them; defaults to the person id (the web chat's way). */
+  externalUserId?: string;
+  messageId?: string;
+}
+
+export interface ChatWorld {
+  database: Database;
+  bot: Bot;
+  notified: { personId: string; replies: Reply[] }[];
+  say(personId: string, text: string, options?: SayOptions): Promise<Reply[]>;
+  /** Starts a new bot on the same database, as a process restart would. */
+  restart(): void;
+  close(): Promise<void>;
+}
+
+export async function chatWorld(extraDirs: string[] = []): Promise<ChatWorld> {
+  const scratch: ScratchDatabase = scratchSqlite();
+  const database = await openDatabase(scratch.url);
+  await importRoster(database.db, EVAL_FIXTURES);
+  for (const dir of extraDirs) await importRoster(database.db, dir);
+  const notified: ChatWorld["notified"] = [];
+  const extensions: BotExtensions = { notify: async (personId, replies) => void notified.push({ personId, replies }) };
+  const make = () => createBot({ db: database.db, logger: createLogger("silent"), extensions });
+  let sequence = 0;
+  const world: ChatWorld = {
+    database,
+    bot: make(),
+    notified,
+    say(personId, text, options = {}) {
+      return world.bot.handle({
+        channel: options.channel ?? "web",
+        externalUserId: options.externalUserId ?? personId,
+        externalMessageId: options.messageId ?? `test-${++sequence}`,
+        text,
+        receivedAt: new Date(options.at ?? DEFAULT_AT),
+      });
+    },
+    restart() {
+      world.bot = make();
+    },
+    async close() {
+      await database.close();
+      await scratch.drop();
+    },
+  };
+  return world;
+}
+
+/** All replies as the plain text a WeChat user would see. */
+export function plain(replies: Reply[], lang: "zh" | "en" = "zh"): string {
+  return replies.map((r) => replyToPlainText(r, lang)).join("\n---\n");
+}
