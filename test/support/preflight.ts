@@ -1,0 +1,25 @@
+/**
+ * Runs once before the suite: the tests use a real PostgreSQL server and Debian's Chromium, and a
+ * missing one should fail fast with the fix, not as a hundred connection errors.
+ */
+import { existsSync } from "node:fs";
+import pg from "pg";
+import { PG_ADMIN_URL } from "./databases.js";
+
+export default async function preflight(): Promise<void> {
+  const problems: string[] = [];
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (error) {
+    problems.push(`PostgreSQL is not reachable at ${PG_ADMIN_URL} (${(error as Error).message}).`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(chromium)) problems.push(`Chromium is missing at ${chromium} (apt-get install chromium).`);
+  if (problems.length) {
+    throw new Error(`${problems.join("\n")}\nRun \`bash .ci/run\` once: it installs and starts what the tests need.`);
+  }
+}
