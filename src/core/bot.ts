@@ -72,7 +72,7 @@ export function createBot(deps: BotDeps): Bot {
       ctx.reply(...quiz);
       return;
     }
-    const result = ctx.parser.parse({ text, senderId: ctx.person.id, now: ctx.now });
+    const result = await ctx.understand({ text, senderId: ctx.person.id, now: ctx.now });
     const intent = result.intent.value;
     ctx.intent = intent;
     if (REPORT_INTENTS.has(intent)) return startReport(ctx, park(state));
@@ -135,6 +135,7 @@ export function createBot(deps: BotDeps): Bot {
         return linked ?? [{ kind: "text", text: UNKNOWN_SENDER_TEXT }];
       }
       const lang = replyLanguage(message.text, person.lang);
+      const parser = await parsers.get();
       const ctx: Context = {
         message,
         inboundId: recorded.id,
@@ -146,7 +147,8 @@ export function createBot(deps: BotDeps): Bot {
         roster,
         records,
         dialogue,
-        parser: await parsers.get(),
+        parser,
+        understand: (input) => (extensions.understand ? extensions.understand(input, parser) : Promise.resolve(parser.parse(input))),
         logger: log,
         extensions,
         replies: [],

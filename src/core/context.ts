@@ -5,6 +5,7 @@
 import type { Lang, Person } from "../domain/roster.js";
 import type { Logger } from "../log.js";
 import type { Parser } from "../parse/index.js";
+import type { ParseInput, ParseResult } from "../parse/types.js";
 import type { Db } from "../store/database.js";
 import type { RecordStore } from "../store/record-store.js";
 import type { RosterStore } from "../store/roster-store.js";
@@ -30,6 +31,11 @@ export interface BotExtensions {
   answerStatus?: (ctx: Context) => Promise<Reply[]>;
   /** Returns the grading of a quiz answer, or null when the text is not one. */
   gradeQuiz?: (ctx: Context) => Promise<Reply[] | null>;
+  /**
+   * Reads a message for its intent and records in place of the rule parser alone (PARSE_MODE=llm|hybrid).
+   * Mention look-ups (answers, corrections) stay with the rules.
+   */
+  understand?: (input: ParseInput, rules: Parser) => Promise<ParseResult>;
   /** Sends to another person now (a supervisor told of a red flag). */
   notify?: (personId: string, replies: Reply[]) => Promise<void>;
 }
@@ -48,7 +54,10 @@ export interface Context {
   roster: RosterStore;
   records: RecordStore;
   dialogue: DialogueStore<DialogueState>;
+  /** The rule parser: fast, for shop and product look-ups. */
   parser: Parser;
+  /** The full reading of a report (rules, or rules with a model). */
+  understand(input: ParseInput): Promise<ParseResult>;
   logger: Logger;
   extensions: BotExtensions;
   replies: Reply[];

@@ -4,9 +4,9 @@
  * parser alone decides how facts attach to shops, and the state survives a restart as plain JSON.
  */
 import type { Lang } from "../domain/roster.js";
-import { toFormat, type Parser } from "../parse/index.js";
+import { toFormat } from "../parse/index.js";
 import type { FormatPromotion, FormatRecord, FormatVisit, Unit } from "../parse/schema.js";
-import type { ParseIssue, ParseResult, RecordDraft } from "../parse/types.js";
+import type { ParseInput, ParseIssue, ParseResult, RecordDraft } from "../parse/types.js";
 
 /** Facts less sure than this are shown back for a yes/no before they are stored. */
 export const CONFIRM_BELOW = 0.6;
@@ -52,8 +52,12 @@ export function newPending(text: string, now: string, messageId: string, lang: L
 }
 
 /** Parses the report with the answers so far applied; `question` is the next thing to ask, or null when it can be stored. */
-export function buildDraft(parser: Parser, pending: PendingReport, senderId: string): Draft {
-  const result = parser.parse({ text: rewrite(pending.text, pending.answers), senderId, now: pending.now });
+export async function buildDraft(
+  understand: (input: ParseInput) => Promise<ParseResult>,
+  pending: PendingReport,
+  senderId: string,
+): Promise<Draft> {
+  const result = await understand({ text: rewrite(pending.text, pending.answers), senderId, now: pending.now });
   const format = toFormat(result);
   const records = format.records.map((record, i) => applyAnswers(record, result.records[i], pending.answers, i));
   const question = nextQuestion(result, records, pending.answers);

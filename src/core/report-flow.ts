@@ -26,7 +26,7 @@ export async function startReport(ctx: Context, state: DialogueState): Promise<v
  */
 export async function answerPending(ctx: Context, state: DialogueState): Promise<boolean> {
   const pending = state.pending!;
-  const draft = buildDraft(ctx.parser, pending, ctx.person.id);
+  const draft = await buildDraft(ctx.understand, pending, ctx.person.id);
   if (!draft.question) {
     // Nothing left to ask (the roster changed meanwhile): store what we have.
     await advance(ctx, state, pending);
@@ -52,7 +52,7 @@ export async function answerPending(ctx: Context, state: DialogueState): Promise
 
 /** Asks the open question again (after a reply that did not answer it). */
 export async function askAgain(ctx: Context, state: DialogueState): Promise<void> {
-  const draft = buildDraft(ctx.parser, state.pending!, ctx.person.id);
+  const draft = await buildDraft(ctx.understand, state.pending!, ctx.person.id);
   if (!draft.question) return advance(ctx, state, state.pending!);
   ctx.say("还有一条记录在等您确认：", "One report is still waiting for your answer:");
   ctx.reply(askQuestion(draft.question, ctx.lang));
@@ -65,7 +65,7 @@ export function park(state: DialogueState): DialogueState {
 }
 
 async function advance(ctx: Context, state: DialogueState, pending: PendingReport): Promise<void> {
-  const draft = buildDraft(ctx.parser, pending, ctx.person.id);
+  const draft = await buildDraft(ctx.understand, pending, ctx.person.id);
   if (draft.records.length === 0) {
     await resume(ctx, { ...state, pending: null });
     ctx.say(
@@ -111,7 +111,7 @@ async function resume(ctx: Context, state: DialogueState): Promise<void> {
     else await ctx.dialogue.delete(ctx.person.id);
     return;
   }
-  const draft = buildDraft(ctx.parser, next, ctx.person.id);
+  const draft = await buildDraft(ctx.understand, next, ctx.person.id);
   const restored = { ...EMPTY_DIALOGUE, ...state, pending: next, parked: rest };
   await ctx.dialogue.write(ctx.person.id, restored);
   if (draft.question) {
