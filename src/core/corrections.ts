@@ -14,10 +14,10 @@ export type Correction =
   | { kind: "amend"; references: string[]; text: string };
 
 const REFERENCE = /#[0-9a-f]{6,12}\b/gi;
-const UNDO = /^(撤销|撤回|删除|删掉|删了|作废|这条不算|undo|delete( that| it| the last( one)?)?|remove (that|it)|scratch that)\b/i;
+const UNDO = /^(撤销|撤回|删除|删掉|删了|作废|这条不算)|^(undo|delete( that| it| the last( one)?)?|remove (that|it)|scratch that)\b/i;
 const EDIT = /^(修改|编辑|改一下|edit|change)$/i;
 const AMEND =
-  /^(不对|不是|错了|搞错了|写错了|说错了|更正|纠正|改成|改为|改到|应该是|其实是|no\b|nope|not\b|wrong|actually|correction|make it|change it|fix)|改成|改为|改到|^(follow[- ]?up|back|日期|时间|下次)\b/i;
+  /^(不对|不是|错了|搞错了|写错了|说错了|更正|纠正|改成|改为|改到|应该是|其实是|日期|时间|下次)|改成|改为|改到|^(no|nope|not|wrong|actually|correction|make it|change it|fix|follow[- ]?up|back)\b/i;
 
 export function readCorrection(text: string): Correction | null {
   const references = text.match(REFERENCE) ?? [];

@@ -5,6 +5,7 @@
 import type { Lang } from "../domain/roster.js";
 import type { Parser } from "../parse/index.js";
 import type { Unit } from "../parse/schema.js";
+import type { ParseResult } from "../parse/types.js";
 import { readAnswer } from "./answers.js";
 import { unitOf } from "./answers.js";
 import type { Reply } from "./messages.js";
@@ -79,6 +80,13 @@ export function askQuestion(question: Question, lang: Lang): Reply {
   }
 }
 
+/** Whether a reply carries facts of its own (stock, stock-outs, orders…): then it is a report, not an answer. */
+function reportsFacts(reading: ParseResult): boolean {
+  return reading.records.some((r) =>
+    r.type === "visit" ? r.stock.length + r.outOfStock.length + r.listed.length + r.orders.length > 0 : r.sales.length + r.skus.length > 0,
+  );
+}
+
 export type AnswerOutcome =
   | { kind: "answered"; pending: PendingReport }
   | { kind: "cancelled" }
@@ -106,8 +114,12 @@ export function applyAnswer(parser: Parser, question: Question, text: string, pe
         return next();
       }
       if (answer.kind !== "text") return { kind: "unclear" };
-      const shop = parser.parse({ text: answer.text, senderId, now: pending.now }).shops.find((s) => s.id);
+      const reading = parser.parse({ text: answer.text, senderId, now: pending.now });
+      const shop = reading.shops.find((s) => s.id);
       if (!shop?.id) return { kind: "unclear" };
+      // Naming a shop that was not offered, or reporting facts with it, is a new report, not an answer.
+      const offered = question.candidates.length === 0 || question.candidates.some((c) => c.id === shop.id);
+      if (!offered || reportsFacts(reading)) return { kind: "unclear" };
       answers.shops[question.key] = shop.id;
       return next();
     }

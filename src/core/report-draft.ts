@@ -147,11 +147,12 @@ export function lowestConfidence(result: ParseResult): number {
   const scores: number[] = [];
   for (const r of result.records) {
     if (r.type === "visit") {
-      if (r.retailer) scores.push(r.retailer.confidence);
+      // An unresolved shop was asked about; the manager's answer is certain.
+      if (r.retailer?.id) scores.push(r.retailer.confidence);
       scores.push(r.date.confidence, ...r.stock.map((l) => l.confidence), ...r.orders.map((l) => l.confidence));
       scores.push(...r.outOfStock.map((f) => f.confidence), ...r.listed.map((f) => f.confidence));
     } else {
-      scores.push(...r.retailers.map((x) => x.confidence), r.date.confidence, ...r.sales.map((l) => l.confidence));
+      scores.push(...r.retailers.filter((x) => x.id).map((x) => x.confidence), r.date.confidence, ...r.sales.map((l) => l.confidence));
     }
   }
   return scores.length ? Math.min(...scores) : 1;
