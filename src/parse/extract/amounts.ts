@@ -1,0 +1,87 @@
+/**
+ * Amounts with units: 12条, 两条半, 一百二十包, 半件, 十几条 (vague), "3 cases", "half a case",
+ * "6 cans", "0 Gatorade" (a stock-out), and a bare number right after a product (a missing unit).
+ * One concept: how much of something, never which product or what it means.
+ */
+import type { Unit } from "../schema.js";
+import { isVagueChinese, parseEnglishNumber, parseNumber, EN_NUMBER_WORDS } from "../common/numerals.js";
+
+export interface Amount {
+  start: number;
+  end: number;
+  qty: number | null;
+  unit: Unit | null;
+  /** The amount reads "of X" / "X各…": which side its product stands on, when the words say. */
+  of: boolean;
+  each: boolean;
+  zero: boolean;
+}
+
+const ZH_UNITS: Record<string, Unit> = { 条: "carton", 包: "pack", 盒: "pack", 件: "case", 箱: "case", 瓶: "unit", 罐: "unit", 听: "unit" };
+const ZH_NUM = "\\d+(?:\\.\\d+)?|[零〇一二两俩三四五六七八九十百千几多来]+";
+const ZH_AMOUNT = new RegExp(`(?<![第\\d.])(${ZH_NUM})\\s*个?\\s*([条包盒件箱瓶罐听])(半)?|半个?([条包盒件箱瓶罐听])`, "g");
+
+const EN_UNITS: [RegExp, Unit][] = [
+  [/^(?:cases?|cs|boxes?|box)$/, "case"],
+  [/^cartons?$/, "carton"],
+  [/^(?:packs?|pks?)$/, "pack"],
+  [/^(?:bottles?|btls?|cans?|units?|singles?|ea)$/, "unit"],
+];
+const EN_AMOUNT = new RegExp(
+  `\\b(\\d+(?:\\.\\d+)?|${EN_NUMBER_WORDS}|half an?|a half)\\s+(?:(?:extra|more|full|whole|additional|x)\\s+)?(cases?|cs|boxes|box|cartons?|packs?|pks?|bottles?|btls?|cans?|units?|singles?)\\b(\\s+of\\b)?`,
+  "g",
+);
+
+function chineseAmounts(text: string, out: Amount[]): void {
+  for (const m of text.matchAll(ZH_AMOUNT)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[4]) {
+      out.push({ start, end, qty: 0.5, unit: ZH_UNITS[m[4]], of: false, each: false, zero: false });
+      continue;
+    }
+    const numText = m[1];
+    const unit = ZH_UNITS[m[2]];
+    if (/^[\d.]+$/.test(numText) || !isVagueChinese(numText)) {
+      const n = parseNumber(numText);
+      if (n === null) continue;
+      const qty = m[3] ? n + 0.5 : n;
+      out.push({ start, end, qty, unit, of: false, each: false, zero: qty === 0 });
+    } else {
+      out.push({ start, end, qty: null, unit: null, of: false, each: false, zero: false });
+    }
+  }
+}
+
+function englishAmounts(text: string, out: Amount[]): void {
+  for (const m of text.matchAll(EN_AMOUNT)) {
+    const numText = m[1].replace(/\s+/g, " ");
+    const n = numText.startsWith("half") || numText === "a half" ? 0.5 : parseEnglishNumber(numText);
+    if (n === null) continue;
+    const unit = EN_UNITS.find(([re]) => re.test(m[2]))?.[1] ?? null;
+    out.push({ start: m.index, end: m.index + m[0].length, qty: n, unit, of: !!m[3], each: false, zero: n === 0 });
+  }
+  // "0 Gatorade", "zero monster": a count of nothing is a stock-out.
+  for (const m of text.matchAll(/\b(?:0|zero)\s+(?=[a-z])/g)) {
+    out.push({ start: m.index, end: m.index + m[0].length - 1, qty: 0, unit: null, of: true, each: false, zero: true });
+  }
+}
+
+/** Amounts in normalised text, in order. */
+export function findAmounts(text: string): Amount[] {
+  const out: Amount[] = [];
+  chineseAmounts(text, out);
+  englishAmounts(text, out);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A bare number right after a product ("Monster 12", "软中华3") is an amount with its unit
+ * missing: the bot must ask, never guess. Times, dates, prices and sizes are not amounts.
+ */
+export function bareNumberAfter(text: string, at: number): Amount | null {
+  const m = /^\s{0,1}(\d+(?:\.\d+)?)(?![\d.]|\s*(?:点|号|日|月|元|块|%|\/|:|am|pm|oz|l\b|ml|pk|for|x\b|[条包盒件箱瓶罐听个天年分钟小时人位名家店]))/.exec(text.slice(at));
+  if (!m) return null;
+  const start = at + m[0].length - m[1].length;
+  return { start, end: at + m[0].length, qty: Number(m[1]), unit: null, of: false, each: false, zero: false };
+}

@@ -1,0 +1,100 @@
+/**
+ * Homophone lookup for Chinese names typed by sound (何彬 for 何斌, 旋赫门 for 炫赫门,
+ * 软中花 for 软中华): keys are indexed by their toneless pinyin, and a hit must share at
+ * least one character with the key and differ in at most one.
+ */
+import { pinyin } from "pinyin-pro";
+import { isHan } from "../common/normalize.js";
+
+/**
+ * Characters every other shop name shares (王记, 老张家, 超市): a sound-alike that agrees only
+ * on these is an ordinary word (忘记 is not 王记).
+ */
+const GENERIC_NAME_CHARS = new Set([..."记家老店超市号行部铺便利商百货副食杂小卖烟酒"]);
+
+const syllableCache = new Map<string, string>();
+
+/** The toneless default reading of one Han character (cached: the set of characters is small). */
+export function syllable(ch: string): string {
+  let s = syllableCache.get(ch);
+  if (s === undefined) {
+    s = isHan(ch) ? pinyin(ch, { toneType: "none" }) : ch;
+    syllableCache.set(ch, s);
+  }
+  return s;
+}
+
+const keyOf = (chars: string): string => {
+  let out = "";
+  for (const ch of chars) out += syllable(ch) + "'";
+  return out;
+};
+
+export interface SoundHit<T> {
+  start: number;
+  end: number;
+  key: string;
+  postings: readonly T[];
+}
+
+export class PinyinIndex<T> {
+  private readonly bySound = new Map<string, { key: string; postings: T[] }[]>();
+  /** First syllable → the key lengths (in characters) starting with it: prunes most offsets at once. */
+  private readonly lengthsByFirst = new Map<string, number[]>();
+
+  /** Only all-Han keys of 2+ characters: shorter ones sound like too many words. */
+  add(key: string, posting: T): void {
+    if (key.length < 2 || ![...key].every(isHan)) return;
+    const sound = keyOf(key);
+    const list = this.bySound.get(sound) ?? [];
+    const entry = list.find((e) => e.key === key);
+    if (entry) entry.postings.push(posting);
+    else list.push({ key, postings: [posting] });
+    this.bySound.set(sound, list);
+    const first = syllable(key[0]);
+    const lengths = this.lengthsByFirst.get(first) ?? [];
+    if (!lengths.includes(key.length)) lengths.push(key.length);
+    this.lengthsByFirst.set(first, lengths);
+  }
+
+  /** Hits that sound like a key but are not written like it, outside `covered` offsets. */
+  scan(text: string, covered: (start: number, end: number) => boolean): SoundHit<T>[] {
+    const hits: SoundHit<T>[] = [];
+    // Han characters are single UTF-16 units, so offsets are plain string indexes.
+    for (let i = 0; i < text.length; i++) {
+      if (!isHan(text[i])) continue;
+      const lengths = this.lengthsByFirst.get(syllable(text[i]));
+      if (!lengths) continue;
+      for (const len of lengths) {
+        if (i + len > text.length) continue;
+        let sound = "";
+        let ok = true;
+        for (let j = i; j < i + len; j++) {
+          if (!isHan(text[j])) {
+            ok = false;
+            break;
+          }
+          sound += syllable(text[j]) + "'";
+        }
+        if (!ok) continue;
+        const entries = this.bySound.get(sound);
+        if (!entries) continue;
+        const start = i;
+        const end = i + len;
+        if (covered(start, end)) continue;
+        const written = text.slice(start, end);
+        for (const e of entries) {
+          let same = 0;
+          let distinctive = 0;
+          for (let j = 0; j < len; j++) {
+            if (written[j] !== e.key[j]) continue;
+            same++;
+            if (!GENERIC_NAME_CHARS.has(written[j])) distinctive++;
+          }
+          if (distinctive >= 1 && len - same === 1) hits.push({ start, end, key: e.key, postings: e.postings });
+        }
+      }
+    }
+    return hits;
+  }
+}

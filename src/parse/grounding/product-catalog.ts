@@ -1,0 +1,96 @@
+/**
+ * Grounds product mentions to SKUs. A brand alone (中华, 玉溪, "Coca-Cola") names several
+ * SKUs: it is kept as an uncertain mention with candidates, never guessed.
+ */
+import type { Product, Roster } from "../../domain/roster.js";
+import { isHan, normalizeText } from "../common/normalize.js";
+import type { MatchVia } from "../types.js";
+import { KeyIndex, longestNonOverlapping } from "./key-index.js";
+import type { Strength } from "./name-keys.js";
+import { PinyinIndex } from "./pinyin-index.js";
+import { productKeys } from "./product-keys.js";
+import { TypoCorrector } from "./typo-correct.js";
+
+const COUNTED_UNIT = /^\s*(?:bottles?|btls?|cans?|cases?|cs|packs?|pks?|units?|singles?|ea|条|包|盒|件|箱|瓶|罐)\b/;
+
+interface Posting {
+  product: number;
+  via: MatchVia;
+  strength: Strength;
+}
+
+export interface ProductHit {
+  start: number;
+  end: number;
+  via: MatchVia;
+  strength: Strength;
+  /** Product indexes; one when the mention names one SKU. */
+  products: number[];
+}
+
+export class ProductCatalog {
+  readonly products: Product[];
+  private readonly index = new KeyIndex<Posting>();
+  private readonly sounds = new PinyinIndex<Posting>();
+  private readonly typos = new TypoCorrector();
+
+  constructor(roster: Roster) {
+    this.products = roster.products;
+    const brands = new Map<string, number[]>();
+    roster.products.forEach((p, product) => {
+      for (const k of productKeys(p)) {
+        const posting = { product, via: k.via, strength: k.strength };
+        this.index.add(k.key, posting);
+        if (k.key.length >= 3 || isHan(k.key[0])) this.sounds.add(k.key, posting);
+        if (!isHan(k.key[0])) this.typos.addName(k.key);
+      }
+      const brand = normalizeText(p.brand).trim();
+      if (brand) brands.set(brand, [...(brands.get(brand) ?? []), product]);
+    });
+    for (const [brand, members] of brands) {
+      if (brand.length < 2) continue;
+      const already = this.index.get(brand);
+      if (already && already.some((p) => p.strength >= 2)) continue; // 红塔山 is an alias of one SKU
+      for (const product of members) {
+        this.index.add(brand, { product, via: "short", strength: members.length === 1 ? 2 : 1 });
+      }
+    }
+  }
+
+  private ground(postings: readonly Posting[]): Omit<ProductHit, "start" | "end"> {
+    const best = Math.max(...postings.map((p) => p.strength)) as Strength;
+    const top = postings.filter((p) => p.strength === best);
+    return { via: top[0].via, strength: best, products: [...new Set(top.map((p) => p.product))] };
+  }
+
+  /** Product mentions in normalised text, longest first, not overlapping. */
+  find(text: string): ProductHit[] {
+    const hits: ProductHit[] = this.index
+      .scan(text)
+      // "Coke Zero 20 bottles": a name ending in a number gives the number back when a unit follows.
+      .filter((h) => !(/\d$/.test(h.key) && COUNTED_UNIT.test(text.slice(h.end))))
+      .map((h) => ({ start: h.start, end: h.end, ...this.ground(h.postings) }));
+    let kept = longestNonOverlapping(hits, (h) => h.strength);
+    const covered = (s: number, e: number) => kept.some((h) => s < h.end && h.start < e);
+    const extra: ProductHit[] = [];
+    for (const h of this.sounds.scan(text, covered)) extra.push({ start: h.start, end: h.end, ...this.ground(h.postings), via: "homophone" });
+    const fixed = this.typos.correct(text, covered);
+    if (fixed) {
+      for (const h of this.index.scan(fixed.text)) {
+        const start = fixed.origin[h.start];
+        let end = fixed.origin[h.end - 1] + 1;
+        const touched = fixed.changed.filter(([s, e]) => start < e && s < end);
+        if (!touched.length) continue;
+        for (const [, e] of touched) end = Math.max(end, e);
+        extra.push({ start, end, ...this.ground(h.postings), via: "fuzzy" });
+      }
+    }
+    if (extra.length) kept = longestNonOverlapping([...kept, ...extra], (h) => (h.via === "homophone" || h.via === "fuzzy" ? -5 : h.strength));
+    return kept;
+  }
+
+  confidence(hit: ProductHit): number {
+    const via = hit.via === "homophone" ? 0.75 : hit.via === "fuzzy" ? 0.8 : 1;
+    return via / hit.products.length;
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Grounds shop mentions to retailer ids. Built once per roster: every name key goes into
+ * one index; a lookup then keeps only the shops the sender can mean — their own roster
+ * first, then their team's, and beyond the team only a shop named in full
+ * (FORMAT.md: "The sender's own roster first").
+ */
+import type { Person, Retailer, Roster } from "../../domain/roster.js";
+import { isHan } from "../common/normalize.js";
+import type { MatchVia, ShopCandidate } from "../types.js";
+import { KeyIndex, longestNonOverlapping } from "./key-index.js";
+import { retailerKeys, type Strength } from "./name-keys.js";
+import { PinyinIndex } from "./pinyin-index.js";
+import { TypoCorrector } from "./typo-correct.js";
+
+interface Posting {
+  shop: number;
+  via: MatchVia;
+  strength: Strength;
+}
+
+/** Who is asking: their own shops and their team's, as sets of manager ids. */
+export interface SenderScope {
+  senderId: string;
+  own: ReadonlySet<string>;
+  team: ReadonlySet<string>;
+}
+
+/** A shop mention grounded in the sender's scope. */
+export interface ShopHit {
+  start: number;
+  end: number;
+  via: MatchVia;
+  /** 0 own roster, 1 team, 2 anyone (named in full). */
+  tier: 0 | 1 | 2;
+  strength: Strength;
+  /** Retailer indexes, one when resolved. */
+  shops: number[];
+}
+
+const TIER_CONFIDENCE = [1, 0.9, 0.7];
+const VIA_CONFIDENCE: Partial<Record<MatchVia, number>> = { homophone: 0.75, fuzzy: 0.8, chain: 0.6, short: 0.9 };
+
+export class ShopDirectory {
+  readonly retailers: Retailer[];
+  private readonly people = new Map<string, Person>();
+  private readonly index = new KeyIndex<Posting>();
+  private readonly sounds = new PinyinIndex<Posting>();
+  private readonly typos = new TypoCorrector();
+  private readonly scopes = new Map<string, SenderScope>();
+
+  constructor(roster: Roster) {
+    this.retailers = roster.retailers;
+    for (const p of roster.people) this.people.set(p.id, p);
+    roster.retailers.forEach((r, shop) => {
+      for (const k of retailerKeys(r)) {
+        const posting = { shop, via: k.via, strength: k.strength };
+        this.index.add(k.key, posting);
+        if (k.strength >= 2 || k.via === "short") this.sounds.add(k.key, posting);
+        if (!isHan(k.key[0])) this.typos.addName(k.key);
+      }
+    });
+  }
+
+  get keyCount(): number {
+    return this.index.size;
+  }
+
+  /** The sender's own manager ids and their team's; supervisors own their whole team. */
+  scope(senderId: string): SenderScope {
+    const cached = this.scopes.get(senderId);
+    if (cached) return cached;
+    const me = this.people.get(senderId);
+    const team = new Set<string>();
+    if (me?.team) for (const p of this.people.values()) if (p.team === me.team) team.add(p.id);
+    for (const p of this.people.values()) if (p.supervisorId === senderId) team.add(p.id);
+    const own = me && me.role !== "manager" ? team : new Set([senderId]);
+    const scope = { senderId, own, team };
+    this.scopes.set(senderId, scope);
+    return scope;
+  }
+
+  candidate(shop: number): ShopCandidate {
+    const r = this.retailers[shop];
+    return { id: r.id, name: r.name };
+  }
+
+  /** Narrows a key's postings to the sender's scope; null when nobody in scope is meant. */
+  private ground(postings: readonly Posting[], scope: SenderScope): Omit<ShopHit, "start" | "end" | "via"> & { via: MatchVia } | null {
+    const tiers: Posting[][] = [[], [], []];
+    for (const p of postings) {
+      const manager = this.retailers[p.shop].managerId ?? "";
+      if (scope.own.has(manager)) tiers[0].push(p);
+      else if (scope.team.has(manager)) tiers[1].push(p);
+      else if (p.strength === 3) tiers[2].push(p);
+    }
+    for (let t = 0; t < 3; t++) {
+      const list = tiers[t];
+      if (!list.length) continue;
+      const best = Math.max(...list.map((p) => p.strength)) as Strength;
+      const top = list.filter((p) => p.strength === best);
+      const shops = [...new Set(top.map((p) => p.shop))];
+      return { tier: t as 0 | 1 | 2, strength: best, shops, via: top[0].via };
+    }
+    return null;
+  }
+
+  /** Shop mentions in normalised text, longest first, not overlapping. */
+  find(text: string, senderId: string): ShopHit[] {
+    const scope = this.scope(senderId);
+    const hits: ShopHit[] = [];
+    for (const h of this.index.scan(text)) {
+      const g = this.ground(h.postings, scope);
+      if (g) hits.push({ start: h.start, end: h.end, ...g });
+    }
+    let kept = longestNonOverlapping(hits, (h) => h.strength - h.tier);
+    const covered = (s: number, e: number) => kept.some((h) => s < h.end && h.start < e);
+    const extra: ShopHit[] = [];
+    for (const h of this.sounds.scan(text, covered)) {
+      const g = this.ground(h.postings, scope);
+      // A homophone is only trusted inside the sender's own team.
+      if (g && g.tier < 2) extra.push({ start: h.start, end: h.end, ...g, via: "homophone" });
+    }
+    const fixed = this.typos.correct(text, covered);
+    if (fixed) {
+      for (const h of this.index.scan(fixed.text)) {
+        const start = fixed.origin[h.start];
+        let end = fixed.origin[h.end - 1] + 1;
+        const touched = fixed.changed.filter(([s, e]) => start < e && s < end);
+        if (!touched.length) continue;
+        for (const [, e] of touched) end = Math.max(end, e);
+        const g = this.ground(h.postings, scope);
+        if (g && g.tier < 2) extra.push({ start, end, ...g, via: "fuzzy" });
+      }
+    }
+    if (extra.length) kept = longestNonOverlapping([...kept, ...extra], (h) => (h.via === "homophone" || h.via === "fuzzy" ? -5 : h.strength));
+    return kept;
+  }
+
+  confidence(hit: ShopHit): number {
+    const base = TIER_CONFIDENCE[hit.tier] * (VIA_CONFIDENCE[hit.via] ?? 1);
+    return hit.shops.length > 1 ? base / hit.shops.length : base;
+  }
+}

@@ -1,0 +1,10 @@
+/** Chinese shop-name vocabulary: the type words that end a shop name and can be dropped. */
+
+/** Longest first, so 烟酒商行 is stripped before 商行. */
+export const ZH_SHOP_TYPE_SUFFIXES = [
+  "烟酒商行", "烟酒专卖店", "烟酒店", "烟酒行", "烟酒", "便利店", "便利", "超市", "百货", "副食店", "副食",
+  "食杂店", "小卖部", "商行", "商店", "商场", "杂货店", "批发部", "商贸", "专卖店", "烟草店", "烟店", "士多",
+].sort((a, b) => b.length - a.length);
+
+/** Words that follow a shop's short name and still mean the shop: 老王家那边, 张记那家. */
+export const ZH_SHOP_TAILS = ["那边", "那家", "那里", "这边", "店里"];

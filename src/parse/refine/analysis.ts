@@ -1,0 +1,147 @@
+/**
+ * Runs every extractor over one message and resolves overlaps between them: a shop or
+ * product name wins over a cue, an amount or a date inside it ("Quick Stop" is not a
+ * visit verb, "Coke Zero 12pk" holds no amount). Everything after works on this.
+ */
+import type { Day } from "../common/calendar.js";
+import { findCues, type Cue } from "../common/cues.js";
+import { detectLang, normalizeText, sentenceEnds } from "../common/normalize.js";
+import { bareNumberAfter, findAmounts, type Amount } from "../extract/amounts.js";
+import { findDates, type DateExpr } from "../extract/dates.js";
+import { findConsumers, findDurations, type Counted } from "../extract/event-facts.js";
+import { findPriceOverTag, type Span } from "../extract/price-over-tag.js";
+import type { ProductCatalog, ProductHit } from "../grounding/product-catalog.js";
+import { longestNonOverlapping } from "../grounding/key-index.js";
+import type { ShopDirectory, ShopHit } from "../grounding/shop-directory.js";
+import { EN_CUES } from "../locales/en/cues.js";
+import { ZH_CUES } from "../locales/zh/cues.js";
+
+export interface ShopSpan extends ShopHit {
+  /** The resolved retailer index, after context; null when still ambiguous. */
+  resolved: number | null;
+  /** Identity for grouping facts: the retailer index, or the candidate set when ambiguous. */
+  identity: string;
+}
+
+export interface ProductSpan extends ProductHit {
+  /** The SKU index when one product is meant. */
+  resolved: number | null;
+}
+
+export interface Analysis {
+  text: string;
+  norm: string;
+  lang: "zh" | "en";
+  today: Day;
+  senderId: string;
+  shops: ShopSpan[];
+  products: ProductSpan[];
+  amounts: Amount[];
+  cues: Cue[];
+  dates: DateExpr[];
+  consumers: Counted[];
+  durations: Counted[];
+  priceOverTag: Span[];
+  sentenceEnds: number[];
+}
+
+const PROMO_KINDS = new Set(["promo_tasting", "promo_in_store", "promo_circle", "promo_gift", "promo_discount", "promo_display", "promo_other"]);
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** Masks spans with spaces so another index cannot match across them (软珍品鉴会 → 软珍 + 品鉴). */
+function mask(text: string, spans: Span[]): string {
+  if (!spans.length) return text;
+  let out = "";
+  let last = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (s.start < last) continue;
+    out += text.slice(last, s.start) + " ".repeat(s.end - s.start);
+    last = s.end;
+  }
+  return out + text.slice(last);
+}
+
+/** Ambiguous mentions take a candidate another mention in the same message resolved (罗森 after 罗森西安南路). */
+function resolveFromContext(shops: ShopSpan[]): void {
+  const resolved = new Set(shops.filter((s) => s.resolved !== null).map((s) => s.resolved!));
+  for (const s of shops) {
+    if (s.resolved !== null) continue;
+    const known = s.shops.filter((x) => resolved.has(x));
+    if (known.length === 1) {
+      s.resolved = known[0];
+      s.identity = String(known[0]);
+      s.via = "context";
+    }
+  }
+}
+
+export function analyse(
+  text: string,
+  senderId: string,
+  today: Day,
+  shopsDir: ShopDirectory,
+  catalog: ProductCatalog,
+): Analysis {
+  const norm = normalizeText(text);
+  const allCues = findCues(norm, [ZH_CUES, EN_CUES]);
+  const promoCues = allCues.filter((c) => PROMO_KINDS.has(c.kind));
+
+  const shopHits: ShopSpan[] = shopsDir.find(norm, senderId).map((h) => ({
+    ...h,
+    resolved: h.shops.length === 1 ? h.shops[0] : null,
+    identity: h.shops.length === 1 ? String(h.shops[0]) : `?${[...h.shops].sort((a, b) => a - b).join(",")}`,
+  }));
+  const productHits: ProductSpan[] = catalog
+    .find(mask(norm, promoCues))
+    .map((h) => ({ ...h, resolved: h.products.length === 1 ? h.products[0] : null }));
+
+  // Shops and products compete for the same characters: the longer name wins; on a tie a
+  // shop from the sender's own team beats a product.
+  type Tagged = { start: number; end: number; rank: number; shop?: ShopSpan; product?: ProductSpan };
+  const tagged: Tagged[] = [
+    ...shopHits.map((s) => ({ start: s.start, end: s.end, rank: s.tier < 2 && s.strength >= 2 ? 2 : 0, shop: s })),
+    ...productHits.map((p) => ({ start: p.start, end: p.end, rank: 1, product: p })),
+  ];
+  const kept = longestNonOverlapping(tagged, (t) => t.rank);
+  const shops = kept.filter((t) => t.shop).map((t) => t.shop!);
+  const products = kept.filter((t) => t.product).map((t) => t.product!);
+  resolveFromContext(shops);
+  const names: Span[] = kept;
+
+  const priceOverTag = findPriceOverTag(norm);
+  const cues = allCues.filter((c) => PROMO_KINDS.has(c.kind) || !names.some((n) => overlaps(n, c)));
+  const prices = cues.filter((c) => c.kind === "price" || c.kind === "not_oos");
+  const oosAmounts = cues.filter((c) => c.kind === "oos_back");
+  let amounts = findAmounts(norm).filter(
+    (a) => !names.some((n) => overlaps(n, a)) && !prices.some((p) => overlaps(p, a)) && !oosAmounts.some((o) => overlaps(o, a)),
+  );
+  // A bare number right after a product is an amount whose unit the bot must ask for.
+  for (const p of products) {
+    const bare = bareNumberAfter(norm, p.end);
+    if (bare && !amounts.some((a) => overlaps(a, bare)) && !prices.some((c) => overlaps(c, bare)) && !names.some((n) => overlaps(n, bare))) {
+      amounts.push(bare);
+    }
+  }
+  amounts = amounts.sort((a, b) => a.start - b.start);
+  const dates = findDates(norm, text, today).filter((d) => !names.some((n) => overlaps(n, d)));
+  const durations = findDurations(norm).filter((d) => !names.some((n) => overlaps(n, d)));
+  const consumers = findConsumers(norm).filter((c) => !names.some((n) => overlaps(n, c)) && !durations.some((d) => overlaps(d, c)));
+
+  return {
+    text,
+    norm,
+    lang: detectLang(text),
+    today,
+    senderId,
+    shops,
+    products,
+    amounts,
+    cues,
+    dates,
+    consumers,
+    durations,
+    priceOverTag,
+    sentenceEnds: sentenceEnds(norm),
+  };
+}

@@ -1,0 +1,10 @@
+/** The roster-derived indexes one parser holds: built once, shared by every parse. */
+import type { ProductCatalog } from "../grounding/product-catalog.js";
+import type { ShopDirectory } from "../grounding/shop-directory.js";
+import type { PeopleNames } from "../extract/people.js";
+
+export interface Grounding {
+  shops: ShopDirectory;
+  catalog: ProductCatalog;
+  people: PeopleNames;
+}

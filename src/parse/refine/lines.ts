@@ -1,0 +1,203 @@
+/**
+ * Binds amounts, stock-outs and listings to products within one shop's stretch of text.
+ * What an amount means comes from the nearest cue before it in its sentence (还有 → stock,
+ * 订了 → order, 卖了 → sold, 搭/买…送 → neither); which product it counts comes from the
+ * words around it (软中华还有两条半, 两件炫赫门, "3 cases of Coke Zero", "Monster 12 cans").
+ */
+import type { Cue, CueKind } from "../common/cues.js";
+import { sentenceAround } from "../common/normalize.js";
+import type { Amount } from "../extract/amounts.js";
+import type { Analysis, ProductSpan } from "./analysis.js";
+import { inRanges, type Range } from "./segments.js";
+
+export type LineKind = "stock" | "order" | "sale";
+
+export interface BoundLine {
+  kind: LineKind;
+  product: ProductSpan;
+  amount: Amount | Cue;
+  qty: number | null;
+  unit: Amount["unit"];
+}
+
+export interface BoundFacts {
+  lines: BoundLine[];
+  outOfStock: { product: ProductSpan; cue: { start: number; end: number } }[];
+  listed: { product: ProductSpan; cue: { start: number; end: number } }[];
+  /** Amounts whose unit is missing, or whose product could not be found. */
+  loose: { amount: Amount; product: ProductSpan | null }[];
+  /** Products some fact used: the rest of the products in a promotion are what it promoted. */
+  bound: Set<ProductSpan>;
+}
+
+const LIST_GAP = /^(?:[\s、,，+&/]|和|跟|及|与|以及|还有|and\b|or\b)*$/;
+const BACK_GAP = /^(?:\s|[、,，的也还都了又全就快早已]|已经|今天|昨天|这周|最近|那边|这边|店里|现在|目前|totally|completely|all|both|is|are|was|were|now|also|already|just)*$/;
+const LOOSE_BACK_GAP = /^[^。；;!！?？\d]*$/;
+const FWD_GAP = /^[\s:：]*(?:on|of|the|是|有)?\s*(?:the\s+)?$/;
+
+interface Ctx {
+  a: Analysis;
+  ranges: Range[];
+  products: ProductSpan[];
+  bound: Set<ProductSpan>;
+}
+
+/** Products right before `at` (nearest first), continuing while they are listed together. */
+function groupBefore(c: Ctx, at: number, firstGap: RegExp, maxGap = 12): ProductSpan[] {
+  const before = c.products.filter((p) => p.end <= at).reverse();
+  if (!before.length) return [];
+  const first = before[0];
+  const gap = c.a.norm.slice(first.end, at);
+  if (gap.length > maxGap || !firstGap.test(gap)) return [];
+  const group = [first];
+  for (const p of before.slice(1)) {
+    const g = c.a.norm.slice(p.end, group[group.length - 1].start);
+    if (!LIST_GAP.test(g)) break;
+    group.push(p);
+  }
+  return group.reverse();
+}
+
+/** Products right after `at`, continuing while they are listed together. */
+function groupAfter(c: Ctx, at: number, firstGap: RegExp): ProductSpan[] {
+  const after = c.products.filter((p) => p.start >= at);
+  if (!after.length) return [];
+  const first = after[0];
+  if (!firstGap.test(c.a.norm.slice(at, first.start))) return [];
+  const group = [first];
+  for (const p of after.slice(1)) {
+    const g = c.a.norm.slice(group[group.length - 1].end, p.start);
+    if (!LIST_GAP.test(g)) break;
+    group.push(p);
+  }
+  return group;
+}
+
+/** A product already counted, or followed by an amount before `at`, is not the one a far cue means. */
+function looselyTaken(c: Ctx, p: ProductSpan, at: number): boolean {
+  return c.a.amounts.some((x) => x.start >= p.end && x.start < at) || c.a.cues.some((q) => (q.kind === "oos_back" || q.kind === "list_back") && q.start >= p.end && q.start < at);
+}
+
+function negated(c: Ctx, cue: Cue): boolean {
+  const before = c.a.norm.slice(Math.max(0, cue.start - 2), cue.start);
+  if (/[不没]$/.test(before) || /\bnot $/.test(c.a.norm.slice(Math.max(0, cue.start - 4), cue.start))) return true;
+  return c.a.cues.some((n) => n.kind === "not_oos" && n.start < cue.end && cue.start < n.end + 2 && n !== cue);
+}
+
+/** The kind of the amount at `amount`: the nearest stock/order/sale cue before it in its sentence. */
+function modeFor(c: Ctx, amount: Amount, cues: Cue[]): LineKind | "skip" {
+  const [sStart] = sentenceAround(c.a.sentenceEnds, amount.start);
+  const before = cues.filter((q) => q.start >= sStart && q.start < amount.start);
+  if (before.some((q) => q.kind === "mode_skip" && q.end >= amount.start - 6)) return "skip";
+  const [, sEnd] = sentenceAround(c.a.sentenceEnds, amount.start);
+  const modes: Partial<Record<CueKind, LineKind>> = { mode_stock: "stock", mode_order: "order", mode_sale: "sale" };
+  for (let i = before.length - 1; i >= 0; i--) {
+    const m = modes[before[i].kind];
+    if (!m) continue;
+    // "made him take 10 extra cases … last month", 上个月被要求进两件: a past practice retold, not this visit's order.
+    if (m === "order" && c.a.cues.some((q) => q.kind === "past" && q.start >= sStart && q.start < sEnd)) return "skip";
+    return m;
+  }
+  return "stock";
+}
+
+function productFor(c: Ctx, amount: Amount): ProductSpan | null {
+  const zh = c.a.lang === "zh";
+  const text = c.a.norm;
+  const next = c.products.find((p) => p.start >= amount.end);
+  const fwdGap = next ? text.slice(amount.end, next.start) : "";
+  const fwd = next && (zh ? /^的?$/.test(fwdGap) : /^\s*(?:of\s+)?(?:the\s+)?$/.test(fwdGap)) ? next : null;
+  const prev = [...c.products].reverse().find((p) => p.end <= amount.start);
+  const backGap = prev ? text.slice(prev.end, amount.start) : "";
+  const backAdj =
+    prev && !c.bound.has(prev) && /^[\s:：,，]*(?:还有|还剩|剩下?|只剩|有|各|库存|down to|at)?\s*$/.test(backGap) ? prev : null;
+  if (amount.of && fwd) return fwd;
+  if (zh && fwd && fwdGap === "") return fwd;
+  if (backAdj) return backAdj;
+  if (fwd) return fwd;
+  const [sStart] = sentenceAround(c.a.sentenceEnds, amount.start);
+  const earlier = c.products.filter((p) => p.end <= amount.start).reverse();
+  return (
+    earlier.find((p) => !c.bound.has(p) && p.start >= sStart) ??
+    earlier.find((p) => !c.bound.has(p)) ??
+    earlier[0] ??
+    [...c.a.products].reverse().find((p) => p.end <= amount.start) ??
+    null
+  );
+}
+
+function distributes(c: Ctx, amount: Amount, cues: Cue[]): boolean {
+  return cues.some(
+    (q) => q.kind === "each" && ((q.end <= amount.start && q.end >= amount.start - 4) || (q.start >= amount.end && q.start <= amount.end + 2)),
+  );
+}
+
+/** Binds the facts of one shop's ranges. */
+export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
+  const products = a.products.filter((p) => inRanges(ranges, p.start));
+  const cues = a.cues.filter((q) => inRanges(ranges, q.start));
+  const amounts = a.amounts.filter((x) => inRanges(ranges, x.start));
+  const c: Ctx = { a, ranges, products, bound: new Set() };
+  const facts: BoundFacts = { lines: [], outOfStock: [], listed: [], loose: [], bound: c.bound };
+
+  for (const cue of cues) {
+    if (cue.kind === "oos_back" && !negated(c, cue)) {
+      let group = groupBefore(c, cue.start, BACK_GAP);
+      // 硬中华最近卖得特别快 已经没货了: the product named earlier in the clause, if nothing else claimed it.
+      if (!group.length) group = groupBefore(c, cue.start, LOOSE_BACK_GAP, 15).slice(-1).filter((p) => !looselyTaken(c, p, cue.start));
+      for (const p of group) facts.outOfStock.push({ product: p, cue });
+    } else if (cue.kind === "oos_fwd" && !negated(c, cue)) {
+      for (const p of groupAfter(c, cue.end, FWD_GAP)) facts.outOfStock.push({ product: p, cue });
+    } else if (cue.kind === "list_back") {
+      // 纯境上柜了 / 上柜了真龙起源: Chinese puts the product on either side.
+      const group = groupBefore(c, cue.start, BACK_GAP);
+      for (const p of group.length ? group : groupAfter(c, cue.end, FWD_GAP)) facts.listed.push({ product: p, cue });
+    } else if (cue.kind === "list_fwd") {
+      for (const p of groupAfter(c, cue.end, FWD_GAP)) facts.listed.push({ product: p, cue });
+    } else if (cue.kind === "vague_back") {
+      const p = groupBefore(c, cue.start, BACK_GAP).pop();
+      if (p) facts.lines.push({ kind: "stock", product: p, amount: cue, qty: null, unit: null });
+    } else if (cue.kind === "vague_fwd") {
+      const p = groupAfter(c, cue.end, FWD_GAP)[0];
+      if (p) facts.lines.push({ kind: "stock", product: p, amount: cue, qty: null, unit: null });
+    }
+  }
+  for (const f of [...facts.outOfStock, ...facts.listed]) c.bound.add(f.product);
+  for (const l of facts.lines) c.bound.add(l.product);
+
+  for (const amount of amounts) {
+    if (amount.zero) {
+      const p = c.products.find((x) => x.start >= amount.end && /^\s*(?:of\s+)?$/.test(a.norm.slice(amount.end, x.start)));
+      const target = p ?? productFor(c, amount);
+      if (target) {
+        facts.outOfStock.push({ product: target, cue: amount });
+        c.bound.add(target);
+      }
+      continue;
+    }
+    const mode = modeFor(c, amount, cues);
+    const each = distributes(c, amount, cues);
+    let targets: ProductSpan[];
+    if (each) {
+      // "…carry Topo Chico and smartwater, they ordered 1 case each": the products listed last.
+      const run = groupBefore(c, amount.start, /^[^。；;!！?？.]*$/, 30);
+      targets = run.length ? run : [productFor(c, amount)].filter((p): p is ProductSpan => !!p);
+    } else {
+      const p = productFor(c, amount);
+      targets = p ? [p] : [];
+    }
+    if (!targets.length || amount.unit === null && amount.qty !== null) {
+      facts.loose.push({ amount, product: targets[0] ?? null });
+      for (const t of targets) c.bound.add(t);
+      continue;
+    }
+    for (const t of targets) {
+      // 买一条送烟灰缸: the amount is the offer's mechanics, and the product stays free to be counted.
+      if (mode === "skip") continue;
+      c.bound.add(t);
+      facts.lines.push({ kind: mode, product: t, amount, qty: amount.qty, unit: amount.unit });
+    }
+  }
+  facts.lines.sort((x, y) => x.amount.start - y.amount.start);
+  return facts;
+}

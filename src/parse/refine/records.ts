@@ -1,0 +1,193 @@
+/**
+ * Assembles the records of a report: one visit per shop named (facts attached to the shop
+ * whose stretch of text holds them), the promotion event if there is one, and the visit at
+ * the event's shop only when the text says more about the shop than the event (FORMAT.md).
+ */
+import type { Activity } from "../schema.js";
+import type { Fact, ParseIssue, PromotionDraft, QuantityLine, RecordDraft, RetailerRef, SkuFact, TextSpan, VisitDraft } from "../types.js";
+import type { Analysis, ProductSpan, ShopSpan } from "./analysis.js";
+import { dating, visitDayFor, type Dating } from "./dating.js";
+import { bindLines, type BoundFacts, type BoundLine } from "./lines.js";
+import { findPromotion, type PromotionSite } from "./promotion.js";
+import { groupShops, threads as shopThreads, type Range, type ShopThread } from "./segments.js";
+import { visitFlags } from "./visit-facts.js";
+import type { Grounding } from "./grounding.js";
+
+const span = (a: Analysis, s: { start: number; end: number }): TextSpan => ({ start: s.start, end: s.end, text: a.text.slice(s.start, s.end) });
+
+function retailerRef(a: Analysis, g: Grounding, m: ShopSpan): RetailerRef {
+  const id = m.resolved;
+  return {
+    id: id === null ? null : g.shops.retailers[id].id,
+    name: id === null ? null : g.shops.retailers[id].name,
+    mention: span(a, m),
+    candidates: (id === null ? m.shops : [id]).map((i) => g.shops.candidate(i)),
+    confidence: g.shops.confidence(m),
+    source: "said",
+    via: m.via,
+  };
+}
+
+function quantityLine(a: Analysis, g: Grounding, l: BoundLine): QuantityLine | null {
+  if (l.product.resolved === null) return null;
+  return {
+    sku: g.catalog.products[l.product.resolved].sku,
+    qty: l.qty,
+    unit: l.unit,
+    confidence: g.catalog.confidence(l.product) * (l.qty === null ? 0.8 : 0.95),
+    source: "said",
+    product: span(a, l.product),
+    amount: span(a, l.amount),
+  };
+}
+
+function skuFacts(a: Analysis, g: Grounding, list: { product: ProductSpan; cue: { start: number; end: number } }[]): SkuFact[] {
+  const out: SkuFact[] = [];
+  for (const f of list) {
+    if (f.product.resolved === null) continue;
+    const sku = g.catalog.products[f.product.resolved].sku;
+    if (!out.some((x) => x.sku === sku)) out.push({ sku, confidence: g.catalog.confidence(f.product) * 0.9, source: "said", span: span(a, f.product) });
+  }
+  return out;
+}
+
+function productIssues(a: Analysis, g: Grounding, ranges: Range[], bound: BoundFacts): ParseIssue[] {
+  const issues: ParseIssue[] = [];
+  for (const p of a.products) {
+    if (p.resolved !== null || !ranges.some((r) => p.start >= r.start && p.start < r.end)) continue;
+    issues.push({ kind: "uncertain_product", mention: span(a, p), candidates: p.products.map((i) => ({ sku: g.catalog.products[i].sku, name: g.catalog.products[i].name })) });
+  }
+  for (const l of bound.loose) {
+    const sku = l.product?.resolved != null ? g.catalog.products[l.product.resolved].sku : null;
+    if (l.amount.unit === null && l.amount.qty !== null) issues.push({ kind: "missing_unit", sku, qty: l.amount.qty, mention: span(a, l.amount) });
+    else if (!l.product) issues.push({ kind: "unknown_product", mention: span(a, l.amount) });
+  }
+  return issues;
+}
+
+function followUpFor(a: Analysis, d: Dating, thread: ShopThread | null, all: ShopThread[]): Fact<string> | null {
+  const mine = d.followUps.filter((f) => {
+    // "back at walnut creek on fri": a shop named right after the verb is the one promised.
+    const named = a.shops.find((m) => m.start >= f.cue.end && /^\s*(?:at|to|by)?\s*$/.test(a.norm.slice(f.cue.end, m.start)));
+    if (named) return thread ? thread.mentions.includes(named) : false;
+    return !thread || thread.ranges.some((r) => f.cue.start >= r.start && f.cue.start < r.end);
+  });
+  void all;
+  const dated = mine.find((f) => f.date);
+  const pick = dated ?? mine[0];
+  if (!pick) return null;
+  return { value: pick.value, confidence: dated ? 0.85 : 0.7, source: "said", span: span(a, pick.date ?? pick.cue) };
+}
+
+function buildVisit(a: Analysis, g: Grounding, d: Dating, thread: ShopThread | null, ranges: Range[], all: ShopThread[], inPromotion: boolean): { draft: VisitDraft; substantive: boolean } {
+  const bound = bindLines(a, ranges);
+  const flags = visitFlags(a, ranges, bound, inPromotion);
+  const lines = bound.lines.map((l) => ({ kind: l.kind, line: quantityLine(a, g, l) }));
+  const stock = lines.filter((l) => l.kind === "stock" && l.line).map((l) => l.line!);
+  const orders = lines.filter((l) => l.kind === "order" && l.line).map((l) => l.line!);
+  const first = thread?.mentions[0];
+  const date = visitDayFor(a, d, first?.start ?? 0, ranges[ranges.length - 1]?.end ?? a.norm.length);
+  const followUp = followUpFor(a, d, thread, all);
+  const activities: Fact<Activity>[] = [...flags.activities].map(([value, cue]) => ({
+    value,
+    confidence: cue ? 0.85 : 0.95,
+    source: cue ? "said" : "implied",
+    span: cue ? span(a, cue) : undefined,
+  }));
+  const issues: ParseIssue[] = productIssues(a, g, ranges, bound);
+  let retailer: RetailerRef | null = null;
+  if (thread && first) {
+    retailer = retailerRef(a, g, first);
+    if (retailer.id === null) issues.unshift({ kind: "ambiguous_retailer", mention: retailer.mention, candidates: retailer.candidates });
+  } else issues.unshift({ kind: "missing_retailer", mention: null });
+  const draft: VisitDraft = {
+    type: "visit",
+    retailer,
+    date: { value: date.day, confidence: date.said ? 0.9 : 0.8, source: date.said ? "said" : "implied" },
+    activities,
+    stock,
+    outOfStock: skuFacts(a, g, bound.outOfStock),
+    listed: skuFacts(a, g, bound.listed),
+    orders,
+    followUp,
+    feedback: { value: !!flags.feedback, confidence: flags.feedback ? 0.8 : 0.7, source: flags.feedback ? "said" : "implied", span: flags.feedback ? span(a, flags.feedback) : undefined },
+    compliance: { value: !!flags.compliance, confidence: flags.compliance ? 0.75 : 0.7, source: flags.compliance ? "said" : "implied", span: flags.compliance ? span(a, flags.compliance) : undefined },
+    issues,
+  };
+  const substantive =
+    stock.length + orders.length + draft.outOfStock.length + draft.listed.length > 0 ||
+    !!followUp || !!flags.feedback || !!flags.compliance ||
+    activities.some((x) => x.value !== "display" && x.value !== "promotion");
+  return { draft, substantive };
+}
+
+/** Products that only name what an amount or a stock-out counts ("硬中还有2件") are not what was promoted. */
+function promotedSkus(a: Analysis, g: Grounding, site: PromotionSite, bound: BoundFacts): SkuFact[] {
+  const near = (p: ProductSpan, s: { start: number; end: number }) => Math.max(s.start - p.end, p.start - s.end) <= 6;
+  const counted = new Set<ProductSpan>();
+  for (const l of bound.lines) if (l.kind !== "sale" && near(l.product, l.amount)) counted.add(l.product);
+  for (const f of [...bound.outOfStock, ...bound.listed]) if (near(f.product, f.cue)) counted.add(f.product);
+  const list = a.products
+    .filter((p) => site.ranges.some((r) => p.start >= r.start && p.start < r.end) && !counted.has(p))
+    .map((product) => ({ product, cue: product }));
+  for (const l of bound.lines) if (l.kind === "sale") list.push({ product: l.product, cue: l.product });
+  return skuFacts(a, g, list);
+}
+
+function firstIn<T extends { start: number; value: number | null }>(list: T[], ranges: Range[]): T | undefined {
+  return list.find((x) => ranges.some((r) => x.start >= r.start && x.start < r.end));
+}
+
+function buildPromotion(a: Analysis, g: Grounding, d: Dating, site: PromotionSite): PromotionDraft {
+  const bound = bindLines(a, site.ranges);
+  const sales = bound.lines.filter((l) => l.kind === "sale").map((l) => quantityLine(a, g, l)).filter((l): l is QuantityLine => !!l);
+  const skus = promotedSkus(a, g, site, bound);
+  // A sale with no product named belongs to the one product promoted.
+  if (skus.length === 1) for (const s of sales) if (!s.sku) s.sku = skus[0].sku;
+  const consumers = firstIn(a.consumers, site.ranges);
+  const duration = firstIn(a.durations, site.ranges);
+  const anchor = site.shops[0]?.mentions[0]?.start ?? site.cueStart;
+  const date = visitDayFor(a, d, anchor, site.ranges[site.ranges.length - 1].end);
+  return {
+    type: "promotion",
+    retailers: site.shops.filter((t) => t.mentions[0].resolved !== null).map((t) => retailerRef(a, g, t.mentions[0])),
+    date: { value: date.day, confidence: date.said ? 0.9 : 0.8, source: date.said ? "said" : "implied" },
+    skus,
+    format: { value: site.format, confidence: 0.85, source: "said" },
+    consumers: consumers ? { value: consumers.value, confidence: 0.85, source: "said", span: span(a, consumers) } : { value: null, confidence: 0.7, source: "implied" },
+    durationMinutes: duration ? { value: duration.value, confidence: 0.85, source: "said", span: span(a, duration) } : { value: null, confidence: 0.7, source: "implied" },
+    sales,
+    issues: [],
+  };
+}
+
+export interface Assembled {
+  records: RecordDraft[];
+  hasPromotion: boolean;
+}
+
+export function detectPromotion(a: Analysis): { threads: ShopThread[]; site: PromotionSite | null } {
+  const threads = shopThreads(a, groupShops(a));
+  for (const t of threads) t.ranges.sort((x, y) => x.start - y.start);
+  return { threads, site: findPromotion(a, threads) };
+}
+
+export function assemble(a: Analysis, g: Grounding, threads: ShopThread[], site: PromotionSite | null): RecordDraft[] {
+  const d = dating(a);
+  const records: RecordDraft[] = [];
+  if (site) records.push(buildPromotion(a, g, d, site));
+  for (const t of threads) {
+    const atEvent = !!site && site.shops.includes(t);
+    const { draft, substantive } = buildVisit(a, g, d, t, t.ranges, threads, atEvent);
+    if (atEvent) {
+      if (!substantive) continue;
+      draft.activities.push({ value: "promotion", confidence: 0.9, source: "implied" });
+    }
+    records.push(draft);
+  }
+  if (!threads.length && !site) {
+    const { draft } = buildVisit(a, g, d, null, [{ start: 0, end: a.norm.length }], threads, false);
+    records.push(draft);
+  }
+  return records;
+}

@@ -1,0 +1,67 @@
+/**
+ * The flags and activities of one shop's stretch of text: which kinds of work were done,
+ * whether the owner raised something, whether a forbidden practice shows.
+ */
+import type { Cue, CueKind } from "../common/cues.js";
+import { sentenceAround } from "../common/normalize.js";
+import type { Activity } from "../schema.js";
+import type { Analysis } from "./analysis.js";
+import type { BoundFacts } from "./lines.js";
+import { inRanges, type Range } from "./segments.js";
+
+export interface VisitFlags {
+  activities: Map<Activity, Cue | null>;
+  feedback: Cue | null;
+  compliance: { start: number; end: number } | null;
+}
+
+const ACTIVITY_CUES: [CueKind, Activity][] = [
+  ["display", "display"],
+  ["price_check", "price_check"],
+  ["policy", "policy"],
+  ["service", "service"],
+  ["stock_check", "stock_check"],
+  ["order_act", "order"],
+];
+
+/**
+ * "老板说下周家里办酒席 想订两件双喜": an owner's words that only place an order are an
+ * order, not feedback (FORMAT.md "Orders vs feedback").
+ */
+function onlyAnOrder(a: Analysis, cue: Cue, cues: Cue[]): boolean {
+  const said = a.norm.slice(cue.start, cue.end);
+  if (!/^老板.*[说想表]$/.test(said)) return false;
+  const [, end] = sentenceAround(a.sentenceEnds, cue.end);
+  const inside = cues.filter((q) => q.start >= cue.end && q.start < end);
+  const ordered = inside.some((q) => q.kind === "mode_order") && a.amounts.some((x) => x.start >= cue.end && x.start < end);
+  return ordered && !inside.some((q) => ["opinion", "feedback", "compliance"].includes(q.kind));
+}
+
+/** 不搞强制, 不能超价销售, "not forced": a denial or a rule stated is not a red flag. */
+function deniedCompliance(a: Analysis, cue: Cue): boolean {
+  const before = a.norm.slice(Math.max(0, cue.start - 3), cue.start);
+  if (/(?:不(?:搞|能|会|许|得|要)?|没有?|禁止|严禁|不准|杜绝)$/.test(before)) return true;
+  if (/\b(?:not|no|never|didn't|wasn't)\s*$/.test(a.norm.slice(Math.max(0, cue.start - 10), cue.start))) return true;
+  const [s, e] = sentenceAround(a.sentenceEnds, cue.start);
+  return /自愿/.test(a.norm.slice(s, e));
+}
+
+export function visitFlags(a: Analysis, ranges: Range[], bound: BoundFacts, inPromotion: boolean): VisitFlags {
+  const cues = a.cues.filter((q) => inRanges(ranges, q.start));
+  const activities = new Map<Activity, Cue | null>();
+  for (const [kind, activity] of ACTIVITY_CUES) {
+    if (inPromotion && kind === "display") continue; // setting up the event is the event
+    const cue = cues.find((q) => q.kind === kind);
+    if (cue) activities.set(activity, cue);
+  }
+  const lines = bound.lines;
+  if (lines.some((l) => l.kind === "stock") || bound.outOfStock.length) activities.set("stock_check", activities.get("stock_check") ?? null);
+  if (lines.some((l) => l.kind === "order")) activities.set("order", activities.get("order") ?? null);
+  if (bound.listed.length) activities.set("listing", null);
+  const feedback = cues.find((q) => q.kind === "feedback" && !onlyAnOrder(a, q, cues)) ?? null;
+  const flagged =
+    cues.find((q) => q.kind === "compliance" && !deniedCompliance(a, q)) ??
+    a.priceOverTag.find((p) => inRanges(ranges, p.start) || inRanges(ranges, p.end - 1)) ??
+    null;
+  return { activities, feedback, compliance: flagged };
+}

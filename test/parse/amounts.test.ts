@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { findAmounts } from "../../src/parse/extract/amounts.js";
+
+const one = (text: string) => {
+  const found = findAmounts(text);
+  expect(found).toHaveLength(1);
+  return { qty: found[0].qty, unit: found[0].unit };
+};
+
+describe("amounts with units", () => {
+  it.each([
+    ["还有12条", 12, "carton"],
+    ["两条半", 2.5, "carton"],
+    ["一条半", 1.5, "carton"],
+    ["1条半", 1.5, "carton"],
+    ["一百二十包", 120, "pack"],
+    ["6盒", 6, "pack"],
+    ["半件", 0.5, "case"],
+    ["一件半", 1.5, "case"],
+    ["3箱", 3, "case"],
+    ["14瓶", 14, "unit"],
+    ["3 cases", 3, "case"],
+    ["half a case", 0.5, "case"],
+    ["a case", 1, "case"],
+    ["6 cans", 6, "unit"],
+    ["14 bottles", 14, "unit"],
+    ["5 extra cases of", 5, "case"],
+    ["2 packs", 2, "pack"],
+  ])("%s → %d %s", (text, qty, unit) => {
+    expect(one(text)).toEqual({ qty, unit });
+  });
+
+  it.each(["十几条", "二十多条", "几包", "五六条"])("%s is a vague amount: no qty, no unit", (text) => {
+    expect(one(text)).toEqual({ qty: null, unit: null });
+  });
+
+  it("reads zero of a product as a stock-out marker", () => {
+    const [a] = findAmounts("had 0 gatorade");
+    expect(a.zero).toBe(true);
+  });
+
+  it.each(["两个品规", "一个半小时", "三家", "下午2点到5点", "12.5%"])("finds no amount in %s", (text) => {
+    expect(findAmounts(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,30 @@
+/** Shared fixtures for parser tests: the eval roster and one parser built once. */
+import { resolve } from "node:path";
+import { createParser, toFormat, type ParseResult } from "../../src/parse/index.js";
+import type { FormatParse, FormatVisit } from "../../src/parse/schema.js";
+import { readRosterDir } from "../../src/roster/roster-files.js";
+
+export const repoRoot = resolve(import.meta.dirname, "../..");
+export const sharedEval = resolve(repoRoot, "../shared/eval");
+export const roster = readRosterDir(resolve(sharedEval, "fixtures"));
+export const parser = createParser(roster);
+
+/** A Wednesday, so "this week" and "next week" both have days on either side. */
+export const WED = "2026-11-25T17:40:00+08:00";
+export const WED_AUSTIN = "2026-11-25T17:40:00-06:00";
+
+export function parse(text: string, sender = "M01", now = WED): { result: ParseResult; out: FormatParse } {
+  const result = parser.parse({ text, senderId: sender, now });
+  return { result, out: toFormat(result) };
+}
+
+export function visits(out: FormatParse): FormatVisit[] {
+  return out.records.filter((r): r is FormatVisit => r.type === "visit");
+}
+
+/** The single visit record of a one-shop report. */
+export function onlyVisit(text: string, sender = "M01", now = WED): FormatVisit {
+  const v = visits(parse(text, sender, now).out);
+  if (v.length !== 1) throw new Error(`expected one visit, got ${v.length}: ${JSON.stringify(v)}`);
+  return v[0];
+}
