@@ -44,7 +44,7 @@ export async function answerShopHistory(ctx: Context): Promise<Reply[]> {
   const ago = daysBetween(latest.date, ctx.today);
   const lines: { label: string; value: string }[] = visits.map((v, i) => ({
     label: i === 0 ? (zh ? "上次拜访" : "Last visit") : zh ? "之前" : "Before",
-    value: `${dayWords(v.date, ctx.lang)}${i === 0 ? (zh ? `（${ago}天前）` : ` (${ago} days ago)`) : ""}, ${who.get(v.managerId) ?? v.managerId}${summary(v, names, ctx.lang)}`,
+    value: `${dayWords(v.date, ctx.lang)}${i === 0 ? agoWords(ago, ctx.lang) : ""}${zh ? "，" : ", "}${who.get(v.managerId) ?? v.managerId}${summary(v, names, ctx.lang)}`,
   }));
   if (latest.outOfStock.length) {
     lines.push({ label: zh ? "未解决的断货" : "Open stock-outs", value: listWords(latest.outOfStock.map((s) => names.product(s)), ctx.lang) });
@@ -59,7 +59,12 @@ export async function answerShopHistory(ctx: Context): Promise<Reply[]> {
 function summary(visit: Parameters<typeof factLines>[0], names: Parameters<typeof factLines>[1], lang: "zh" | "en"): string {
   const facts = factLines(visit, names, lang).filter((l) => !l.label.includes("⚠"));
   if (!facts.length) return "";
-  return (lang === "zh" ? " — " : " — ") + facts.map((l) => `${l.label} ${l.value}`).join(lang === "zh" ? "；" : "; ");
+  return " — " + facts.map((l) => `${l.label} ${l.value}`).join(lang === "zh" ? "；" : "; ");
+}
+
+function agoWords(days: number, lang: "zh" | "en"): string {
+  if (lang === "zh") return days === 0 ? "（今天）" : days === 1 ? "（昨天）" : `（${days}天前）`;
+  return days === 0 ? " (today)" : days === 1 ? " (yesterday)" : ` (${days} days ago)`;
 }
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
