@@ -1,0 +1,170 @@
+/**
+ * Grounding the model's answer: it becomes the parser's rich drafts only through what the roster
+ * and the message support. A shop id that was not offered (invented, or another team's shop) leaves
+ * the record without a shop and with an issue, so the bot asks the manager; an unknown SKU, a
+ * quantity or head count not written in the text, or a date no date word in the text can mean is
+ * dropped and reported. The owner of the records is not in the answer at all: it is the sender.
+ */
+import type { FormatPromotion, FormatRecord, FormatStockLine, FormatVisit, Intent } from "../schema.js";
+import type {
+  Fact, ParseIssue, ParseResult, PromotionDraft, QuantityLine, RecordDraft, RetailerRef, SkuFact, TextSpan, VisitDraft,
+} from "../types.js";
+import { normalizeText } from "../common/normalize.js";
+import type { Candidates } from "./candidates.js";
+import { markModel } from "./provenance.js";
+import type { TextEvidence } from "./text-evidence.js";
+
+/** Grounded model facts are trusted enough to store without a yes/no (the bot confirms below 0.6). */
+export const MODEL_CONFIDENCE = 0.7;
+
+export type DropReason = "unknown_shop" | "unknown_sku" | "unsupported_number" | "unsupported_unit" | "unsupported_date";
+
+export interface Drop {
+  record: number;
+  fact: string;
+  value: unknown;
+  reason: DropReason;
+}
+
+export interface GroundedAnswer {
+  intent: Fact<Intent>;
+  records: RecordDraft[];
+  drops: Drop[];
+}
+
+export interface GroundingContext {
+  rules: ParseResult;
+  candidates: Candidates;
+  evidence: TextEvidence;
+}
+
+const REPORTS = new Set<Intent>(["visit_log", "promotion_note"]);
+const EMPTY_SPAN: TextSpan = { start: 0, end: 0, text: "" };
+
+/** Where one of these names is written in the text, longest name first. */
+function spanOf(text: string, names: string[]): TextSpan | null {
+  const norm = normalizeText(text);
+  for (const name of [...names].sort((a, b) => b.length - a.length)) {
+    const key = normalizeText(name).trim();
+    const at = key ? norm.indexOf(key) : -1;
+    if (at >= 0) return { start: at, end: at + key.length, text: text.slice(at, at + key.length) };
+  }
+  return null;
+}
+
+export function groundAnswer(answer: { intent: Intent; records: FormatRecord[] }, ctx: GroundingContext): GroundedAnswer {
+  const { rules, candidates, evidence } = ctx;
+  const shops = new Map(candidates.shops.map((s) => [s.id, s]));
+  const products = new Map(candidates.products.map((p) => [p.sku, p]));
+  const drops: Drop[] = [];
+  const fact = <T>(value: T, source: "said" | "implied" = "said"): Fact<T> => markModel({ value, confidence: MODEL_CONFIDENCE, source });
+
+  const shopMention = (id: string): TextSpan => {
+    const ruleMention = rules.shops.find((m) => m.id === id || m.candidates.some((c) => c.id === id));
+    const shop = shops.get(id)!;
+    return ruleMention?.mention ?? spanOf(rules.text, [shop.name, ...shop.aliases]) ?? { ...EMPTY_SPAN, text: shop.name };
+  };
+  const shopRef = (id: string): RetailerRef =>
+    markModel<RetailerRef>({ id, name: shops.get(id)!.name, mention: shopMention(id), candidates: [{ id, name: shops.get(id)!.name }], confidence: MODEL_CONFIDENCE, source: "said", via: "context" });
+  const productSpan = (sku: string): TextSpan => {
+    const ruleMention = rules.products.find((m) => m.candidates.some((c) => c.sku === sku));
+    const p = products.get(sku)!;
+    return ruleMention?.mention ?? spanOf(rules.text, [p.name, ...p.aliases]) ?? { ...EMPTY_SPAN, text: p.name };
+  };
+  const knownSku = (record: number, what: string) => (sku: string) => {
+    if (products.has(sku)) return true;
+    drops.push({ record, fact: `${what}:${sku}`, value: sku, reason: "unknown_sku" });
+    return false;
+  };
+  const skuFact = (sku: string): SkuFact => markModel({ sku, confidence: MODEL_CONFIDENCE, source: "said", span: productSpan(sku) });
+  const day = (record: number, what: string, value: string): boolean => {
+    if (evidence.days.has(value)) return true;
+    drops.push({ record, fact: what, value, reason: "unsupported_date" });
+    return false;
+  };
+  const lines = (record: number, what: string, list: FormatStockLine[], issues: ParseIssue[]): QuantityLine[] =>
+    list.filter((l) => knownSku(record, what)(l.sku)).flatMap((l) => {
+      if (l.qty !== null && !evidence.numbers.has(l.qty)) {
+        drops.push({ record, fact: `${what}:${l.sku}`, value: l.qty, reason: "unsupported_number" });
+        return [];
+      }
+      let unit = l.qty === null ? null : l.unit;
+      if (unit !== null && !evidence.units.has(unit)) {
+        // The amount is real but its unit was guessed: keep the amount and ask for the unit.
+        drops.push({ record, fact: `${what}:${l.sku}:unit`, value: unit, reason: "unsupported_unit" });
+        unit = null;
+      }
+      const product = productSpan(l.sku);
+      const amount = { ...EMPTY_SPAN, text: l.qty === null ? "" : String(l.qty) };
+      if (l.qty !== null && unit === null) issues.push({ kind: "missing_unit", sku: l.sku, qty: l.qty, mention: amount.text ? amount : product });
+      return [markModel({ sku: l.sku, qty: l.qty, unit, confidence: MODEL_CONFIDENCE, source: "said" as const, product, amount })];
+    });
+
+  function visit(r: FormatVisit, i: number): VisitDraft {
+    const issues: ParseIssue[] = [];
+    let retailer: RetailerRef | null = null;
+    if (r.retailer !== null && shops.has(r.retailer)) retailer = shopRef(r.retailer);
+    else if (r.retailer !== null) {
+      drops.push({ record: i, fact: "retailer", value: r.retailer, reason: "unknown_shop" });
+      // Ask about the shop the rules could not place, if there is one; else ask which shop it was.
+      const unplaced = rules.shops.find((m) => m.id === null && m.candidates.length === 0);
+      if (unplaced) {
+        retailer = markModel<RetailerRef>({ id: null, name: null, mention: unplaced.mention, candidates: [], confidence: 0, source: "said", via: unplaced.via });
+        issues.push({ kind: "unknown_retailer", mention: unplaced.mention });
+      } else issues.push({ kind: "missing_retailer", mention: null });
+    } else {
+      const offered = (r.ambiguous ?? []).filter((id) => shops.has(id));
+      if (offered.length >= 2) {
+        const mention = shopMention(offered[0]);
+        const choices = offered.map((id) => ({ id, name: shops.get(id)!.name }));
+        retailer = markModel<RetailerRef>({ id: null, name: null, mention, candidates: choices, confidence: 0.5, source: "said", via: "context" });
+        issues.push({ kind: "ambiguous_retailer", mention, candidates: choices });
+      } else issues.push({ kind: "missing_retailer", mention: null });
+    }
+    const date = day(i, "date", r.date) ? fact(r.date, r.date === rules.today ? "implied" : "said") : fact(rules.today, "implied");
+    const followUp = r.followUp === null ? null : r.followUp === "unspecified" || day(i, "followUp", r.followUp) ? fact(r.followUp) : null;
+    return {
+      type: "visit",
+      retailer,
+      date,
+      activities: [...new Set(r.activities)].map((a) => fact(a, "implied")),
+      stock: lines(i, "stock", r.stock, issues),
+      outOfStock: r.outOfStock.filter(knownSku(i, "outOfStock")).map(skuFact),
+      listed: r.listed.filter(knownSku(i, "listed")).map(skuFact),
+      orders: lines(i, "order", r.orders, issues),
+      followUp,
+      feedback: fact(r.feedback, "implied"),
+      compliance: fact(r.compliance, "implied"),
+      issues,
+    };
+  }
+
+  function promotion(r: FormatPromotion, i: number): PromotionDraft {
+    const issues: ParseIssue[] = [];
+    const retailers = r.retailers.filter((id) => {
+      if (shops.has(id)) return true;
+      drops.push({ record: i, fact: "retailer", value: id, reason: "unknown_shop" });
+      return false;
+    });
+    const count = (what: string, n: number | null, ok: (n: number) => boolean): number | null => {
+      if (n === null || ok(n)) return n;
+      drops.push({ record: i, fact: what, value: n, reason: "unsupported_number" });
+      return null;
+    };
+    return {
+      type: "promotion",
+      retailers: retailers.map(shopRef),
+      date: day(i, "date", r.date) ? fact(r.date, r.date === rules.today ? "implied" : "said") : fact(rules.today, "implied"),
+      skus: r.skus.filter(knownSku(i, "sku")).map(skuFact),
+      format: fact(r.format, "implied"),
+      consumers: fact(count("consumers", r.consumers, (n) => evidence.numbers.has(n))),
+      durationMinutes: fact(count("durationMinutes", r.durationMinutes, (n) => evidence.minutes.has(n) || evidence.numbers.has(n) || evidence.numbers.has(n / 60))),
+      sales: lines(i, "sale", r.sales, issues),
+      issues,
+    };
+  }
+
+  const intent = fact(answer.intent, "implied");
+  const records = REPORTS.has(answer.intent) ? answer.records.map((r, i) => (r.type === "visit" ? visit(r, i) : promotion(r, i))) : [];
+  return { intent, records, drops };
+}

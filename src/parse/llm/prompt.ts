@@ -1,0 +1,53 @@
+/**
+ * The system prompt: a versioned file from prompts/ (one per language, reviewed like code, not a
+ * string buried here) with the message's context filled in. Only `{{name}}` placeholders are
+ * replaced, once, so braces in shop names or the JSON examples are left alone.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Lang } from "../../domain/roster.js";
+import { isoWeekday, parseDay } from "../common/calendar.js";
+import type { Candidates } from "./candidates.js";
+
+export const PROMPT_VERSION = "parse.v1";
+const PROMPTS_DIR = fileURLToPath(new URL("../../../prompts/", import.meta.url));
+
+const WEEKDAYS: Record<Lang, string[]> = {
+  zh: ["", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"],
+  en: ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+};
+const NONE: Record<Lang, string> = { zh: "（无）", en: "(none)" };
+
+export interface PromptInput {
+  lang: Lang;
+  now: string;
+  today: string;
+  candidates: Candidates;
+}
+
+const files = new Map<string, string>();
+
+function template(lang: Lang, dir: string): string {
+  const path = `${dir}/${PROMPT_VERSION}.${lang}.md`;
+  let text = files.get(path);
+  if (text === undefined) {
+    text = readFileSync(path, "utf8");
+    files.set(path, text);
+  }
+  return text;
+}
+
+const rows = (items: string[][], lang: Lang) => (items.length ? items.map((cells) => `  - ${cells.join(" | ")}`).join("\n") : `  - ${NONE[lang]}`);
+
+export function buildSystemPrompt(input: PromptInput, dir = PROMPTS_DIR): string {
+  const { lang, candidates } = input;
+  const values: Record<string, string> = {
+    now: input.now,
+    today: input.today,
+    weekday: WEEKDAYS[lang][isoWeekday(parseDay(input.today))],
+    lang: lang === "zh" ? "中文 (zh)" : "English (en)",
+    shops: rows(candidates.shops.map((s) => [s.id, s.name, s.aliases.join(", ")]), lang),
+    products: rows(candidates.products.map((p) => [p.sku, p.name, p.aliases.join(", ")]), lang),
+  };
+  return template(lang, dir).replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
+}

@@ -1,0 +1,54 @@
+/**
+ * Which facts of a merged parse came from the model. Grounding marks every fact object it builds;
+ * after the merge, walking the result tells each fact's origin without threading a flag through
+ * the parser's types (which belong to the rule parser).
+ */
+import type { ParseResult } from "../types.js";
+
+const fromModel = new WeakSet<object>();
+
+export function markModel<T extends object>(fact: T): T {
+  fromModel.add(fact);
+  return fact;
+}
+
+export type Origin = "rules" | "model";
+
+export interface ProvenanceEntry {
+  record: number;
+  /** e.g. "retailer", "date", "activity:display", "stock:T007", "followUp", "intent" */
+  fact: string;
+  from: Origin;
+  value: unknown;
+}
+
+const origin = (fact: object): Origin => (fromModel.has(fact) ? "model" : "rules");
+
+/** Every fact of the result with where it came from (record -1 is the message itself). */
+export function provenanceOf(result: ParseResult): ProvenanceEntry[] {
+  const out: ProvenanceEntry[] = [{ record: -1, fact: "intent", from: origin(result.intent), value: result.intent.value }];
+  result.records.forEach((r, record) => {
+    const add = (fact: string, obj: object | null, value: unknown) => obj && out.push({ record, fact, from: origin(obj), value });
+    if (r.type === "visit") {
+      add("retailer", r.retailer, r.retailer?.id ?? null);
+      add("date", r.date, r.date.value);
+      r.activities.forEach((a) => add(`activity:${a.value}`, a, a.value));
+      r.stock.forEach((l) => add(`stock:${l.sku}`, l, [l.qty, l.unit]));
+      r.outOfStock.forEach((s) => add(`outOfStock:${s.sku}`, s, s.sku));
+      r.listed.forEach((s) => add(`listed:${s.sku}`, s, s.sku));
+      r.orders.forEach((l) => add(`order:${l.sku}`, l, [l.qty, l.unit]));
+      add("followUp", r.followUp, r.followUp?.value ?? null);
+      add("feedback", r.feedback, r.feedback.value);
+      add("compliance", r.compliance, r.compliance.value);
+    } else {
+      r.retailers.forEach((x) => add(`retailer:${x.id}`, x, x.id));
+      add("date", r.date, r.date.value);
+      r.skus.forEach((s) => add(`sku:${s.sku}`, s, s.sku));
+      add("format", r.format, r.format.value);
+      add("consumers", r.consumers, r.consumers.value);
+      add("durationMinutes", r.durationMinutes, r.durationMinutes.value);
+      r.sales.forEach((l) => add(`sale:${l.sku}`, l, [l.qty, l.unit]));
+    }
+  });
+  return out;
+}

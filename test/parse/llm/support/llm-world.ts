@@ -1,0 +1,45 @@
+/**
+ * A chat world (real bot, real SQLite with the eval fixtures) whose reports are read through
+ * createUnderstand against the local stub, with the bot's logs captured as JSON lines.
+ */
+import type { Config } from "../../../../src/config/config.js";
+import { createLogger } from "../../../../src/log.js";
+import { createUnderstand, type Understand, type UnderstandOptions } from "../../../../src/parse/llm/index.js";
+import { RosterStore } from "../../../../src/store/roster-store.js";
+import { chatWorld, type ChatWorld } from "../../../support/chat.js";
+import { startOpenAiStub, type OpenAiStub } from "./openai-stub.js";
+
+export interface LlmWorld {
+  chat: ChatWorld;
+  stub: OpenAiStub;
+  understand: Understand;
+  logs: Record<string, any>[];
+  close(): Promise<void>;
+}
+
+export async function llmWorld(settings: { mode?: "llm" | "hybrid"; timeoutMs?: number } & UnderstandOptions = {}): Promise<LlmWorld> {
+  const stub = await startOpenAiStub();
+  const chat = await chatWorld();
+  const logs: Record<string, any>[] = [];
+  const logger = createLogger("debug", { write: (line: string) => void logs.push(JSON.parse(line)) });
+  const config: Pick<Config, "LLM_BASE_URL" | "LLM_API_KEY" | "LLM_MODEL" | "LLM_TIMEOUT_MS" | "PARSE_MODE"> = {
+    LLM_BASE_URL: stub.baseURL,
+    LLM_API_KEY: "test-key",
+    LLM_MODEL: "qwen-test",
+    LLM_TIMEOUT_MS: settings.timeoutMs ?? 3000,
+    PARSE_MODE: settings.mode ?? "hybrid",
+  };
+  const roster = new RosterStore(chat.database.db);
+  const understand = createUnderstand(config, logger, () => roster.roster(), settings);
+  chat.bot.extend({ understand });
+  return {
+    chat,
+    stub,
+    understand,
+    logs,
+    async close() {
+      await stub.close();
+      await chat.close();
+    },
+  };
+}
