@@ -1,0 +1,180 @@
+/**
+ * The WeChat channel: a Wechaty bot on the configured puppet. Direct messages, and group messages
+ * that @mention the bot, go to the core with WeChat's own message id; replies come back as plain
+ * text with numbered choices, split under WeChat's length and paced through one send queue.
+ */
+import qrcodeTerminal from "qrcode-terminal";
+import {
+  qrcodeValueToImageUrl,
+  ScanStatus,
+  types,
+  WechatyBuilder,
+  type Contact,
+  type Friendship,
+  type Message,
+  type Wechaty,
+  type WechatyOptions,
+} from "wechaty";
+import type { Config } from "../../config/config.js";
+import type { Bot } from "../../core/bot.js";
+import type { OutboundChannel } from "../../core/channel.js";
+import type { Reply } from "../../core/messages.js";
+import type { Lang } from "../../domain/roster.js";
+import type { Logger } from "../../log.js";
+import type { RosterStore } from "../../store/roster-store.js";
+import { SendQueue } from "./send-queue.js";
+import { MAX_WECHAT_TEXT, wechatTexts } from "./wechat-text.js";
+
+/** A puppet object (as opposed to a puppet module's name). */
+export type PuppetInstance = Exclude<NonNullable<WechatyOptions["puppet"]>, string>;
+
+export interface StartWechatDeps {
+  config: Config;
+  bot: Bot;
+  roster: RosterStore;
+  logger: Logger;
+  /** A ready puppet instance (tests: wechaty-puppet-mock); default: the WECHATY_PUPPET module. */
+  puppet?: PuppetInstance;
+  /** Pause between two sends of this account (default 1,100 ms). */
+  sendIntervalMs?: number;
+  /** Longest text sent as one message (default 1,500 characters). */
+  maxMessageLength?: number;
+  /** Accept friend requests, so a manager can add the bot and then send an invite code (default true). */
+  acceptFriendRequests?: boolean;
+  /** Where the login QR code is drawn (default: the terminal). */
+  printQr?: (qrcode: string) => void;
+}
+
+export interface WechatChannel {
+  /** "wechat": pushes to the linked contact id. */
+  channel: OutboundChannel;
+  /** Resolves when every message received so far has been handled and every send made. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const ERROR_TEXT: Record<Lang, string> = {
+  zh: "出错了，请稍后重试。",
+  en: "Something went wrong; please try again.",
+};
+
+/** Starts Wechaty; login happens later, when someone scans the QR code (or the session is restored). */
+export async function startWechat(deps: StartWechatDeps): Promise<WechatChannel> {
+  const { config, bot, roster } = deps;
+  const logger = deps.logger.child({ channel: "wechat" });
+  if (!deps.puppet && !config.WECHATY_PUPPET) throw new Error("WeChat needs WECHATY_PUPPET (e.g. wechaty-puppet-wechat4u or wechaty-puppet-service)");
+  const maxLength = deps.maxMessageLength ?? MAX_WECHAT_TEXT;
+  const queue = new SendQueue(deps.sendIntervalMs ?? 1100);
+  const printQr = deps.printQr ?? ((qrcode: string) => qrcodeTerminal.generate(qrcode, { small: true }));
+
+  const wechaty: Wechaty = deps.puppet
+    ? WechatyBuilder.build({ puppet: deps.puppet })
+    : WechatyBuilder.build({
+        // The session is kept in fieldmate-wechat.memory-card.json, so a restart need not scan again.
+        name: "fieldmate-wechat",
+        puppet: config.WECHATY_PUPPET as never,
+        ...(config.WECHATY_PUPPET_SERVICE_TOKEN ? { puppetOptions: { token: config.WECHATY_PUPPET_SERVICE_TOKEN } } : {}),
+      });
+
+  const work = new Set<Promise<unknown>>();
+  const track = (promise: Promise<unknown>) => {
+    const tracked = promise.finally(() => work.delete(tracked));
+    work.add(tracked);
+  };
+
+  wechaty.on("scan", (qrcode: string, status: ScanStatus) => {
+    if (status === ScanStatus.Waiting || status === ScanStatus.Timeout) {
+      printQr(qrcode);
+      logger.info({ url: qrcodeValueToImageUrl(qrcode), status: ScanStatus[status] }, "WeChat login: scan the QR code with the bot's WeChat account");
+    } else {
+      logger.info({ status: ScanStatus[status] }, "WeChat login: QR code status");
+    }
+  });
+  wechaty.on("login", (user: Contact) => logger.info({ user: user.name(), id: user.id }, "WeChat logged in"));
+  wechaty.on("logout", (user: Contact, reason?: string) =>
+    logger.warn({ user: user.name(), id: user.id, reason }, "WeChat logged out; waiting for the puppet to log in again (a new QR code is printed if needed)"),
+  );
+  wechaty.on("error", (error: Error) => logger.error({ err: error }, "WeChat puppet error (the puppet reconnects on its own where it can)"));
+  wechaty.on("ready", () => logger.info("WeChat ready"));
+  wechaty.on("message", (message: Message) => track(onMessage(message)));
+  if (deps.acceptFriendRequests ?? true) {
+    wechaty.on("friendship", (friendship: Friendship) => track(onFriendship(friendship)));
+  }
+
+  async function onMessage(message: Message): Promise<void> {
+    // The account's own messages (our replies, or someone using the phone) come through too.
+    if (message.self()) return;
+    if (message.type() !== types.Message.Text) return;
+    const room = message.room();
+    if (room && !(await message.mentionSelf())) return;
+    const talker = message.talker();
+    // Official accounts (subscriptions, 微信团队) write to the bot too; answering them is noise at best.
+    if (talker.type() === types.Contact.Official) return;
+    const text = room ? await message.mentionText() : message.text();
+    const log = logger.child({ contact: talker.id, messageId: message.id, room: room?.id ?? null });
+    let replies: Reply[];
+    try {
+      replies = await bot.handle({
+        channel: "wechat",
+        externalUserId: talker.id,
+        externalMessageId: message.id,
+        text,
+        receivedAt: message.date(),
+      });
+    } catch (error) {
+      log.error({ err: error }, "WeChat message failed");
+      replies = [{ kind: "text", text: `${ERROR_TEXT.zh} / ${ERROR_TEXT.en}` }];
+    }
+    // After handle: an invite code may just have linked this contact, and the answer is in their language.
+    const lang = (await roster.personByIdentity("wechat", talker.id))?.lang ?? "zh";
+    const texts = wechatTexts(replies, lang, maxLength);
+    try {
+      for (const part of texts) {
+        await queue.enqueue(() => (room ? room.say(part, talker) : talker.say(part)));
+      }
+      log.info({ replies: replies.length, messages: texts.length }, "WeChat message handled");
+    } catch (error) {
+      log.error({ err: error }, "WeChat reply could not be sent");
+    }
+  }
+
+  async function onFriendship(friendship: Friendship): Promise<void> {
+    if (friendship.type() !== types.Friendship.Receive) return;
+    try {
+      await friendship.accept();
+      logger.info({ contact: friendship.contact().id }, "WeChat friend request accepted");
+    } catch (error) {
+      logger.warn({ err: error }, "WeChat friend request could not be accepted");
+    }
+  }
+
+  const channel: OutboundChannel = {
+    name: "wechat",
+    async send(contactId, replies) {
+      if (!wechaty.isLoggedIn) throw new Error("WeChat is not logged in; the push will be retried");
+      const contact = await wechaty.Contact.find({ id: contactId });
+      if (!contact) throw new Error(`WeChat contact ${contactId} not found (not a friend of the bot account?)`);
+      const lang = (await roster.personByIdentity("wechat", contactId))?.lang ?? "zh";
+      for (const part of wechatTexts(replies, lang, maxLength)) {
+        await queue.enqueue(() => contact.say(part));
+      }
+    },
+  };
+
+  await wechaty.start();
+  logger.info({ puppet: deps.puppet ? "injected" : config.WECHATY_PUPPET }, "WeChat started; waiting for login");
+
+  const idle = async () => {
+    while (work.size) await Promise.allSettled([...work]);
+    await queue.drain();
+  };
+  return {
+    channel,
+    idle,
+    async stop() {
+      await idle();
+      await wechaty.stop();
+      logger.info("WeChat stopped");
+    },
+  };
+}

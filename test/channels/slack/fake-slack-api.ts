@@ -1,0 +1,125 @@
+/**
+ * A local stand-in for Slack's Web API (https://slack.com/api/METHOD) and for response_url posts:
+ * records every call with its decoded arguments and answers the methods Fieldmate uses.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, any>;
+  token: string | null;
+}
+
+interface Scripted {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface FakeSlackApi {
+  /** Base URL for SLACK_API_URL, ending in /api/. */
+  apiUrl: string;
+  /** Base for response_url values: `${responseUrl}/anything`. */
+  responseUrl: string;
+  calls: RecordedCall[];
+  callsTo(method: string): RecordedCall[];
+  /** Slack users by id, for users.info. */
+  users: Map<string, { email?: string; is_bot?: boolean }>;
+  /** The next call to `method` gets this answer instead (e.g. a 429 with Retry-After). */
+  failNext(method: string, answer: Scripted): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+  const calls: RecordedCall[] = [];
+  const users = new Map<string, { email?: string; is_bot?: boolean }>();
+  const scripted = new Map<string, Scripted[]>();
+  let ts = 1_764_000_000;
+
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const token = (req.headers.authorization ?? "").replace(/^Bearer\s+/i, "") || null;
+
+    if (url.pathname.startsWith("/response/")) {
+      calls.push({ method: "response_url", args: { path: url.pathname, ...JSON.parse(raw || "{}") }, token });
+      return send(res, 200, "ok");
+    }
+    const method = url.pathname.replace(/^\/api\//, "");
+    const args = decode(raw, req.headers["content-type"] ?? "");
+    calls.push({ method, args, token });
+
+    const next = scripted.get(method)?.shift();
+    if (next) return send(res, next.status, next.body ?? { ok: false, error: "ratelimited" }, next.headers);
+
+    switch (method) {
+      case "auth.test":
+        return send(res, 200, { ok: true, url: "https://fieldmate-test.slack.com/", team: "Fieldmate Test", team_id: "T0TEST", user: "fieldmate", user_id: "UBOT", bot_id: "BBOT" });
+      case "chat.postMessage":
+        return send(res, 200, { ok: true, channel: args.channel, ts: `${++ts}.000100`, message: { text: args.text } });
+      case "chat.update":
+        return send(res, 200, { ok: true, channel: args.channel, ts: args.ts });
+      case "conversations.open":
+        return send(res, 200, { ok: true, channel: { id: `D${String(args.users).replace(/^U/, "")}` } });
+      case "users.info": {
+        const user = users.get(String(args.user));
+        if (!user) return send(res, 200, { ok: false, error: "user_not_found" });
+        return send(res, 200, { ok: true, user: { id: args.user, is_bot: user.is_bot ?? false, deleted: false, profile: { email: user.email } } });
+      }
+      case "views.publish":
+        return send(res, 200, { ok: true, view: { id: "V1", ...(args.view ?? {}) } });
+      default:
+        return send(res, 200, { ok: false, error: "unknown_method" });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: `${base}/response`,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    users,
+    failNext(method, answer) {
+      scripted.set(method, [...(scripted.get(method) ?? []), answer]);
+    },
+    reset() {
+      calls.length = 0;
+      scripted.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** The Web API client posts forms whose nested values (blocks, view) are JSON strings. */
+function decode(raw: string, contentType: string): Record<string, unknown> {
+  if (contentType.startsWith("application/json")) return JSON.parse(raw || "{}");
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    out[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return out;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  res.writeHead(status, { "Content-Type": typeof body === "string" ? "text/plain" : "application/json", ...headers });
+  res.end(text);
+}
