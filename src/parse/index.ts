@@ -35,11 +35,12 @@ export function createParser(roster: Roster): Parser {
   return {
     parse(input: ParseInput): ParseResult {
       const today = localDayOf(input.now);
-      const a = analyse(input.text, input.senderId, today, g.shops, g.catalog);
+      const a = analyse(input.text, input.senderId, today, g.shops, g.catalog, (w) => g.people.isName(w));
       const { threads, site } = detectPromotion(a);
       const intent = classify(a, { hasPromotion: !!site, mentionsColleague: g.people.mentioned(a.norm) });
       const records = REPORT_INTENTS.has(intent.intent) ? assemble(a, g, threads, site) : [];
-      const shops: ShopMention[] = a.shops.map((m) => ({
+      // Shops the roster does not hold stay out of the mentions (no id, no candidates): their records carry unknown_retailer.
+      const shops: ShopMention[] = a.shops.filter((m) => m.shops.length).map((m) => ({
         id: m.resolved === null ? null : g.shops.retailers[m.resolved].id,
         name: m.resolved === null ? null : g.shops.retailers[m.resolved].name,
         mention: { start: m.start, end: m.end, text: input.text.slice(m.start, m.end) },

@@ -26,11 +26,15 @@ describe("amounts with units", () => {
     ["14 bottles", 14, "unit"],
     ["5 extra cases of", 5, "case"],
     ["2 packs", 2, "pack"],
+    ["10cs", 10, "case"],
+    ["18 ea", 18, "unit"],
+    ["24 btls", 24, "unit"],
+    ["两件半", 2.5, "case"],
   ])("%s → %d %s", (text, qty, unit) => {
     expect(one(text)).toEqual({ qty, unit });
   });
 
-  it.each(["十几条", "二十多条", "几包", "五六条"])("%s is a vague amount: no qty, no unit", (text) => {
+  it.each(["十几条", "二十多条", "几包", "五六条", "三四条"])("%s is a vague amount: no qty, no unit", (text) => {
     expect(one(text)).toEqual({ qty: null, unit: null });
   });
 

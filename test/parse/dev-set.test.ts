@@ -34,4 +34,10 @@ describe("evaluation sets", () => {
     const r = score(resolve(repoRoot, "test/parse/holdout.jsonl"));
     expect(r.overall.f1).toBeGreaterThanOrEqual(0.9);
   });
+
+  it("scores at least 0.90 overall F1 on the second holdout (run-ons, typos, abbreviations, boundaries)", () => {
+    const r = score(resolve(repoRoot, "test/parse/holdout2.jsonl"));
+    expect(r.overall.f1).toBeGreaterThanOrEqual(0.9);
+    expect(r.intentAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
 });

@@ -5,6 +5,9 @@ describe("intent", () => {
   it.each([
     ["这个机器人能干啥", "M05", "help"],
     ["how do I use this thing?", "M08", "help"],
+    ["can I send a voice note instead of typing?", "M08", "help"],
+    ["老王家上次订了几条软中华", "M01", "retailer_query"],
+    ["刚才那条发错了 不用管", "M01", "other"],
     ["今天去哪几家", "M01", "plan_query"],
     ["what's on my route today", "M07", "plan_query"],
     ["今天组里谁还没报拜访", "S01", "status_query"],

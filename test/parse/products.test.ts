@@ -18,6 +18,8 @@ describe("product mentions", () => {
     ["新华都 休闲利群断货", "T012"],
     ["新华都 利群断货", "T011"],
     ["新华都 精白沙断货", "T021"],
+    ["新华都 利裙断货", "T011"], // homophone on a name with a character shop names share (利)
+    ["新华都 红塔删断货", "T007"],
   ])("%s → %s", (text, sku) => {
     expect(outOfStock(text)).toEqual([sku]);
   });
@@ -29,6 +31,7 @@ describe("product mentions", () => {
     ["Joe's: out of MM OJ", "B009"],
     ["Joe's: out of Sprit", "B004"], // typo
     ["Joe's: out of SMARTWATER", "B012"],
+    ["Joe's: out of Coke Zer0", "B002"], // a zero typed for the letter o
   ])("%s → %s", (text, sku) => {
     expect(outOfStock(text, "M07", WED_AUSTIN)).toEqual([sku]);
   });
@@ -55,6 +58,23 @@ describe("stock, orders and listings", () => {
     expect(v.activities.sort()).toEqual(["order", "stock_check"]);
   });
 
+  it("reads a run-on count for the product before it, not the next one (软中花还有五条硬中华卖光了)", () => {
+    const v = onlyVisit("老曹超市那边软中花还有五条硬中华卖光了", "M01");
+    expect(v.stock).toEqual([{ sku: "T002", qty: 5, unit: "carton" }]);
+    expect(v.outOfStock).toEqual(["T001"]);
+  });
+
+  it("reads English abbreviations and a verb after the line (10cs, 18 ea, OOS, … ordered)", () => {
+    const v = onlyVisit("HEB Mueller: Coke 12pk 10cs, Monster 18 ea, smartwater OOS, 5 cs Sprite 12pk ordered", "M07", WED_AUSTIN);
+    expect(v.stock).toEqual([{ sku: "B001", qty: 10, unit: "case" }, { sku: "B006", qty: 18, unit: "unit" }]);
+    expect(v.orders).toEqual([{ sku: "B004", qty: 5, unit: "case" }]);
+    expect(v.outOfStock).toEqual(["B012"]);
+  });
+
+  it("does not carry a stock-out back over a product counted on its own (6 btl Gatorade, Powerade OOS)", () => {
+    expect(onlyVisit("GV: 6 btl Gatorade, Powerade OOS", "M08", WED_AUSTIN).outOfStock).toEqual(["B008"]);
+  });
+
   it("spreads 各 over the products listed before it", () => {
     expect(onlyVisit("鑫源软中硬中各5条", "M02").stock).toEqual([
       { sku: "T002", qty: 5, unit: "carton" },
@@ -78,10 +98,10 @@ describe("stock, orders and listings", () => {
     expect(onlyVisit("QS12 got them to carry smartwater", "M08", WED_AUSTIN).listed).toEqual(["B012"]);
   });
 
-  it("asks for a missing unit instead of guessing", () => {
+  it("asks for a missing unit instead of guessing one", () => {
     const { result, out } = parse("Joe's: Monster 12, out of Topo", "M07", WED_AUSTIN);
     const v = out.records[0];
-    expect(v.type === "visit" && v.stock).toEqual([]);
+    expect(v.type === "visit" && v.stock).toEqual([{ sku: "B006", qty: 12, unit: null }]);
     expect(result.records[0].issues).toContainEqual(expect.objectContaining({ kind: "missing_unit", sku: "B006", qty: 12 }));
   });
 

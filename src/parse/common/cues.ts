@@ -17,6 +17,8 @@ export const CUE_KINDS = [
   // promotions
   "promo_tasting", "promo_in_store", "promo_circle", "promo_gift", "promo_discount", "promo_display", "promo_other",
   "offsite", "price", "past",
+  // an event only wished for ("老板想搞个买赠", "asked if we can do a BOGO")
+  "wish",
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 

@@ -28,7 +28,9 @@ const EN_UNITS: [RegExp, Unit][] = [
   [/^(?:bottles?|btls?|cans?|units?|singles?|ea)$/, "unit"],
 ];
 const EN_AMOUNT = new RegExp(
-  `\\b(\\d+(?:\\.\\d+)?|${EN_NUMBER_WORDS}|half an?|a half)\\s+(?:(?:extra|more|full|whole|additional|x)\\s+)?(cases?|cs|boxes|box|cartons?|packs?|pks?|bottles?|btls?|cans?|units?|singles?)\\b(\\s+of\\b)?`,
+  `\\b(\\d+(?:\\.\\d+)?|${EN_NUMBER_WORDS}|half an?|a half)\\s+(?:(?:extra|more|full|whole|additional|x)\\s+)?(cases?|cs|boxes|box|cartons?|packs?|pks?|bottles?|btls?|cans?|units?|singles?|ea)\\b(\\s+of\\b)?` +
+    // "10cs", "24btls": digits glued to a unit (not to pk/pack, which name a pack size: "12pk").
+    `|\\b(\\d+)(cases?|cs|btls?|bottles?|cans?|ea)\\b(\\s+of\\b)?`,
   "g",
 );
 
@@ -55,11 +57,12 @@ function chineseAmounts(text: string, out: Amount[]): void {
 
 function englishAmounts(text: string, out: Amount[]): void {
   for (const m of text.matchAll(EN_AMOUNT)) {
-    const numText = m[1].replace(/\s+/g, " ");
+    const numText = (m[1] ?? m[4]).replace(/\s+/g, " ");
     const n = numText.startsWith("half") || numText === "a half" ? 0.5 : parseEnglishNumber(numText);
     if (n === null) continue;
-    const unit = EN_UNITS.find(([re]) => re.test(m[2]))?.[1] ?? null;
-    out.push({ start: m.index, end: m.index + m[0].length, qty: n, unit, of: !!m[3], each: false, zero: n === 0 });
+    const unitWord = m[2] ?? m[5];
+    const unit = EN_UNITS.find(([re]) => re.test(unitWord))?.[1] ?? null;
+    out.push({ start: m.index, end: m.index + m[0].length, qty: n, unit, of: !!(m[3] ?? m[6]), each: false, zero: n === 0 });
   }
   // "0 Gatorade", "zero monster": a count of nothing is a stock-out.
   for (const m of text.matchAll(/\b(?:0|zero)\s+(?=[a-z])/g)) {
@@ -75,13 +78,25 @@ export function findAmounts(text: string): Amount[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+const STOCK_WORD = "还有|还剩|剩下?|只剩|就剩|库存";
+const BARE_DIGITS = new RegExp(
+  `^(\\s?(?:(?:${STOCK_WORD})\\s?)?)(\\d+(?:\\.\\d+)?)(?![\\d.]|\\s*(?:点|号|日|月|元|块|%|/|:|am|pm|oz|l\\b|ml|pk|for|x\\b|[条包盒件箱瓶罐听个天年分钟小时人位名家店]))`,
+);
+const BARE_HAN = new RegExp(`^(\\s?(?:${STOCK_WORD})\\s?)([零〇一二两三四五六七八九十百千几多来]+)(?=$|[\\s,，。；;!！?？、])`);
+
 /**
- * A bare number right after a product ("Monster 12", "软中华3") is an amount with its unit
- * missing: the bot must ask, never guess. Times, dates, prices and sizes are not amounts.
+ * A bare number right after a product ("Monster 12", "软中华3", 红塔山还剩12, 红塔山还剩十二) is an
+ * amount with its unit missing: the bot must ask, never guess. Times, dates, prices and sizes are
+ * not amounts. A vague one (红塔山还剩十几) needs no unit: it is a vague amount.
  */
 export function bareNumberAfter(text: string, at: number): Amount | null {
-  const m = /^\s{0,1}(\d+(?:\.\d+)?)(?![\d.]|\s*(?:点|号|日|月|元|块|%|\/|:|am|pm|oz|l\b|ml|pk|for|x\b|[条包盒件箱瓶罐听个天年分钟小时人位名家店]))/.exec(text.slice(at));
+  const rest = text.slice(at);
+  const m = BARE_DIGITS.exec(rest) ?? BARE_HAN.exec(rest);
   if (!m) return null;
-  const start = at + m[0].length - m[1].length;
-  return { start, end: at + m[0].length, qty: Number(m[1]), unit: null, of: false, each: false, zero: false };
+  const start = at + m[1].length;
+  const end = start + m[2].length;
+  const vague = !/^\d/.test(m[2]) && isVagueChinese(m[2]);
+  const qty = vague ? null : parseNumber(m[2]);
+  if (!vague && qty === null) return null;
+  return { start, end, qty, unit: null, of: false, each: false, zero: qty === 0 };
 }

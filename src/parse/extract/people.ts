@@ -24,6 +24,11 @@ export class PeopleNames {
     this.keys = [...new Set(people.filter((p) => p.role !== "admin").flatMap(personKeys))];
   }
 
+  /** Is one word (normalised) a colleague's name? */
+  isName(word: string): boolean {
+    return this.keys.includes(word);
+  }
+
   /** Does the normalised text name a colleague? (English names on word boundaries.) */
   mentioned(text: string): boolean {
     return this.keys.some((k) => {

@@ -10,7 +10,7 @@ import { isHan } from "../common/normalize.js";
  * Characters every other shop name shares (王记, 老张家, 超市): a sound-alike that agrees only
  * on these is an ordinary word (忘记 is not 王记).
  */
-const GENERIC_NAME_CHARS = new Set([..."记家老店超市号行部铺便利商百货副食杂小卖烟酒"]);
+export const GENERIC_SHOP_CHARS: ReadonlySet<string> = new Set([..."记家老店超市号行部铺便利商百货副食杂小卖烟酒"]);
 
 const syllableCache = new Map<string, string>();
 
@@ -42,6 +42,9 @@ export class PinyinIndex<T> {
   /** First syllable → the key lengths (in characters) starting with it: prunes most offsets at once. */
   private readonly lengthsByFirst = new Map<string, number[]>();
 
+  /** `generic`: characters too common in these names to vouch for a sound-alike (shops: 记, 超市; products: none). */
+  constructor(private readonly generic: ReadonlySet<string> = GENERIC_SHOP_CHARS) {}
+
   /** Only all-Han keys of 2+ characters: shorter ones sound like too many words. */
   add(key: string, posting: T): void {
     if (key.length < 2 || ![...key].every(isHan)) return;
@@ -57,7 +60,10 @@ export class PinyinIndex<T> {
     this.lengthsByFirst.set(first, lengths);
   }
 
-  /** Hits that sound like a key but are not written like it, outside `covered` offsets. */
+  /**
+   * Hits that sound like a key but are not written like it, outside `covered` offsets
+   * (a hit may swallow a shorter exact match it contains: 软中花 over 软中).
+   */
   scan(text: string, covered: (start: number, end: number) => boolean): SoundHit<T>[] {
     const hits: SoundHit<T>[] = [];
     // Han characters are single UTF-16 units, so offsets are plain string indexes.
@@ -89,7 +95,7 @@ export class PinyinIndex<T> {
           for (let j = 0; j < len; j++) {
             if (written[j] !== e.key[j]) continue;
             same++;
-            if (!GENERIC_NAME_CHARS.has(written[j])) distinctive++;
+            if (!this.generic.has(written[j])) distinctive++;
           }
           if (distinctive >= 1 && len - same === 1) hits.push({ start, end, key: e.key, postings: e.postings });
         }

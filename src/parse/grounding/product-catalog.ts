@@ -13,6 +13,9 @@ import { TypoCorrector } from "./typo-correct.js";
 
 const COUNTED_UNIT = /^\s*(?:bottles?|btls?|cans?|cases?|cs|packs?|pks?|units?|singles?|ea|条|包|盒|件|箱|瓶|罐)\b/;
 
+/** "Coke Zer0", "c0ke": a zero typed inside a word is the letter o (same length, so offsets hold). */
+const digitsAsLetters = (text: string): string => text.replace(/(?<=[a-z]{2})0(?![\d.])|(?<=[a-z])0(?=[a-z])/g, "o");
+
 interface Posting {
   product: number;
   via: MatchVia;
@@ -31,7 +34,7 @@ export interface ProductHit {
 export class ProductCatalog {
   readonly products: Product[];
   private readonly index = new KeyIndex<Posting>();
-  private readonly sounds = new PinyinIndex<Posting>();
+  private readonly sounds = new PinyinIndex<Posting>(new Set());
   private readonly typos = new TypoCorrector();
 
   constructor(roster: Roster) {
@@ -64,7 +67,8 @@ export class ProductCatalog {
   }
 
   /** Product mentions in normalised text, longest first, not overlapping. */
-  find(text: string): ProductHit[] {
+  find(raw: string): ProductHit[] {
+    const text = digitsAsLetters(raw);
     const hits: ProductHit[] = this.index
       .scan(text)
       // "Coke Zero 20 bottles": a name ending in a number gives the number back when a unit follows.
@@ -72,8 +76,10 @@ export class ProductCatalog {
       .map((h) => ({ start: h.start, end: h.end, ...this.ground(h.postings) }));
     let kept = longestNonOverlapping(hits, (h) => h.strength);
     const covered = (s: number, e: number) => kept.some((h) => s < h.end && h.start < e);
+    // 软中花: a sound-alike may swallow the shorter exact name it contains (软中).
+    const coveredBetter = (s: number, e: number) => kept.some((h) => s < h.end && h.start < e && !(h.start >= s && h.end <= e && h.end - h.start < e - s));
     const extra: ProductHit[] = [];
-    for (const h of this.sounds.scan(text, covered)) extra.push({ start: h.start, end: h.end, ...this.ground(h.postings), via: "homophone" });
+    for (const h of this.sounds.scan(text, coveredBetter)) extra.push({ start: h.start, end: h.end, ...this.ground(h.postings), via: "homophone" });
     const fixed = this.typos.correct(text, covered);
     if (fixed) {
       for (const h of this.index.scan(fixed.text)) {

@@ -61,6 +61,11 @@ export class ShopDirectory {
     });
   }
 
+  /** Is `text` (normalised) any roster shop's name key, whoever's shop it is? */
+  knows(text: string): boolean {
+    return !!this.index.get(text.replace(/\s+/g, " ").trim());
+  }
+
   get keyCount(): number {
     return this.index.size;
   }

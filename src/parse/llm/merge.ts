@@ -44,9 +44,12 @@ function pair(rules: RecordDraft[], model: RecordDraft[]): Map<number, number> {
   return pairs;
 }
 
+/** A counted line without its unit is not sure, whatever its confidence: the unit is a question. */
+const complete = (l: QuantityLine) => sure(l) && !(l.qty !== null && l.unit === null);
+
 /** Lines by SKU: the base's sure lines stay; the other side adds SKUs the base lacks or was unsure of. */
 function lines(base: QuantityLine[], extra: QuantityLine[]): QuantityLine[] {
-  const kept = base.filter((l) => sure(l) || !extra.some((e) => e.sku === l.sku));
+  const kept = base.filter((l) => complete(l) || !extra.some((e) => e.sku === l.sku));
   return [...kept, ...extra.filter((e) => !kept.some((k) => k.sku === e.sku))];
 }
 const skus = (base: SkuFact[], extra: SkuFact[]) => [...base, ...extra.filter((e) => !base.some((b) => b.sku === e.sku))];

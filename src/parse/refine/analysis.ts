@@ -5,11 +5,12 @@
  */
 import type { Day } from "../common/calendar.js";
 import { findCues, type Cue } from "../common/cues.js";
-import { detectLang, normalizeText, sentenceEnds } from "../common/normalize.js";
+import { detectLang, isHan, normalizeText, sentenceAround, sentenceEnds } from "../common/normalize.js";
 import { bareNumberAfter, findAmounts, type Amount } from "../extract/amounts.js";
 import { findDates, type DateExpr } from "../extract/dates.js";
 import { findConsumers, findDurations, type Counted } from "../extract/event-facts.js";
 import { findPriceOverTag, type Span } from "../extract/price-over-tag.js";
+import { findShopLike, laterMentions } from "../extract/shop-like.js";
 import type { ProductCatalog, ProductHit } from "../grounding/product-catalog.js";
 import { longestNonOverlapping } from "../grounding/key-index.js";
 import type { ShopDirectory, ShopHit } from "../grounding/shop-directory.js";
@@ -76,16 +77,26 @@ function resolveFromContext(shops: ShopSpan[]): void {
   }
 }
 
+/** 老板说元旦想搞个买赠, "asked if we can do a BOGO": an event wished for has not happened. */
+function wished(norm: string, ends: number[], cue: Cue, cues: Cue[]): boolean {
+  const [sStart] = sentenceAround(ends, cue.start);
+  const reach = isHan(norm[cue.start]) ? 8 : 30;
+  return cues.some((w) => w.kind === "wish" && w.end <= cue.start && w.start >= sStart && cue.start - w.end <= reach);
+}
+
 export function analyse(
   text: string,
   senderId: string,
   today: Day,
   shopsDir: ShopDirectory,
   catalog: ProductCatalog,
+  isPerson: (word: string) => boolean = () => false,
 ): Analysis {
   const norm = normalizeText(text);
-  const allCues = findCues(norm, [ZH_CUES, EN_CUES]);
-  const promoCues = allCues.filter((c) => PROMO_KINDS.has(c.kind));
+  const ends = sentenceEnds(norm);
+  const found = findCues(norm, [ZH_CUES, EN_CUES]);
+  const promoCues = found.filter((c) => PROMO_KINDS.has(c.kind));
+  const allCues = found.filter((c) => !PROMO_KINDS.has(c.kind) || !wished(norm, ends, c, found));
 
   const shopHits: ShopSpan[] = shopsDir.find(norm, senderId).map((h) => ({
     ...h,
@@ -107,7 +118,22 @@ export function analyse(
   const shops = kept.filter((t) => t.shop).map((t) => t.shop!);
   const products = kept.filter((t) => t.product).map((t) => t.product!);
   resolveFromContext(shops);
-  const names: Span[] = kept;
+  const names: Span[] = [...kept];
+  const lang = detectLang(text);
+  // 今天去了阿强便利店: a shop the roster does not hold is still the shop these facts are about.
+  const known = (s: Span) => shopsDir.knows(norm.slice(s.start, s.end));
+  const dateSpans = findDates(norm, text, today);
+  const blocked = [...names, ...dateSpans, ...allCues.filter((c) => c.kind !== "visit_verb" || lang === "en")];
+  for (const s of findShopLike(norm, text, lang, blocked, allCues.filter((c) => c.kind === "visit_verb"), isPerson)) {
+    if (known(s) || known(s.name)) continue;
+    const identity = `new:${norm.slice(s.name.start, s.name.end)}`;
+    for (const at of [s, ...laterMentions(norm, s, [...blocked, ...names])]) {
+      const unknown: ShopSpan = { start: at.start, end: at.end, via: "name", tier: 2, strength: 1, shops: [], resolved: null, identity };
+      shops.push(unknown);
+      names.push(unknown);
+    }
+  }
+  shops.sort((x, y) => x.start - y.start);
 
   const priceOverTag = findPriceOverTag(norm);
   const cues = allCues.filter((c) => PROMO_KINDS.has(c.kind) || !names.some((n) => overlaps(n, c)));
@@ -124,14 +150,14 @@ export function analyse(
     }
   }
   amounts = amounts.sort((a, b) => a.start - b.start);
-  const dates = findDates(norm, text, today).filter((d) => !names.some((n) => overlaps(n, d)));
+  const dates = dateSpans.filter((d) => !names.some((n) => overlaps(n, d)));
   const durations = findDurations(norm).filter((d) => !names.some((n) => overlaps(n, d)));
   const consumers = findConsumers(norm).filter((c) => !names.some((n) => overlaps(n, c)) && !durations.some((d) => overlaps(d, c)));
 
   return {
     text,
     norm,
-    lang: detectLang(text),
+    lang,
     today,
     senderId,
     shops,
@@ -142,6 +168,6 @@ export function analyse(
     consumers,
     durations,
     priceOverTag,
-    sentenceEnds: sentenceEnds(norm),
+    sentenceEnds: ends,
   };
 }

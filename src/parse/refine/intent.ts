@@ -27,7 +27,9 @@ export function classify(a: Analysis, s: IntentSignals): { intent: Intent; confi
 
   if (both("help") && !hasShop) return { intent: "help", confidence: 0.9 };
   if (s.hasPromotion) return { intent: "promotion_note", confidence: 0.85 };
-  if (hasShop && rules.retailerQuery.test(t) && (isQuestion || t.length <= 30) && !a.amounts.length) {
+  // 老王家上次订了几条软中华: a vague amount in a question is what is asked, not a fact reported.
+  const counts = a.amounts.filter((x) => x.qty !== null).length;
+  if (hasShop && rules.retailerQuery.test(t) && (isQuestion || t.length <= 30) && !counts) {
     return { intent: "retailer_query", confidence: 0.8 };
   }
   // "who on the team hasn't visited Green Valley?": a question about the team that names a shop.

@@ -9,6 +9,8 @@ import { sentenceAround } from "../common/normalize.js";
 import type { Amount } from "../extract/amounts.js";
 import type { Analysis, ProductSpan } from "./analysis.js";
 import { inRanges, type Range } from "./segments.js";
+import { unknownProductNear } from "../extract/unknown-names.js";
+import type { Span } from "../extract/price-over-tag.js";
 
 export type LineKind = "stock" | "order" | "sale";
 
@@ -24,8 +26,8 @@ export interface BoundFacts {
   lines: BoundLine[];
   outOfStock: { product: ProductSpan; cue: { start: number; end: number } }[];
   listed: { product: ProductSpan; cue: { start: number; end: number } }[];
-  /** Amounts whose unit is missing, or whose product could not be found. */
-  loose: { amount: Amount; product: ProductSpan | null }[];
+  /** Amounts whose unit is missing, or whose product could not be found (`unknown`: the word that names it). */
+  loose: { amount: Amount; product: ProductSpan | null; unknown?: Span }[];
   /** Products some fact used: the rest of the products in a promotion are what it promoted. */
   bound: Set<ProductSpan>;
 }
@@ -40,6 +42,17 @@ interface Ctx {
   ranges: Range[];
   products: ProductSpan[];
   bound: Set<ProductSpan>;
+  /** Amounts that count a word the catalogue does not know (大重九5条). */
+  unknown: Map<Amount, Span>;
+  /** Names, cues, dates and amounts: never part of an unknown product's name. */
+  blocked: Span[];
+}
+
+/** "6 btl Gatorade, Powerade OOS": a product with its own amount beside it is not part of the next one's list. */
+function counted(c: Ctx, p: ProductSpan): boolean {
+  return c.a.amounts.some(
+    (x) => (x.end <= p.start && /^\s*(?:of\s+)?(?:the\s+)?$/.test(c.a.norm.slice(x.end, p.start))) || (x.start >= p.end && /^\s?$/.test(c.a.norm.slice(p.end, x.start))),
+  );
 }
 
 /** Products right before `at` (nearest first), continuing while they are listed together. */
@@ -52,7 +65,7 @@ function groupBefore(c: Ctx, at: number, firstGap: RegExp, maxGap = 12): Product
   const group = [first];
   for (const p of before.slice(1)) {
     const g = c.a.norm.slice(p.end, group[group.length - 1].start);
-    if (!LIST_GAP.test(g)) break;
+    if (!LIST_GAP.test(g) || counted(c, p)) break;
     group.push(p);
   }
   return group.reverse();
@@ -67,7 +80,7 @@ function groupAfter(c: Ctx, at: number, firstGap: RegExp): ProductSpan[] {
   const group = [first];
   for (const p of after.slice(1)) {
     const g = c.a.norm.slice(group[group.length - 1].end, p.start);
-    if (!LIST_GAP.test(g)) break;
+    if (!LIST_GAP.test(g) || counted(c, p)) break;
     group.push(p);
   }
   return group;
@@ -85,8 +98,13 @@ function negated(c: Ctx, cue: Cue): boolean {
 }
 
 /** The kind of the amount at `amount`: the nearest stock/order/sale cue before it in its sentence. */
-function modeFor(c: Ctx, amount: Amount, cues: Cue[]): LineKind | "skip" {
+function modeFor(c: Ctx, amount: Amount, cues: Cue[], product: ProductSpan | null): LineKind | "skip" {
   const [sStart] = sentenceAround(c.a.sentenceEnds, amount.start);
+  // "5 cs Sprite 12pk ordered", "Monster 2 cases sold": a verb right after the line says what it is.
+  const tail = Math.max(amount.end, product?.end ?? 0);
+  const after = (kind: CueKind) => cues.some((q) => q.kind === kind && q.start >= tail && /^\s*$/.test(c.a.norm.slice(tail, q.start)));
+  if (c.a.lang === "en" && after("mode_order")) return "order";
+  if (c.a.lang === "en" && after("mode_sale")) return "sale";
   const before = cues.filter((q) => q.start >= sStart && q.start < amount.start);
   if (before.some((q) => q.kind === "mode_skip" && q.end >= amount.start - 6)) return "skip";
   const [, sEnd] = sentenceAround(c.a.sentenceEnds, amount.start);
@@ -101,6 +119,13 @@ function modeFor(c: Ctx, amount: Amount, cues: Cue[]): LineKind | "skip" {
   return "stock";
 }
 
+/** Records the unknown product word an amount counts, if one stands beside it. */
+function unknownFor(c: Ctx, amount: Amount): boolean {
+  const u = unknownProductNear(c.a.norm, c.a.text, amount, c.a.lang, c.blocked);
+  if (u) c.unknown.set(amount, u);
+  return !!u;
+}
+
 function productFor(c: Ctx, amount: Amount): ProductSpan | null {
   const zh = c.a.lang === "zh";
   const text = c.a.norm;
@@ -112,9 +137,15 @@ function productFor(c: Ctx, amount: Amount): ProductSpan | null {
   const backAdj =
     prev && !c.bound.has(prev) && /^[\s:：,，]*(?:还有|还剩|剩下?|只剩|有|各|库存|down to|at)?\s*$/.test(backGap) ? prev : null;
   if (amount.of && fwd) return fwd;
-  if (zh && fwd && fwdGap === "") return fwd;
+  // 大重九5条 软中华断货: the amount counts the unknown word before it, not the next product.
+  if (zh && !backAdj && unknownFor(c, amount)) return null;
+  // 软中花还有五条硬中华卖光了: a stock verb after the earlier product, or the next product's own
+  // amount right after it, says the amount counts the earlier one.
+  const backSaid = !!backAdj && /还有|还剩|剩|库存|down to/.test(backGap);
+  if (zh && fwd && fwdGap === "" && !(backAdj && (backSaid || ownAmountAfter(c, fwd)))) return fwd;
   if (backAdj) return backAdj;
   if (fwd) return fwd;
+  if (!zh && unknownFor(c, amount)) return null;
   const [sStart] = sentenceAround(c.a.sentenceEnds, amount.start);
   const earlier = c.products.filter((p) => p.end <= amount.start).reverse();
   return (
@@ -124,6 +155,12 @@ function productFor(c: Ctx, amount: Amount): ProductSpan | null {
     [...c.a.products].reverse().find((p) => p.end <= amount.start) ??
     null
   );
+}
+
+/** Is `p` directly followed by an amount of its own (软中华2条, 硬中还有3条)? */
+function ownAmountAfter(c: Ctx, p: ProductSpan): boolean {
+  const next = c.a.amounts.find((x) => x.start >= p.end);
+  return !!next && /^[\s:：,，]*(?:还有|还剩|剩下?|只剩|有)?\s*$/.test(c.a.norm.slice(p.end, next.start));
 }
 
 function distributes(c: Ctx, amount: Amount, cues: Cue[]): boolean {
@@ -137,7 +174,8 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
   const products = a.products.filter((p) => inRanges(ranges, p.start));
   const cues = a.cues.filter((q) => inRanges(ranges, q.start));
   const amounts = a.amounts.filter((x) => inRanges(ranges, x.start));
-  const c: Ctx = { a, ranges, products, bound: new Set() };
+  const blocked: Span[] = [...a.shops, ...a.products, ...a.dates, ...a.amounts, ...a.cues.filter((q) => q.kind !== "price" && q.kind !== "mode_stock")];
+  const c: Ctx = { a, ranges, products, bound: new Set(), unknown: new Map(), blocked };
   const facts: BoundFacts = { lines: [], outOfStock: [], listed: [], loose: [], bound: c.bound };
 
   for (const cue of cues) {
@@ -175,20 +213,22 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
       }
       continue;
     }
-    const mode = modeFor(c, amount, cues);
     const each = distributes(c, amount, cues);
     let targets: ProductSpan[];
     if (each) {
       // "…carry Topo Chico and smartwater, they ordered 1 case each": the products listed last.
-      const run = groupBefore(c, amount.start, /^[^。；;!！?？.]*$/, 30);
+      const run = groupBefore(c, amount.start, /^[^。；;!！?？.]*$/, 45);
       targets = run.length ? run : [productFor(c, amount)].filter((p): p is ProductSpan => !!p);
     } else {
       const p = productFor(c, amount);
       targets = p ? [p] : [];
     }
+    const mode = modeFor(c, amount, cues, targets[0] ?? null);
     if (!targets.length || amount.unit === null && amount.qty !== null) {
-      facts.loose.push({ amount, product: targets[0] ?? null });
+      facts.loose.push({ amount, product: targets[0] ?? null, unknown: c.unknown.get(amount) });
       for (const t of targets) c.bound.add(t);
+      // 红塔山还剩12: the line is kept with its unit unknown, and the bot asks for it.
+      if (targets.length && mode !== "skip") facts.lines.push({ kind: mode, product: targets[0], amount, qty: amount.qty, unit: null });
       continue;
     }
     for (const t of targets) {

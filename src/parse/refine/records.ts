@@ -34,6 +34,7 @@ function quantityLine(a: Analysis, g: Grounding, l: BoundLine): QuantityLine | n
     sku: g.catalog.products[l.product.resolved].sku,
     qty: l.qty,
     unit: l.unit,
+    // A count with its unit missing carries a missing_unit question; once answered it is as sure as any other.
     confidence: g.catalog.confidence(l.product) * (l.qty === null ? 0.8 : 0.95),
     source: "said",
     product: span(a, l.product),
@@ -59,8 +60,10 @@ function productIssues(a: Analysis, g: Grounding, ranges: Range[], bound: BoundF
   }
   for (const l of bound.loose) {
     const sku = l.product?.resolved != null ? g.catalog.products[l.product.resolved].sku : null;
+    // An amount with no product word at all (what is left after the manager said to leave a name
+    // out) has nothing to ask about; one beside an unknown word asks what that word is.
+    if (!l.product && l.unknown) issues.push({ kind: "unknown_product", mention: span(a, l.unknown) });
     if (l.amount.unit === null && l.amount.qty !== null) issues.push({ kind: "missing_unit", sku, qty: l.amount.qty, mention: span(a, l.amount) });
-    else if (!l.product) issues.push({ kind: "unknown_product", mention: span(a, l.amount) });
   }
   return issues;
 }
@@ -98,7 +101,8 @@ function buildVisit(a: Analysis, g: Grounding, d: Dating, thread: ShopThread | n
   let retailer: RetailerRef | null = null;
   if (thread && first) {
     retailer = retailerRef(a, g, first);
-    if (retailer.id === null) issues.unshift({ kind: "ambiguous_retailer", mention: retailer.mention, candidates: retailer.candidates });
+    if (retailer.id === null && !retailer.candidates.length) issues.unshift({ kind: "unknown_retailer", mention: retailer.mention });
+    else if (retailer.id === null) issues.unshift({ kind: "ambiguous_retailer", mention: retailer.mention, candidates: retailer.candidates });
   } else issues.unshift({ kind: "missing_retailer", mention: null });
   const draft: VisitDraft = {
     type: "visit",
@@ -157,7 +161,8 @@ function buildPromotion(a: Analysis, g: Grounding, d: Dating, site: PromotionSit
     consumers: consumers ? { value: consumers.value, confidence: 0.85, source: "said", span: span(a, consumers) } : { value: null, confidence: 0.7, source: "implied" },
     durationMinutes: duration ? { value: duration.value, confidence: 0.85, source: "said", span: span(a, duration) } : { value: null, confidence: 0.7, source: "implied" },
     sales,
-    issues: [],
+    // An event at a shop the roster does not hold: the bot asks which shop it was.
+    issues: site.shops.filter((t) => !t.mentions[0].shops.length).map((t) => ({ kind: "unknown_retailer" as const, mention: span(a, t.mentions[0]) })),
   };
 }
 

@@ -33,7 +33,9 @@ export function groupShops(a: Analysis): ShopGroup[] {
     const prev = last?.mentions[last.mentions.length - 1];
     const gap = prev ? a.norm.slice(prev.end, s.start) : "";
     const repeat = last?.mentions.some((m) => m.identity === s.identity);
-    if (last && !repeat && LIST_GAP.test(gap)) last.mentions.push(s);
+    // "最后去了佳家乐高记的硬中华…": with nothing between them, a shop named before starts its own stretch.
+    const back = gap === "" && groups.some((g) => g.mentions.some((m) => m.identity === s.identity));
+    if (last && !repeat && !back && LIST_GAP.test(gap)) last.mentions.push(s);
     else groups.push({ mentions: [s], range: { start: s.end, end: a.norm.length } });
   }
   groups.forEach((g, i) => {
