@@ -1,6 +1,7 @@
 /** Loads the shipped demo organisation into an empty database, and never into one that has people. */
 import { fileURLToPath } from "node:url";
 import type { Logger } from "../log.js";
+import { importQuizCsv } from "../quiz/quiz-bank.js";
 import { importRoster } from "../roster/import-roster.js";
 import type { Db } from "../store/database.js";
 import { writeDemoHistory } from "./demo-history.js";
@@ -12,6 +13,8 @@ export async function loadDemoIfEmpty(db: Db, logger: Logger, now = new Date()):
   if ((await db.person.count()) > 0) return false;
   const reports = await importRoster(db, DEMO_DIR);
   const visits = await writeDemoHistory(db, now);
-  logger.info({ reports, visits }, "demo organisation loaded into the empty database");
+  // The 应知应会 demo bank, so the daily quiz has questions from the first day.
+  const quiz = await importQuizCsv(db, `${DEMO_DIR}quiz.csv`);
+  logger.info({ reports, visits, quiz }, "demo organisation loaded into the empty database");
   return true;
 }

@@ -1,0 +1,21 @@
+/**
+ * The chat's plan questions ("今天去哪几家", "今天还剩哪几家", "what's my plan"): today's plan in the
+ * person's own time zone, with what is already done.
+ */
+import type { Reply } from "../core/messages.js";
+import type { Lang } from "../domain/roster.js";
+import { localDay } from "../domain/local-day.js";
+import type { Db } from "../store/database.js";
+import { buildPlan } from "./build-plan.js";
+import { planProgress } from "./plan-progress.js";
+import { renderProgress } from "./render-plan.js";
+
+export async function answerPlanQuery(
+  db: Db,
+  person: { id: string; lang: Lang; timezone: string },
+  now: Date,
+): Promise<Reply[]> {
+  const today = localDay(now, person.timezone);
+  const plan = await buildPlan(db, person.id, today);
+  return renderProgress(await planProgress(db, plan), person.lang, { today });
+}

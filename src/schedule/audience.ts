@@ -1,0 +1,50 @@
+/** Who a reminder goes to: `team:NAME`, `role:manager|supervisor|admin` or `all` (active people only). */
+import { ROLES, type Role } from "../domain/roster.js";
+import type { Db } from "../store/database.js";
+
+export type Audience = { kind: "all" } | { kind: "team"; team: string } | { kind: "role"; role: Role };
+
+export class AudienceError extends Error {
+  readonly code = "REMINDER_AUDIENCE";
+}
+
+export function parseAudience(text: string): Audience {
+  const t = text.trim();
+  if (t === "all") return { kind: "all" };
+  const m = /^(team|role):(.+)$/.exec(t);
+  if (!m || !m[2].trim()) throw new AudienceError(`audience must be team:NAME, role:ROLE or all (got "${text}")`);
+  const value = m[2].trim();
+  if (m[1] === "team") return { kind: "team", team: value };
+  if (!ROLES.includes(value as Role)) throw new AudienceError(`unknown role "${value}": use ${ROLES.join(", ")}`);
+  return { kind: "role", role: value as Role };
+}
+
+export function formatAudience(a: Audience): string {
+  return a.kind === "all" ? "all" : a.kind === "team" ? `team:${a.team}` : `role:${a.role}`;
+}
+
+/** Parses and checks the audience against the database (the team must exist). */
+export async function validateAudience(db: Db, text: string): Promise<Audience> {
+  const audience = parseAudience(text);
+  if (audience.kind === "team" && !(await db.team.findUnique({ where: { name: audience.team } }))) {
+    const teams = (await db.team.findMany({ select: { name: true }, orderBy: { name: "asc" } })).map((t) => t.name);
+    throw new AudienceError(`unknown team "${audience.team}"${teams.length ? `: known teams are ${teams.join(", ")}` : ""}`);
+  }
+  return audience;
+}
+
+export interface AudienceMember {
+  id: string;
+  lang: string;
+  timezone: string;
+}
+
+/** The active people an audience names, optionally only those in one time zone. */
+export async function selectAudience(db: Db, audience: Audience, timezone?: string): Promise<AudienceMember[]> {
+  const where = {
+    active: true,
+    ...(timezone ? { timezone } : {}),
+    ...(audience.kind === "team" ? { team: audience.team } : audience.kind === "role" ? { role: audience.role } : {}),
+  };
+  return db.person.findMany({ where, select: { id: true, lang: true, timezone: true }, orderBy: { id: "asc" } });
+}

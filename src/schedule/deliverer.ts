@@ -1,0 +1,176 @@
+/**
+ * Sends due outbox rows through `push`, one row at a time: sent rows are marked sent, failures are
+ * retried with exponential backoff up to a maximum of attempts, a platform's "slow down"
+ * (RateLimitedError) pauses delivery for as long as it asks without counting as a failure, and a
+ * push whose local day is over is dropped rather than sent late.
+ *
+ * At-least-once at the edge: if the process dies after a platform took a message but before the row
+ * is marked sent, the row is retried once its lock expires. That window is one send wide.
+ */
+import type { Reply } from "../core/messages.js";
+import { RateLimitedError } from "../core/channel.js";
+import { localDay } from "../domain/local-day.js";
+import type { Logger } from "../log.js";
+import type { Db } from "../store/database.js";
+import { backoffMs } from "./backoff.js";
+import { systemClock, type Clock } from "./clock.js";
+import { OutboxStore, type ClaimedPush } from "./outbox.js";
+
+/** Delivers replies to a person on their channels; throws on failure (RateLimitedError to slow down). */
+export type PushFn = (personId: string, replies: Reply[]) => Promise<void>;
+
+export interface DelivererOptions {
+  /** Rows claimed at a time. */
+  batchSize?: number;
+  /** Failed attempts before a row is given up (status failed). */
+  maxAttempts?: number;
+  /** First retry delay; doubled each attempt up to maxBackoffMs. */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** How long a claimed row is ours; after that another deliverer may take it (a crashed instance's rows). */
+  lockMs?: number;
+  /** How often to look for due rows when nothing kicks the deliverer. */
+  pollMs?: number;
+}
+
+export const DELIVERER_DEFAULTS: Required<DelivererOptions> = {
+  batchSize: 20,
+  maxAttempts: 6,
+  baseBackoffMs: 30_000,
+  maxBackoffMs: 30 * 60_000,
+  lockMs: 2 * 60_000,
+  pollMs: 5_000,
+};
+
+export interface DeliveryReport {
+  sent: number;
+  failed: number;
+  retried: number;
+  expired: number;
+  rateLimited: number;
+}
+
+export interface Deliverer {
+  /** Sends everything due now; resolves when no due row is left (or a rate limit pauses delivery). */
+  deliverDue(): Promise<DeliveryReport>;
+  /** Polls every pollMs until stopped. */
+  start(): void;
+  /** Asks for a delivery run now, or right after the one in progress (after producers enqueue). */
+  kick(): void;
+  /** Resolves when no delivery run is in progress or asked for. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createDeliverer(deps: { db: Db; push: PushFn; logger: Logger; clock?: Clock; options?: DelivererOptions }): Deliverer {
+  const { db, push, logger } = deps;
+  const clock = deps.clock ?? systemClock;
+  const o = { ...DELIVERER_DEFAULTS, ...deps.options };
+  const outbox = new OutboxStore(db, clock);
+  let pausedUntil = 0;
+  let running: Promise<DeliveryReport> | null = null;
+  let timer: ReturnType<typeof setInterval> | null = null;
+  let stopped = false;
+
+  async function deliverOne(row: ClaimedPush, zone: string, report: DeliveryReport): Promise<"ok" | "paused"> {
+    const log = logger.child({ outbox: row.id, person: row.personId, kind: row.kind, day: row.day });
+    if (row.day < localDay(clock.now(), zone)) {
+      await outbox.expire(row.id);
+      report.expired++;
+      log.info("push belongs to a past day; dropped instead of sent late");
+      return "ok";
+    }
+    try {
+      await push(row.personId, row.replies);
+    } catch (error) {
+      if (error instanceof RateLimitedError) {
+        const retryAt = new Date(clock.now().getTime() + error.retryAfterMs);
+        pausedUntil = Math.max(pausedUntil, retryAt.getTime());
+        await outbox.release(row.id, retryAt, error.message);
+        report.rateLimited++;
+        log.warn({ retryAfterMs: error.retryAfterMs }, "rate limited; delivery paused");
+        return "paused";
+      }
+      const attempts = row.attempts + 1;
+      const message = error instanceof Error ? error.message : String(error);
+      if (attempts >= o.maxAttempts) {
+        await outbox.markFailed(row.id, attempts, message, null);
+        report.failed++;
+        log.error({ err: error, attempts }, "push failed for good");
+      } else {
+        const retryAt = new Date(clock.now().getTime() + backoffMs(attempts, o.baseBackoffMs, o.maxBackoffMs));
+        await outbox.markFailed(row.id, attempts, message, retryAt);
+        report.retried++;
+        log.warn({ err: error, attempts, retryAt }, "push failed; will retry");
+      }
+      return "ok";
+    }
+    await outbox.markSent(row.id);
+    report.sent++;
+    log.info("push delivered");
+    return "ok";
+  }
+
+  async function run(): Promise<DeliveryReport> {
+    const report: DeliveryReport = { sent: 0, failed: 0, retried: 0, expired: 0, rateLimited: 0 };
+    while (!stopped && clock.now().getTime() >= pausedUntil) {
+      const rows = await outbox.claim(o.batchSize, o.lockMs);
+      if (rows.length === 0) break;
+      const zones = new Map(
+        (await db.person.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.personId))] } }, select: { id: true, timezone: true } })).map((p) => [p.id, p.timezone]),
+      );
+      for (let i = 0; i < rows.length; i++) {
+        const outcome = stopped ? "paused" : await deliverOne(rows[i], zones.get(rows[i].personId) ?? "UTC", report);
+        if (outcome === "paused") {
+          // Hand the rest of the batch back untouched so another instance (or the next run) can take it.
+          for (const rest of rows.slice(i + 1)) await outbox.release(rest.id);
+          return report;
+        }
+      }
+    }
+    return report;
+  }
+
+  let wanted = false;
+
+  function deliverDue(): Promise<DeliveryReport> {
+    // One run at a time per deliverer; a caller arriving mid-run waits for it and then runs again.
+    const next = (running ?? Promise.resolve(null)).catch(() => null).then(() => run());
+    running = next;
+    return next.finally(() => {
+      if (running === next) running = null;
+      if (wanted && !running && !stopped) {
+        wanted = false;
+        tick();
+      }
+    });
+  }
+
+  function tick(): void {
+    if (stopped) return;
+    // Rows added while a run is finishing might be missed by it: run once more right after.
+    if (running) {
+      wanted = true;
+      return;
+    }
+    deliverDue().catch((error: unknown) => logger.error({ err: error }, "outbox delivery run failed"));
+  }
+
+  return {
+    deliverDue,
+    start() {
+      stopped = false;
+      timer ??= setInterval(tick, o.pollMs);
+    },
+    kick: tick,
+    async idle() {
+      while (running) await running.catch(() => undefined);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running?.catch(() => undefined);
+    },
+  };
+}
