@@ -9,15 +9,31 @@ import { ConfigError, loadConfig } from "../config/config.js";
 import { openDatabase, type Database } from "../store/database.js";
 import { RosterStore } from "../store/roster-store.js";
 import { runImport } from "./import-command.js";
+import { runInvite } from "./invite-command.js";
 import { runParse } from "./parse-command.js";
+import { runPlan, runRules, runTarget } from "./plan-command.js";
+import { runQuiz } from "./quiz-command.js";
+import { runReminder } from "./reminder-command.js";
+import { runStatus } from "./status-command.js";
 
 const USAGE = `Fieldmate command line
 
   import DIR                                   load people.csv, retailers.csv, products.csv (idempotent)
   link --person ID --channel slack|wechat|web --external EXTERNAL_ID
                                                link a chat identity to a person
+  invite --person ID [--days 7]                print a one-time code; the person sends it to the bot to link that chat account
   parse --fixtures DIR --input FILE.jsonl [--llm]
                                                parse evaluation-style lines into FORMAT.md records (fresh temp database)
+  status --team NAME --date YYYY-MM-DD [--json] [--lang zh|en]
+                                               a team's day: visits against plan, stock-outs, promotions, red flags
+  plan --person ID --date YYYY-MM-DD [--json]  a manager's visit plan for a day, with reasons and route
+  rules list | set --segment S --every DAYS | reset --segment S
+                                               visit frequency per shop segment (分类拜访)
+  target add|remove --team NAME --month YYYY-MM --sku SKU | target list [--team NAME] [--month YYYY-MM]
+                                               monthly brand-cultivation targets
+  reminder add --cron "0 8 * * 1" --audience team:NAME|role:ROLE|all --text-zh TEXT --text-en TEXT
+  reminder list | reminder remove ID           scheduled policy reminders
+  quiz import FILE.csv | quiz list             the 应知应会 question bank
   help                                         this text
 
 The database comes from DATABASE_URL (default file:./data/fieldmate.db).`;
@@ -47,7 +63,14 @@ const commands: Record<string, Command> = {
     process.stdout.write(`linked ${values.channel}:${values.external} to ${person.id} ${person.name}\n`);
     return 0;
   }),
+  invite: (args) => withDatabase(({ db }) => runInvite(db, args, process.stdout, process.stderr)),
   parse: (args) => runParse(args, process.stdout, process.stderr),
+  plan: (args) => withDatabase(({ db }) => runPlan(db, args, process.stdout, process.stderr)),
+  rules: (args) => withDatabase(({ db }) => runRules(db, args, process.stdout, process.stderr)),
+  target: (args) => withDatabase(({ db }) => runTarget(db, args, process.stdout, process.stderr)),
+  reminder: (args) => withDatabase(({ db }) => runReminder(db, args, process.stdout, process.stderr)),
+  quiz: (args) => withDatabase(({ db }) => runQuiz(db, args, process.stdout, process.stderr)),
+  status: (args) => withDatabase(({ db }) => runStatus(db, args, process.stdout, process.stderr)),
   help: async () => {
     process.stdout.write(USAGE + "\n");
     return 0;

@@ -10,7 +10,6 @@ import type { Db } from "../store/database.js";
 import { Inbox } from "../store/inbox.js";
 import { RecordStore } from "../store/record-store.js";
 import { RosterStore } from "../store/roster-store.js";
-import { basicPlan, basicStatus } from "./basic-answers.js";
 import { EMPTY_DIALOGUE, type BotExtensions, type Context, type DialogueState } from "./context.js";
 import { answerLineQuestion, handleCorrection } from "./correction-flow.js";
 import { readCorrection } from "./corrections.js";
@@ -21,6 +20,7 @@ import type { InboundMessage, Reply } from "./messages.js";
 import { ParserCache } from "./parser-cache.js";
 import { answerPending, askAgain, park, startReport } from "./report-flow.js";
 import { answerShopHistory } from "./shop-history.js";
+import { readSkip } from "./skip.js";
 import { smallTalk } from "./small-talk.js";
 
 export interface BotDeps {
@@ -66,6 +66,12 @@ export function createBot(deps: BotDeps): Bot {
       return handleCorrection(ctx, state.pending ? park(state) : state, correction);
     }
     if (state.pending && (await answerPending(ctx, state))) return;
+    const skip = extensions.skipShop ? readSkip(ctx) : null;
+    if (skip) {
+      ctx.intent = "plan_skip";
+      ctx.reply(...(await extensions.skipShop!(ctx, skip.retailerId, skip.reason)));
+      return;
+    }
     const quiz = extensions.gradeQuiz ? await extensions.gradeQuiz(ctx) : null;
     if (quiz) {
       ctx.intent = "quiz_answer";
@@ -78,11 +84,12 @@ export function createBot(deps: BotDeps): Bot {
     if (REPORT_INTENTS.has(intent)) return startReport(ctx, park(state));
     switch (intent) {
       case "plan_query":
-        ctx.reply(...(await (extensions.answerPlan ?? basicPlan)(ctx)));
+      case "status_query": {
+        const answer = intent === "plan_query" ? extensions.answerPlan : extensions.answerStatus;
+        if (answer) ctx.reply(...(await answer(ctx)));
+        else ctx.say("这项查询暂未开启。", "That question isn't available here yet.");
         break;
-      case "status_query":
-        ctx.reply(...(await (extensions.answerStatus ?? basicStatus)(ctx)));
-        break;
+      }
       case "retailer_query":
         ctx.reply(...(await answerShopHistory(ctx)));
         break;

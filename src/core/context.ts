@@ -29,6 +29,8 @@ export const EMPTY_DIALOGUE: DialogueState = { pending: null, parked: [], correc
 export interface BotExtensions {
   answerPlan?: (ctx: Context) => Promise<Reply[]>;
   answerStatus?: (ctx: Context) => Promise<Reply[]>;
+  /** Sets a shop aside for today's plan with a reason. */
+  skipShop?: (ctx: Context, retailerId: string, reason: string) => Promise<Reply[]>;
   /** Returns the grading of a quiz answer, or null when the text is not one. */
   gradeQuiz?: (ctx: Context) => Promise<Reply[] | null>;
   /**

@@ -311,6 +311,16 @@ describe("a manager's own questions", () => {
     expect(text).toMatch(/今天/);
     expect(text).toContain("新华都超市");
   });
+
+  it("跳过老王家 今天关门 records a skip with its reason", async () => {
+    world = await chatWorld();
+    const text = plain(await world.say("M01", "跳过老王家 今天关门"));
+    expect(text).toContain("老王烟酒店");
+    expect(await world.database.db.planSkip.findMany({ select: { personId: true, retailerId: true, date: true, reason: true } })).toEqual([
+      { personId: "M01", retailerId: "R014", date: "2026-11-25", reason: "关门" },
+    ]);
+    expect(await world.database.db.visit.count()).toBe(0);
+  });
 });
 
 describe("red flags", () => {

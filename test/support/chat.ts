@@ -6,6 +6,7 @@ import { createBot, type Bot } from "../../src/core/bot.js";
 import type { BotExtensions } from "../../src/core/context.js";
 import { replyToPlainText, type ChannelName, type Reply } from "../../src/core/messages.js";
 import { createLogger } from "../../src/log.js";
+import { standardExtensions } from "../../src/bot-extensions.js";
 import { importRoster } from "../../src/roster/import-roster.js";
 import { openDatabase, type Database } from "../../src/store/database.js";
 import { scratchSqlite, type ScratchDatabase } from "./databases.js";
@@ -38,7 +39,7 @@ export async function chatWorld(extraDirs: string[] = []): Promise<ChatWorld> {
   await importRoster(database.db, EVAL_FIXTURES);
   for (const dir of extraDirs) await importRoster(database.db, dir);
   const notified: ChatWorld["notified"] = [];
-  const extensions: BotExtensions = { notify: async (personId, replies) => void notified.push({ personId, replies }) };
+  const extensions: BotExtensions = { ...standardExtensions, notify: async (personId, replies) => void notified.push({ personId, replies }) };
   const make = () => createBot({ db: database.db, logger: createLogger("silent"), extensions });
   let sequence = 0;
   const world: ChatWorld = {

@@ -22,7 +22,7 @@ export function classify(a: Analysis, s: IntentSignals): { intent: Intent; confi
   const rules = a.lang === "zh" ? ZH_INTENT : EN_INTENT;
   const both = (k: keyof typeof ZH_INTENT) => ZH_INTENT[k].test(t) || EN_INTENT[k].test(t);
   const hasShop = a.shops.length > 0;
-  const isQuestion = both("question");
+  const isQuestion = both("question") || both("request");
   const facts = a.cues.filter((c) => FACT_KINDS.has(c.kind)).length + a.amounts.length;
 
   if (both("help") && !hasShop) return { intent: "help", confidence: 0.9 };

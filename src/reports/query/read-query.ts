@@ -1,0 +1,94 @@
+/**
+ * Reads a status question: which report (phrase tables per language, first match wins), which
+ * period, which team, which managers by name (林志强, 志强, "Jake") and which products (the rule
+ * parser's product mentions, passed in). Pure: the same text and `today` always read the same.
+ */
+import { personKeys } from "../../parse/extract/people.js";
+import { normalizeText } from "../../parse/common/normalize.js";
+import type { Person } from "../../domain/roster.js";
+import { EN_DETAILS, EN_REPORTS, EN_WHOLE_TEAM } from "./phrases-en.js";
+import { ZH_DETAILS, ZH_REPORTS, ZH_TEAM_SHORT, ZH_WHOLE_TEAM } from "./phrases-zh.js";
+import type { PeriodKind, ReportKind, StatusQuery } from "./query-types.js";
+import { defaultPeriod, readPeriod } from "./read-period.js";
+
+export interface QueryInput {
+  text: string;
+  today: string;
+  /** Everyone who might be named; only managers are matched. */
+  people: Person[];
+  teams: string[];
+  /** SKUs of the products the rule parser found in the text. */
+  skus: string[];
+}
+
+const DEFAULT_PERIOD: Record<ReportKind, PeriodKind> = {
+  team_status: "day",
+  not_reported: "day",
+  member_detail: "day",
+  coverage: "week",
+  stock_outs: "week",
+  promotions: "week",
+  red_flags: "week",
+  export: "week",
+};
+
+export function readStatusQuery(input: QueryInput): StatusQuery {
+  let text = normalizeText(input.text);
+  const team = findTeam(text, input.teams);
+  // A team name is taken out before reading the period: "这周二组" is team 二组, not Tuesday.
+  if (team) text = text.split(team.said).join(" ");
+  const named = findPeople(text, input.people);
+  for (const said of named.said) text = text.split(said).join(" ");
+
+  let report: ReportKind = kindOf(text) ?? "team_status";
+  const wholeTeam = ZH_WHOLE_TEAM.test(text) || EN_WHOLE_TEAM.test(text);
+  if (report === "team_status" && named.ids.length === 1 && !wholeTeam) report = "member_detail";
+
+  return {
+    report,
+    period: readPeriod(text, input.today) ?? defaultPeriod(DEFAULT_PERIOD[report], input.today),
+    skus: [...new Set(input.skus)],
+    personIds: named.ids,
+    team: team?.name ?? null,
+    details: ZH_DETAILS.test(text) || EN_DETAILS.test(text),
+  };
+}
+
+function kindOf(text: string): ReportKind | null {
+  for (const table of [ZH_REPORTS, EN_REPORTS]) {
+    for (const [kind, pattern] of table) if (pattern.test(text)) return kind;
+  }
+  return null;
+}
+
+/** A full team name anywhere, else a short one ("二组") that ends exactly one team's name. */
+function findTeam(text: string, teams: string[]): { name: string; said: string } | null {
+  const full = [...teams].sort((a, b) => b.length - a.length).find((t) => text.includes(normalizeText(t)));
+  if (full) return { name: full, said: normalizeText(full) };
+  for (const m of text.matchAll(ZH_TEAM_SHORT)) {
+    const matches = teams.filter((t) => t.endsWith(m[0]));
+    if (matches.length === 1) return { name: matches[0], said: m[0] };
+  }
+  return null;
+}
+
+/** Managers named by full name, given name (志强) or first name (Jake), longest names first. */
+function findPeople(text: string, people: QueryInput["people"]): { ids: string[]; said: string[] } {
+  const keys = people
+    .filter((p) => p.role === "manager")
+    .flatMap((p) => personKeys(p).map((key) => ({ key, id: p.id })))
+    .sort((a, b) => b.key.length - a.key.length);
+  const ids: string[] = [];
+  const said: string[] = [];
+  let rest = text;
+  for (const { key, id } of keys) {
+    const at = rest.indexOf(key);
+    if (at < 0) continue;
+    // English names must stand as words: "Jake" is not inside "Jakes' store".
+    if (/[a-z]/.test(key[0]) && (/[a-z]/.test(rest[at - 1] ?? "") || /[a-z]/.test(rest[at + key.length] ?? ""))) continue;
+    rest = rest.slice(0, at) + " ".repeat(key.length) + rest.slice(at + key.length);
+    if (!ids.includes(id)) ids.push(id);
+    said.push(key);
+  }
+  return { ids, said };
+}

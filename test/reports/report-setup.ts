@@ -1,0 +1,52 @@
+/**
+ * The hand-counted week of 新罗一组 (fixtures: M01 林志强, M02 黄丽萍, M03 张伟, 25 shops each,
+ * no visits before), stored through RecordStore like confirmed reports. Today is Wed 2026-11-25.
+ *
+ *   M01 today: 王记小卖部 R001 twice (软中华 T002 out of stock, then 5 cartons), 老周副食店 R002
+ *        硬中华 10 cartons corrected to 15, 新华都超市 R003 with a red flag; 郭记烟酒商行 R004 undone.
+ *        → 4 visits, 3 shops, 1 stock-out, 1 red flag; all 25 shops planned, 3 done.
+ *   M02: 李强超市 R030 logged today for yesterday; a tasting at 老陈超市 R027 today, 12 consumers,
+ *        软中华 2 cartons sold. → today 0 visits, 1 promotion; yesterday 1 visit; today 24 planned
+ *        (R030, a weekly brand store, is not due again yet).
+ *   M03: nothing at all.
+ */
+import type { FormatPromotion, FormatVisit } from "../../src/parse/schema.js";
+import { importRoster } from "../../src/roster/import-roster.js";
+import type { Db } from "../../src/store/database.js";
+import { RecordStore, type StoredRecord } from "../../src/store/record-store.js";
+import { EVAL_FIXTURES } from "../support/fixtures.js";
+
+export const TODAY = "2026-11-25";
+export const YESTERDAY = "2026-11-24";
+
+export const visit = (retailer: string, date: string, facts: Partial<FormatVisit> = {}): FormatVisit => ({
+  type: "visit", retailer, ambiguous: null, date, activities: [], stock: [], outOfStock: [], listed: [], orders: [],
+  followUp: null, feedback: false, compliance: false, ...facts,
+});
+
+export interface Seeded {
+  m01: { wang1: StoredRecord; wang2: StoredRecord; zhou: StoredRecord; xinhuadu: StoredRecord; guoji: StoredRecord };
+  m02: { liqiang: StoredRecord; tasting: StoredRecord };
+}
+
+export async function seedWeek(db: Db): Promise<Seeded> {
+  await importRoster(db, EVAL_FIXTURES);
+  const store = new RecordStore(db);
+  const one = async (managerId: string, record: FormatVisit | FormatPromotion, note: string | null = null) =>
+    (await store.createAll([record], { managerId, messageId: null, confirmedById: managerId, note }))[0];
+
+  const wang1 = await one("M01", visit("R001", TODAY, { activities: ["stock_check"], outOfStock: ["T002"] }));
+  const zhou = await one("M01", visit("R002", TODAY, { activities: ["stock_check"], stock: [{ sku: "T001", qty: 10, unit: "carton" }] }));
+  const zhouFixed = await store.update(zhou, visit("R002", TODAY, { activities: ["stock_check"], stock: [{ sku: "T001", qty: 15, unit: "carton" }] }), "M01");
+  const xinhuadu = await one("M01", visit("R003", TODAY, { activities: ["display"], compliance: true }), "店主说要搭售才给上柜");
+  const wang2 = await one("M01", visit("R001", TODAY, { activities: ["stock_check"], stock: [{ sku: "T002", qty: 5, unit: "carton" }] }));
+  const guoji = await one("M01", visit("R004", TODAY, { stock: [{ sku: "T004", qty: 10, unit: "carton" }], outOfStock: ["T001"] }));
+  await store.undo(guoji, "M01");
+
+  const liqiang = await one("M02", visit("R030", YESTERDAY, { activities: ["stock_check"], stock: [{ sku: "T002", qty: 5, unit: "carton" }] }));
+  const tasting = await one("M02", {
+    type: "promotion", retailers: ["R027"], date: TODAY, skus: ["T002"], format: "tasting", consumers: 12, durationMinutes: 60,
+    sales: [{ sku: "T002", qty: 2, unit: "carton" }],
+  });
+  return { m01: { wang1, wang2, zhou: zhouFixed, xinhuadu, guoji }, m02: { liqiang, tasting } };
+}
