@@ -17,6 +17,8 @@ import { openDatabase, type Database } from "./store/database.js";
 import { files } from "./reports/index.js";
 import { RosterStore } from "./store/roster-store.js";
 import { createPush, startScheduler } from "./schedule/index.js";
+import { answerPlanQuery } from "./plans/index.js";
+import type { Person } from "./domain/roster.js";
 
 export interface App {
   url: string;
@@ -39,9 +41,13 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
   const bot = createBot({ db, logger, onUnknownSender: inviteRedeemer(db, logger) });
   bot.extend(standardExtensions);
   // The model reads reports only when configured (PARSE_MODE llm|hybrid); mention look-ups stay with the rules.
-  if (config.PARSE_MODE !== "rules") bot.extend({ understand: createUnderstand(config, logger, () => roster.roster()) });
+  if (config.PARSE_MODE !== "rules") {
+    bot.extend({ understand: createUnderstand(config, logger, () => roster.roster(), { method: config.LLM_STRUCTURED_OUTPUT }) });
+  }
   const channels = new ChannelRegistry();
-  const chats = startChannels({ config, bot, roster, logger, registry: channels });
+  // Slack's App Home shows the person's plan for today.
+  const homeView = (person: Person) => answerPlanQuery(db, person, new Date());
+  const chats = startChannels({ config, bot, roster, logger, registry: channels, homeView });
   const push = createPush({ db, channels, liveFeed, logger });
   // Red flags reach the supervisor at once, on whatever channel they use.
   bot.extend({ notify: push });

@@ -55,6 +55,8 @@ const configSchema = z
     LLM_MODEL: optional,
     LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
     PARSE_MODE: z.enum(["rules", "llm", "hybrid"]).optional(),
+    /** How the model is asked for structured output; many self-hosted endpoints lack json_schema. */
+    LLM_STRUCTURED_OUTPUT: z.enum(["jsonSchema", "functionCalling", "jsonMode"]).default("jsonSchema"),
     SCHEDULER: flag(true),
   })
   .superRefine((c, ctx) => {
