@@ -20,6 +20,7 @@ import { addDays, isoWeekday } from "../../src/domain/local-day.js";
 import { buildPlan, createPlanCache } from "../../src/plans/build-plan.js";
 import { DEFAULT_VISIT_RULES } from "../../src/plans/visit-rules.js";
 import { openDatabase } from "../../src/store/database.js";
+import { seededRandom } from "../../src/demo/seeded-random.js";
 
 const { values } = parseArgs({
   options: {
@@ -37,16 +38,6 @@ const PG_ADMIN = process.env.PG_BENCH_URL ?? "postgresql://postgres@127.0.0.1:54
 const SKUS = Array.from({ length: 40 }, (_, i) => `T${String(i + 1).padStart(3, "0")}`);
 const TEAM = "基准测试组";
 
-/** Seeded, so both databases get the same history. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Data {
   people: { id: string; name: string; lat: number; lng: number }[];
@@ -56,7 +47,7 @@ interface Data {
 }
 
 function generate(): Data {
-  const random = seeded(42);
+  const random = seededRandom(42);
   const data: Data = { people: [], shops: [], visits: [], lines: [] };
   const from = addDays(DAY, -365);
   for (let m = 0; m < MANAGERS; m++) {

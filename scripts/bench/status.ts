@@ -34,6 +34,7 @@ import { defaultPeriod } from "../../src/reports/query/read-period.js";
 import type { ReportKind, StatusQuery } from "../../src/reports/query/query-types.js";
 import type { ReportEnv } from "../../src/reports/report-env.js";
 import { openDatabase, type Db } from "../../src/store/database.js";
+import { seededRandom } from "../../src/demo/seeded-random.js";
 
 const { values } = parseArgs({
   options: { visits: { type: "string" }, runs: { type: "string" }, providers: { type: "string" }, "sqlite-file": { type: "string" } },
@@ -48,16 +49,6 @@ const SHOPS_PER_MANAGER = 200;
 const SKUS = 40;
 const NOW = new Date(`${TODAY}T17:40:00+08:00`).toISOString();
 
-/** Deterministic PRNG (mulberry32): every run benchmarks the same data. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BENCH_SUPERVISOR: Person = { id: "S1", name: "主任1", role: "supervisor", team: "测试01组", supervisorId: null, lang: "zh", timezone: "Asia/Shanghai", email: null };
 
@@ -66,7 +57,7 @@ type Row = unknown[];
 type Sink = (table: string, columns: string[], rows: Row[]) => Promise<void>;
 
 async function generate(sink: Sink): Promise<{ supervisor: Person; managers: number }> {
-  const rand = rng(42);
+  const rand = seededRandom(42);
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
   const stamp = NOW;
   const teams = Array.from({ length: TEAMS }, (_, i) => `测试${String(i + 1).padStart(2, "0")}组`);

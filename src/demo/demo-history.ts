@@ -5,23 +5,14 @@
 import { randomUUID } from "node:crypto";
 import { addDays, isoWeekday, localDay } from "../domain/local-day.js";
 import type { Db } from "../store/database.js";
+import { seededRandom } from "./seeded-random.js";
 
 const SEGMENT_EVERY_DAYS: Record<string, number> = { brand_store: 7, premium_store: 14, standard: 28, rural: 28 };
 
-/** A small seeded generator (mulberry32): the same demo every time. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes visits for the `weeks` before `now` (not today) for every manager who has shops. */
 export async function writeDemoHistory(db: Db, now: Date, weeks = 3): Promise<number> {
-  const random = seeded(20261101);
+  const random = seededRandom(20261101);
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
   const managers = await db.person.findMany({ where: { role: "manager" }, orderBy: { id: "asc" } });
   const products = await db.product.findMany({ orderBy: { sku: "asc" } });

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPlan, planProgress } from "../../src/plans/index.js";
 import { coverage } from "../../src/reports/figures/coverage.js";
-import { teamProgress } from "../../src/reports/figures/team-progress.js";
+import { plansProgress } from "../../src/plans/index.js";
 import { memberTotals } from "../../src/reports/figures/member-totals.js";
 import { stockOuts } from "../../src/reports/figures/stock-outs.js";
 import { teamStatus } from "../../src/reports/figures/team-status.js";
@@ -61,10 +61,10 @@ describe.each(PROVIDERS)("report figures on $name", (provider) => {
     expect(status.redFlags[0].complianceNote).toBe("店主说要搭售才给上柜");
   });
 
-  it("reads progress for the whole team exactly as planProgress does for one plan", async () => {
+  it("reads progress for many plans at once exactly as for each plan alone", async () => {
     const plans = await Promise.all(["M01", "M02", "M03"].flatMap((id) => [TODAY, YESTERDAY].map((d) => buildPlan(database.db, id, d))));
     const one = await Promise.all(plans.map((p) => planProgress(database.db, p)));
-    expect(await teamProgress(database.db, plans)).toEqual(one);
+    expect(await plansProgress(database.db, plans)).toEqual(one);
   });
 
   it("lists the records behind the figures, the corrected one with its new quantity", async () => {

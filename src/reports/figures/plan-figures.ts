@@ -13,7 +13,7 @@ import { buildPlan, createPlanCache, type PlanCache, type PlanProgress, type Vis
 import type { Db } from "../../store/database.js";
 import { daysOf } from "../query/read-period.js";
 import type { Period } from "../query/query-types.js";
-import { teamProgress } from "./team-progress.js";
+import { plansProgress } from "../../plans/index.js";
 
 export const MAX_PLAN_DAYS = 7;
 export const PLAN_TTL_MS = 5 * 60_000;
@@ -54,7 +54,7 @@ export async function planFigures(db: Db, memberIds: string[], period: Period, t
   if (first === undefined) return new Map();
   const plans = [...(await plansOf(first)), ...(await Promise.all(rest.map(plansOf))).flat()];
   const figures = new Map<string, MemberPlan>(memberIds.map((id) => [id, { planned: 0, done: 0, skipped: 0, extra: 0, days: [] }]));
-  for (const progress of await teamProgress(db, plans)) {
+  for (const progress of await plansProgress(db, plans)) {
     const f = figures.get(progress.plan.personId)!;
     f.planned += progress.plan.stops.length;
     f.done += progress.done.length;
