@@ -40,4 +40,10 @@ describe("evaluation sets", () => {
     expect(r.overall.f1).toBeGreaterThanOrEqual(0.9);
     expect(r.intentAccuracy).toBeGreaterThanOrEqual(0.9);
   });
+
+  it("scores at least 0.90 overall F1 on the third holdout (owner-reported practices, denials, 档位/帮扶, store nicknames)", () => {
+    const r = score(resolve(repoRoot, "test/parse/holdout3.jsonl"));
+    expect(r.overall.f1).toBeGreaterThanOrEqual(0.9);
+    expect(r.intentAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
 });

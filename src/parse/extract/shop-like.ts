@@ -12,7 +12,7 @@ import type { Span } from "./price-over-tag.js";
 const ZH_TYPES = [...ZH_SHOP_TYPE_SUFFIXES.filter((s) => s.length >= 2 && !["便利", "烟酒", "副食", "商贸", "士多"].includes(s)), "店"];
 const ZH_TYPE_RE = new RegExp(`(?:${ZH_TYPES.join("|")})`, "g");
 /** Not in a shop's own name: numbers of shops, pronouns, places relative to another shop, verbs. */
-const ZH_NOT_NAME = /[一两几这那每个他她我你们的帮给让把被在是了去到跑]|隔壁|新开|附近|对面|旁边|门口|批发|别的|其他|其它|同行/;
+const ZH_NOT_NAME = /[一两几这那哪些啥每个他她我你们的帮给让把被在是了去到跑]|隔壁|新开|附近|对面|旁边|门口|批发|别的|其他|其它|同行/;
 const EN_TYPES = ["market", "mart", "store", "liquor", "liquors", "deli", "grocery", "groceries", "pharmacy", "foods", "express"];
 const EN_NOT_NAME = new Set(("the this that my his her our their your a an wrong same other another next last new old big small " +
   "corner liquor grocery food what here there let it he she who everyone everybody nobody someone somebody mom dad").split(" "));

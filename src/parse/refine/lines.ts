@@ -143,6 +143,8 @@ function productFor(c: Ctx, amount: Amount): ProductSpan | null {
   // amount right after it, says the amount counts the earlier one.
   const backSaid = !!backAdj && /还有|还剩|剩|库存|down to/.test(backGap);
   if (zh && fwd && fwdGap === "" && !(backAdj && (backSaid || ownAmountAfter(c, fwd)))) return fwd;
+  // "pulled expired Gatorade, 3 cs Powerade in back": after a list comma the amount leads its own product.
+  if (!zh && fwd && backAdj && /^\s*,\s*$/.test(backGap) && !ownAmountAfter(c, fwd)) return fwd;
   if (backAdj) return backAdj;
   if (fwd) return fwd;
   if (!zh && unknownFor(c, amount)) return null;

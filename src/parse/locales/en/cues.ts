@@ -8,7 +8,8 @@ const WD = "(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?";
 
 export const EN_CUES: CueTable = {
   display: words(
-    "\\breset\\b", "\\bfaced\\b", "\\bface[ds]? (?:it |everything |them )?up\\b", "\\bfacings?\\b", "\\bdisplay\\b(?! (?:contest|promo|program|rules|policy|incentive))",
+    "\\breset\\b", "\\bfaced\\b", "\\bface[ds]? (?:it |everything |them )?up\\b", "\\bfacings?\\b", "\\bpulled (?:the |all (?:the )?|some |\\d+ )?(?:expired|out[- ]of[- ]date|old)\\b", "\\brotated\\b",
+    "(?<!\\b(?:happy|pleased|unhappy|likes?|liked|loves?|loved|hates?|hated)\\b[^.]{0,14})\\bdisplay\\b(?! (?:contest|promo|program|rules|policy|incentive))",
     "\\brestock(?:ed)? the (?:shelf|shelves|cooler|door)", "\\bshelf reset", "\\bwall look", "\\brearrang\\w*", "\\bstraighten\\w*",
     "\\bcleaned up\\b", "\\bmerchandis\\w*", "\\b(?:fixed|replaced|swapped|updated) (?:the |two |a few |some )?(?:price )?tags?\\b",
     "(?<=\\btags?\\b[^.]{0,40})\\b(?:fixed|replaced|swapped|updated|corrected|changed)\\b", "\\brestock(?:ed|ing)?\\b", "\\bbuilt a\\b", "\\b(?:put up|hung|installed) (?:the )?(?:new )?(?:price |shelf )?tags\\b", "\\bset up the cooler\\b", "\\bplanogram\\b", "\\bfronted\\b",
@@ -17,6 +18,7 @@ export const EN_CUES: CueTable = {
   policy: words(
     "\\bexplained\\b", "\\bwalked (?:the owner|him|her|them|the manager) (?:thru|through)\\b", "\\bwent over\\b",
     "\\btold (?:him|her|them|the owner|owner|the manager|the clerk|the cashier|the staff|staff)(?: that)? (?:he|she|they)? ?(?:can't|cannot|can not|to|not to|must|has to|have to|needs? to)\\b",
+    "\\btold (?:him|her|them|the owner|owner|the manager|the clerk)(?: that)? (?:it's|that's|it is|that is|this is) (?:not allowed|against|illegal|a violation)",
     "\\btrain(?:ed|ing)\\b", "\\bbriefed\\b", "\\bpitched the\\b",
   ),
   service: words(
@@ -29,7 +31,7 @@ export const EN_CUES: CueTable = {
     "\\b(?:is |are |was |were )?(?:out|oos|sold out|gone|out of stock)\\b(?! of| on| at| there| front| back)",
     "\\b(?:wiped out|cleaned out|all gone|none left|zero left|nothing left|sold thru|sold through)\\b",
   ),
-  oos_fwd: words("\\bout of\\b", "\\bno\\b(?= )", "\\boos on\\b", "\\boos:? (?=[a-z])", "\\bran out of\\b", "\\bsold out of\\b", "\\bno more\\b"),
+  oos_fwd: words("(?<!\\b(?:wants?|wanted|get|getting|got|opt|opted|back|backed|pull|pulled) )\\bout of\\b", "\\bno\\b(?= )", "\\boos on\\b", "\\boos:? (?=[a-z])", "\\bran out of\\b", "\\bsold out of\\b", "\\bno more\\b"),
   not_oos: words("\\bnot out\\b", "\\bnever out\\b"),
   list_back: words("\\bnow on (?:the )?shelf\\b", "\\bgot listed\\b"),
   list_fwd: words(
@@ -39,10 +41,10 @@ export const EN_CUES: CueTable = {
   mode_stock: words("\\bhad\\b", "\\bhas\\b", "\\bhave\\b", "\\bcounted\\b", "\\bdown to\\b", "\\bsitting on\\b", "\\bon hand\\b", "\\bin the back\\b", "\\bstock:"),
   mode_order: words("\\bordered\\b", "\\border(?:s|:)?\\b", "\\bput in\\b(?= (?:\\d|a |an |another |the order|order))", "\\btake\\b", "\\btook\\b", "\\bbought\\b", "\\breorder\\w*"),
   mode_sale: words("\\bsold\\b(?! out| thr)", "\\bmoved\\b", "\\bsales of\\b", "\\bwent through\\b"),
-  mode_skip: words("\\bbuy\\b", "\\bget\\b(?! (?:them|him|her))", "\\bfor \\$"),
+  mode_skip: words("\\bbuy\\b", "\\bforced\\b", "\\bunless (?:he|she|they|we|the store|the owner) (?:takes?|buys?|orders?|gets?|carries)\\b", "\\bget\\b(?! (?:them|him|her))", "\\bfor \\$"),
   each: words("\\beach\\b", "\\bapiece\\b"),
   vague_fwd: words("\\b(?:a few|a couple(?: of)?|some|low on|running low on|plenty of|lots of|a lot of|tons of|barely any|not much|little)\\b"),
-  vague_back: words("\\b(?:running low|is low|are low|low|few left|not much left|plenty)\\b"),
+  vague_back: words("\\b(?:running low|is low|are low|low|few left|not much left|plenty)\\b(?! on\\b| of\\b)", "\\ba (?:few|couple)\\b(?=\\s*(?:left\\b|[.,;!]|$))"),
   feedback: words(
     "\\b(?:owner|manager|mgr|clerk|cashier|he|she|they|guy)(?:'s)? (?:is |was |seems |seemed )?(?:said|says|saying|asking|wondering|complaining|was saying|is saying|complain(?:ed|s|ing)?|wants?|wanted|asked|asks|requested|mentioned|thinks|happy|is happy|unhappy|upset|worried|concerned|frustrated|likes?|loves?|hates?|would like|is asking|was asking|suggested)\\b",
     "\\bcomplain(?:ed|s|t|ts)?\\b", "\\brequested\\b", "\\basked for\\b", "\\bwants\\b", "\\bwanted\\b",
@@ -54,8 +56,8 @@ export const EN_CUES: CueTable = {
   ),
   follow: words(
     "\\b(?:be|come|coming|get|go|going|stop|stopping|swing|swinging|circle|head|heading|drop|dropping|check|checking|pop|popping|run|get)(?: by| back| in)+\\b",
-    "\\bback (?:at|on|to|in|there)\\b", `\\bback (?=(?:next |this )?${WD}\\b)`, "\\bback (?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d|\\d{1,2}/\\d|the \\d)", "\\bfollow(?:ing)?[- ]?ups?\\b", "\\brevisit\\b", "\\bvisit again\\b", "\\bnext (?:visit|stop)\\b", "\\btry (?:again|back)\\b",
-    "\\breturn\\b", "\\bcall (?:him|her|them) back\\b", "\\bbring (?:him|her|them)\\b", "\\bdrop off\\b", "\\bi'll be back\\b",
+    "\\bback (?:at|on|to|in|there)\\b", "\\bback (?=end of|next (?:week|month)\\b|tomorrow\\b|tmrw\\b|later\\b)", `\\bback (?=(?:next |this )?${WD}\\b)`, "\\bback (?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d|\\d{1,2}/\\d|the \\d)", "\\bfollow(?:ing)?[- ]?ups?\\b", "\\brevisit\\b", "\\bvisit again\\b", "\\bnext (?:visit|stop)\\b", "\\btry (?:again|back)\\b",
+    "\\breturn\\b", "\\bcall (?:him|her|them)(?: back)?\\b", "\\bgive (?:him|her|them) a call\\b", "\\bbring (?:him|her|them)\\b", "(?<!\\b(?:he|she|they|it|distributor|driver|truck|delivery|rep|guy)\\s)\\bwill bring\\b", "\\bi'll bring\\b", "\\bdrop off\\b", "\\bi'll be back\\b",
   ),
   follow_vague: words("\\bsoon\\b", "\\blater this week\\b", "\\bsometime\\b", "\\bat some point\\b", "\\bin a few days\\b", "\\bnext time\\b"),
   visit_verb: words("'s visit", "\\blog(?:ged)?\\b", "\\bvisit(?:ed)?\\b", "\\brun\\b", "\\bstop\\b", "\\bwrap\\b", "\\bwent\\b", "\\bhit\\b", "\\bstopped\\b", "\\bat\\b"),

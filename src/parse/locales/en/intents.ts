@@ -1,7 +1,7 @@
 /** English phrasings of the non-report intents. */
 export const EN_INTENT = {
-  help: /\bhelp\b|\bvoice (?:note|message|memo)s?\b|\bcan i (?:send|use|text|just|log|report)\b|\bhow do i\b|\bhow to use\b|\bwhat can you\b|\bcan i just\b|\bhow does this\b|\bwhat do you do\b|\bcommands\b/,
-  retailerQuery: /\b(?:did|has|have) (?:anyone|anybody|someone|we|i|you) (?:visit|visited|see|seen|go|gone|been|stop)\b|\blast time\b|\blast (?:see|seen|visit|visited|time|stop)\b|\bwhen did\b|\bhistory\b|\bhow (?:much|many) did\b|\bwhat did .* order\b|\blast order\b/,
+  help: /\bhelp\b|\bremind me\b|\b(?:can|could|does|will) (?:the bot|this bot|the app|this app|this thing) \w+|\bvoice (?:note|message|memo)s?\b|\bcan i (?:send|use|text|just|log|report)\b|\bhow do i\b|\bhow to use\b|\bwhat can you\b|\bcan i just\b|\bhow does this\b|\bwhat do you do\b|\bcommands\b/,
+  retailerQuery: /\b(?:did|has|have) (?:anyone|anybody|someone|we|i|you|[a-z]+) (?:visit|visited|see|seen|go|gone|been|stop)\b|\blast time\b|\blast (?:see|seen|visit|visited|time|stop)\b|\bwhen did\b|\bhistory\b|\bhow (?:much|many) did\b|\bwhat did .* order\b|\blast order\b/,
   status: /\bwho\b|\bteam\b|\banyone\b|\bany stores\b|\bhow many stores\b|\bcover(?:age|ed)?\b|\bhasn't\b|\bhaven't\b.*\breport|\bcompliance rate\b|\bexport\b|\bstatus\b|\bred flags?\b|\bwhich stores (?:are|were) (?:out|oos|low)\b|\bpromotions? (?:this|last|today)\b/,
   /** Asking for a report is a question even without a question mark ("export this week's visits"). */
   request: /\bexport\b|\bstatus\b|\bsummary\b|\breport on\b/,
