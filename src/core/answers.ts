@@ -18,7 +18,7 @@ const EN_ORDINALS: Record<string, number> = {
 };
 
 const SKIP = /^(忽略|跳过|不用了|都不是|没有|skip|ignore|none|neither|none of (them|these))[。.!！]?$/i;
-const CANCEL = /^(取消|算了|不记了|不要了|cancel|never ?mind|forget it|stop)[。.!！]?$/i;
+const CANCEL = /^(取消|算了|不记了|不要了|撤销|cancel|never ?mind|forget it|stop|undo)[。.!！]?$/i;
 
 /** The number a reply picks, 1-based, when it is only a pick ("2", "第2个", "选二", "the 2nd one", "#2"). */
 export function ordinalOf(text: string): number | null {

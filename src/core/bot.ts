@@ -60,12 +60,14 @@ export function createBot(deps: BotDeps): Bot {
     const text = ctx.message.text;
     const state = (await dialogue.read(ctx.person.id)) ?? { ...EMPTY_DIALOGUE };
     if (state.correction && (await answerLineQuestion(ctx, state))) return;
+    // An open question comes first: "不对" to "is that right?" or "撤销" to "which shop?" is about the draft.
+    if (state.pending && (await answerPending(ctx, state))) return;
     const correction = readCorrection(text);
     if (correction) {
-      if (state.pending) await dialogue.write(ctx.person.id, park(state));
-      return handleCorrection(ctx, state.pending ? park(state) : state, correction);
+      await handleCorrection(ctx, state, correction);
+      if (state.pending) await askAgain(ctx, state);
+      return;
     }
-    if (state.pending && (await answerPending(ctx, state))) return;
     const skip = extensions.skipShop ? readSkip(ctx) : null;
     if (skip) {
       ctx.intent = "plan_skip";

@@ -55,10 +55,12 @@ export async function answerLineQuestion(ctx: Context, state: DialogueState): Pr
   const open = state.correction!;
   const pick = /^\s*(\d{1,2})\s*$/.exec(ctx.message.text);
   const line = pick ? open.lines[Number(pick[1]) - 1] : open.lines.find((l) => ctx.message.text.includes(l.sku));
+  // Answered or not, the question lapses: a later "2" must not change a line by surprise.
+  await ctx.dialogue.write(ctx.person.id, { ...state, correction: null });
+  state.correction = null;
   if (!line) return false;
   const record = await ctx.records.get(open.recordKind, open.recordId);
   const after = record ? setLineQuantity(formatOf(record), line.list, line.index, open.text) : null;
-  await ctx.dialogue.write(ctx.person.id, { ...state, correction: null });
   if (!record || !after) return false;
   await store(ctx, record, after);
   return true;

@@ -132,6 +132,27 @@ describe("an ambiguous shop", () => {
     expect((await visitsOf("M01")).map((v) => v.retailerId)).toEqual(["R003", "R011"]);
   });
 
+  it("'撤销' while it is being asked drops the draft, not the record stored before it", async () => {
+    world = await chatWorld();
+    await world.say("M01", "新华都 硬中华还有5条");
+    await world.say("M01", report);
+    expect(plain(await world.say("M01", "撤销"))).toContain("不记了");
+    expect((await visitsOf("M01")).map((v) => [v.retailerId, v.status])).toEqual([["R003", "active"]]);
+    expect(await world.database.db.dialogueState.count()).toBe(0);
+  });
+
+  it("a correction meanwhile fixes the stored record and the question is asked again", async () => {
+    world = await chatWorld();
+    await world.say("M01", "新华都 硬中华还有5条");
+    await world.say("M01", report);
+    const replies = await world.say("M01", "不对，是6条");
+    expect(card(replies)?.title).toContain("已更新");
+    expect(choices(replies)?.choices.map((c) => c.label)).toEqual(["胡记超市", "胡记便利店"]);
+    expect((await visitsOf("M01"))[0].lines[0].qty).toBe(6);
+    await world.say("M01", "2");
+    expect((await visitsOf("M01")).map((v) => v.retailerId)).toEqual(["R003", "R025"]);
+  });
+
   it("can be cancelled", async () => {
     world = await chatWorld();
     await world.say("M01", report);
