@@ -18,6 +18,7 @@ import { helpText, UNKNOWN_SENDER_TEXT } from "./help.js";
 import { detectLanguage, replyLanguage } from "./language.js";
 import type { InboundMessage, Reply } from "./messages.js";
 import { ParserCache } from "./parser-cache.js";
+import { PerPersonQueue } from "./per-person-queue.js";
 import { answerPending, askAgain, park, startReport } from "./report-flow.js";
 import { answerShopHistory } from "./shop-history.js";
 import { readSkip } from "./skip.js";
@@ -48,6 +49,7 @@ export function createBot(deps: BotDeps): Bot {
   const records = new RecordStore(db);
   const dialogue = new DialogueStore<DialogueState>(db);
   const parsers = new ParserCache(db);
+  const queue = new PerPersonQueue();
   const extensions: BotExtensions = { ...deps.extensions };
 
   async function identify(message: InboundMessage): Promise<Person | null> {
@@ -170,7 +172,7 @@ export function createBot(deps: BotDeps): Bot {
         },
       };
       try {
-        if (screen(ctx)) await route(ctx);
+        if (screen(ctx)) await queue.run(person.id, () => route(ctx));
         await inbox.finish(recorded.id, "handled", { intent: ctx.intent ?? undefined });
         return ctx.replies;
       } catch (error) {

@@ -153,6 +153,12 @@ describe("an ambiguous shop", () => {
     expect((await visitsOf("M01")).map((v) => v.retailerId)).toEqual(["R003", "R025"]);
   });
 
+  it("an answer that arrives while the report is still being handled waits its turn", async () => {
+    world = await chatWorld();
+    await Promise.all([world.say("M01", report), world.say("M01", "2")]);
+    expect((await visitsOf("M01")).map((v) => v.retailerId)).toEqual(["R025"]);
+  });
+
   it("can be cancelled", async () => {
     world = await chatWorld();
     await world.say("M01", report);
