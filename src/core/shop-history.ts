@@ -5,7 +5,7 @@ import type { Context } from "./context.js";
 import { visiblePeople } from "./access.js";
 import { loadNames } from "./name-book.js";
 import { factLines } from "./receipt.js";
-import { dayWords, followUpWords, listWords } from "./wording.js";
+import { dayWords, listWords } from "./wording.js";
 
 const SHOWN_VISITS = 3;
 const FEEDBACK_DAYS = 60;
@@ -51,8 +51,6 @@ export async function answerShopHistory(ctx: Context): Promise<Reply[]> {
   }
   const feedback = visits.filter((v) => v.feedback && daysBetween(v.date, ctx.today) <= FEEDBACK_DAYS && v.note);
   for (const v of feedback) lines.push({ label: zh ? "老板反馈" : "Owner feedback", value: `${dayWords(v.date, ctx.lang)}「${truncate(v.note!, 80)}」` });
-  const promised = visits.find((v) => v.followUp);
-  if (promised?.followUp) lines.push({ label: zh ? "约定跟进" : "Promised follow-up", value: followUpWords(promised.followUp, ctx.lang) });
   return [{ kind: "card", title: zh ? `📍 ${shop.name}` : `📍 ${shop.name}`, lines, actions: [], footer: shop.manager ? (zh ? `负责人：${shop.manager.name}` : `Manager: ${shop.manager.name}`) : undefined }];
 }
 
