@@ -16,7 +16,8 @@ import { createUnderstand } from "./parse/llm/index.js";
 import { openDatabase, type Database } from "./store/database.js";
 import { files } from "./reports/index.js";
 import { RosterStore } from "./store/roster-store.js";
-import { createPush, startScheduler } from "./schedule/index.js";
+import { createPush, OutboxStore, startScheduler, systemClock } from "./schedule/index.js";
+import { localDay } from "./domain/local-day.js";
 import { answerPlanQuery } from "./plans/index.js";
 import type { Person } from "./domain/roster.js";
 
@@ -49,6 +50,7 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
   const homeView = (person: Person) => answerPlanQuery(db, person, new Date());
   const chats = startChannels({ config, bot, roster, logger, registry: channels, homeView });
   const push = createPush({ db, channels, liveFeed, logger });
+  const outbox = new OutboxStore(db, systemClock);
   // Red flags reach the supervisor at once, on whatever channel they use.
   bot.extend({ notify: push });
   const web = createWebServer({
@@ -61,6 +63,10 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
     logger,
     extraRoutes: chats.routes,
     files,
+    recentPushes: async (personId) => {
+      const person = await roster.person(personId);
+      return person ? outbox.sentOn(personId, localDay(systemClock.now(), person.timezone)) : [];
+    },
   });
   const url = await web.listen(config.PORT, config.HOST);
   await chats.ready;

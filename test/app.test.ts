@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startApp, type App } from "../src/app.js";
 import { parseConfig } from "../src/config/config.js";
+import { addDays, localDay } from "../src/domain/local-day.js";
 import { importRoster } from "../src/roster/import-roster.js";
 import { openDatabase } from "../src/store/database.js";
 import { scratchSqlite, type ScratchDatabase } from "./support/databases.js";
@@ -38,6 +39,22 @@ describe("npm start on embedded defaults", () => {
     app = await startApp(config(scratch.url));
     expect(await app.database.db.person.count()).toBe(8);
     expect(await app.database.db.visit.count()).toBe(visits);
+  });
+
+  it("lists today's delivered pushes for the web page, not yesterday's or undelivered ones", async () => {
+    scratch = scratchSqlite();
+    app = await startApp(config(scratch.url));
+    const today = localDay(new Date(), "Asia/Shanghai");
+    const row = (kind: string, day: string, status: string, text: string) => ({ personId: "M11", kind, day, status, payload: JSON.stringify([{ kind: "text", text }]) });
+    await app.database.db.outbox.createMany({
+      data: [
+        row("morning_plan", today, "sent", "早上好，今天计划拜访 6 家"),
+        row("nudge", today, "pending", "还没报"),
+        row("morning_plan", addDays(today, -1), "sent", "昨天的计划"),
+      ],
+    });
+    const response = await fetch(`${app.url}/api/pushes?person=M11`);
+    expect(await response.json()).toEqual({ pushes: [{ replies: [{ kind: "text", text: "早上好，今天计划拜访 6 家" }] }] });
   });
 
   it("never loads the demo into a database that already has people", async () => {

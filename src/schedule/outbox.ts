@@ -47,6 +47,12 @@ export class OutboxStore {
   }
 
   /** Adds a push unless one with the same (person, kind, day) exists; true when added now. */
+  /** What was delivered to a person for a day, oldest first (shown again when their web page opens). */
+  async sentOn(personId: string, day: string): Promise<Reply[][]> {
+    const rows = await this.db.outbox.findMany({ where: { personId, day, status: "sent" }, orderBy: [{ sentAt: "asc" }, { id: "asc" }] });
+    return rows.map((r) => JSON.parse(r.payload) as Reply[]);
+  }
+
   async enqueue(push: NewPush): Promise<boolean> {
     try {
       await this.db.outbox.create({

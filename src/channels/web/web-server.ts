@@ -47,6 +47,8 @@ export interface WebChatDeps {
   logger: WebChatLogger;
   /** Serves /files/* (charts, exports); the path is relative and already checked for traversal. */
   files?: (path: string) => Promise<{ contentType: string; body: Uint8Array } | null>;
+  /** Pushes already delivered to a person today (morning plan, reminders), shown when their page opens. */
+  recentPushes?: (personId: string) => Promise<Reply[][]>;
   /** Other receivers on the same port (Slack events); returns true when it answered the request. */
   extraRoutes?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
 }
@@ -116,6 +118,15 @@ export function createWebServer(deps: WebChatDeps): WebServer {
     unsubscribe = deps.liveFeed.subscribe(personId, (replies) => stream.send({ replies: toWireReplies(replies) }));
   }
 
+  async function listPushes(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    requireMethod(req, "GET");
+    const personId = url.searchParams.get("person");
+    if (!personId) throw new WebRequestError(400, "missing_person", "Say whose pushes to list: ?person=<person id>.");
+    await requirePerson(personId);
+    const pushes = deps.recentPushes ? await deps.recentPushes(personId) : [];
+    sendJson(res, 200, { pushes: pushes.map((replies) => ({ replies: toWireReplies(replies) })) });
+  }
+
   async function serveFile(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     requireMethod(req, "GET", "HEAD");
     const relative = safeRelativePath(url.pathname.slice("/files/".length));
@@ -148,6 +159,7 @@ export function createWebServer(deps: WebChatDeps): WebServer {
       if (path === "/api/messages") await postMessage(req, res);
       else if (path === "/api/people") await listPeople(req, res);
       else if (path === "/api/events") await streamEvents(req, res, url);
+      else if (path === "/api/pushes") await listPushes(req, res, url);
       else throw new WebRequestError(404, "not_found", `No API route ${path}.`);
       return true;
     }

@@ -199,6 +199,16 @@ describe("POST /api/messages", () => {
   });
 });
 
+describe("GET /api/pushes", () => {
+  it("lists the pushes delivered to a person today, and refuses an unknown or missing person", async () => {
+    const { base } = await start({ recentPushes: async (id) => (id === "m-zhang" ? [[{ kind: "text", text: "早上好" }]] : []) });
+    const ok = await fetch(`${base}/api/pushes?person=m-zhang`);
+    expect(await ok.json()).toEqual({ pushes: [{ replies: [{ kind: "text", text: "早上好" }] }] });
+    expect((await fetch(`${base}/api/pushes?person=nobody`)).status).toBe(404);
+    expect((await fetch(`${base}/api/pushes`)).status).toBe(400);
+  });
+});
+
 describe("outside demo mode", () => {
   const bearer = { Authorization: `Bearer ${TOKEN}` };
 

@@ -219,6 +219,16 @@ describe("the web chat page", () => {
     await page.locator('#live[data-state="open"]').waitFor();
   });
 
+  it("shows the pushes delivered earlier today when the page opens", async () => {
+    const { page } = await openPage({
+      recentPushes: async (personId) => (personId === "m-zhang" ? [[{ kind: "text", text: "早上好！今天计划拜访 18 家。" }]] : []),
+    });
+    await pickPerson(page, "m-zhang");
+    const pushed = page.locator("#messages .msg.bot.pushed");
+    await pushed.waitFor();
+    expect(await pushed.textContent()).toContain("今天计划拜访 18 家");
+  });
+
   it("renders script-injection text as literal text, typed, echoed or pushed", async () => {
     const { page, liveFeed } = await openPage();
     await pickPerson(page, "m-zhang");

@@ -178,7 +178,19 @@ function openChat(person) {
   );
   show("chat-view");
   connectEvents(person);
+  showTodaysPushes(person);
   $("text").focus();
+}
+
+/** Pushes delivered before the page was opened (this morning's plan) appear first. */
+async function showTodaysPushes(person) {
+  try {
+    const body = await api("/api/pushes?person=" + encodeURIComponent(person.id));
+    if (state.person !== person) return;
+    for (const push of body.pushes) renderReplies(push.replies, true);
+  } catch {
+    // Not fatal: live pushes still arrive; the chat works without the morning's history.
+  }
 }
 
 function timeLabel() {
