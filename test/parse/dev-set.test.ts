@@ -46,4 +46,10 @@ describe("evaluation sets", () => {
     expect(r.overall.f1).toBeGreaterThanOrEqual(0.9);
     expect(r.intentAccuracy).toBeGreaterThanOrEqual(0.9);
   });
+
+  it("scores at least 0.90 overall F1 on the fourth holdout (restated counts, numbered lists, trailing order verbs, listing phrases, mixed languages)", () => {
+    const r = score(resolve(repoRoot, "test/parse/holdout4.jsonl"));
+    expect(r.overall.f1).toBeGreaterThanOrEqual(0.9);
+    expect(r.intentAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
 });

@@ -100,3 +100,31 @@ export function bareNumberAfter(text: string, at: number): Amount | null {
   if (!vague && qty === null) return null;
   return { start, end, qty, unit: null, of: false, each: false, zero: qty === 0 };
 }
+
+// 红塔山12条 不对是15条, "4 cases of Gatorade (actually 5)": the writer restates a count; the last one stands.
+const RESTATE = new RegExp(
+  "^(?:\\s*[,，(（]?\\s*(?:不对|说错了|打错了|写错了|更正一下|更正|纠正一下|应该是)[,，:：\\s]*(?:是|应该是|应为)?" +
+    "|[^\\d.;!?\\n]{0,16}?[(,\\s]\\s*(?:actually|no wait|correction:?|i mean|make (?:that|it)|scratch that,?)[,:\\s]*)" +
+    "\\s*(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百]+)(?![\\d.])",
+);
+
+/** Replaces counts the text corrects right after with the corrected value (a bare number keeps the first unit). */
+export function applyRestatements(text: string, amounts: Amount[]): Amount[] {
+  const out: Amount[] = [];
+  for (let i = 0; i < amounts.length; i++) {
+    const x = amounts[i];
+    const m = x.qty === null ? null : RESTATE.exec(text.slice(x.end));
+    const n = m ? parseNumber(m[1]) : null;
+    if (!m || n === null) {
+      out.push(x);
+      continue;
+    }
+    // The corrected count stays where the first one stood, beside its product.
+    const numAt = x.end + m[0].length - m[1].length;
+    const next = amounts[i + 1];
+    const restated = next && next.start <= numAt && numAt < next.end ? next : null;
+    if (restated) i++;
+    out.push({ ...x, qty: restated?.qty ?? n, unit: restated?.unit ?? x.unit, zero: (restated?.qty ?? n) === 0 });
+  }
+  return out;
+}

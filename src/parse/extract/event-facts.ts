@@ -30,7 +30,7 @@ export function findConsumers(text: string): Counted[] {
 
 const ZH_HOURS = new RegExp(`(\\d+(?:\\.\\d+)?|${CN})?\\s*个?(半)?\\s*(?:小时|钟头|钟)(?!前)|半\\s*个?\\s*(?:小时|钟头)|(\\d+|${CN})\\s*分钟`, "g");
 const ZH_RANGE = new RegExp(`(?:上午|下午|晚上|早上|中午)?(\\d{1,2}|${CN})\\s*点(半)?\\s*(?:到|至|-|~|—)\\s*(?:上午|下午|晚上|中午)?(\\d{1,2}|${CN})\\s*点(半)?`, "g");
-const EN_HOURS = new RegExp(`\\b(\\d+(?:\\.\\d+)?|${EN_NUMBER_WORDS}|an?)(?:\\s+and\\s+a\\s+half)?\\s*(?:hours?|hrs?|h)\\b|\\bhalf an hour\\b|\\b(\\d+)\\s*(?:minutes|mins?)\\b`, "g");
+const EN_HOURS = new RegExp(`\\b(\\d+(?:\\.\\d+)?|${EN_NUMBER_WORDS}|an?)(?:\\s+and\\s+a\\s+half)?\\s*(?:hours?|hrs?|h)\\b(?:\\s+and\\s+a\\s+half\\b)?|\\bhalf an hour\\b|\\b(\\d+)\\s*(?:minutes|mins?)\\b`, "g");
 const EN_RANGE = /\b(?:from\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:to|till|until|-|–)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b/g;
 
 function spanMinutes(h1: number, m1: number, h2: number, m2: number): number | null {

@@ -6,7 +6,7 @@
 import type { Day } from "../common/calendar.js";
 import { findCues, type Cue } from "../common/cues.js";
 import { detectLang, isHan, normalizeText, sentenceAround, sentenceEnds } from "../common/normalize.js";
-import { bareNumberAfter, findAmounts, type Amount } from "../extract/amounts.js";
+import { applyRestatements, bareNumberAfter, findAmounts, type Amount } from "../extract/amounts.js";
 import { findDates, type DateExpr } from "../extract/dates.js";
 import { findConsumers, findDurations, type Counted } from "../extract/event-facts.js";
 import { findPriceOverTag, type Span } from "../extract/price-over-tag.js";
@@ -15,6 +15,8 @@ import type { ProductCatalog, ProductHit } from "../grounding/product-catalog.js
 import { longestNonOverlapping } from "../grounding/key-index.js";
 import type { ShopDirectory, ShopHit } from "../grounding/shop-directory.js";
 import { EN_CUES } from "../locales/en/cues.js";
+import { EN_NOT_VISITED_BEFORE } from "../locales/en/shop-words.js";
+import { ZH_NOT_VISITED_AFTER } from "../locales/zh/shop-words.js";
 import { ZH_CUES } from "../locales/zh/cues.js";
 
 export interface ShopSpan extends ShopHit {
@@ -134,6 +136,10 @@ export function analyse(
     }
   }
   shops.sort((x, y) => x.start - y.start);
+  const visited = shops.filter((s) => !ZH_NOT_VISITED_AFTER.test(norm.slice(s.end, s.end + 12)) && !EN_NOT_VISITED_BEFORE.test(norm.slice(Math.max(0, s.start - 30), s.start)));
+  // A shop the text says was not reached gets no record (one mention is enough to drop its identity).
+  const skipped = new Set(shops.filter((s) => !visited.includes(s)).map((s) => s.identity));
+  if (skipped.size) shops.splice(0, shops.length, ...shops.filter((s) => !skipped.has(s.identity)));
 
   const priceOverTag = findPriceOverTag(norm);
   const cues = allCues.filter((c) => PROMO_KINDS.has(c.kind) || !names.some((n) => overlaps(n, c)));
@@ -149,7 +155,7 @@ export function analyse(
       amounts.push(bare);
     }
   }
-  amounts = amounts.sort((a, b) => a.start - b.start);
+  amounts = applyRestatements(norm, amounts.sort((a, b) => a.start - b.start));
   const dates = dateSpans.filter((d) => !names.some((n) => overlaps(n, d)));
   const durations = findDurations(norm).filter((d) => !names.some((n) => overlaps(n, d)));
   const consumers = findConsumers(norm).filter((c) => !names.some((n) => overlaps(n, c)) && !durations.some((d) => overlaps(d, c)));

@@ -102,13 +102,14 @@ function modeFor(c: Ctx, amount: Amount, cues: Cue[], product: ProductSpan | nul
   const [sStart] = sentenceAround(c.a.sentenceEnds, amount.start);
   // "5 cs Sprite 12pk ordered", "Monster 2 cases sold": a verb right after the line says what it is.
   const tail = Math.max(amount.end, product?.end ?? 0);
-  const after = (kind: CueKind) => cues.some((q) => q.kind === kind && q.start >= tail && /^\s*$/.test(c.a.norm.slice(tail, q.start)));
+  const after = (kind: CueKind) => cues.some((q) => q.kind === kind && q.start >= tail && /^\s*(?:each\s+|apiece\s+)?$/.test(c.a.norm.slice(tail, q.start)));
   if (c.a.lang === "en" && after("mode_order")) return "order";
   if (c.a.lang === "en" && after("mode_sale")) return "sale";
   const before = cues.filter((q) => q.start >= sStart && q.start < amount.start);
   if (before.some((q) => q.kind === "mode_skip" && q.end >= amount.start - 6)) return "skip";
   const [, sEnd] = sentenceAround(c.a.sentenceEnds, amount.start);
   const modes: Partial<Record<CueKind, LineKind>> = { mode_stock: "stock", mode_order: "order", mode_sale: "sale" };
+  if (c.a.lang === "zh" && !before.some((q) => modes[q.kind]) && orderedAfter(c, tail, sEnd, cues)) return "order";
   for (let i = before.length - 1; i >= 0; i--) {
     const m = modes[before[i].kind];
     if (!m) continue;
@@ -117,6 +118,16 @@ function modeFor(c: Ctx, amount: Amount, cues: Cue[], product: ProductSpan | nul
     return m;
   }
   return "stock";
+}
+
+/**
+ * 三条软中华 两条硬中华 给刘明那边订上了, 白狼 硬中华 各两条 老板订的: with no cue before them, counts
+ * take the order verb that closes the clause after them (one not followed by its own product or count).
+ */
+function orderedAfter(c: Ctx, tail: number, sEnd: number, cues: Cue[]): boolean {
+  const next = cues.find((q) => q.start >= tail && q.start < sEnd && (q.kind === "mode_order" || q.kind === "mode_stock" || q.kind === "mode_sale"));
+  if (!next || next.kind !== "mode_order" || next.start - tail > 25) return false;
+  return /^订[上好了的]*(?:\s|[,，。；;!！]|$)/.test(c.a.norm.slice(next.start, next.start + 4));
 }
 
 /** Records the unknown product word an amount counts, if one stands beside it. */
@@ -219,7 +230,10 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
     let targets: ProductSpan[];
     if (each) {
       // "…carry Topo Chico and smartwater, they ordered 1 case each": the products listed last.
-      const run = groupBefore(c, amount.start, /^[^。；;!！?？.]*$/, 45);
+      const ofAfter = cues.find((q) => q.kind === "each" && q.start >= amount.end && q.start <= amount.end + 2);
+      // "2 cs each of MM OJ and Fanta": the products named after "each of".
+      const ahead = ofAfter && /^\s*of\b/.test(a.norm.slice(ofAfter.end)) ? groupAfter(c, ofAfter.end, /^\s*of\s+(?:the\s+)?$/) : [];
+      const run = ahead.length ? ahead : groupBefore(c, amount.start, /^[^。；;!！?？.]*$/, 45);
       targets = run.length ? run : [productFor(c, amount)].filter((p): p is ProductSpan => !!p);
     } else {
       const p = productFor(c, amount);

@@ -54,7 +54,8 @@ export function visitFlags(a: Analysis, ranges: Range[], bound: BoundFacts, inPr
   const activities = new Map<Activity, Cue | null>();
   for (const [kind, activity] of ACTIVITY_CUES) {
     if (inPromotion && kind === "display") continue; // setting up the event is the event
-    const cue = cues.find((q) => q.kind === kind);
+    // 摆上了玉溪初心: the words that list a product are the listing, not a display.
+    const cue = cues.find((q) => q.kind === kind && !(kind === "display" && bound.listed.some((l) => l.cue.start < q.end && q.start < l.cue.end)));
     if (cue) activities.set(activity, cue);
   }
   const lines = bound.lines;

@@ -42,3 +42,6 @@ export const EN_SHORT_WORDS = new Set(
     "old one our out own put ran saw say see she six the too two via was way who why yes yet you oos eta asap fyi btw " +
     "tx usa st rd ave hwy oz pk ct ea cs lb kg").split(" "),
 );
+
+/** "didn't make it to Braker": words right before a shop that say the visit did not happen. */
+export const EN_NOT_VISITED_BEFORE = /\b(?:didn't|did not|couldn't|could not|never) (?:make it|get|got) (?:to|over to|out to)\s*$|\bran out of time (?:for|before)\s*$/;
