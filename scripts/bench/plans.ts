@@ -1,7 +1,8 @@
 /**
  * Benchmark: visit plans for 300 managers × 200 shops with a year of visit history (~600k visits),
  * on SQLite and on PostgreSQL. Prints the data size, load time, total planning time, time per
- * manager and peak memory.
+ * manager and peak memory: one manager at a time (buildPlan, as the chat asks), then in teams of 15
+ * and all at once (buildPlans, as team status and the scheduled pushes ask).
  *
  *   npx tsx scripts/bench/plans.ts [--db sqlite|postgres|both] [--managers 300] [--shops 200] [--day 2026-11-26]
  *
@@ -17,7 +18,7 @@ import { parseArgs } from "node:util";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
 import { addDays, isoWeekday } from "../../src/domain/local-day.js";
-import { buildPlan, createPlanCache } from "../../src/plans/build-plan.js";
+import { buildPlan, buildPlans, createPlanCache } from "../../src/plans/build-plan.js";
 import { DEFAULT_VISIT_RULES } from "../../src/plans/visit-rules.js";
 import { openDatabase } from "../../src/store/database.js";
 import { seededRandom } from "../../src/demo/seeded-random.js";
@@ -248,6 +249,18 @@ async function bench(provider: "sqlite" | "postgres"): Promise<void> {
           `${provider.padEnd(8)} ${pass}: plans for ${ids.length} managers in ${s(total)}, ${(total / ids.length).toFixed(1)} ms per manager ` +
             `(p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${times.at(-1)!.toFixed(1)} ms); per plan ${(stops / ids.length).toFixed(1)} stops ` +
             `(${(deferred / ids.length).toFixed(1)} more deferred), ${(km / ids.length).toFixed(1)} km`,
+        );
+      }
+      for (const size of [15, ids.length]) {
+        const cache = createPlanCache();
+        let stops = 0;
+        const start = performance.now();
+        for (let i = 0; i < ids.length; i += size) for (const plan of await buildPlans(database.db, ids.slice(i, i + size), DAY, cache)) stops += plan.stops.length;
+        const total = performance.now() - start;
+        const batches = Math.ceil(ids.length / size);
+        console.log(
+          `${provider.padEnd(8)} buildPlans, ${size === ids.length ? "all at once" : `teams of ${size}`}: plans for ${ids.length} managers in ${s(total)}, ` +
+            `${(total / ids.length).toFixed(1)} ms per manager, ${(total / batches).toFixed(1)} ms per call; per plan ${(stops / ids.length).toFixed(1)} stops`,
         );
       }
       const peak = memory.stop();

@@ -6,9 +6,10 @@
  * Team status keeps each member's day plan for a few minutes (src/reports/figures/plan-figures.ts);
  * the "cold" line rebuilds every plan on every answer, as the first question of the day does.
  *
- *   npx tsx scripts/bench/status.ts [--visits 1000000] [--runs 40] [--providers sqlite,postgres] [--sqlite-file PATH]
+ *   npx tsx scripts/bench/status.ts [--visits 1000000] [--runs 40] [--providers sqlite,postgres] [--sqlite-file PATH] [--postgres-db NAME]
  *
- * --sqlite-file keeps the generated SQLite database at PATH and reuses it on the next run.
+ * --sqlite-file keeps the generated SQLite database at PATH and reuses it on the next run;
+ * --postgres-db does the same with a PostgreSQL database of that name (drop it by hand when done).
  *
  * Data goes in with raw multi-row INSERTs through better-sqlite3 / pg (Prisma per row would take
  * hours); the schema comes from the normal migrations. PostgreSQL uses PG_TEST_URL's server
@@ -37,7 +38,7 @@ import { openDatabase, type Db } from "../../src/store/database.js";
 import { seededRandom } from "../../src/demo/seeded-random.js";
 
 const { values } = parseArgs({
-  options: { visits: { type: "string" }, runs: { type: "string" }, providers: { type: "string" }, "sqlite-file": { type: "string" } },
+  options: { visits: { type: "string" }, runs: { type: "string" }, providers: { type: "string" }, "sqlite-file": { type: "string" }, "postgres-db": { type: "string" } },
 });
 const TOTAL_VISITS = Number(values.visits ?? 1_000_000);
 const RUNS = Number(values.runs ?? 40);
@@ -236,33 +237,40 @@ async function runSqlite(): Promise<void> {
 
 async function runPostgres(): Promise<void> {
   const admin = process.env.PG_TEST_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = `fieldmate_bench_${randomBytes(4).toString("hex")}`;
-  const adminQuery = async (sql: string) => {
+  const keep = values["postgres-db"];
+  if (keep !== undefined && !/^[a-z_][a-z0-9_]*$/.test(keep)) throw new Error(`--postgres-db: not a plain database name: ${keep}`);
+  const name = keep ?? `fieldmate_bench_${randomBytes(4).toString("hex")}`;
+  const adminQuery = async (sql: string, params: unknown[] = []) => {
     const c = new pg.Client({ connectionString: admin });
     await c.connect();
     try {
-      await c.query(sql);
+      return await c.query(sql, params);
     } finally {
       await c.end();
     }
   };
-  await adminQuery(`CREATE DATABASE ${name}`);
+  const exists = keep !== undefined && (await adminQuery("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount! > 0;
+  if (!exists) await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(admin);
   url.pathname = `/${name}`;
   try {
-    await (await openDatabase(url.toString())).close();
-    const started = performance.now();
-    const { sink, close } = pgSink(url.toString());
-    const { supervisor, managers } = await generate(sink);
-    await close();
-    process.stdout.write(`PostgreSQL: ${TOTAL_VISITS.toLocaleString()} visits, ${managers} managers loaded in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    let supervisor = BENCH_SUPERVISOR;
+    if (!exists) {
+      await (await openDatabase(url.toString())).close();
+      const started = performance.now();
+      const { sink, close } = pgSink(url.toString());
+      const made = await generate(sink);
+      supervisor = made.supervisor;
+      await close();
+      process.stdout.write(`PostgreSQL: ${TOTAL_VISITS.toLocaleString()} visits, ${made.managers} managers loaded in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    }
     const counter = { n: 0 };
     const db = new PgPrismaClient({ adapter: counting(new PrismaPg({ connectionString: url.toString() }), counter) }) as unknown as PrismaClient;
     await db.$connect();
     await measure("PostgreSQL", db, counter, supervisor);
     await db.$disconnect();
   } finally {
-    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (!keep) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
 }
 

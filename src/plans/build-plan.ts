@@ -1,12 +1,13 @@
 /**
- * Builds a manager's visit plan for a day: every shop with a reason to be visited, the most urgent
- * up to the person's daily capacity, in a short route order.
+ * Builds managers' visit plans for a day: every shop with a reason to be visited, the most urgent
+ * up to the person's daily capacity, in a short route order. One person or a whole team, one way:
+ * a team's plans read their shops and history together.
  */
 import type { Team } from "../generated/prisma/client.js";
 import type { Db } from "../store/database.js";
 import type { PlanStop, ProductRef, VisitPlan } from "./plan-types.js";
 import { haversineKm, orderRoute, type Point } from "./route.js";
-import { latestVisits, listedSkus, outOfStockByVisit } from "./shop-history.js";
+import { latestVisits, listedSkus, type LatestVisit } from "./shop-history.js";
 import { assessShop } from "./shop-reasons.js";
 import { calendarOf, dayOff } from "./team-calendar.js";
 import { loadVisitRules, type VisitRules } from "./visit-rules.js";
@@ -37,44 +38,100 @@ export function createPlanCache(): PlanCache {
   return { teams: new Map(), targets: new Map() };
 }
 
+/** One person's plan: `buildPlans` for one. */
 export async function buildPlan(db: Db, personId: string, day: string, cache: PlanCache = createPlanCache()): Promise<VisitPlan> {
+  return (await buildPlans(db, [personId], day, cache))[0];
+}
+
+/** People planned together: bounds the rows held at once and the values bound per statement. */
+const PEOPLE_PER_BATCH = 100;
+
+/**
+ * Plans for several people on one day, in the order given: each is the plan `buildPlan` makes for
+ * that person, but everybody's shops and history are read together, in a handful of queries.
+ */
+export async function buildPlans(db: Db, personIds: string[], day: string, cache: PlanCache = createPlanCache()): Promise<VisitPlan[]> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) throw new PlanError("PLAN_BAD_DAY", `not a day: ${day} (use YYYY-MM-DD)`);
-  const person = await db.person.findUnique({
-    where: { id: personId },
+  const plans: VisitPlan[] = [];
+  for (let i = 0; i < personIds.length; i += PEOPLE_PER_BATCH) plans.push(...(await planBatch(db, personIds.slice(i, i + PEOPLE_PER_BATCH), day, cache)));
+  return plans;
+}
+
+type Planned = { id: string; name: string; team: string | null; startLat: number | null; startLng: number | null; dailyCapacity: number };
+type Shop = { id: string; managerId: string | null; name: string; segment: string; address: string; lat: number | null; lng: number | null };
+
+async function planBatch(db: Db, personIds: string[], day: string, cache: PlanCache): Promise<VisitPlan[]> {
+  if (personIds.length === 0) return [];
+  const people = await db.person.findMany({
+    where: { id: { in: [...new Set(personIds)] } },
     select: { id: true, name: true, team: true, startLat: true, startLng: true, dailyCapacity: true },
   });
-  if (!person) throw new PlanError("PLAN_UNKNOWN_PERSON", `unknown person ${personId}`);
-  const capacity = person.dailyCapacity > 0 ? person.dailyCapacity : DEFAULT_DAILY_CAPACITY;
-  const empty: VisitPlan = { personId, personName: person.name, day, dayOff: null, capacity, stops: [], deferred: [], start: null, totalKm: 0 };
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const unknown = personIds.find((id) => !byId.has(id));
+  if (unknown !== undefined) throw new PlanError("PLAN_UNKNOWN_PERSON", `unknown person ${unknown}`);
 
-  const team = person.team ? await teamOf(db, person.team, cache) : null;
-  const off = dayOff(calendarOf(team), day);
-  if (off) return { ...empty, dayOff: off };
-
+  await loadTeams(db, people.flatMap((p) => (p.team ? [p.team] : [])), cache);
+  const offOf = (p: Planned) => dayOff(calendarOf(p.team ? (cache.teams.get(p.team) ?? null) : null), day);
+  const working = people.filter((p) => !offOf(p));
   const month = day.slice(0, 7);
-  const [shops, latest, rules, targets] = await Promise.all([
-    db.retailer.findMany({
-      where: { managerId: personId, active: true },
-      select: { id: true, name: true, segment: true, address: true, lat: true, lng: true },
-      orderBy: { id: "asc" },
-    }),
-    latestVisits(db, personId, day),
-    cache.rules ? Promise.resolve(cache.rules) : loadVisitRules(db).then((r) => (cache.rules = r)),
-    person.team ? targetsOf(db, person.team, month, cache) : Promise.resolve([]),
+  const workingIds = working.map((p) => p.id);
+  const [shops, latest, rules] = await Promise.all([
+    workingIds.length === 0
+      ? Promise.resolve([])
+      : db.retailer.findMany({
+          where: { managerId: { in: workingIds }, active: true },
+          select: { id: true, managerId: true, name: true, segment: true, address: true, lat: true, lng: true },
+          orderBy: { id: "asc" },
+        }),
+    latestVisits(db, workingIds, day),
+    workingIds.length === 0 || cache.rules ? Promise.resolve(cache.rules) : loadVisitRules(db).then((r) => (cache.rules = r)),
+    loadTargets(db, working.flatMap((p) => (p.team ? [p.team] : [])), month, cache),
   ]);
-  if (shops.length === 0) return empty;
-  const latestIds = [...latest.values()].flat().map((v) => v.id);
-  const [outOfStock, listed, names] = await Promise.all([
-    outOfStockByVisit(db, latestIds),
-    listedSkus(db, personId, day, targets),
-    productNames(db, cache),
+  const shopsOf = new Map<string, Shop[]>();
+  for (const shop of shops) {
+    const list = shopsOf.get(shop.managerId!);
+    if (list) list.push(shop);
+    else shopsOf.set(shop.managerId!, [shop]);
+  }
+  const targetsOf = (p: Planned) => (p.team ? cache.targets.get(`${p.team}\u0000${month}`)! : []);
+  // Only people with shops need history, names and listings, as each plan alone would read them.
+  const stocked = working.filter((p) => shopsOf.has(p.id));
+  const withTargets = stocked.filter((p) => targetsOf(p).length > 0);
+  const [listed, names] = await Promise.all([
+    listedSkus(db, withTargets.map((p) => p.id), day, [...new Set(withTargets.flatMap(targetsOf))]),
+    stocked.length === 0 ? Promise.resolve(new Map<string, string>()) : productNames(db, cache),
   ]);
+
+  return personIds.map((id) => {
+    const person = byId.get(id)!;
+    const capacity = person.dailyCapacity > 0 ? person.dailyCapacity : DEFAULT_DAILY_CAPACITY;
+    const empty: VisitPlan = { personId: id, personName: person.name, day, dayOff: offOf(person), capacity, stops: [], deferred: [], start: null, totalKm: 0 };
+    const own = shopsOf.get(id);
+    if (empty.dayOff || !own) return empty;
+    return planOf(empty, person, own, { day, month, rules: rules!, targets: targetsOf(person), latest, listed, names });
+  });
+}
+
+interface History {
+  day: string;
+  month: string;
+  rules: VisitRules;
+  targets: string[];
+  latest: Map<string, LatestVisit[]>;
+  listed: Map<string, Set<string>>;
+  names: Map<string, string>;
+}
+
+/** One working person's plan from the facts read for the batch: the most urgent shops up to capacity, routed. */
+function planOf(empty: VisitPlan, person: Planned, shops: Shop[], h: History): VisitPlan {
+  const { day, month, rules, targets, latest, listed, names } = h;
+  const capacity = empty.capacity;
   const ref = (sku: string): ProductRef => ({ sku, name: names.get(sku) ?? sku });
 
   const candidates = shops
     .map((shop) => {
       const visits = latest.get(shop.id) ?? [];
-      const oos = [...new Set(visits.flatMap((v) => outOfStock.get(v.id) ?? []))];
+      const oos = [...new Set(visits.flatMap((v) => v.outOfStock))];
       const have = listed.get(shop.id);
       const assessment = assessShop({
         day,
@@ -145,19 +202,22 @@ function route<T extends Located>(chosen: T[], personStart: Point | null): { ord
   return { ordered: [first, ...order.map((i) => rest[i]), ...unlocated], start: pointOf(first) };
 }
 
-async function teamOf(db: Db, name: string, cache: PlanCache): Promise<Team | null> {
-  if (!cache.teams.has(name)) cache.teams.set(name, await db.team.findUnique({ where: { name } }));
-  return cache.teams.get(name) ?? null;
+/** Fills the cache with the teams it does not hold yet (null for a name with no team row). */
+async function loadTeams(db: Db, names: string[], cache: PlanCache): Promise<void> {
+  const missing = [...new Set(names)].filter((n) => !cache.teams.has(n));
+  if (missing.length === 0) return;
+  const found = new Map((await db.team.findMany({ where: { name: { in: missing } } })).map((t) => [t.name, t]));
+  for (const name of missing) cache.teams.set(name, found.get(name) ?? null);
 }
 
-async function targetsOf(db: Db, team: string, month: string, cache: PlanCache): Promise<string[]> {
-  const key = `${team}\u0000${month}`;
-  let skus = cache.targets.get(key);
-  if (!skus) {
-    skus = (await db.cultivationTarget.findMany({ where: { team, month }, orderBy: { id: "asc" }, select: { sku: true } })).map((t) => t.sku);
-    cache.targets.set(key, skus);
-  }
-  return skus;
+/** Fills the cache with the month's cultivation targets of the teams it does not hold yet. */
+async function loadTargets(db: Db, teams: string[], month: string, cache: PlanCache): Promise<void> {
+  const key = (team: string) => `${team}\u0000${month}`;
+  const missing = [...new Set(teams)].filter((t) => !cache.targets.has(key(t)));
+  if (missing.length === 0) return;
+  const rows = await db.cultivationTarget.findMany({ where: { team: { in: missing }, month }, orderBy: { id: "asc" }, select: { team: true, sku: true } });
+  for (const team of missing) cache.targets.set(key(team), []);
+  for (const { team, sku } of rows) cache.targets.get(key(team))!.push(sku);
 }
 
 /** Product names by SKU, read once per cache. */

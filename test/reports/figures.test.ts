@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPlan, planProgress } from "../../src/plans/index.js";
 import { coverage } from "../../src/reports/figures/coverage.js";
+import { forgetPlans, planFigures, PLAN_TTL_MS } from "../../src/reports/figures/plan-figures.js";
+import { daysOf } from "../../src/reports/query/read-period.js";
 import { plansProgress } from "../../src/plans/index.js";
 import { memberTotals } from "../../src/reports/figures/member-totals.js";
 import { stockOuts } from "../../src/reports/figures/stock-outs.js";
@@ -65,6 +67,28 @@ describe.each(PROVIDERS)("report figures on $name", (provider) => {
     const plans = await Promise.all(["M01", "M02", "M03"].flatMap((id) => [TODAY, YESTERDAY].map((d) => buildPlan(database.db, id, d))));
     const one = await Promise.all(plans.map((p) => planProgress(database.db, p)));
     expect(await plansProgress(database.db, plans)).toEqual(one);
+  });
+
+  it("plans the whole team at once, each member's days exactly as their own plans, and keeps them for a few minutes", async () => {
+    const db = database.db;
+    forgetPlans(db);
+    let now = 1_000_000;
+    const clock = () => now;
+    const first = (await planFigures(db, ["M02"], WEEK, TODAY, clock))!;
+    const figures = (await planFigures(db, IDS, WEEK, TODAY, clock))!;
+    const days = daysOf(WEEK).filter((d) => d <= TODAY);
+    for (const id of IDS) {
+      const alone = await Promise.all(days.map(async (d) => planProgress(db, await buildPlan(db, id, d))));
+      expect(figures.get(id)!.days).toEqual(alone);
+      expect(figures.get(id)!.planned).toBe(alone.reduce((n, p) => n + p.plan.stops.length, 0));
+    }
+    // M02's plans were kept from the first question; the others were built for the second.
+    expect(figures.get("M02")!.days.map((d) => d.plan)).toEqual(first.get("M02")!.days.map((d) => d.plan));
+    figures.get("M02")!.days.forEach((d, i) => expect(d.plan).toBe(first.get("M02")!.days[i].plan));
+    now += PLAN_TTL_MS + 1;
+    const later = (await planFigures(db, IDS, WEEK, TODAY, clock))!;
+    expect(later.get("M02")!.days[0].plan).not.toBe(first.get("M02")!.days[0].plan);
+    expect(later.get("M02")!.days.map((d) => d.plan)).toEqual(first.get("M02")!.days.map((d) => d.plan));
   });
 
   it("lists the records behind the figures, the corrected one with its new quantity", async () => {

@@ -1,19 +1,19 @@
 /**
  * Visits done against plan, from the plans module: each member's plan for each day of the period
- * (buildPlan) and its progress (the team-wide planProgress: visited, skipped, left, off-plan).
+ * (buildPlans, the whole team's plans for a day at once) and its progress (the team-wide
+ * plansProgress: visited, skipped, left, off-plan).
  *
- * Building a plan reads a manager's whole visit history (a few thousand rows), so a team's plans
- * cost far more than the rest of the answer. A plan only looks at visits before its day — "a plan
- * rebuilt in the evening is the morning's plan" — so plans are kept for a few minutes per database,
- * person and day. Progress is always read fresh: a visit logged a second ago counts at once; only a
- * visit back-dated to an earlier day can take up to PLAN_TTL_MS to change the planned list.
- * Periods longer than a week get no plan figures rather than a slow reply.
+ * Building a team's plans for a day reads every member's shops and the latest visit of each, which
+ * still costs more than the rest of the answer together. A plan only looks at visits before its day
+ * — "a plan rebuilt in the evening is the morning's plan" — so plans are kept for a few minutes per
+ * database, person and day. Progress is always read fresh: a visit logged a second ago counts at
+ * once; only a visit back-dated to an earlier day can take up to PLAN_TTL_MS to change the planned
+ * list. Periods longer than a week get no plan figures rather than a slow reply.
  */
-import { buildPlan, createPlanCache, type PlanCache, type PlanProgress, type VisitPlan } from "../../plans/index.js";
+import { buildPlans, createPlanCache, plansProgress, type PlanCache, type PlanProgress, type VisitPlan } from "../../plans/index.js";
 import type { Db } from "../../store/database.js";
 import { daysOf } from "../query/read-period.js";
 import type { Period } from "../query/query-types.js";
-import { plansProgress } from "../../plans/index.js";
 
 export const MAX_PLAN_DAYS = 7;
 export const PLAN_TTL_MS = 5 * 60_000;
@@ -47,12 +47,12 @@ export function forgetPlans(db: Db): void {
 export async function planFigures(db: Db, memberIds: string[], period: Period, today: string, clock: () => number = Date.now): Promise<Map<string, MemberPlan> | null> {
   const days = daysOf(period).filter((d) => d <= today);
   if (days.length > MAX_PLAN_DAYS) return null;
+  if (memberIds.length === 0) return new Map();
   const cache = createPlanCache();
-  const plansOf = async (id: string) => Promise.all(days.map((day) => keptPlan(db, id, day, cache, clock)));
-  // The first member fills the shared lookups (rules, calendar, targets, product names); the rest then run together.
-  const [first, ...rest] = memberIds;
-  if (first === undefined) return new Map();
-  const plans = [...(await plansOf(first)), ...(await Promise.all(rest.map(plansOf))).flat()];
+  // The first day fills the shared lookups (rules, teams, targets, product names); the other days then run together.
+  const [first, ...rest] = days;
+  const plans: VisitPlan[] = first === undefined ? [] : await keptPlans(db, memberIds, first, cache, clock);
+  for (const more of await Promise.all(rest.map((day) => keptPlans(db, memberIds, day, cache, clock)))) plans.push(...more);
   const figures = new Map<string, MemberPlan>(memberIds.map((id) => [id, { planned: 0, done: 0, skipped: 0, extra: 0, days: [] }]));
   for (const progress of await plansProgress(db, plans)) {
     const f = figures.get(progress.plan.personId)!;
@@ -65,20 +65,31 @@ export async function planFigures(db: Db, memberIds: string[], period: Period, t
   return figures;
 }
 
-function keptPlan(db: Db, personId: string, day: string, cache: PlanCache, clock: () => number): Promise<VisitPlan> {
-  let plans = plansByDb.get(db);
-  if (!plans) plansByDb.set(db, (plans = new Map()));
-  const key = `${personId}\u0000${day}`;
+/** The members' plans for a day, in order: kept ones as they are, the others built together in one batch. */
+function keptPlans(db: Db, personIds: string[], day: string, cache: PlanCache, clock: () => number): Promise<VisitPlan[]> {
+  const kept = plansByDb.get(db) ?? new Map<string, Cached>();
+  plansByDb.set(db, kept);
+  const key = (id: string) => `${id}\u0000${day}`;
   const now = clock();
-  const hit = plans.get(key);
-  if (hit && hit.expires > now) return hit.plan;
-  if (plans.size >= MAX_CACHED_PLANS) {
-    for (const [k, v] of plans) if (v.expires <= now) plans.delete(k);
-    if (plans.size >= MAX_CACHED_PLANS) plans.clear();
+  const found = new Map<string, Promise<VisitPlan>>();
+  for (const id of personIds) {
+    const hit = kept.get(key(id));
+    if (hit && hit.expires > now) found.set(id, hit.plan);
   }
-  const plan = buildPlan(db, personId, day, cache);
-  plans.set(key, { plan, expires: now + PLAN_TTL_MS });
-  // A failed build is not kept: the next question tries again.
-  plan.catch(() => plans.delete(key));
-  return plan;
+  const missing = [...new Set(personIds.filter((id) => !found.has(id)))];
+  if (missing.length > 0) {
+    if (kept.size + missing.length > MAX_CACHED_PLANS) {
+      for (const [k, v] of kept) if (v.expires <= now) kept.delete(k);
+      if (kept.size + missing.length > MAX_CACHED_PLANS) kept.clear();
+    }
+    const built = buildPlans(db, missing, day, cache);
+    missing.forEach((id, i) => {
+      const entry: Cached = { plan: built.then((all) => all[i]), expires: now + PLAN_TTL_MS };
+      kept.set(key(id), entry);
+      found.set(id, entry.plan);
+      // A failed build is not kept: the next question tries again.
+      entry.plan.catch(() => kept.get(key(id)) === entry && kept.delete(key(id)));
+    });
+  }
+  return Promise.all(personIds.map((id) => found.get(id)!));
 }

@@ -5,7 +5,7 @@
 import type { Lang } from "../../domain/roster.js";
 import { dateWithWeekday } from "../../plans/plan-wording.js";
 import { quizScores } from "../../quiz/quiz-scores.js";
-import { memberDay, membersOf, type MemberDay } from "./member-day.js";
+import { membersDay, membersOf, type MemberDay } from "./member-day.js";
 import { activeMembers, type TeamProducer } from "./producer.js";
 
 export const produceDigests: TeamProducer = async (ctx, team, day) => {
@@ -14,8 +14,7 @@ export const produceDigests: TeamProducer = async (ctx, team, day) => {
     if (await ctx.outbox.has(sup.id, "digest", day)) continue;
     const members = await membersOf(ctx.db, sup);
     if (members.length === 0) continue;
-    const days: MemberDay[] = [];
-    for (const m of members) days.push(await memberDay(ctx.db, m, day, ctx.cache));
+    const days = await membersDay(ctx.db, members, day, ctx.cache);
     const ids = members.map((m) => m.id);
     const [today, month] = await Promise.all([quizScores(ctx.db, ids, day, day), quizScores(ctx.db, ids, `${day.slice(0, 7)}-01`, day)]);
     const lang = sup.lang as Lang;

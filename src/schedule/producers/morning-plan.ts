@@ -1,6 +1,6 @@
 /** The morning plan: each manager's visit plan for the day, greeted by name. */
 import type { Lang } from "../../domain/roster.js";
-import { buildPlan } from "../../plans/build-plan.js";
+import { buildPlans } from "../../plans/build-plan.js";
 import { renderPlan } from "../../plans/render-plan.js";
 import { localTime } from "../local-time.js";
 import { activeMembers, callName, type TeamProducer } from "./producer.js";
@@ -14,11 +14,13 @@ const HINT: Record<Lang, string> = {
 };
 
 export const produceMorningPlans: TeamProducer = async (ctx, team, day) => {
+  const due = [];
+  for (const m of await activeMembers(ctx, team.name, "manager")) if (!(await ctx.outbox.has(m.id, "morning_plan", day))) due.push(m);
+  const plans = await buildPlans(ctx.db, due.map((m) => m.id), day, ctx.cache);
   let added = 0;
-  for (const m of await activeMembers(ctx, team.name, "manager")) {
-    if (await ctx.outbox.has(m.id, "morning_plan", day)) continue;
+  for (const [i, m] of due.entries()) {
     const lang = m.lang as Lang;
-    const plan = await buildPlan(ctx.db, m.id, day, ctx.cache);
+    const plan = plans[i];
     const late = localTime(ctx.now, team.timezone) >= LATE_AFTER;
     const greeting =
       lang === "zh"

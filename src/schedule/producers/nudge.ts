@@ -3,15 +3,20 @@
  * It asks once, shows how to report in one line, and lets a different kind of day be.
  */
 import type { Lang } from "../../domain/roster.js";
-import { buildPlan } from "../../plans/build-plan.js";
+import { buildPlans } from "../../plans/build-plan.js";
 import { activeMembers, callName, type TeamProducer } from "./producer.js";
 
 export const produceNudges: TeamProducer = async (ctx, team, day) => {
-  let added = 0;
+  const quiet = [];
   for (const m of await activeMembers(ctx, team.name, "manager")) {
     if (await ctx.outbox.has(m.id, "nudge", day)) continue;
     if ((await ctx.db.visit.count({ where: { managerId: m.id, date: day, status: "active" } })) > 0) continue;
-    const planned = (await buildPlan(ctx.db, m.id, day, ctx.cache)).stops.length;
+    quiet.push(m);
+  }
+  const plans = await buildPlans(ctx.db, quiet.map((m) => m.id), day, ctx.cache);
+  let added = 0;
+  for (const [i, m] of quiet.entries()) {
+    const planned = plans[i].stops.length;
     const lang = m.lang as Lang;
     const text =
       lang === "zh"

@@ -9,7 +9,7 @@ import { calendarOf, dayOff } from "../../plans/team-calendar.js";
 import { quizScores, type QuizScore } from "../../quiz/quiz-scores.js";
 import type { Db } from "../../store/database.js";
 import type { PlanCache } from "../../plans/build-plan.js";
-import { memberDay, membersOf } from "./member-day.js";
+import { membersDay, membersOf } from "./member-day.js";
 import { activeMembers, callName, type TeamProducer } from "./producer.js";
 
 interface Week {
@@ -21,18 +21,21 @@ interface Week {
   redFlags: number;
 }
 
-async function weekOf(db: Db, person: { id: string; name: string }, workdays: string[], cache: PlanCache): Promise<Week> {
-  const week: Week = { visits: 0, planned: 0, done: 0, skipped: 0, stockOuts: 0, redFlags: 0 };
+/** Each person's week, in order: one batch of plans and visits per working day for all of them. */
+async function weeksOf(db: Db, people: { id: string; name: string }[], workdays: string[], cache: PlanCache): Promise<Week[]> {
+  const weeks: Week[] = people.map(() => ({ visits: 0, planned: 0, done: 0, skipped: 0, stockOuts: 0, redFlags: 0 }));
   for (const day of workdays) {
-    const d = await memberDay(db, person, day, cache);
-    week.visits += d.visits;
-    week.planned += d.planned;
-    week.done += d.done;
-    week.skipped += d.skipped;
-    week.stockOuts += d.stockOuts.length;
-    week.redFlags += d.redFlags.length;
+    (await membersDay(db, people, day, cache)).forEach((d, i) => {
+      const week = weeks[i];
+      week.visits += d.visits;
+      week.planned += d.planned;
+      week.done += d.done;
+      week.skipped += d.skipped;
+      week.stockOuts += d.stockOuts.length;
+      week.redFlags += d.redFlags.length;
+    });
   }
-  return week;
+  return weeks;
 }
 
 function weekLine(w: Week, q: QuizScore, lang: Lang): string {
@@ -68,16 +71,19 @@ export const produceWeekly: TeamProducer = async (ctx, team, day) => {
   const workdays = Array.from({ length: 7 }, (_, i) => addDays(from, i)).filter((d) => !dayOff(calendar, d));
   let added = 0;
   const weeks = new Map<string, Week>();
-  const week = async (p: { id: string; name: string }) => {
-    if (!weeks.has(p.id)) weeks.set(p.id, await weekOf(ctx.db, p, workdays, ctx.cache));
-    return weeks.get(p.id)!;
+  /** Reads the weeks not read yet, all together. */
+  const readWeeks = async (people: { id: string; name: string }[]) => {
+    const unread = [...new Map(people.filter((p) => !weeks.has(p.id)).map((p) => [p.id, p])).values()];
+    (await weeksOf(ctx.db, unread, workdays, ctx.cache)).forEach((w, i) => weeks.set(unread[i].id, w));
   };
 
-  for (const m of await activeMembers(ctx, team.name, "manager")) {
-    if (await ctx.outbox.has(m.id, "weekly", day)) continue;
+  const managers = [];
+  for (const m of await activeMembers(ctx, team.name, "manager")) if (!(await ctx.outbox.has(m.id, "weekly", day))) managers.push(m);
+  await readWeeks(managers);
+  for (const m of managers) {
     const lang = m.lang as Lang;
     const q = (await quizScores(ctx.db, [m.id], from, to)).get(m.id)!;
-    const line = weekLine(await week(m), q, lang);
+    const line = weekLine(weeks.get(m.id)!, q, lang);
     const text =
       lang === "zh"
         ? `${m.name}，上周（${shortDate(from, lang)}—${shortDate(to, lang)}）小结：${line}。新的一周加油！`
@@ -91,12 +97,13 @@ export const produceWeekly: TeamProducer = async (ctx, team, day) => {
     if (members.length === 0) continue;
     const lang = sup.lang as Lang;
     const scores = await quizScores(ctx.db, members.map((m) => m.id), from, to);
+    await readWeeks(members);
     const lines = [
       lang === "zh"
         ? `【${team.name} · 上周小结（${shortDate(from, lang)}—${shortDate(to, lang)}）】`
         : `${team.name}: the week of ${shortDate(from, lang)}–${shortDate(to, lang)}`,
     ];
-    for (const m of members) lines.push(`· ${m.name}${lang === "zh" ? "：" : ": "}${weekLine(await week(m), scores.get(m.id)!, lang)}`);
+    for (const m of members) lines.push(`· ${m.name}${lang === "zh" ? "：" : ": "}${weekLine(weeks.get(m.id)!, scores.get(m.id)!, lang)}`);
     if (await ctx.outbox.enqueue({ personId: sup.id, kind: "weekly", day, replies: [{ kind: "text", text: lines.join("\n") }] })) added++;
   }
   return added;
