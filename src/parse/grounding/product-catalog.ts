@@ -9,7 +9,7 @@ import { KeyIndex, longestNonOverlapping } from "./key-index.js";
 import type { Strength } from "./name-keys.js";
 import { PinyinIndex } from "./pinyin-index.js";
 import { productKeys } from "./product-keys.js";
-import { TypoCorrector } from "./typo-correct.js";
+import { TypoCorrector, typoHits } from "./typo-correct.js";
 
 const COUNTED_UNIT = /^\s*(?:bottles?|btls?|cans?|cases?|cs|packs?|pks?|units?|singles?|ea|条|包|盒|件|箱|瓶|罐)\b/;
 
@@ -80,17 +80,7 @@ export class ProductCatalog {
     const coveredBetter = (s: number, e: number) => kept.some((h) => s < h.end && h.start < e && !(h.start >= s && h.end <= e && h.end - h.start < e - s));
     const extra: ProductHit[] = [];
     for (const h of this.sounds.scan(text, coveredBetter)) extra.push({ start: h.start, end: h.end, ...this.ground(h.postings), via: "homophone" });
-    const fixed = this.typos.correct(text, covered);
-    if (fixed) {
-      for (const h of this.index.scan(fixed.text)) {
-        const start = fixed.origin[h.start];
-        let end = fixed.origin[h.end - 1] + 1;
-        const touched = fixed.changed.filter(([s, e]) => start < e && s < end);
-        if (!touched.length) continue;
-        for (const [, e] of touched) end = Math.max(end, e);
-        extra.push({ start, end, ...this.ground(h.postings), via: "fuzzy" });
-      }
-    }
+    for (const h of typoHits(this.index, this.typos, text, covered)) extra.push({ start: h.start, end: h.end, ...this.ground(h.postings), via: "fuzzy" });
     if (extra.length) kept = longestNonOverlapping([...kept, ...extra], (h) => (h.via === "homophone" || h.via === "fuzzy" ? -5 : h.strength));
     return kept;
   }

@@ -10,7 +10,7 @@ import type { MatchVia, ShopCandidate } from "../types.js";
 import { KeyIndex, longestNonOverlapping } from "./key-index.js";
 import { retailerKeys, type Strength } from "./name-keys.js";
 import { PinyinIndex } from "./pinyin-index.js";
-import { TypoCorrector } from "./typo-correct.js";
+import { TypoCorrector, typoHits } from "./typo-correct.js";
 
 interface Posting {
   shop: number;
@@ -125,17 +125,9 @@ export class ShopDirectory {
       // A homophone is only trusted inside the sender's own team.
       if (g && g.tier < 2) extra.push({ start: h.start, end: h.end, ...g, via: "homophone" });
     }
-    const fixed = this.typos.correct(text, covered);
-    if (fixed) {
-      for (const h of this.index.scan(fixed.text)) {
-        const start = fixed.origin[h.start];
-        let end = fixed.origin[h.end - 1] + 1;
-        const touched = fixed.changed.filter(([s, e]) => start < e && s < end);
-        if (!touched.length) continue;
-        for (const [, e] of touched) end = Math.max(end, e);
-        const g = this.ground(h.postings, scope);
-        if (g && g.tier < 2) extra.push({ start, end, ...g, via: "fuzzy" });
-      }
+    for (const h of typoHits(this.index, this.typos, text, covered)) {
+      const g = this.ground(h.postings, scope);
+      if (g && g.tier < 2) extra.push({ start: h.start, end: h.end, ...g, via: "fuzzy" });
     }
     if (extra.length) kept = longestNonOverlapping([...kept, ...extra], (h) => (h.via === "homophone" || h.via === "fuzzy" ? -5 : h.strength));
     return kept;

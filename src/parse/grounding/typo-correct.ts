@@ -5,6 +5,7 @@
  */
 import { deletions, editDistance, FUZZY_MIN_LENGTH } from "../common/fuzzy.js";
 import { EN_COMMON_WORDS } from "../locales/en/shop-words.js";
+import type { KeyIndex } from "./key-index.js";
 
 export interface Corrected {
   text: string;
@@ -68,5 +69,27 @@ export class TypoCorrector {
     }
     origin.push(text.length);
     return { text: out, origin, changed };
+  }
+}
+
+/**
+ * Names the index finds only after correcting a typo, with their spans in the original text:
+ * a hit must touch a corrected word (else the exact scan already found it).
+ */
+export function* typoHits<T>(
+  index: KeyIndex<T>,
+  typos: TypoCorrector,
+  text: string,
+  covered: (start: number, end: number) => boolean,
+): Generator<{ start: number; end: number; postings: readonly T[] }> {
+  const fixed = typos.correct(text, covered);
+  if (!fixed) return;
+  for (const h of index.scan(fixed.text)) {
+    const start = fixed.origin[h.start];
+    let end = fixed.origin[h.end - 1] + 1;
+    const touched = fixed.changed.filter(([s, e]) => start < e && s < end);
+    if (!touched.length) continue;
+    for (const [, e] of touched) end = Math.max(end, e);
+    yield { start, end, postings: h.postings };
   }
 }
