@@ -5,6 +5,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, expect, it } from "vitest";
 import { openEventStream, type EventStream } from "../../../src/channels/web/event-stream.js";
+import { readStreamUntil } from "./read-stream.js";
 
 let server: http.Server | null = null;
 
@@ -20,18 +21,6 @@ async function serve(onStream: (stream: EventStream) => void, onClose: () => voi
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-async function readUntil(res: Response, predicate: (text: string) => boolean): Promise<string> {
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  while (!predicate(text)) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
-  reader.releaseLock();
-  return text;
-}
 
 it("sends heartbeat comments while idle and JSON data events when asked", async () => {
   let stream: EventStream | undefined;
@@ -41,11 +30,11 @@ it("sends heartbeat comments while idle and JSON data events when asked", async 
   expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
   expect(res.headers.get("cache-control")).toMatch(/no-cache/);
 
-  const beats = await readUntil(res, (t) => t.split(": ping\n\n").length > 2);
+  const beats = await readStreamUntil(res, (t) => t.split(": ping\n\n").length > 2);
   expect(beats.startsWith("retry: 3000\n: connected\n\n")).toBe(true);
 
   stream!.send({ replies: [{ kind: "text", text: "两行\n文字" }] });
-  const data = await readUntil(res, (t) => t.includes("data: "));
+  const data = await readStreamUntil(res, (t) => t.includes("data: "));
   expect(data).toContain('data: {"replies":[{"kind":"text","text":"两行\\n文字"}]}\n\n');
   controller.abort();
 });
@@ -56,7 +45,7 @@ it("calls onClose once when the client goes away, and ignores sends after that",
   const base = await serve((s) => (stream = s), () => closes++);
   const controller = new AbortController();
   const res = await fetch(base, { signal: controller.signal });
-  await readUntil(res, (t) => t.includes(": connected"));
+  await readStreamUntil(res, (t) => t.includes(": connected"));
   controller.abort();
 
   const deadline = Date.now() + 3000;

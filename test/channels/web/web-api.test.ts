@@ -5,6 +5,7 @@ import http from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { createWebServer, type WebChatDeps } from "../../../src/channels/web/web-server.js";
 import { fakeWebDeps } from "./fake-web-deps.js";
+import { readStreamUntil } from "./read-stream.js";
 
 const TOKEN = "s3cret-token";
 const open: { close(): Promise<void> }[] = [];
@@ -45,19 +46,6 @@ function postChunked(base: string, chunk: string, times: number): Promise<{ stat
   });
 }
 
-/** Reads a server-sent-events response until `predicate` matches the text so far. */
-async function readStreamUntil(res: Response, predicate: (text: string) => boolean): Promise<string> {
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  while (!predicate(text)) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
-  reader.releaseLock();
-  return text;
-}
 
 async function waitFor(check: () => boolean, what: string, timeoutMs = 3000) {
   const deadline = Date.now() + timeoutMs;

@@ -6,18 +6,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { plain } from "../../support/chat.js";
 import { answer, type CannedReply } from "./support/openai-stub.js";
 import { llmWorld, type LlmWorld } from "./support/llm-world.js";
+import { GOOD, UNSURE } from "./support/unsure-report.js";
 
-const UNSURE = "老周副食店：硬中2（条），老板抱怨利群到货慢";
-const GOOD = {
-  intent: "visit_log",
-  records: [
-    {
-      type: "visit", retailer: "R002", ambiguous: null, date: "2026-11-25", activities: ["stock_check"],
-      stock: [{ sku: "T001", qty: 2, unit: "carton" }], outOfStock: [], listed: [], orders: [],
-      followUp: null, feedback: true, compliance: false,
-    },
-  ],
-};
 
 let world: LlmWorld;
 afterEach(async () => {

@@ -6,19 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { plain } from "../../support/chat.js";
 import { answer } from "./support/openai-stub.js";
 import { llmWorld, type LlmWorld } from "./support/llm-world.js";
+import { GOOD, UNSURE } from "./support/unsure-report.js";
 
-/** Rules find the shop but not the unit of "硬中2（条）": an open question, so hybrid asks the model. */
-const UNSURE = "老周副食店：硬中2（条），老板抱怨利群到货慢";
-const GOOD = {
-  intent: "visit_log",
-  records: [
-    {
-      type: "visit", retailer: "R002", ambiguous: null, date: "2026-11-25", activities: ["stock_check"],
-      stock: [{ sku: "T001", qty: 2, unit: "carton" }], outOfStock: [], listed: [], orders: [],
-      followUp: null, feedback: true, compliance: false,
-    },
-  ],
-};
 
 async function visits(world: LlmWorld) {
   return world.chat.database.db.visit.findMany({ include: { lines: { orderBy: { id: "asc" } } }, orderBy: { createdAt: "asc" } });

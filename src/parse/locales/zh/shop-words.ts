@@ -6,8 +6,5 @@ export const ZH_SHOP_TYPE_SUFFIXES = [
   "食杂店", "小卖部", "商行", "商店", "商场", "杂货店", "批发部", "商贸", "专卖店", "烟草店", "烟店", "士多",
 ].sort((a, b) => b.length - a.length);
 
-/** Words that follow a shop's short name and still mean the shop: 老王家那边, 张记那家. */
-export const ZH_SHOP_TAILS = ["那边", "那家", "那里", "这边", "店里"];
-
 /** 兴隆没去成: words right after a shop that say the visit did not happen. */
 export const ZH_NOT_VISITED_AFTER = /^\s*(?:这次|今天|最后)?(?:没去成|没来得及去|没顾上去?|没跑成|去不成|没时间去|没赶上)/;
