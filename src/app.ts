@@ -10,14 +10,14 @@ import { loadDemoIfEmpty } from "./demo/load-demo.js";
 import { createWebServer } from "./channels/web/web-server.js";
 import { startChannels } from "./channels/start-channels.js";
 import { ChannelRegistry } from "./core/channel.js";
-import { inviteRedeemer } from "./core/invite.js";
+import { inviteRedeemer } from "./invites/invite.js";
 import { createLogger, type Logger } from "./log.js";
 import { createUnderstand } from "./parse/llm/index.js";
 import { openDatabase, type Database } from "./store/database.js";
 import { files } from "./reports/index.js";
 import { RosterStore } from "./store/roster-store.js";
 import { createPush, OutboxStore, startScheduler, systemClock } from "./schedule/index.js";
-import { localDay } from "./domain/local-day.js";
+import { localDay } from "./domain/calendar.js";
 import { answerPlanQuery } from "./plans/index.js";
 import type { Person } from "./domain/roster.js";
 

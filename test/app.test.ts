@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startApp, type App } from "../src/app.js";
 import { parseConfig } from "../src/config/config.js";
-import { addDays, localDay } from "../src/domain/local-day.js";
+import { addDays, localDay } from "../src/domain/calendar.js";
 import { importRoster } from "../src/roster/import-roster.js";
 import { openDatabase } from "../src/store/database.js";
 import { scratchSqlite, type ScratchDatabase } from "./support/databases.js";

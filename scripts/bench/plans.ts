@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
-import { addDays, isoWeekday } from "../../src/domain/local-day.js";
+import { addDays, isoWeekday } from "../../src/domain/calendar.js";
 import { buildPlan, buildPlans, createPlanCache } from "../../src/plans/build-plan.js";
 import { DEFAULT_VISIT_RULES } from "../../src/plans/visit-rules.js";
 import { openDatabase } from "../../src/store/database.js";

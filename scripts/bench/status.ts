@@ -24,7 +24,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
-import { addDays, isoWeekday } from "../../src/domain/local-day.js";
+import { addDays, isoWeekday } from "../../src/domain/calendar.js";
 import type { Person } from "../../src/domain/roster.js";
 import { PrismaClient } from "../../src/generated/prisma/client.js";
 import { PrismaClient as PgPrismaClient } from "../../src/generated/prisma-pg/client.js";

@@ -7,7 +7,7 @@ import type http from "node:http";
 import type { Config } from "../config/config.js";
 import type { Bot } from "../core/bot.js";
 import type { ChannelRegistry, OutboundChannel } from "../core/channel.js";
-import type { ChannelName, Reply } from "../core/messages.js";
+import type { ChannelName, Reply } from "../domain/messages.js";
 import type { Person } from "../domain/roster.js";
 import type { Logger } from "../log.js";
 import type { RosterStore } from "../store/roster-store.js";

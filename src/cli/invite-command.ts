@@ -1,6 +1,6 @@
 /** `cli invite --person ID [--days N]`: prints a one-time code the person sends to the bot to link their chat account. */
 import { parseArgs } from "node:util";
-import { createInvite, INVITE_TTL_DAYS } from "../core/invite.js";
+import { createInvite, INVITE_TTL_DAYS } from "../invites/invite.js";
 import type { Db } from "../store/database.js";
 
 export async function runInvite(

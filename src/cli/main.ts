@@ -4,7 +4,7 @@
  * so each works on a fresh, empty database.
  */
 import { parseArgs } from "node:util";
-import { CHANNELS, type ChannelName } from "../core/messages.js";
+import { CHANNELS, type ChannelName } from "../domain/messages.js";
 import { ConfigError, loadConfig } from "../config/config.js";
 import { openDatabase, type Database } from "../store/database.js";
 import { RosterStore } from "../store/roster-store.js";

@@ -4,7 +4,7 @@
  * `cli target add|remove --team NAME --month YYYY-MM --sku SKU`, `cli target list [--team] [--month]`.
  */
 import { parseArgs } from "node:util";
-import { replyToPlainText } from "../core/messages.js";
+import { replyToPlainText } from "../domain/messages.js";
 import type { Lang } from "../domain/roster.js";
 import { buildPlan } from "../plans/build-plan.js";
 import { renderPlan } from "../plans/render-plan.js";

@@ -2,7 +2,7 @@
  * The outbound side of a channel: how the core and the outbox deliverer send to a person
  * on a platform without knowing the platform.
  */
-import type { ChannelName, Reply } from "./messages.js";
+import type { ChannelName, Reply } from "../domain/messages.js";
 
 export interface OutboundChannel {
   readonly name: ChannelName;

@@ -1,7 +1,7 @@
 /** How facts read in each language: units, activities, formats, dates. Shared by receipts and answers. */
-import { isoWeekday } from "../domain/local-day.js";
+import { isoWeekday } from "../domain/calendar.js";
 import type { Lang } from "../domain/roster.js";
-import type { Activity, FormatStockLine, PromotionFormat, Unit } from "../parse/schema.js";
+import type { Activity, FormatStockLine, PromotionFormat, Unit } from "../domain/records.js";
 
 const UNIT_WORDS: Record<Lang, Record<Unit, (qty: number) => string>> = {
   zh: { carton: () => "条", pack: () => "包", case: () => "件", unit: () => "瓶" },

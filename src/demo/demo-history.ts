@@ -3,7 +3,7 @@
  * team status have something to show on first start. Deterministic (seeded), written in bulk.
  */
 import { randomUUID } from "node:crypto";
-import { addDays, isoWeekday, localDay } from "../domain/local-day.js";
+import { addDays, isoWeekday, localDay } from "../domain/calendar.js";
 import type { Db } from "../store/database.js";
 import { seededRandom } from "./seeded-random.js";
 

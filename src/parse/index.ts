@@ -18,7 +18,7 @@ import type { ParseInput, ParseResult, ProductMention, ShopMention } from "./typ
 export { toFormat } from "./to-format.js";
 export { candidateShops, candidateProducts } from "./candidates.js";
 export type * from "./types.js";
-export * from "./schema.js";
+export * from "../domain/records.js";
 
 export interface Parser {
   parse(input: ParseInput): ParseResult;

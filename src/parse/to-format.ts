@@ -1,5 +1,5 @@
 /** Projects the rich parse onto the FORMAT.md shape: only confident, grounded facts survive. */
-import type { FormatParse, FormatRecord, FormatStockLine } from "./schema.js";
+import type { FormatParse, FormatRecord, FormatStockLine } from "../domain/records.js";
 import type { ParseResult, QuantityLine } from "./types.js";
 
 const line = (l: QuantityLine): FormatStockLine => ({ sku: l.sku, qty: l.qty, unit: l.qty === null ? null : l.unit });

@@ -4,7 +4,7 @@
  * their text spans, and records carry the questions the bot must ask instead of guessing.
  */
 import type { Lang } from "../domain/roster.js";
-import type { Activity, Intent, PromotionFormat, Unit } from "./schema.js";
+import type { Activity, Intent, PromotionFormat, Unit } from "../domain/records.js";
 
 export type Source = "said" | "implied";
 

@@ -2,9 +2,9 @@
  * The chat's plan questions ("今天去哪几家", "今天还剩哪几家", "what's my plan"): today's plan in the
  * person's own time zone, with what is already done.
  */
-import type { Reply } from "../core/messages.js";
+import type { Reply } from "../domain/messages.js";
 import type { Lang } from "../domain/roster.js";
-import { localDay } from "../domain/local-day.js";
+import { localDay } from "../domain/calendar.js";
 import type { Db } from "../store/database.js";
 import { buildPlan } from "./build-plan.js";
 import { planProgress } from "./plan-progress.js";

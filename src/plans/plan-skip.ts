@@ -1,6 +1,6 @@
 /** "跳过老王家 今天关门": a planned shop set aside for the day, with the reason, kept for the supervisor. */
 import type { Lang } from "../domain/roster.js";
-import type { Reply } from "../core/messages.js";
+import type { Reply } from "../domain/messages.js";
 import type { Db } from "../store/database.js";
 
 export class SkipError extends Error {

@@ -3,7 +3,7 @@
  * Chinese reads the way a tobacco customer manager talks (到期、约定回访、断货、上柜); English the way a beverage rep does.
  */
 import type { Lang } from "../domain/roster.js";
-import { isoWeekday } from "../domain/local-day.js";
+import { isoWeekday } from "../domain/calendar.js";
 import type { PlanReason, ProductRef } from "./plan-types.js";
 
 const SEGMENTS: Record<Lang, Record<string, string>> = {

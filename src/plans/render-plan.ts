@@ -1,5 +1,5 @@
 /** A plan, or a plan with progress, as chat replies in the person's language. */
-import type { Reply } from "../core/messages.js";
+import type { Reply } from "../domain/messages.js";
 import type { Lang } from "../domain/roster.js";
 import type { PlanProgress, PlanStop, VisitPlan } from "./plan-types.js";
 import { count, dateWithWeekday, distanceText, reasonsText } from "./plan-wording.js";

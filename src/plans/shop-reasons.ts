@@ -6,7 +6,7 @@
  * stock-out reported yesterday is not worth a trip today (the restock takes a delivery), but still
  * worth checking on the next visit.
  */
-import { daysBetween } from "../domain/local-day.js";
+import { daysBetween } from "../domain/calendar.js";
 import type { PlanReason, ProductRef } from "./plan-types.js";
 import type { LatestVisit } from "./shop-history.js";
 

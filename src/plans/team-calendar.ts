@@ -1,5 +1,5 @@
 /** Which days a team works: its ISO workdays and holiday list (no plan, nudge or digest on a day off). */
-import { isoWeekday } from "../domain/local-day.js";
+import { isoWeekday } from "../domain/calendar.js";
 import type { Team } from "../generated/prisma/client.js";
 import type { DayOff } from "./plan-types.js";
 

@@ -2,7 +2,7 @@
  * Today's question for a person: the next one of their language they have not been asked (the same
  * for the whole team on a day, so scores compare), recorded as an open QuizAnswer before it is sent.
  */
-import type { Reply } from "../core/messages.js";
+import type { Reply } from "../domain/messages.js";
 import type { Lang } from "../domain/roster.js";
 import type { QuizQuestion } from "../generated/prisma/client.js";
 import type { Db } from "../store/database.js";

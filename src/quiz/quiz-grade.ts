@@ -2,9 +2,9 @@
  * Grades "C" / "选C" / "I pick B" against the person's open question: the one pushed to them today or
  * yesterday and not answered yet. Anything else (no open question, not a letter) is not a quiz answer.
  */
-import type { Reply } from "../core/messages.js";
+import type { Reply } from "../domain/messages.js";
 import type { Lang } from "../domain/roster.js";
-import { addDays, localDay } from "../domain/local-day.js";
+import { addDays, localDay } from "../domain/calendar.js";
 import type { Db } from "../store/database.js";
 import { parseQuizChoice } from "./quiz-choice.js";
 import { renderVerdict } from "./quiz-render.js";

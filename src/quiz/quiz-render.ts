@@ -1,5 +1,5 @@
 /** A quiz question and its verdict as chat text, in the person's language. */
-import type { Reply } from "../core/messages.js";
+import type { Reply } from "../domain/messages.js";
 import type { Lang } from "../domain/roster.js";
 import type { QuizQuestion } from "../generated/prisma/client.js";
 import type { QuizLetter } from "./quiz-choice.js";

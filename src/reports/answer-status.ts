@@ -4,7 +4,7 @@
  * BotExtensions.answerStatus.
  */
 import type { Context } from "../core/context.js";
-import type { Reply } from "../core/messages.js";
+import type { Reply } from "../domain/messages.js";
 import type { Person } from "../domain/roster.js";
 import { answerCoverage } from "./answers/coverage-answer.js";
 import { answerExport } from "./answers/export-answer.js";

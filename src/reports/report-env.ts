@@ -1,5 +1,5 @@
 /** What every report answer needs besides its query: who asks, in which language and channel, and where files go. */
-import type { ChannelName } from "../core/messages.js";
+import type { ChannelName } from "../domain/messages.js";
 import type { Lang, Person } from "../domain/roster.js";
 import type { Db } from "../store/database.js";
 import type { FileStore } from "./files/file-store.js";

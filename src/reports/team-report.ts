@@ -2,9 +2,9 @@
  * A team's status for one day outside the chat (the `status` command, scripts and tests): the
  * same figures and wording as the chat answer, plus a JSON shape with every record reference.
  */
-import { shortReference } from "../core/receipt.js";
-import { replyToPlainText } from "../core/messages.js";
-import { localDay } from "../domain/local-day.js";
+import { shortReference } from "../visits/receipt.js";
+import { replyToPlainText } from "../domain/messages.js";
+import { localDay } from "../domain/calendar.js";
 import type { Lang, Person } from "../domain/roster.js";
 import type { Db } from "../store/database.js";
 import { reportFiles } from "./files/file-store.js";

@@ -3,7 +3,7 @@
  * after the platform said "too many requests". Slack allows about one message a second per
  * channel; personal WeChat accounts get flagged when they send in bursts, so they go slower.
  */
-import type { ChannelName } from "../core/messages.js";
+import type { ChannelName } from "../domain/messages.js";
 import { RateLimitedError } from "../core/channel.js";
 import { sleep, systemClock, type Clock } from "./clock.js";
 

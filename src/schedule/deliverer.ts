@@ -7,9 +7,9 @@
  * At-least-once at the edge: if the process dies after a platform took a message but before the row
  * is marked sent, the row is retried once its lock expires. That window is one send wide.
  */
-import type { Reply } from "../core/messages.js";
+import type { Reply } from "../domain/messages.js";
 import { RateLimitedError } from "../core/channel.js";
-import { localDay } from "../domain/local-day.js";
+import { localDay } from "../domain/calendar.js";
 import type { Logger } from "../log.js";
 import type { Db } from "../store/database.js";
 import { backoffMs } from "./backoff.js";

@@ -4,7 +4,7 @@
  * deliverers: on PostgreSQL by `FOR UPDATE SKIP LOCKED` (the database's own row locks), on SQLite —
  * one instance by design — by a conditional UPDATE of the row's status.
  */
-import type { Reply } from "../core/messages.js";
+import type { Reply } from "../domain/messages.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "../store/database.js";
 import type { Clock } from "./clock.js";

@@ -6,7 +6,7 @@
 import type { ChannelRegistry } from "../core/channel.js";
 import { RateLimitedError } from "../core/channel.js";
 import type { LiveFeed } from "../core/live-feed.js";
-import type { ChannelName } from "../core/messages.js";
+import type { ChannelName } from "../domain/messages.js";
 import type { Logger } from "../log.js";
 import type { Db } from "../store/database.js";
 import { ChannelPacer } from "./channel-pacer.js";

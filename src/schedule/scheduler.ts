@@ -8,7 +8,7 @@
  * weekly summary until midnight — and never a past day's.
  */
 import nodeCron, { type ScheduledTask } from "node-cron";
-import { isoWeekday, localDay } from "../domain/local-day.js";
+import { isoWeekday, localDay } from "../domain/calendar.js";
 import type { Team } from "../generated/prisma/client.js";
 import type { Logger } from "../log.js";
 import { createPlanCache } from "../plans/build-plan.js";

@@ -3,7 +3,7 @@
  * (same channel and external message id) is recognised by the unique key, not by timing.
  */
 import { randomUUID } from "node:crypto";
-import type { InboundMessage } from "../core/messages.js";
+import type { InboundMessage } from "../domain/messages.js";
 import type { Db } from "./database.js";
 
 export type InboundStatus = "received" | "handled" | "failed" | "refused";

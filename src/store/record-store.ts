@@ -4,7 +4,7 @@
  * Records go in and out in the FORMAT.md shape, so parser, LLM path and storage share one vocabulary.
  */
 import { randomUUID } from "node:crypto";
-import type { Activity, FormatPromotion, FormatStockLine, FormatVisit, PromotionFormat, Unit } from "../parse/schema.js";
+import type { Activity, FormatPromotion, FormatStockLine, FormatVisit, PromotionFormat, Unit } from "../domain/records.js";
 import type { Db } from "./database.js";
 
 export type RecordKind = "visit" | "promotion";

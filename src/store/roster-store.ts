@@ -3,7 +3,7 @@
  * them from an import. JSON-valued columns (aliases) are decoded here and nowhere else.
  */
 import type { Lang, Person, Product, Retailer, Role, Roster } from "../domain/roster.js";
-import type { ChannelName } from "../core/messages.js";
+import type { ChannelName } from "../domain/messages.js";
 import type { Db } from "./database.js";
 import type {
   Person as PersonRow,

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { CardReply, ChoicesReply, Reply } from "../../src/core/messages.js";
+import type { CardReply, ChoicesReply, Reply } from "../../src/domain/messages.js";
 import { chatWorld, plain, type ChatWorld } from "../support/chat.js";
 
 let world: ChatWorld;

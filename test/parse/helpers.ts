@@ -1,7 +1,7 @@
 /** Shared fixtures for parser tests: the eval roster and one parser built once. */
 import { resolve } from "node:path";
 import { createParser, toFormat, type ParseResult } from "../../src/parse/index.js";
-import type { FormatParse, FormatVisit } from "../../src/parse/schema.js";
+import type { FormatParse, FormatVisit } from "../../src/domain/records.js";
 import { readRosterDir } from "../../src/roster/roster-files.js";
 
 export const repoRoot = resolve(import.meta.dirname, "../..");

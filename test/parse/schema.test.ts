@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatParseSchema } from "../../src/parse/schema.js";
+import { formatParseSchema } from "../../src/domain/records.js";
 import { parse, WED_AUSTIN } from "./helpers.js";
 
 describe("FORMAT output", () => {

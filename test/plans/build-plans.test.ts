@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../src/demo/seeded-random.js";
-import { addDays, isoWeekday } from "../../src/domain/local-day.js";
+import { addDays, isoWeekday } from "../../src/domain/calendar.js";
 import type { Prisma } from "../../src/generated/prisma/client.js";
 import { addTarget, buildPlan, buildPlans, createPlanCache, setVisitRule, type PlanReason, type VisitPlan } from "../../src/plans/index.js";
 import type { Db } from "../../src/store/database.js";

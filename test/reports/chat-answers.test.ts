@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CardReply, FileReply, ImageReply, Reply } from "../../src/core/messages.js";
+import type { CardReply, FileReply, ImageReply, Reply } from "../../src/domain/messages.js";
 import { answerStatusQuery, files } from "../../src/reports/index.js";
 import { RosterStore } from "../../src/store/roster-store.js";
 import { chatWorld, plain, type ChatWorld } from "../support/chat.js";

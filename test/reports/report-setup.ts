@@ -10,7 +10,7 @@
  *        (R030, a weekly brand store, is not due again yet).
  *   M03: nothing at all.
  */
-import type { FormatPromotion, FormatVisit } from "../../src/parse/schema.js";
+import type { FormatPromotion, FormatVisit } from "../../src/domain/records.js";
 import { importRoster } from "../../src/roster/import-roster.js";
 import type { Db } from "../../src/store/database.js";
 import { RecordStore, type StoredRecord } from "../../src/store/record-store.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { ChannelRegistry, RateLimitedError, type OutboundChannel } from "../../src/core/channel.js";
 import { LiveFeed } from "../../src/core/live-feed.js";
-import type { ChannelName, Reply } from "../../src/core/messages.js";
+import type { ChannelName, Reply } from "../../src/domain/messages.js";
 import { ChannelPacer } from "../../src/schedule/channel-pacer.js";
 import { createPush, PushFailedError } from "../../src/schedule/push.js";
 import { PROVIDERS } from "../support/databases.js";

@@ -1,6 +1,6 @@
 /** Shared set-up for schedule tests: real databases, a hand-driven clock, a recording push, a silent logger. */
 import { afterEach } from "vitest";
-import type { Reply } from "../../src/core/messages.js";
+import type { Reply } from "../../src/domain/messages.js";
 import { createLogger } from "../../src/log.js";
 import type { Clock } from "../../src/schedule/clock.js";
 import { openDatabase, type Database } from "../../src/store/database.js";

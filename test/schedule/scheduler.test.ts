@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ChannelRegistry } from "../../src/core/channel.js";
 import { LiveFeed } from "../../src/core/live-feed.js";
-import type { Reply } from "../../src/core/messages.js";
+import type { Reply } from "../../src/domain/messages.js";
 import { importQuizCsv } from "../../src/quiz/quiz-bank.js";
 import { importRoster } from "../../src/roster/import-roster.js";
 import { addReminder } from "../../src/schedule/reminders.js";

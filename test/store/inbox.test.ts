@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { InboundMessage } from "../../src/core/messages.js";
+import type { InboundMessage } from "../../src/domain/messages.js";
 import { openDatabase, type Database } from "../../src/store/database.js";
 import { Inbox } from "../../src/store/inbox.js";
 import { PROVIDERS, type ScratchDatabase } from "../support/databases.js";

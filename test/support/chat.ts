@@ -4,7 +4,7 @@
  */
 import { createBot, type Bot } from "../../src/core/bot.js";
 import type { BotExtensions } from "../../src/core/context.js";
-import { replyToPlainText, type ChannelName, type Reply } from "../../src/core/messages.js";
+import { replyToPlainText, type ChannelName, type Reply } from "../../src/domain/messages.js";
 import { createLogger } from "../../src/log.js";
 import { standardExtensions } from "../../src/bot-extensions.js";
 import { importRoster } from "../../src/roster/import-roster.js";

@@ -4,7 +4,7 @@
  * Pure: what cannot be shown by URL (bytes with no public address) is returned as uploads for the poster.
  */
 import type { types } from "@slack/bolt";
-import { replyToPlainText, type Choice, type Reply } from "../../core/messages.js";
+import { replyToPlainText, type Choice, type Reply } from "../../domain/messages.js";
 import type { Lang } from "../../domain/roster.js";
 
 export type Block = types.KnownBlock;

@@ -5,7 +5,7 @@
  */
 import { webApi, type RespondFn } from "@slack/bolt";
 import { RateLimitedError, type OutboundChannel } from "../../core/channel.js";
-import type { Reply } from "../../core/messages.js";
+import type { Reply } from "../../domain/messages.js";
 import type { Lang } from "../../domain/roster.js";
 import type { Logger } from "../../log.js";
 import type { RosterStore } from "../../store/roster-store.js";

@@ -1,7 +1,7 @@
 /**
  * Replies as the browser receives them: the `Reply` objects of core/messages.ts, minus raw bytes.
  */
-import type { Reply } from "../../core/messages.js";
+import type { Reply } from "../../domain/messages.js";
 
 /**
  * Drops `png` and `bytes`: the page loads images and files by `url`, and a Uint8Array

@@ -18,7 +18,7 @@ import {
 import type { Config } from "../../config/config.js";
 import type { Bot } from "../../core/bot.js";
 import type { OutboundChannel } from "../../core/channel.js";
-import type { Reply } from "../../core/messages.js";
+import type { Reply } from "../../domain/messages.js";
 import type { Lang } from "../../domain/roster.js";
 import type { Logger } from "../../log.js";
 import type { RosterStore } from "../../store/roster-store.js";

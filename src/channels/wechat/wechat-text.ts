@@ -2,7 +2,7 @@
  * The core's replies as WeChat text: plain, with numbered choices ("回复 1 或 2"), and cut into
  * messages short enough for WeChat at line breaks.
  */
-import { replyToPlainText, type Reply } from "../../core/messages.js";
+import { replyToPlainText, type Reply } from "../../domain/messages.js";
 import type { Lang } from "../../domain/roster.js";
 
 /** WeChat accepts longer texts, but folds and sometimes truncates them; 1,500 characters stays readable. */

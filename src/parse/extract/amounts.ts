@@ -3,7 +3,7 @@
  * "6 cans", "0 Gatorade" (a stock-out), and a bare number right after a product (a missing unit).
  * One concept: how much of something, never which product or what it means.
  */
-import type { Unit } from "../schema.js";
+import type { Unit } from "../../domain/records.js";
 import { isVagueChinese, parseEnglishNumber, parseNumber, EN_NUMBER_WORDS } from "../common/numerals.js";
 
 export interface Amount {

@@ -5,8 +5,8 @@
  * Only clear names count: 一家烟酒店, 店里, "the store", "wrong store" are not names.
  */
 import { isHan } from "../common/normalize.js";
-import { EN_COMMON_WORDS, EN_SHORT_WORDS } from "../locales/en/shop-words.js";
-import { ZH_SHOP_TYPE_SUFFIXES } from "../locales/zh/shop-words.js";
+import { EN_COMMON_WORDS, EN_SHORT_WORDS } from "../../locales/en/parse/shop-words.js";
+import { ZH_SHOP_TYPE_SUFFIXES } from "../../locales/zh/parse/shop-words.js";
 import type { Span } from "./price-over-tag.js";
 
 const ZH_TYPES = [...ZH_SHOP_TYPE_SUFFIXES.filter((s) => s.length >= 2 && !["便利", "烟酒", "副食", "商贸", "士多"].includes(s)), "店"];

@@ -5,7 +5,7 @@
  */
 import { isHan } from "../common/normalize.js";
 import type { Span } from "./price-over-tag.js";
-import { EN_COMMON_WORDS, EN_SHORT_WORDS } from "../locales/en/shop-words.js";
+import { EN_COMMON_WORDS, EN_SHORT_WORDS } from "../../locales/en/parse/shop-words.js";
 
 /** Filler a Chinese name does not start or end with: stock verbs, adverbs, places (店里, 柜台上). */
 const ZH_LEAD = /^(?:[的了也还都就才只又再先共约]|那边|这边|店里|现在|目前|总共|一共|大概|大约|差不多|估计|现场|当场|今天|昨天|一天)+/;

@@ -5,8 +5,8 @@
  */
 import type { Retailer } from "../../domain/roster.js";
 import { normalizeText, isHan } from "../common/normalize.js";
-import { ZH_SHOP_TYPE_SUFFIXES } from "../locales/zh/shop-words.js";
-import { EN_COMMON_WORDS, EN_GENERIC_SHOP_WORDS, EN_SHORT_WORDS } from "../locales/en/shop-words.js";
+import { ZH_SHOP_TYPE_SUFFIXES } from "../../locales/zh/parse/shop-words.js";
+import { EN_COMMON_WORDS, EN_GENERIC_SHOP_WORDS, EN_SHORT_WORDS } from "../../locales/en/parse/shop-words.js";
 import type { MatchVia } from "../types.js";
 
 /** How much a key says about one shop: 3 names it, 2 is an alias, 1 is a short form many shops share. */

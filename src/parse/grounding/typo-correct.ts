@@ -4,7 +4,7 @@
  * are never corrected, and a word with two equally close corrections is left alone.
  */
 import { deletions, editDistance, FUZZY_MIN_LENGTH } from "../common/fuzzy.js";
-import { EN_COMMON_WORDS } from "../locales/en/shop-words.js";
+import { EN_COMMON_WORDS } from "../../locales/en/parse/shop-words.js";
 import type { KeyIndex } from "./key-index.js";
 
 export interface Corrected {

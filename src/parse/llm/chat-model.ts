@@ -6,7 +6,7 @@
 import { AIMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { ChatOpenAI } from "@langchain/openai";
 import { modelJsonSchema, validateAnswer } from "./model-schema.js";
-import type { FormatParse } from "../schema.js";
+import type { FormatParse } from "../../domain/records.js";
 
 /**
  * How the schema is sent. `jsonSchema` (default): `response_format: json_schema` with strict on.

@@ -5,7 +5,7 @@
  * quantity or head count not written in the text, or a date no date word in the text can mean is
  * dropped and reported. The owner of the records is not in the answer at all: it is the sender.
  */
-import type { FormatPromotion, FormatRecord, FormatStockLine, FormatVisit, Intent } from "../schema.js";
+import type { FormatPromotion, FormatRecord, FormatStockLine, FormatVisit, Intent } from "../../domain/records.js";
 import type {
   Fact, ParseIssue, ParseResult, PromotionDraft, QuantityLine, RecordDraft, RetailerRef, SkuFact, TextSpan, VisitDraft,
 } from "../types.js";

@@ -5,7 +5,7 @@
  * only those spellings are rewritten. The answer is validated against the zod schema itself.
  */
 import { z } from "zod";
-import { formatParseSchema, type FormatParse } from "../schema.js";
+import { formatParseSchema, type FormatParse } from "../../domain/records.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

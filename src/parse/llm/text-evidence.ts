@@ -4,7 +4,7 @@
  * date that is not in here was invented, and grounding drops it.
  * Reuses the rule parser's extractors so both paths read numbers and dates the same way.
  */
-import type { Unit } from "../schema.js";
+import type { Unit } from "../../domain/records.js";
 import { formatDay, parseDay } from "../common/calendar.js";
 import { normalizeText } from "../common/normalize.js";
 import { parseChineseNumber, parseEnglishNumber } from "../common/numerals.js";

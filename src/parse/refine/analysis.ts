@@ -14,10 +14,10 @@ import { findShopLike, laterMentions } from "../extract/shop-like.js";
 import type { ProductCatalog, ProductHit } from "../grounding/product-catalog.js";
 import { longestNonOverlapping } from "../grounding/key-index.js";
 import type { ShopDirectory, ShopHit } from "../grounding/shop-directory.js";
-import { EN_CUES } from "../locales/en/cues.js";
-import { EN_NOT_VISITED_BEFORE } from "../locales/en/shop-words.js";
-import { ZH_NOT_VISITED_AFTER } from "../locales/zh/shop-words.js";
-import { ZH_CUES } from "../locales/zh/cues.js";
+import { EN_CUES } from "../../locales/en/parse/cues.js";
+import { EN_NOT_VISITED_BEFORE } from "../../locales/en/parse/shop-words.js";
+import { ZH_NOT_VISITED_AFTER } from "../../locales/zh/parse/shop-words.js";
+import { ZH_CUES } from "../../locales/zh/parse/cues.js";
 
 export interface ShopSpan extends ShopHit {
   /** The resolved retailer index, after context; null when still ambiguous. */

@@ -3,10 +3,10 @@
  * shop's history, the team or the sender's own plan is answered elsewhere; thanks and
  * chatter are "other".
  */
-import type { Intent } from "../schema.js";
+import type { Intent } from "../../domain/records.js";
 import type { Analysis } from "./analysis.js";
-import { EN_INTENT } from "../locales/en/intents.js";
-import { ZH_INTENT } from "../locales/zh/intents.js";
+import { EN_INTENT } from "../../locales/en/parse/intents.js";
+import { ZH_INTENT } from "../../locales/zh/parse/intents.js";
 
 export interface IntentSignals {
   hasPromotion: boolean;

@@ -5,7 +5,7 @@
  */
 import type { CueKind } from "../common/cues.js";
 import { sentenceAround } from "../common/normalize.js";
-import type { PromotionFormat } from "../schema.js";
+import type { PromotionFormat } from "../../domain/records.js";
 import type { Analysis } from "./analysis.js";
 import type { Range, ShopThread } from "./segments.js";
 

@@ -3,7 +3,7 @@
  * whose stretch of text holds them), the promotion event if there is one, and the visit at
  * the event's shop only when the text says more about the shop than the event (FORMAT.md).
  */
-import type { Activity } from "../schema.js";
+import type { Activity } from "../../domain/records.js";
 import type { Fact, ParseIssue, PromotionDraft, QuantityLine, RecordDraft, RetailerRef, SkuFact, TextSpan, VisitDraft } from "../types.js";
 import type { Analysis, ProductSpan, ShopSpan } from "./analysis.js";
 import { dating, visitDayFor, type Dating } from "./dating.js";

@@ -4,7 +4,7 @@
  */
 import type { Cue, CueKind } from "../common/cues.js";
 import { sentenceAround } from "../common/normalize.js";
-import type { Activity } from "../schema.js";
+import type { Activity } from "../../domain/records.js";
 import type { Analysis } from "./analysis.js";
 import type { BoundFacts } from "./lines.js";
 import { inRanges, type Range } from "./segments.js";

@@ -3,7 +3,7 @@
  * rules required in the period and how many were visited, with the missed shops by name
  * (all of them, by manager, with "明细").
  */
-import type { CardReply, Reply } from "../../core/messages.js";
+import type { CardReply, Reply } from "../../domain/messages.js";
 import { coverage } from "../figures/coverage.js";
 import type { StatusQuery } from "../query/query-types.js";
 import type { ReportEnv } from "../report-env.js";

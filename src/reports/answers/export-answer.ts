@@ -2,7 +2,7 @@
  * "导出本周拜访记录" / "export this week's visits": the visits of the people in scope as an .xlsx,
  * offered as a file (the bytes, for channels that upload) behind a short-lived /files/ link.
  */
-import type { Reply } from "../../core/messages.js";
+import type { Reply } from "../../domain/messages.js";
 import { visitsWorkbook } from "../export/visits-workbook.js";
 import { CONTENT_TYPES } from "../files/file-store.js";
 import { countVisits, visitRecords } from "../figures/visit-records.js";

@@ -2,7 +2,7 @@
  * "林志强今天跑了几家" / "how is Jake doing today": one member's period with every visit listed
  * (shop, time, key facts, reference), the planned shops still open, and their promotions.
  */
-import type { CardReply, Reply } from "../../core/messages.js";
+import type { CardReply, Reply } from "../../domain/messages.js";
 import { promotionRecords } from "../figures/promotion-records.js";
 import { teamStatus } from "../figures/team-status.js";
 import { countVisits, visitRecords } from "../figures/visit-records.js";

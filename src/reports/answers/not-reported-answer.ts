@@ -3,7 +3,7 @@
  * by name, and the others with their count and last report time — so the answer can be checked
  * at a glance. On the team's day off nobody is chased.
  */
-import type { Reply } from "../../core/messages.js";
+import type { Reply } from "../../domain/messages.js";
 import { calendarOf, dayOff } from "../../plans/team-calendar.js";
 import { memberTotals, NO_TOTALS } from "../figures/member-totals.js";
 import type { StatusQuery } from "../query/query-types.js";

@@ -3,7 +3,7 @@
  * per member, then every promotion with its record. Sales are summed per product and unit only
  * (cartons and packs are never added together).
  */
-import type { Reply } from "../../core/messages.js";
+import type { Reply } from "../../domain/messages.js";
 import { promotionRecords, type PromotionRecord } from "../figures/promotion-records.js";
 import type { StatusQuery } from "../query/query-types.js";
 import type { ReportEnv } from "../report-env.js";

@@ -3,7 +3,7 @@
  * (强制上柜, 压货, 搭售, selling above the marked price) with the manager's own words and the record.
  * Listing them is for follow-up with the manager, never for blame by number.
  */
-import type { Reply } from "../../core/messages.js";
+import type { Reply } from "../../domain/messages.js";
 import { visitRecords } from "../figures/visit-records.js";
 import type { StatusQuery } from "../query/query-types.js";
 import type { ReportEnv } from "../report-env.js";

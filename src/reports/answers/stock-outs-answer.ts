@@ -3,9 +3,9 @@
  * stock, each with who reported it, when, and the record; a later visit that found it back on the
  * shelf is marked. Without a product, stock-outs are grouped by product.
  */
-import { shortReference } from "../../core/receipt.js";
+import { shortReference } from "../../visits/receipt.js";
 import { dayWords } from "../../core/wording.js";
-import type { Reply } from "../../core/messages.js";
+import type { Reply } from "../../domain/messages.js";
 import { stockOuts, type StockOut } from "../figures/stock-outs.js";
 import type { StatusQuery } from "../query/query-types.js";
 import type { ReportEnv } from "../report-env.js";

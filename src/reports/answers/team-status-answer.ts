@@ -2,7 +2,7 @@
  * "团队今天情况" / "how's the team doing this week": the status card, a planned-vs-done chart
  * where the channel shows images, and with "明细" the visits behind every figure.
  */
-import type { Reply } from "../../core/messages.js";
+import type { Reply } from "../../domain/messages.js";
 import { barChartSvg } from "../chart/bar-chart.js";
 import { svgToPng } from "../chart/render-png.js";
 import { CONTENT_TYPES } from "../files/file-store.js";

@@ -4,10 +4,10 @@
  * numbers. Headers in the asker's language; every row carries the record's short reference.
  */
 import ExcelJS from "exceljs";
-import { shortReference } from "../../core/receipt.js";
+import { shortReference } from "../../visits/receipt.js";
 import { ACTIVITY_WORDS, followUpWords } from "../../core/wording.js";
 import type { Lang } from "../../domain/roster.js";
-import type { Activity } from "../../parse/schema.js";
+import type { Activity } from "../../domain/records.js";
 import type { VisitRecord } from "../figures/visit-records.js";
 import { productName, stockLineWords } from "../render/record-words.js";
 import { segmentWords, timeWords } from "../render/report-words.js";

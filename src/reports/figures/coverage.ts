@@ -6,7 +6,7 @@
  * One query: per shop, two index lookups on Visit(retailerId, date).
  */
 import { Prisma } from "../../generated/prisma/client.js";
-import { addDays } from "../../domain/local-day.js";
+import { addDays } from "../../domain/calendar.js";
 import { loadVisitRules } from "../../plans/index.js";
 import type { Db } from "../../store/database.js";
 import type { Period } from "../query/query-types.js";

@@ -3,7 +3,7 @@
  * Weeks start on Monday (the Chinese working week; the US teams report Monday to Friday too).
  * A current week or month ends today: days that have not happened have nothing to count.
  */
-import { addDays, daysBetween, isoWeekday } from "../../domain/local-day.js";
+import { addDays, daysBetween, isoWeekday } from "../../domain/calendar.js";
 import type { Period, PeriodKind } from "./query-types.js";
 
 const ZH_WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };

@@ -6,8 +6,8 @@
 import { personKeys } from "../../parse/extract/people.js";
 import { normalizeText } from "../../parse/common/normalize.js";
 import type { Person } from "../../domain/roster.js";
-import { EN_DETAILS, EN_REPORTS, EN_WHOLE_TEAM } from "./phrases-en.js";
-import { ZH_DETAILS, ZH_REPORTS, ZH_TEAM_SHORT, ZH_WHOLE_TEAM } from "./phrases-zh.js";
+import { EN_DETAILS, EN_REPORTS, EN_WHOLE_TEAM } from "../../locales/en/parse/report-questions.js";
+import { ZH_DETAILS, ZH_REPORTS, ZH_TEAM_SHORT, ZH_WHOLE_TEAM } from "../../locales/zh/parse/report-questions.js";
 import type { PeriodKind, ReportKind, StatusQuery } from "./query-types.js";
 import { defaultPeriod, readPeriod } from "./read-period.js";
 

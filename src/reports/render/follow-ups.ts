@@ -4,7 +4,7 @@
  * drift if tapped tomorrow) and the report word. A team word (or a colleague's name) and a question
  * mark make the conversation core route it as a status question whatever else it says.
  */
-import type { Choice } from "../../core/messages.js";
+import type { Choice } from "../../domain/messages.js";
 import type { Lang } from "../../domain/roster.js";
 import type { Period, ReportKind } from "../query/query-types.js";
 import type { Scope } from "../scope.js";

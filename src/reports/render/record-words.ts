@@ -2,11 +2,11 @@
  * One record in one line, ending with its short reference (#3f2a9c01, as on the manager's receipt),
  * so a supervisor can quote it back ("#3f2a9c01 怎么回事") and anyone can find the row behind a figure.
  */
-import { shortReference } from "../../core/receipt.js";
+import { shortReference } from "../../visits/receipt.js";
 import { dayWords, FORMAT_WORDS, lineWords } from "../../core/wording.js";
-import { localDay } from "../../domain/local-day.js";
+import { localDay } from "../../domain/calendar.js";
 import type { Lang } from "../../domain/roster.js";
-import type { FormatStockLine, PromotionFormat } from "../../parse/schema.js";
+import type { FormatStockLine, PromotionFormat } from "../../domain/records.js";
 import type { PromotionRecord } from "../figures/promotion-records.js";
 import type { VisitLineRecord, VisitRecord } from "../figures/visit-records.js";
 import type { ReportEnv } from "../report-env.js";

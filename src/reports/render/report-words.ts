@@ -2,7 +2,7 @@
  * Shared wording of the reports in each language: periods, times, segments, percentages and the
  * access notes. Chinese is written as a 营销部 supervisor would say it; English as a US lead would.
  */
-import { addDays, isoWeekday } from "../../domain/local-day.js";
+import { addDays, isoWeekday } from "../../domain/calendar.js";
 import type { Lang } from "../../domain/roster.js";
 import { dayWords } from "../../core/wording.js";
 import type { Period } from "../query/query-types.js";

@@ -3,7 +3,7 @@
  * last report), the totals, who has not reported, and every red flag with its record. Buttons ask
  * for the record-by-record list and the spreadsheet, so each figure can be checked.
  */
-import type { CardReply } from "../../core/messages.js";
+import type { CardReply } from "../../domain/messages.js";
 import type { MemberStatus, TeamStatus } from "../figures/team-status.js";
 import { teamTotals } from "../figures/team-status.js";
 import type { StatusQuery } from "../query/query-types.js";

@@ -2,7 +2,7 @@
  * "明细": the visits behind the figures, grouped by member, each with its reference. Long lists
  * are cut — a chat message is not a spreadsheet — and point to the export for the rest.
  */
-import type { TextReply } from "../../core/messages.js";
+import type { TextReply } from "../../domain/messages.js";
 import type { VisitRecord } from "../figures/visit-records.js";
 import type { ReportEnv } from "../report-env.js";
 import type { Member } from "../scope.js";

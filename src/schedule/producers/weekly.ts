@@ -2,7 +2,7 @@
  * Monday's summary of the week before: supervisors get their team member by member, managers their own
  * week (visits, plan kept, follow-through, quiz), so both start the week from the same numbers.
  */
-import { addDays } from "../../domain/local-day.js";
+import { addDays } from "../../domain/calendar.js";
 import type { Lang } from "../../domain/roster.js";
 import { shortDate } from "../../plans/plan-wording.js";
 import { calendarOf, dayOff } from "../../plans/team-calendar.js";

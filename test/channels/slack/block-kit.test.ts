@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { markAnswered, renderHome, renderReplies, splitText, type Block } from "../../../src/channels/slack/block-kit.js";
-import type { Reply } from "../../../src/core/messages.js";
+import type { Reply } from "../../../src/domain/messages.js";
 
 const zh = { lang: "zh" as const, publicUrl: null };
 const withPublicUrl = { lang: "en" as const, publicUrl: "https://fm.example.com/" };

@@ -9,10 +9,10 @@ import { createWebServer, type WebServer } from "../../../src/channels/web/web-s
 import { parseConfig } from "../../../src/config/config.js";
 import { createBot, type Bot } from "../../../src/core/bot.js";
 import { RateLimitedError } from "../../../src/core/channel.js";
-import { UNKNOWN_SENDER_TEXT } from "../../../src/core/help.js";
-import { inviteRedeemer } from "../../../src/core/invite.js";
+import { UNKNOWN_SENDER_TEXT } from "../../../src/help/help.js";
+import { inviteRedeemer } from "../../../src/invites/invite.js";
 import { LiveFeed } from "../../../src/core/live-feed.js";
-import type { InboundMessage } from "../../../src/core/messages.js";
+import type { InboundMessage } from "../../../src/domain/messages.js";
 import { createLogger } from "../../../src/log.js";
 import { importRoster } from "../../../src/roster/import-roster.js";
 import { openDatabase, type Database } from "../../../src/store/database.js";

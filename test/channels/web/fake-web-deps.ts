@@ -3,7 +3,7 @@
  * a fixed roster and a logger that remembers. The HTTP layer under test is the real one.
  */
 import { LiveFeed } from "../../../src/core/live-feed.js";
-import type { InboundMessage, Reply } from "../../../src/core/messages.js";
+import type { InboundMessage, Reply } from "../../../src/domain/messages.js";
 import type { Person } from "../../../src/domain/roster.js";
 import type { WebChatDeps } from "../../../src/channels/web/web-server.js";
 

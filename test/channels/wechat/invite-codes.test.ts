@@ -2,7 +2,7 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runInvite } from "../../../src/cli/invite-command.js";
-import { createInvite, findInviteCode, inviteRedeemer, redeemInvite } from "../../../src/core/invite.js";
+import { createInvite, findInviteCode, inviteRedeemer, redeemInvite } from "../../../src/invites/invite.js";
 import { importRoster } from "../../../src/roster/import-roster.js";
 import { openDatabase, type Database } from "../../../src/store/database.js";
 import { scratchSqlite, type ScratchDatabase } from "../../support/databases.js";

@@ -11,7 +11,7 @@ import { startWechat, type WechatChannel } from "../../../src/channels/wechat/st
 import { runInvite } from "../../../src/cli/invite-command.js";
 import { parseConfig } from "../../../src/config/config.js";
 import { createBot } from "../../../src/core/bot.js";
-import { inviteRedeemer } from "../../../src/core/invite.js";
+import { inviteRedeemer } from "../../../src/invites/invite.js";
 import { createLogger } from "../../../src/log.js";
 import { importRoster } from "../../../src/roster/import-roster.js";
 import { openDatabase, type Database } from "../../../src/store/database.js";

@@ -2,7 +2,7 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runStatus } from "../../../src/cli/status-command.js";
-import { shortReference } from "../../../src/core/receipt.js";
+import { shortReference } from "../../../src/visits/receipt.js";
 import { openDatabase, type Database } from "../../../src/store/database.js";
 import { scratchSqlite, type ScratchDatabase } from "../../support/databases.js";
 import { seedWeek, type Seeded } from "../report-setup.js";

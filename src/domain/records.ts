@@ -1,0 +1,94 @@
+/**
+ * The FORMAT.md record shape as zod 4 schemas: the domain's vocabulary of visits and promotions. The same schemas are sent to an LLM in
+ * strict JSON-schema mode and used by storage, so every field is required and nullable
+ * fields use `.nullable()`, never `.optional()`.
+ */
+import { z } from "zod";
+
+export const INTENTS = [
+  "visit_log",
+  "promotion_note",
+  "plan_query",
+  "status_query",
+  "retailer_query",
+  "help",
+  "other",
+] as const;
+/** The intents whose messages carry records (FORMAT.md): the rest are questions and chatter. */
+export const REPORT_INTENTS = ["visit_log", "promotion_note"] as const;
+
+export function isReportIntent(intent: string): intent is (typeof REPORT_INTENTS)[number] {
+  return (REPORT_INTENTS as readonly string[]).includes(intent);
+}
+
+export const ACTIVITIES = [
+  "stock_check",
+  "display",
+  "listing",
+  "order",
+  "policy",
+  "price_check",
+  "promotion",
+  "service",
+] as const;
+export const UNITS = ["carton", "pack", "case", "unit"] as const;
+export const PROMOTION_FORMATS = ["tasting", "in_store", "circle", "display", "gift", "discount", "other"] as const;
+
+export const intentSchema = z.enum(INTENTS);
+export const activitySchema = z.enum(ACTIVITIES);
+export const unitSchema = z.enum(UNITS);
+export const promotionFormatSchema = z.enum(PROMOTION_FORMATS);
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+
+/** A counted, ordered or sold amount; a vague amount has qty and unit both null. */
+export const stockLineSchema = z.object({
+  sku: z.string(),
+  qty: z.number().nullable(),
+  unit: unitSchema.nullable(),
+});
+
+export const visitRecordSchema = z.object({
+  type: z.literal("visit"),
+  retailer: z.string().nullable(),
+  /** Candidate retailer ids when `retailer` is null because the shop could not be told apart. */
+  ambiguous: z.array(z.string()).nullable(),
+  date: isoDay,
+  activities: z.array(activitySchema),
+  stock: z.array(stockLineSchema),
+  outOfStock: z.array(z.string()),
+  listed: z.array(z.string()),
+  orders: z.array(stockLineSchema),
+  /** A date, "unspecified" for a promise with no day, or null. */
+  followUp: z.union([isoDay, z.literal("unspecified")]).nullable(),
+  feedback: z.boolean(),
+  compliance: z.boolean(),
+});
+
+export const promotionRecordSchema = z.object({
+  type: z.literal("promotion"),
+  retailers: z.array(z.string()),
+  date: isoDay,
+  skus: z.array(z.string()),
+  format: promotionFormatSchema,
+  consumers: z.number().nullable(),
+  durationMinutes: z.number().nullable(),
+  sales: z.array(stockLineSchema),
+});
+
+export const formatRecordSchema = z.discriminatedUnion("type", [visitRecordSchema, promotionRecordSchema]);
+
+export const formatParseSchema = z.object({
+  intent: intentSchema,
+  records: z.array(formatRecordSchema),
+});
+
+export type Intent = z.infer<typeof intentSchema>;
+export type Activity = z.infer<typeof activitySchema>;
+export type Unit = z.infer<typeof unitSchema>;
+export type PromotionFormat = z.infer<typeof promotionFormatSchema>;
+export type FormatStockLine = z.infer<typeof stockLineSchema>;
+export type FormatVisit = z.infer<typeof visitRecordSchema>;
+export type FormatPromotion = z.infer<typeof promotionRecordSchema>;
+export type FormatRecord = z.infer<typeof formatRecordSchema>;
+export type FormatParse = z.infer<typeof formatParseSchema>;

@@ -1,0 +1,3 @@
+import type { InviteMessages } from "../messages/invites.js";
+
+export const invites: InviteMessages = {};

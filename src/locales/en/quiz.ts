@@ -1,0 +1,3 @@
+import type { QuizMessages } from "../messages/quiz.js";
+
+export const quiz: QuizMessages = {};

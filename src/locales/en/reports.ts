@@ -1,0 +1,3 @@
+import type { ReportMessages } from "../messages/reports.js";
+
+export const reports: ReportMessages = {};

@@ -1,0 +1,3 @@
+import type { VisitMessages } from "../messages/visits.js";
+
+export const visits: VisitMessages = {};

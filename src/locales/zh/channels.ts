@@ -1,0 +1,3 @@
+import type { ChannelMessages } from "../messages/channels.js";
+
+export const channels: ChannelMessages = {};

@@ -1,0 +1,3 @@
+import type { HelpMessages } from "../messages/help.js";
+
+export const help: HelpMessages = {};

@@ -1,0 +1,3 @@
+import type { HistoryMessages } from "../messages/history.js";
+
+export const history: HistoryMessages = {};

@@ -1,0 +1,3 @@
+import type { PlanMessages } from "../messages/plans.js";
+
+export const plans: PlanMessages = {};

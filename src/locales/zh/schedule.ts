@@ -1,0 +1,3 @@
+import type { ScheduleMessages } from "../messages/schedule.js";
+
+export const schedule: ScheduleMessages = {};

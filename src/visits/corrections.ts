@@ -1,0 +1,178 @@
+/**
+ * Corrections in words: "撤销", "不对，是15条", "改成软中华", "not Joe's, Sunrise", "follow-up Friday".
+ * `readCorrection` tells whether a message is one; `amend` computes the corrected record from what the
+ * correction text mentions (quantities, shops, products, dates), leaving everything else as it was.
+ */
+import type { Parser } from "../parse/index.js";
+import { parseNumber } from "../parse/common/numerals.js";
+import type { FormatPromotion, FormatStockLine, FormatVisit, Unit } from "../domain/records.js";
+import { unitOf } from "./picks.js";
+
+export type Correction =
+  | { kind: "undo"; references: string[] }
+  | { kind: "edit"; references: string[] }
+  | { kind: "amend"; references: string[]; text: string };
+
+const REFERENCE = /#[0-9a-f]{6,12}\b/gi;
+const UNDO = /^(撤销|撤回|删除|删掉|删了|作废|这条不算)|^(undo|delete( that| it| the last( one)?)?|remove (that|it)|scratch that)\b/i;
+const EDIT = /^(修改|编辑|改一下|edit|change)$/i;
+const AMEND =
+  /^(不对|不是|错了|搞错了|写错了|说错了|更正|纠正|改成|改为|改到|应该是|其实是|日期|时间|下次)|改成|改为|改到|^(no|nope|not|wrong|actually|correction|make it|change it|fix|follow[- ]?up|back)\b/i;
+
+export function readCorrection(text: string): Correction | null {
+  const references = text.match(REFERENCE) ?? [];
+  const rest = text.replace(REFERENCE, "").trim();
+  if (UNDO.test(rest)) return { kind: "undo", references };
+  if (EDIT.test(rest)) return { kind: "edit", references };
+  if (AMEND.test(rest)) return { kind: "amend", references, text: rest };
+  return null;
+}
+
+type Amendable = FormatVisit | FormatPromotion;
+
+export type Amendment =
+  | { kind: "changed"; after: Amendable }
+  | { kind: "nothing" }
+  | { kind: "which_line"; lines: { list: "stock" | "orders" | "sales"; index: number; sku: string }[] };
+
+interface CorrectionContext {
+  parser: Parser;
+  senderId: string;
+  now: string;
+  /** The record's shop name: read with the correction, it lets the parser date it ("张记便利店 follow-up Friday"). */
+  shopName: string | null;
+}
+
+const QUANTITY = /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+半?|半)\s*(条|包|盒|件|箱|瓶|罐|听|cartons?|packs?|cases?|cs|bottles?|cans?|units?)?(?![\d.]|\s*(月|日|号|点|%|:|元|块|am|pm|st|nd|rd|th))/gi;
+const FOLLOW_UP_WORDS = /再去|再来|再过去|回访|跟进|下次|复访|follow[- ]?up|back|return|swing by|come by|visit again/i;
+
+/** Applies one correction text to a record. */
+export function amend(record: Amendable, text: string, ctx: CorrectionContext): Amendment {
+  const mentions = ctx.parser.parse({ text, senderId: ctx.senderId, now: ctx.now });
+  const after = structuredClone(record) as Amendable;
+  const productSkus = mentions.products.map((p) => (p.candidates.length === 1 ? p.candidates[0].sku : null)).filter((s): s is string => !!s);
+  const quantity = readQuantity(text);
+  let changed = false;
+
+  if (quantity) {
+    const lists = lineLists(after);
+    const pool = lists.flatMap(({ list, lines }) => lines.map((line, index) => ({ list, index, line })));
+    const named = pool.filter((l) => productSkus.includes(l.line.sku));
+    // A named product picks its line; with none named, a single line is the only candidate.
+    const targets = !productSkus.length ? pool : named.length ? named : pool.length === 1 ? pool : [];
+    if (targets.length > 1) return { kind: "which_line", lines: targets.map((t) => ({ list: t.list, index: t.index, sku: t.line.sku })) };
+    if (targets.length === 1) {
+      const t = targets[0];
+      const line = t.line;
+      // "不对，是硬中华5条" on a one-line record with another product: the product was wrong too.
+      if (productSkus.length && !productSkus.includes(line.sku)) line.sku = productSkus[productSkus.length - 1];
+      line.qty = quantity.qty;
+      line.unit = quantity.unit ?? line.unit;
+      changed = true;
+    }
+  }
+
+  const shops = mentions.shops.filter((s) => s.id).map((s) => s.id!);
+  if (shops.length) {
+    if (after.type === "visit") {
+      const replacement = [...shops].reverse().find((id) => id !== after.retailer);
+      if (replacement) {
+        after.retailer = replacement;
+        after.ambiguous = null;
+        changed = true;
+      }
+    } else {
+      const replacement = shops.filter((id) => !after.retailers.includes(id) || shops.length === 1);
+      if (replacement.length) {
+        after.retailers = [...new Set(replacement)].sort();
+        changed = true;
+      }
+    }
+  }
+
+  if (!quantity && productSkus.length) {
+    const present = skusOf(after);
+    const [from, to] =
+      productSkus.length >= 2 ? [productSkus[0], productSkus[productSkus.length - 1]] : present.length === 1 ? [present[0], productSkus[0]] : [null, null];
+    if (from && to && from !== to && present.includes(from)) {
+      replaceSku(after, from, to);
+      changed = true;
+    }
+  }
+
+  const dates = readDates(text, ctx);
+  if (after.type === "visit" && dates.followUp && FOLLOW_UP_WORDS.test(text) && dates.followUp !== after.followUp) {
+    after.followUp = dates.followUp;
+    changed = true;
+  } else if (dates.date && dates.date !== after.date && !FOLLOW_UP_WORDS.test(text)) {
+    after.date = dates.date;
+    changed = true;
+  }
+  return changed ? { kind: "changed", after } : { kind: "nothing" };
+}
+
+function readQuantity(text: string): { qty: number; unit: Unit | null } | null {
+  for (const m of text.matchAll(QUANTITY)) {
+    const raw = m[1];
+    const qty = raw === "半" ? 0.5 : raw.endsWith("半") ? (parseNumber(raw.slice(0, -1)) ?? NaN) + 0.5 : parseNumber(raw);
+    if (qty === null || Number.isNaN(qty)) continue;
+    // A bare Chinese numeral without a unit is too often part of a word (一下, 一家) to be a count.
+    if (!m[2] && !/\d/.test(raw)) continue;
+    return { qty, unit: m[2] ? unitOf(m[2].toLowerCase()) : null };
+  }
+  return null;
+}
+
+function readDates(text: string, ctx: CorrectionContext): { date: string | null; followUp: string | null } {
+  const probe = ctx.parser.parse({ text: ctx.shopName ? `${ctx.shopName} ${text}` : text, senderId: ctx.senderId, now: ctx.now });
+  for (const record of probe.records) {
+    if (record.type !== "visit") continue;
+    return {
+      date: record.date.source === "said" ? record.date.value : null,
+      followUp: record.followUp?.source === "said" ? record.followUp.value : null,
+    };
+  }
+  return { date: null, followUp: null };
+}
+
+function lineLists(record: Amendable): { list: "stock" | "orders" | "sales"; lines: FormatStockLine[] }[] {
+  return record.type === "visit"
+    ? [
+        { list: "stock", lines: record.stock },
+        { list: "orders", lines: record.orders },
+      ]
+    : [{ list: "sales", lines: record.sales }];
+}
+
+function skusOf(record: Amendable): string[] {
+  const skus =
+    record.type === "visit"
+      ? [...record.stock.map((l) => l.sku), ...record.outOfStock, ...record.listed, ...record.orders.map((l) => l.sku)]
+      : [...record.skus, ...record.sales.map((l) => l.sku)];
+  return [...new Set(skus)];
+}
+
+function replaceSku(record: Amendable, from: string, to: string): void {
+  const swap = (sku: string) => (sku === from ? to : sku);
+  if (record.type === "visit") {
+    record.stock.forEach((l) => (l.sku = swap(l.sku)));
+    record.orders.forEach((l) => (l.sku = swap(l.sku)));
+    record.outOfStock = record.outOfStock.map(swap);
+    record.listed = record.listed.map(swap);
+  } else {
+    record.skus = record.skus.map(swap);
+    record.sales.forEach((l) => (l.sku = swap(l.sku)));
+  }
+}
+
+/** Sets the quantity of one chosen line (after "改哪一项？" was answered). */
+export function setLineQuantity(record: Amendable, list: "stock" | "orders" | "sales", index: number, text: string): Amendable | null {
+  const quantity = readQuantity(text);
+  if (!quantity) return null;
+  const after = structuredClone(record) as Amendable;
+  const lines = lineLists(after).find((l) => l.list === list)?.lines;
+  if (!lines?.[index]) return null;
+  lines[index].qty = quantity.qty;
+  lines[index].unit = quantity.unit ?? lines[index].unit;
+  return after;
+}
