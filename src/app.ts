@@ -1,25 +1,67 @@
 /**
- * Composition root: configuration → store → core → channels. `startApp` is what `npm start` runs
- * and what end-to-end tests start on a scratch database.
+ * Composition root: configuration → store → core → channels. `featureHandlers` is THE list of what
+ * the bot answers, in priority order; `startApp` is what `npm start` runs and what end-to-end tests
+ * start on a scratch database.
  */
+import { createBot, type Bot, type Understand } from "./core/bot.js";
+import type { Handler } from "./core/handler.js";
 import type { Config } from "./config/config.js";
-import { standardExtensions } from "./bot-extensions.js";
-import { createBot, type Bot } from "./core/bot.js";
+import { helpHandlers } from "./help/handlers.js";
+import { historyHandlers } from "./history/handlers.js";
+import { createLogger, type Logger } from "./log.js";
+import { planHandlers } from "./plans/handlers.js";
+import { quizHandlers } from "./quiz/handlers.js";
+import { reportHandlers } from "./reports/handlers.js";
+import type { Reply } from "./domain/messages.js";
+import type { Db } from "./store/database.js";
+import { loadNames } from "./store/name-book.js";
+import { RecordStore } from "./store/record-store.js";
+import { RosterStore } from "./store/roster-store.js";
+import { visitHandlers } from "./visits/handlers.js";
+import { startChannels } from "./channels/start-channels.js";
+import { createWebServer } from "./channels/web/web-server.js";
+import { ChannelRegistry } from "./core/channel.js";
 import { LiveFeed } from "./core/live-feed.js";
 import { loadDemoIfEmpty } from "./demo/load-demo.js";
-import { createWebServer } from "./channels/web/web-server.js";
-import { startChannels } from "./channels/start-channels.js";
-import { ChannelRegistry } from "./core/channel.js";
-import { inviteRedeemer } from "./invites/invite.js";
-import { createLogger, type Logger } from "./log.js";
-import { createUnderstand } from "./parse/llm/index.js";
-import { openDatabase, type Database } from "./store/database.js";
-import { files } from "./reports/index.js";
-import { RosterStore } from "./store/roster-store.js";
-import { createPush, OutboxStore, startScheduler, systemClock } from "./schedule/index.js";
 import { localDay } from "./domain/calendar.js";
-import { answerPlanQuery } from "./plans/index.js";
 import type { Person } from "./domain/roster.js";
+import { inviteRedeemer } from "./invites/invite.js";
+import { createUnderstand } from "./parse/llm/index.js";
+import { answerPlanQuery } from "./plans/index.js";
+import { files } from "./reports/index.js";
+import { createPush, OutboxStore, startScheduler, systemClock } from "./schedule/index.js";
+import { openDatabase, type Database } from "./store/database.js";
+
+export interface FeatureDeps {
+  db: Db;
+  understand: Understand;
+  /** Sends to another person now (a supervisor told of a red flag). */
+  notify?: (personId: string, replies: Reply[]) => Promise<void>;
+}
+
+/** Every feature's handlers, in the order a message meets them. */
+export function featureHandlers({ db, understand, notify }: FeatureDeps): Handler[] {
+  const records = new RecordStore(db);
+  const roster = new RosterStore(db);
+  const visits = visitHandlers({ records, roster, understand, notify, names: (shops, skus) => loadNames(db, shops, skus) });
+  return [
+    // An answer to the bot's own open question, then a correction of the last record.
+    visits.openQuestion,
+    visits.correction,
+    // "跳过老王家 今天关门" and "今天去哪几家" before a shop name makes it read as a visit.
+    ...planHandlers({ db }),
+    // "C" to today's 应知应会 question.
+    ...quizHandlers({ db }),
+    visits.report,
+    ...reportHandlers({ db }),
+    ...historyHandlers({ db, records }),
+    // Help, then small talk: the last word on anything nobody else took.
+    ...helpHandlers({ roster }),
+  ];
+}
+
+/** The rule parser alone: what `understand` is when no model is configured. */
+export const rulesOnly: Understand = (input, rules) => Promise.resolve(rules.parse(input));
 
 export interface App {
   url: string;
@@ -38,21 +80,23 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
   if (config.LOAD_DEMO_DATA) await loadDemoIfEmpty(db, logger);
   const roster = new RosterStore(db);
   const liveFeed = new LiveFeed();
-  // An unlinked sender who sends an admin's invite code gets linked (cli invite).
-  const bot = createBot({ db, logger, onUnknownSender: inviteRedeemer(db, logger) });
-  bot.extend(standardExtensions);
-  // The model reads reports only when configured (PARSE_MODE llm|hybrid); mention look-ups stay with the rules.
-  if (config.PARSE_MODE !== "rules") {
-    bot.extend({ understand: createUnderstand(config, logger, () => roster.roster(), { method: config.LLM_STRUCTURED_OUTPUT }) });
-  }
   const channels = new ChannelRegistry();
+  const push = createPush({ db, channels, liveFeed, logger });
+  // The model reads reports only when configured (PARSE_MODE llm|hybrid); mention look-ups stay with the rules.
+  const understand: Understand =
+    config.PARSE_MODE === "rules" ? rulesOnly : createUnderstand(config, logger, () => roster.roster(), { method: config.LLM_STRUCTURED_OUTPUT });
+  const bot = createBot({
+    db,
+    logger,
+    understand,
+    handlers: featureHandlers({ db, understand, notify: push }),
+    // An unlinked sender who sends an admin's invite code gets linked (cli invite).
+    onUnknownSender: inviteRedeemer(db, logger),
+  });
   // Slack's App Home shows the person's plan for today.
   const homeView = (person: Person) => answerPlanQuery(db, person, new Date());
   const chats = startChannels({ config, bot, roster, logger, registry: channels, homeView });
-  const push = createPush({ db, channels, liveFeed, logger });
   const outbox = new OutboxStore(db, systemClock);
-  // Red flags reach the supervisor at once, on whatever channel they use.
-  bot.extend({ notify: push });
   const web = createWebServer({
     handle: (message) => bot.handle(message),
     findPerson: (id) => roster.person(id),
@@ -71,9 +115,7 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
   const url = await web.listen(config.PORT, config.HOST);
   await chats.ready;
   // Plans, nudges, digests, reminders and quizzes go out through the outbox; SCHEDULER=false turns them off.
-  const scheduler = config.SCHEDULER
-    ? await startScheduler({ db, logger, push })
-    : null;
+  const scheduler = config.SCHEDULER ? await startScheduler({ db, logger, push }) : null;
   logger.info({ url, demoMode: config.DEMO_MODE, database: database.provider }, "Fieldmate is ready");
   return {
     url,

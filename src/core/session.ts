@@ -17,7 +17,7 @@ export class SessionStore {
     if (!row) return {};
     const state = JSON.parse(row.state) as Record<string, unknown>;
     // Rows written before sessions had parts held the report dialogue alone.
-    return "pending" in state ? ({ visits: state } as Session) : (state as Session);
+    return ("pending" in state ? { visits: state } : state) as Session;
   }
 
   /** Saves the session; an empty one is deleted. */

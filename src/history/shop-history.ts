@@ -1,68 +1,61 @@
 /** "张记上次什么时候去的" / "when did I last see Joe's": the shop's last visits, open stock-outs and feedback. */
+import type { Context } from "../core/context.js";
+import { mayReach } from "../core/visibility.js";
 import { daysBetween } from "../domain/calendar.js";
 import type { Reply } from "../domain/messages.js";
-import type { Context } from "../core/context.js";
-import { visiblePeople } from "./access.js";
+import type { Db } from "../store/database.js";
 import { loadNames } from "../store/name-book.js";
+import type { RecordStore } from "../store/record-store.js";
 import { factLines } from "../visits/receipt.js";
-import { dayWords, listWords } from "../core/wording.js";
+import { peopleNames, shopWithManager } from "./history-queries.js";
 
 const SHOWN_VISITS = 3;
+/** Feedback older than this has been dealt with or forgotten: not worth repeating. */
 const FEEDBACK_DAYS = 60;
+const QUOTED_FEEDBACK_CHARS = 80;
 
-export async function answerShopHistory(ctx: Context): Promise<Reply[]> {
+export interface HistoryDeps {
+  db: Db;
+  records: RecordStore;
+}
+
+export async function answerShopHistory(ctx: Context, deps: HistoryDeps): Promise<Reply[]> {
+  const h = ctx.t.history;
   const result = ctx.parser.parse({ text: ctx.message.text, senderId: ctx.person.id, now: ctx.now });
-  const zh = ctx.lang === "zh";
   const resolved = result.shops.find((s) => s.id);
-  if (!resolved) {
+  if (!resolved?.id) {
     const ambiguous = result.shops.find((s) => s.candidates.length > 1);
     if (ambiguous) {
       return [
         {
           kind: "choices",
-          text: zh ? `「${ambiguous.mention.text}」有好几家，问的是哪一家？` : `Which "${ambiguous.mention.text}" do you mean?`,
-          choices: ambiguous.candidates.map((c) => ({ label: c.name, value: zh ? `${c.name}上次什么时候去的` : `when did we last see ${c.name}` })),
+          text: h.whichShop(ambiguous.mention.text),
+          choices: ambiguous.candidates.map((c) => ({ label: c.name, value: h.askAbout(c.name) })),
         },
       ];
     }
-    return [{ kind: "text", text: zh ? "问的是哪家店？请带上店名，例如「张记上次什么时候去的」。" : "Which shop? Include its name, e.g. \"when did I last see Joe's\"." }];
+    return [{ kind: "text", text: h.noShopNamed }];
   }
-  const shop = await ctx.db.retailer.findUnique({ where: { id: resolved.id! }, include: { manager: true } });
+  const shop = await shopWithManager(deps.db, resolved.id);
   if (!shop) return [];
-  const visible = await visiblePeople(ctx.db, ctx.person);
-  if (visible !== "all" && shop.managerId && !visible.includes(shop.managerId)) {
-    return [{ kind: "text", text: zh ? `${shop.name} 不在您组的片区，看不到它的记录。` : `${shop.name} isn't on your team's route, so I can't show its records.` }];
-  }
-  const visits = await ctx.records.visitsOfShop(shop.id, SHOWN_VISITS);
-  if (visits.length === 0) {
-    return [{ kind: "text", text: zh ? `${shop.name} 还没有拜访记录。` : `There are no visits to ${shop.name} on record yet.` }];
-  }
-  const skus = visits.flatMap((v) => [...v.stock.map((l) => l.sku), ...v.outOfStock, ...v.listed, ...v.orders.map((l) => l.sku)]);
-  const names = await loadNames(ctx.db, [shop.id], skus);
-  const who = new Map((await ctx.db.person.findMany({ where: { id: { in: visits.map((v) => v.managerId) } } })).map((p) => [p.id, p.name]));
+  if (shop.manager && !mayReach(ctx.person, shop.manager, "shop")) return [{ kind: "text", text: h.notYourRoute(shop.name) }];
+  const visits = await deps.records.visitsOfShop(shop.id, SHOWN_VISITS);
   const [latest] = visits;
-  const ago = daysBetween(latest.date, ctx.today);
-  const lines: { label: string; value: string }[] = visits.map((v, i) => ({
-    label: i === 0 ? (zh ? "上次拜访" : "Last visit") : zh ? "之前" : "Before",
-    value: `${dayWords(v.date, ctx.lang)}${i === 0 ? agoWords(ago, ctx.lang) : ""}${zh ? "，" : ", "}${who.get(v.managerId) ?? v.managerId}${summary(v, names, ctx.lang)}`,
-  }));
-  if (latest.outOfStock.length) {
-    lines.push({ label: zh ? "未解决的断货" : "Open stock-outs", value: listWords(latest.outOfStock.map((s) => names.product(s)), ctx.lang) });
+  if (!latest) return [{ kind: "text", text: h.noVisits(shop.name) }];
+  const skus = visits.flatMap((v) => [...v.stock.map((l) => l.sku), ...v.outOfStock, ...v.listed, ...v.orders.map((l) => l.sku)]);
+  const [names, who] = await Promise.all([loadNames(deps.db, [shop.id], skus), peopleNames(deps.db, visits.map((v) => v.managerId))]);
+  const lines = visits.map((v, i) => {
+    const facts = factLines(v, names, ctx.t).filter((l) => l.label !== ctx.t.visits.receipt.compliance);
+    const summary = facts.length ? ` — ${ctx.t.format.clauses(facts.map((l) => `${l.label} ${l.value}`))}` : "";
+    const when = `${ctx.t.format.day(v.date)}${i === 0 ? h.ago(daysBetween(v.date, ctx.today)) : ""}`;
+    return { label: i === 0 ? h.lastVisit : h.before, value: `${when}${h.by(who.get(v.managerId) ?? v.managerId)}${summary}` };
+  });
+  if (latest.outOfStock.length) lines.push({ label: h.openStockOuts, value: ctx.t.format.list(latest.outOfStock.map((s) => names.product(s))) });
+  for (const v of visits) {
+    if (!v.feedback || !v.note || daysBetween(v.date, ctx.today) > FEEDBACK_DAYS) continue;
+    lines.push({ label: h.ownerFeedback, value: `${ctx.t.format.day(v.date)}${ctx.t.format.quote(truncate(v.note, QUOTED_FEEDBACK_CHARS))}` });
   }
-  const feedback = visits.filter((v) => v.feedback && daysBetween(v.date, ctx.today) <= FEEDBACK_DAYS && v.note);
-  for (const v of feedback) lines.push({ label: zh ? "老板反馈" : "Owner feedback", value: `${dayWords(v.date, ctx.lang)}「${truncate(v.note!, 80)}」` });
-  return [{ kind: "card", title: zh ? `📍 ${shop.name}` : `📍 ${shop.name}`, lines, actions: [], footer: shop.manager ? (zh ? `负责人：${shop.manager.name}` : `Manager: ${shop.manager.name}`) : undefined }];
-}
-
-function summary(visit: Parameters<typeof factLines>[0], names: Parameters<typeof factLines>[1], lang: "zh" | "en"): string {
-  const facts = factLines(visit, names, lang).filter((l) => !l.label.includes("⚠"));
-  if (!facts.length) return "";
-  return " — " + facts.map((l) => `${l.label} ${l.value}`).join(lang === "zh" ? "；" : "; ");
-}
-
-function agoWords(days: number, lang: "zh" | "en"): string {
-  if (lang === "zh") return days === 0 ? "（今天）" : days === 1 ? "（昨天）" : `（${days}天前）`;
-  return days === 0 ? " (today)" : days === 1 ? " (yesterday)" : ` (${days} days ago)`;
+  return [{ kind: "card", title: `📍 ${shop.name}`, lines, actions: [], footer: shop.manager ? h.manager(shop.manager.name) : undefined }];
 }
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);

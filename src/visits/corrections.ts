@@ -3,9 +3,11 @@
  * `readCorrection` tells whether a message is one; `amend` computes the corrected record from what the
  * correction text mentions (quantities, shops, products, dates), leaving everything else as it was.
  */
-import type { Parser } from "../parse/index.js";
-import { parseNumber } from "../parse/common/numerals.js";
 import type { FormatPromotion, FormatStockLine, FormatVisit, Unit } from "../domain/records.js";
+import { REFERENCE_PATTERN } from "../domain/reference.js";
+import { REPLY_PHRASES } from "../locales/index.js";
+import { parseNumber } from "../parse/common/numerals.js";
+import type { Parser } from "../parse/index.js";
 import { unitOf } from "./picks.js";
 
 export type Correction =
@@ -13,18 +15,14 @@ export type Correction =
   | { kind: "edit"; references: string[] }
   | { kind: "amend"; references: string[]; text: string };
 
-const REFERENCE = /#[0-9a-f]{6,12}\b/gi;
-const UNDO = /^(撤销|撤回|删除|删掉|删了|作废|这条不算)|^(undo|delete( that| it| the last( one)?)?|remove (that|it)|scratch that)\b/i;
-const EDIT = /^(修改|编辑|改一下|edit|change)$/i;
-const AMEND =
-  /^(不对|不是|错了|搞错了|写错了|说错了|更正|纠正|改成|改为|改到|应该是|其实是|日期|时间|下次)|改成|改为|改到|^(no|nope|not|wrong|actually|correction|make it|change it|fix|follow[- ]?up|back)\b/i;
+const saysAny = (text: string, pick: (p: (typeof REPLY_PHRASES)[number]) => RegExp) => REPLY_PHRASES.some((p) => pick(p).test(text));
 
 export function readCorrection(text: string): Correction | null {
-  const references = text.match(REFERENCE) ?? [];
-  const rest = text.replace(REFERENCE, "").trim();
-  if (UNDO.test(rest)) return { kind: "undo", references };
-  if (EDIT.test(rest)) return { kind: "edit", references };
-  if (AMEND.test(rest)) return { kind: "amend", references, text: rest };
+  const references = text.match(REFERENCE_PATTERN) ?? [];
+  const rest = text.replace(REFERENCE_PATTERN, "").trim();
+  if (saysAny(rest, (p) => p.undo)) return { kind: "undo", references };
+  if (saysAny(rest, (p) => p.edit)) return { kind: "edit", references };
+  if (saysAny(rest, (p) => p.amend)) return { kind: "amend", references, text: rest };
   return null;
 }
 
@@ -43,8 +41,12 @@ interface CorrectionContext {
   shopName: string | null;
 }
 
-const QUANTITY = /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+半?|半)\s*(条|包|盒|件|箱|瓶|罐|听|cartons?|packs?|cases?|cs|bottles?|cans?|units?)?(?![\d.]|\s*(月|日|号|点|%|:|元|块|am|pm|st|nd|rd|th))/gi;
-const FOLLOW_UP_WORDS = /再去|再来|再过去|回访|跟进|下次|复访|follow[- ]?up|back|return|swing by|come by|visit again/i;
+/** A number, with the unit after it when there is one; not a date, a time, a price or an ordinal. */
+const QUANTITY = new RegExp(
+  `(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千万]+半?|半)\\s*(${REPLY_PHRASES.map((p) => p.unitAfterNumber).join("|")})?(?![\\d.]|\\s*(月|日|号|点|%|:|元|块|am|pm|st|nd|rd|th))`,
+  "gi",
+);
+const saysFollowUp = (text: string) => saysAny(text, (p) => p.followUp);
 
 /** Applies one correction text to a record. */
 export function amend(record: Amendable, text: string, ctx: CorrectionContext): Amendment {
@@ -101,10 +103,10 @@ export function amend(record: Amendable, text: string, ctx: CorrectionContext): 
   }
 
   const dates = readDates(text, ctx);
-  if (after.type === "visit" && dates.followUp && FOLLOW_UP_WORDS.test(text) && dates.followUp !== after.followUp) {
+  if (after.type === "visit" && dates.followUp && saysFollowUp(text) && dates.followUp !== after.followUp) {
     after.followUp = dates.followUp;
     changed = true;
-  } else if (dates.date && dates.date !== after.date && !FOLLOW_UP_WORDS.test(text)) {
+  } else if (dates.date && dates.date !== after.date && !saysFollowUp(text)) {
     after.date = dates.date;
     changed = true;
   }

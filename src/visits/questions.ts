@@ -2,81 +2,44 @@
  * Asking about what a report left unclear, and folding the reply into the draft's answers.
  * One short question at a time, with numbered choices where there are any.
  */
-import type { Lang } from "../domain/roster.js";
-import type { Parser } from "../parse/index.js";
-import type { Unit } from "../domain/records.js";
-import type { ParseResult } from "../parse/types.js";
-import { readAnswer } from "./picks.js";
-import { unitOf } from "./picks.js";
 import type { Reply } from "../domain/messages.js";
+import type { Messages } from "../locales/index.js";
+import type { Parser, ParseResult } from "../parse/index.js";
+import { isNo, isYes, readAnswer, unitOf } from "./picks.js";
 import type { PendingReport, Question } from "./report-draft.js";
 
-const UNIT_CHOICES: Record<Lang, { label: string; unit: Unit }[]> = {
-  zh: [
-    { label: "条", unit: "carton" },
-    { label: "包", unit: "pack" },
-    { label: "件", unit: "case" },
-    { label: "瓶/罐", unit: "unit" },
-  ],
-  en: [
-    { label: "cases", unit: "case" },
-    { label: "packs", unit: "pack" },
-    { label: "cartons", unit: "carton" },
-    { label: "bottles/cans", unit: "unit" },
-  ],
-};
-
-const SKIP_LABEL: Record<Lang, string> = { zh: "忽略这一项", en: "skip it" };
-const CONFIRM_LABELS: Record<Lang, [string, string]> = { zh: ["对，保存", "不对"], en: ["Yes, save it", "No"] };
-
 /** The labels of a question's numbered options, in order (what "2" or a name picks from). */
-export function optionLabels(question: Question, lang: Lang): string[] {
+export function optionLabels(question: Question, t: Messages): string[] {
+  const q = t.visits.question;
   switch (question.kind) {
     case "shop":
       return question.candidates.map((c) => c.name);
     case "product":
-      return [...question.candidates.map((c) => c.name), SKIP_LABEL[lang]];
+      return [...question.candidates.map((c) => c.name), q.skipLabel];
     case "unit":
-      return UNIT_CHOICES[lang].map((c) => c.label);
+      return q.units.map((c) => c.label);
     case "confirm":
-      return CONFIRM_LABELS[lang];
+      return [q.confirmYes, q.confirmNo];
   }
 }
 
-export function askQuestion(question: Question, lang: Lang): Reply {
-  const zh = lang === "zh";
+export function askQuestion(question: Question, t: Messages): Reply {
+  const q = t.visits.question;
   const choices = (text: string): Reply => ({
     kind: "choices",
     text,
-    choices: optionLabels(question, lang).map((label) => ({ label, value: label })),
+    choices: optionLabels(question, t).map((label) => ({ label, value: label })),
   });
   switch (question.kind) {
     case "shop":
-      if (question.candidates.length > 1) {
-        return choices(zh ? `「${question.mention}」有好几家，是哪一家？` : `Which "${question.mention}" do you mean?`);
-      }
-      return {
-        kind: "text",
-        text: question.mention
-          ? zh
-            ? `没找到「${question.mention}」这家店，请发一下全称或许可证号。`
-            : `I couldn't find a shop called "${question.mention}". What's its full name or licence number?`
-          : zh
-            ? "这条记录是哪家店的？请发一下店名。"
-            : "Which shop was this? Send me its name.",
-      };
+      if (question.candidates.length > 1) return choices(q.shopWhich(question.mention ?? ""));
+      return { kind: "text", text: question.mention ? q.shopUnknown(question.mention) : q.shopMissing };
     case "product":
-      return question.candidates.length
-        ? choices(zh ? `「${question.mention}」是哪个产品？` : `Which product is "${question.mention}"?`)
-        : choices(
-            zh
-              ? `目录里没找到「${question.mention}」，请发一下产品名称（如「软中华」），或回复「忽略」。`
-              : `"${question.mention}" isn't in the catalogue. Send me the product name (e.g. "Coke Zero"), or reply "skip".`,
-          );
+      return choices(question.candidates.length ? q.productWhich(question.mention) : q.productUnknown(question.mention));
     case "unit":
-      return choices(zh ? `「${question.mention}」是什么单位？` : `"${question.mention}" — in what unit?`);
+      return choices(q.unitWhich(question.mention));
     case "confirm":
-      return choices(zh ? "上面是我的理解，对吗？" : "Is that right?");
+      return choices(q.confirm);
   }
 }
 
@@ -97,8 +60,8 @@ export type AnswerOutcome =
  * Applies a reply to the open question. "unclear" means the reply did not answer it (the caller
  * decides whether it is a new report or asks again); "rejected" is a "no" to the shown understanding.
  */
-export function applyAnswer(parser: Parser, question: Question, text: string, pending: PendingReport, senderId: string): AnswerOutcome {
-  const labels = optionLabels(question, pending.lang);
+export function applyAnswer(parser: Parser, question: Question, text: string, pending: PendingReport, senderId: string, t: Messages): AnswerOutcome {
+  const labels = optionLabels(question, t);
   const answer = readAnswer(text, labels);
   if (answer.kind === "cancel") return { kind: "cancelled" };
   const answers = structuredClone(pending.answers);
@@ -106,7 +69,9 @@ export function applyAnswer(parser: Parser, question: Question, text: string, pe
   switch (question.kind) {
     case "shop": {
       if (answer.kind === "choice") {
-        answers.shops[question.key] = question.candidates[answer.index].id;
+        const picked = question.candidates[answer.index];
+        if (!picked) return { kind: "unclear" };
+        answers.shops[question.key] = picked.id;
         return next();
       }
       if (answer.kind === "skip" && question.mention) {
@@ -129,7 +94,9 @@ export function applyAnswer(parser: Parser, question: Question, text: string, pe
         return next();
       }
       if (answer.kind === "choice") {
-        answers.products[question.mention] = question.candidates[answer.index].name;
+        const picked = question.candidates[answer.index];
+        if (!picked) return { kind: "unclear" };
+        answers.products[question.mention] = picked.name;
         return next();
       }
       if (answer.kind !== "text") return { kind: "unclear" };
@@ -139,14 +106,15 @@ export function applyAnswer(parser: Parser, question: Question, text: string, pe
       return next();
     }
     case "unit": {
-      const unit = answer.kind === "choice" ? UNIT_CHOICES[pending.lang][answer.index].unit : answer.kind === "text" ? unitOf(answer.text) : null;
+      const unit = answer.kind === "choice" ? (t.visits.question.units[answer.index]?.unit ?? null) : answer.kind === "text" ? unitOf(answer.text) : null;
       if (!unit) return { kind: "unclear" };
       answers.units[question.key] = unit;
       return next();
     }
     case "confirm": {
-      const yes = answer.kind === "choice" ? answer.index === 0 : answer.kind === "text" && /^(对|是|是的|没错|好|ok|okay|yes|yep|correct|right|save)/i.test(answer.text);
-      const no = answer.kind === "choice" ? answer.index === 1 : answer.kind === "text" && /^(不对|不是|错|no|nope|wrong)/i.test(answer.text);
+      // "不对" starts with neither yes word, but "对" alone is yes: test no first.
+      const no = answer.kind === "choice" ? answer.index === 1 : answer.kind === "text" && isNo(answer.text);
+      const yes = !no && (answer.kind === "choice" ? answer.index === 0 : answer.kind === "text" && isYes(answer.text));
       if (yes) {
         answers.confirmed = true;
         return next();

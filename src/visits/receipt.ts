@@ -2,141 +2,84 @@
  * The receipt a manager gets back: what was understood (or stored), compact, in their language,
  * with "edit" and "undo" actions that point at the exact records by their short reference.
  */
-import type { Lang } from "../domain/roster.js";
-import type { FormatPromotion, FormatVisit } from "../domain/records.js";
 import type { CardReply } from "../domain/messages.js";
+import type { FormatPromotion, FormatVisit } from "../domain/records.js";
+import { shortReference } from "../domain/reference.js";
+import type { Messages } from "../locales/index.js";
+import type { ReceiptMode } from "../locales/messages/visits.js";
 import type { NameBook } from "../store/name-book.js";
-import { ACTIVITY_WORDS, dayWords, followUpWords, FORMAT_WORDS, lineWords, listWords, minutesWords } from "../core/wording.js";
 
-/** The short reference shown on receipts; RecordStore.byReference finds the record again. */
-export function shortReference(id: string): string {
-  return `#${id.replace(/-/g, "").slice(0, 8)}`;
+/** A record as a receipt shows it: stored ones carry their id and the owner's feedback words. */
+export type ReceiptRecord = (FormatVisit | FormatPromotion) & { id?: string; feedbackText?: string | null };
+
+export interface ReceiptOptions {
+  /** Show how to correct a record (the first receipts only: at 30 a day it is noise). */
+  hint?: boolean;
 }
 
-const T = {
-  zh: {
-    stored: "✅ 已记录",
-    updated: "✏️ 已更新",
-    preview: "📝 我的理解",
-    stock: "库存",
-    outOfStock: "断货",
-    listed: "新上柜",
-    orders: "订货",
-    work: "工作",
-    followUp: "下次跟进",
-    feedback: "老板反馈",
-    feedbackYes: "有（已记下，会在计划里提醒）",
-    compliance: "⚠️ 合规提示",
-    complianceText: "记录中提到的做法不符合规定（不得强制上柜、压货、搭售或超价销售），已同步给主管",
-    products: "产品",
-    consumers: "触达人数",
-    duration: "时长",
-    sales: "现场销售",
-    shops: "地点",
-    offSite: "店外",
-    people: (n: number) => `${n}人`,
-    nothing: "到店拜访（无其他情况）",
-    edit: "修改",
-    undo: "撤销",
-    hint: "说错了直接回复更正，例如「不对，是15条」「改成软中华」。",
-    count: (n: number) => `${n} 条记录`,
-  },
-  en: {
-    stored: "✅ Logged",
-    updated: "✏️ Updated",
-    preview: "📝 Here's what I understood",
-    stock: "Stock",
-    outOfStock: "Out of stock",
-    listed: "Newly listed",
-    orders: "Orders",
-    work: "Work",
-    followUp: "Follow-up",
-    feedback: "Owner feedback",
-    feedbackYes: "yes (noted for your plan)",
-    compliance: "⚠️ Compliance",
-    complianceText: "What this describes breaks the rules (no forced listings, pushed stock, tied sales or selling above the marked price); your supervisor has been told",
-    products: "Products",
-    consumers: "Consumers reached",
-    duration: "Duration",
-    sales: "Sold",
-    shops: "Where",
-    offSite: "off-site",
-    people: (n: number) => `${n}`,
-    nothing: "visit, nothing to report",
-    edit: "Edit",
-    undo: "Undo",
-    hint: 'Got something wrong? Just reply, e.g. "no, 15 cases" or "not Joe\'s, Sunrise".',
-    count: (n: number) => `${n} records`,
-  },
-};
-
-type Record_ = (FormatVisit | FormatPromotion) & { id?: string };
-
-export type ReceiptMode = "stored" | "updated" | "preview";
-
-export function renderReceipt(records: Record_[], names: NameBook, lang: Lang, mode: ReceiptMode): CardReply {
-  const t = T[lang];
-  const heading = mode === "stored" ? t.stored : mode === "updated" ? t.updated : t.preview;
-  const refs = records.flatMap((r) => (r.id ? [shortReference(r.id)] : []));
+export function renderReceipt(records: ReceiptRecord[], names: NameBook, t: Messages, mode: ReceiptMode, options: ReceiptOptions = {}): CardReply {
+  const r = t.visits.receipt;
+  const heading = r.heading[mode];
+  const refs = records.flatMap((record) => (record.id ? [shortReference(record.id)] : []));
   const actions =
     mode === "preview"
       ? []
       : [
-          { label: t.edit, value: `${t.edit} ${refs.join(" ")}` },
-          { label: t.undo, value: `${t.undo} ${refs.join(" ")}` },
+          { label: r.edit, value: `${r.edit} ${refs.join(" ")}` },
+          { label: r.undo, value: `${r.undo} ${refs.join(" ")}` },
         ];
-  const footer = [refs.join(" "), mode === "preview" ? "" : t.hint].filter(Boolean).join(" · ");
-  if (records.length === 1) {
-    const [record] = records;
-    return { kind: "card", title: `${heading}${separator(lang)}${titleOf(record, names, lang)}`, lines: factLines(record, names, lang), actions, footer };
+  const footer = [refs.join(" "), mode !== "preview" && options.hint ? r.hint : ""].filter(Boolean).join(" · ") || undefined;
+  const [only] = records;
+  if (only && records.length === 1) {
+    return { kind: "card", title: `${heading}${t.format.colon}${titleOf(only, names, t)}`, lines: factLines(only, names, t), actions, footer };
   }
   return {
     kind: "card",
-    title: `${heading}${separator(lang)}${t.count(records.length)}`,
-    lines: records.map((r) => ({
-      label: titleOf(r, names, lang),
-      value: factLines(r, names, lang)
-        .map((l) => `${l.label} ${l.value}`)
-        .join(lang === "zh" ? "；" : "; "),
+    title: `${heading}${t.format.colon}${r.records(records.length)}`,
+    lines: records.map((record) => ({
+      label: titleOf(record, names, t),
+      value: t.format.clauses(factLines(record, names, t).map((l) => `${l.label} ${l.value}`)),
     })),
     actions,
     footer,
   };
 }
 
-const separator = (lang: Lang) => (lang === "zh" ? "：" : ": ");
-
-function titleOf(record: Record_, names: NameBook, lang: Lang): string {
+function titleOf(record: ReceiptRecord, names: NameBook, t: Messages): string {
   if (record.type === "visit") {
     const shop = record.retailer ? names.shop(record.retailer) : "?";
-    return `${shop} · ${dayWords(record.date, lang)}`;
+    return `${shop} · ${t.format.day(record.date)}`;
   }
-  const where = record.retailers.length ? record.retailers.map((id) => names.shop(id)).join(", ") : T[lang].offSite;
-  return `${FORMAT_WORDS[lang][record.format]} · ${where} · ${dayWords(record.date, lang)}`;
+  const where = record.retailers.length ? t.format.list(record.retailers.map((id) => names.shop(id))) : t.visits.receipt.offSite;
+  return `${t.words.promotionFormat[record.format]} · ${where} · ${t.format.day(record.date)}`;
 }
 
 /** The label/value lines of one record; empty facts are left out. */
-export function factLines(record: Record_, names: NameBook, lang: Lang): { label: string; value: string }[] {
-  const t = T[lang];
+export function factLines(record: ReceiptRecord, names: NameBook, t: Messages): { label: string; value: string }[] {
+  const r = t.visits.receipt;
   const lines: { label: string; value: string }[] = [];
-  const add = (label: string, values: string[]) => values.length && lines.push({ label, value: listWords(values, lang) });
+  const add = (label: string, values: string[]) => {
+    if (values.length) lines.push({ label, value: t.format.list(values) });
+  };
   const product = (sku: string) => names.product(sku);
+  const line = (l: { sku: string; qty: number | null; unit: FormatVisit["stock"][number]["unit"] }) => r.line(product(l.sku), l.qty, l.unit);
   if (record.type === "visit") {
-    add(t.stock, record.stock.map((l) => lineWords(l, product(l.sku), lang)));
-    add(t.outOfStock, record.outOfStock.map(product));
-    add(t.listed, record.listed.map(product));
-    add(t.orders, record.orders.map((l) => lineWords(l, product(l.sku), lang)));
+    add(r.stock, record.stock.map(line));
+    add(r.outOfStock, record.outOfStock.map(product));
+    add(r.listed, record.listed.map(product));
+    add(r.orders, record.orders.map(line));
+    // Counting stock is said by the stock lines themselves.
     const work = record.activities.filter((a) => !(a === "stock_check" && (record.stock.length || record.outOfStock.length)));
-    add(t.work, work.map((a) => ACTIVITY_WORDS[lang][a]));
-    if (record.followUp) lines.push({ label: t.followUp, value: followUpWords(record.followUp, lang) });
-    if (record.feedback) lines.push({ label: t.feedback, value: t.feedbackYes });
-    if (record.compliance) lines.push({ label: t.compliance, value: t.complianceText });
-    if (lines.length === 0) lines.push({ label: t.work, value: t.nothing });
+    add(r.work, work.map((a) => t.words.activity[a]));
+    if (record.followUp) lines.push({ label: r.followUp, value: r.followUpDay(record.followUp) });
+    if (record.feedback) lines.push({ label: r.feedback, value: record.feedbackText ? t.format.quote(record.feedbackText) : r.feedbackNoted });
+    if (record.compliance) lines.push({ label: r.compliance, value: r.complianceText });
+    if (lines.length === 0) lines.push({ label: r.work, value: r.nothing });
     return lines;
   }
-  add(t.products, record.skus.map(product));
-  if (record.consumers !== null) lines.push({ label: t.consumers, value: t.people(record.consumers) });
-  if (record.durationMinutes !== null) lines.push({ label: t.duration, value: minutesWords(record.durationMinutes, lang) });
-  add(t.sales, record.sales.map((l) => lineWords(l, product(l.sku), lang)));
+  add(r.products, record.skus.map(product));
+  if (record.consumers !== null) lines.push({ label: r.consumers, value: r.people(record.consumers) });
+  if (record.durationMinutes !== null) lines.push({ label: r.duration, value: t.format.minutes(record.durationMinutes) });
+  add(r.sales, record.sales.map(line));
   return lines;
 }

@@ -3,13 +3,11 @@
  * answers given so far; the records are rebuilt by parsing again and applying the answers, so the
  * parser alone decides how facts attach to shops, and the state survives a restart as plain JSON.
  */
+import { SURE_ENOUGH } from "../domain/confidence.js";
 import type { Lang } from "../domain/roster.js";
 import { toFormat } from "../parse/index.js";
 import type { FormatPromotion, FormatRecord, FormatVisit, Unit } from "../domain/records.js";
 import type { ParseInput, ParseIssue, ParseResult, RecordDraft } from "../parse/types.js";
-
-/** Facts less sure than this are shown back for a yes/no before they are stored. */
-export const CONFIRM_BELOW = 0.6;
 
 export interface ReportAnswers {
   /** Mention text (or "record:N" for a report that named no shop) → retailer id. */
@@ -138,7 +136,7 @@ function nextQuestion(result: ParseResult, records: FormatRecord[], answers: Rep
       return { kind: "shop", key, mention: key.startsWith("record:") ? null : key, candidates: (visit.ambiguous ?? []).map((id) => ({ id, name: names.get(id) ?? id })) };
     }
   }
-  if (!answers.confirmed && lowestConfidence(result) < CONFIRM_BELOW) return { kind: "confirm" };
+  if (!answers.confirmed && lowestConfidence(result) < SURE_ENOUGH) return { kind: "confirm" };
   return null;
 }
 

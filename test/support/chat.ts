@@ -2,11 +2,12 @@
  * A test channel for whole conversations (Hubot's dummy adapter): a real bot on a real SQLite file
  * loaded with the evaluation fixtures; `say(person, text)` delivers a message and returns the replies.
  */
-import { createBot, type Bot } from "../../src/core/bot.js";
-import type { BotExtensions } from "../../src/core/context.js";
-import { replyToPlainText, type ChannelName, type Reply } from "../../src/domain/messages.js";
+import { featureHandlers, rulesOnly } from "../../src/app.js";
+import { createBot, type Bot, type Understand } from "../../src/core/bot.js";
+import { replyToPlainText } from "../../src/core/plain-text.js";
+import type { ChannelName, Reply } from "../../src/domain/messages.js";
+import { messagesFor } from "../../src/locales/index.js";
 import { createLogger } from "../../src/log.js";
-import { standardExtensions } from "../../src/bot-extensions.js";
 import { importRoster } from "../../src/roster/import-roster.js";
 import { openDatabase, type Database } from "../../src/store/database.js";
 import { scratchSqlite, type ScratchDatabase } from "./databases.js";
@@ -33,14 +34,21 @@ export interface ChatWorld {
   close(): Promise<void>;
 }
 
-export async function chatWorld(extraDirs: string[] = []): Promise<ChatWorld> {
+export interface ChatWorldOptions {
+  /** How messages are read, made once the database is ready (default: the rule parser alone). */
+  understand?: (db: Database["db"]) => Understand;
+}
+
+export async function chatWorld(extraDirs: string[] = [], options: ChatWorldOptions = {}): Promise<ChatWorld> {
   const scratch: ScratchDatabase = scratchSqlite();
   const database = await openDatabase(scratch.url);
   await importRoster(database.db, EVAL_FIXTURES);
   for (const dir of extraDirs) await importRoster(database.db, dir);
   const notified: ChatWorld["notified"] = [];
-  const extensions: BotExtensions = { ...standardExtensions, notify: async (personId, replies) => void notified.push({ personId, replies }) };
-  const make = () => createBot({ db: database.db, logger: createLogger("silent"), extensions });
+  const notify = async (personId: string, replies: Reply[]) => void notified.push({ personId, replies });
+  const understand = options.understand?.(database.db) ?? rulesOnly;
+  const make = () =>
+    createBot({ db: database.db, logger: createLogger("silent"), understand, handlers: featureHandlers({ db: database.db, understand, notify }) });
   let sequence = 0;
   const world: ChatWorld = {
     database,
@@ -68,5 +76,5 @@ export async function chatWorld(extraDirs: string[] = []): Promise<ChatWorld> {
 
 /** All replies as the plain text a WeChat user would see. */
 export function plain(replies: Reply[], lang: "zh" | "en" = "zh"): string {
-  return replies.map((r) => replyToPlainText(r, lang)).join("\n---\n");
+  return replies.map((r) => replyToPlainText(r, messagesFor(lang))).join("\n---\n");
 }

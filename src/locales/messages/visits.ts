@@ -1,3 +1,79 @@
-/** The visits part of the message catalogue. */
-// biome-ignore lint/suspicious/noEmptyInterface: filled as the feature moves its wording here
-export interface VisitMessages {}
+/** Logging visits and promotions: receipts, the questions about a draft, corrections and undo. */
+import type { Unit } from "../../domain/records.js";
+
+export type ReceiptMode = "stored" | "updated" | "preview";
+
+export interface VisitMessages {
+  receipt: {
+    heading: Record<ReceiptMode, string>;
+    /** 3 条记录 / 3 records, as a receipt's title for several records. */
+    records(count: number): string;
+    stock: string;
+    outOfStock: string;
+    listed: string;
+    orders: string;
+    /** The work done at the visit, e.g. 工作：陈列理货 / Done: set up display. */
+    work: string;
+    followUp: string;
+    feedback: string;
+    /** When the owner gave feedback the parser could not quote. */
+    feedbackNoted: string;
+    compliance: string;
+    complianceText: string;
+    products: string;
+    consumers: string;
+    duration: string;
+    sales: string;
+    offSite: string;
+    /** A visit with nothing else to report. */
+    nothing: string;
+    /** 20人 / 20 */
+    people(count: number): string;
+    /** 红塔山 12条 / Coke Zero: 3 cases; qty null = a vague amount; unit null = not said. */
+    line(product: string, qty: number | null, unit: Unit | null): string;
+    /** A follow-up day, or "unspecified" for a promise with no day. */
+    followUpDay(day: string): string;
+    edit: string;
+    undo: string;
+    /** How to correct, shown on the first receipts only (noise at 30 receipts a day). */
+    hint: string;
+  };
+  question: {
+    shopWhich(mention: string): string;
+    shopUnknown(mention: string): string;
+    shopMissing: string;
+    productWhich(mention: string): string;
+    productUnknown(mention: string): string;
+    unitWhich(mention: string): string;
+    confirm: string;
+    /** The labels of the yes/no to the shown understanding. */
+    confirmYes: string;
+    confirmNo: string;
+    skipLabel: string;
+    /** The units offered for a count with no unit, in the order shown. */
+    units: { label: string; unit: Unit }[];
+  };
+  flow: {
+    nothingFound: string;
+    stillUnsure: string;
+    cancelled: string;
+    rejected: string;
+    /** Before an open question asked again after another message. */
+    stillWaiting: string;
+    /** Before a set-aside question brought back. */
+    alsoEarlier: string;
+  };
+  correction: {
+    notYours: string;
+    nothingToCorrect: string;
+    undone(what: string): string;
+    editHint: string;
+    whichRecord: string;
+    whichLine: string;
+    notUnderstood: string;
+    visit(shop: string, day: string): string;
+    promotion(day: string): string;
+  };
+  /** To the supervisor, in the supervisor's language, when a report mentions a forbidden practice. */
+  redFlagAlert(manager: string, shops: string, text: string): string;
+}

@@ -19,7 +19,6 @@ export interface LlmWorld {
 
 export async function llmWorld(settings: { mode?: "llm" | "hybrid"; timeoutMs?: number } & UnderstandOptions = {}): Promise<LlmWorld> {
   const stub = await startOpenAiStub();
-  const chat = await chatWorld();
   const logs: Record<string, any>[] = [];
   const logger = createLogger("debug", { write: (line: string) => void logs.push(JSON.parse(line)) });
   const config: Pick<Config, "LLM_BASE_URL" | "LLM_API_KEY" | "LLM_MODEL" | "LLM_TIMEOUT_MS" | "PARSE_MODE"> = {
@@ -29,9 +28,11 @@ export async function llmWorld(settings: { mode?: "llm" | "hybrid"; timeoutMs?: 
     LLM_TIMEOUT_MS: settings.timeoutMs ?? 3000,
     PARSE_MODE: settings.mode ?? "hybrid",
   };
-  const roster = new RosterStore(chat.database.db);
-  const understand = createUnderstand(config, logger, () => roster.roster(), settings);
-  chat.bot.extend({ understand });
+  let understand: Understand | undefined;
+  const chat = await chatWorld([], {
+    understand: (db) => (understand = createUnderstand(config, logger, () => new RosterStore(db).roster(), settings)),
+  });
+  if (!understand) throw new Error("the chat world did not build its reader");
   return {
     chat,
     stub,
