@@ -14,6 +14,7 @@ import type { Db } from "../store/database.js";
 import { Inbox } from "../store/inbox.js";
 import { RosterStore } from "../store/roster-store.js";
 import type { Context } from "./context.js";
+import { pickedChoice, rememberChoices } from "./choice-memory.js";
 import { compose, type Handler } from "./handler.js";
 import { detectLanguage, replyLanguage } from "./language.js";
 import { ParserCache } from "./parser-cache.js";
@@ -109,8 +110,10 @@ export function createBot(deps: BotDeps): Bot {
     };
     const text = screen(message.text, (text) => ctx.reply({ kind: "text", text }), t);
     if (text === null) return ctx;
-    (ctx as { message: InboundMessage }).message = { ...message, text };
+    // "2" after a numbered choice is that option, typed instead of tapped.
+    (ctx as { message: InboundMessage }).message = { ...message, text: pickedChoice(session, text) ?? text };
     await run(ctx);
+    rememberChoices(session, ctx.replies);
     if (JSON.stringify(session) !== before) await sessions.write(person.id, session);
     return ctx;
   }

@@ -8,7 +8,7 @@ import { REFERENCE_PATTERN } from "../domain/reference.js";
 import { REPLY_PHRASES } from "../locales/index.js";
 import { parseNumber } from "../parse/common/numerals.js";
 import type { Parser } from "../parse/index.js";
-import { unitOf } from "./picks.js";
+import { unitOf } from "../core/picks.js";
 
 export type Correction =
   | { kind: "undo"; references: string[] }

@@ -5,7 +5,7 @@
 import type { Reply } from "../domain/messages.js";
 import type { Messages } from "../locales/index.js";
 import type { Parser, ParseResult } from "../parse/index.js";
-import { isNo, isYes, readAnswer, unitOf } from "./picks.js";
+import { isNo, isYes, readAnswer, unitOf } from "../core/picks.js";
 import type { PendingReport, Question } from "./report-draft.js";
 
 /** The labels of a question's numbered options, in order (what "2" or a name picks from). */
