@@ -25,6 +25,58 @@ export function isoWeekday(day: string): number {
   return w === 0 ? 7 : w;
 }
 
+/** A day from its numbers (month 1–12); no range check: callers that need one ask daysInMonth. */
+export function dayOf(year: number, month: number, dayOfMonth: number): string {
+  return `${year}-${String(month).padStart(2, "0")}-${String(dayOfMonth).padStart(2, "0")}`;
+}
+
+/** Splits YYYY-MM-DD into numbers. */
+export function dayParts(day: string): { y: number; m: number; d: number } {
+  return { y: Number(day.slice(0, 4)), m: Number(day.slice(5, 7)), d: Number(day.slice(8, 10)) };
+}
+
+/** How many days a month (1–12) of a year has. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Day `dayOfMonth` of the month `months` away from `day`'s month, kept inside that month (31 → 30 in November). */
+export function addMonths(day: string, months: number, dayOfMonth: number): string {
+  const { y, m } = dayParts(day);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  return dayOf(year, month, Math.min(dayOfMonth, daysInMonth(year, month)));
+}
+
+/** Monday of the week holding `day` (weeks start on Monday), shifted by `weeks`. */
+export function mondayOf(day: string, weeks = 0): string {
+  return addDays(day, 1 - isoWeekday(day) + 7 * weeks);
+}
+
+/** ISO weekday `weekday` (1–7) of the week `weeks` away from `day`'s week. */
+export function weekdayInWeek(day: string, weekday: number, weeks: number): string {
+  return addDays(mondayOf(day, weeks), weekday - 1);
+}
+
+/** The nearest `weekday` strictly after `day` (a promised follow-up: "back Tuesday"). */
+export function nextWeekday(day: string, weekday: number): string {
+  return addDays(day, (weekday - isoWeekday(day) + 7) % 7 || 7);
+}
+
+/** The latest `weekday` on or before `day` (a visit that happened: "Tuesday's visit"). */
+export function lastWeekday(day: string, weekday: number): string {
+  return addDays(day, -((isoWeekday(day) - weekday + 7) % 7));
+}
+
+/** The day of an ISO 8601 timestamp written with its zone's offset: its own date part is the local day. */
+export function dayOfStamp(stamp: string): string {
+  const m = /^\d{4}-\d{2}-\d{2}/.exec(stamp);
+  if (m) return m[0];
+  const t = new Date(stamp);
+  return dayOf(t.getFullYear(), t.getMonth() + 1, t.getDate());
+}
+
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

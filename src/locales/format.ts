@@ -51,10 +51,8 @@ export interface Formatter {
   colon: string;
 }
 
-/** Splits YYYY-MM-DD into numbers. */
-export function dayParts(day: string): { y: number; m: number; d: number } {
-  return { y: Number(day.slice(0, 4)), m: Number(day.slice(5, 7)), d: Number(day.slice(8, 10)) };
-}
+/** Splits YYYY-MM-DD into numbers (the calendar's own, re-exported for the formatters). */
+export { dayParts } from "../domain/calendar.js";
 
 /** Percent of part in whole, rounded; "—" when whole is 0. Language-neutral, shared by both formatters. */
 export function percentOf(part: number, whole: number): string {

@@ -5,7 +5,7 @@
  * grounding, with no I/O.
  */
 import type { Roster } from "../domain/roster.js";
-import { formatDay, localDayOf } from "./common/calendar.js";
+import { dayOfStamp } from "../domain/calendar.js";
 import { PeopleNames } from "./extract/people.js";
 import { ProductCatalog } from "./grounding/product-catalog.js";
 import { ShopDirectory } from "./grounding/shop-directory.js";
@@ -34,7 +34,7 @@ export function createParser(roster: Roster): Parser {
   };
   return {
     parse(input: ParseInput): ParseResult {
-      const today = localDayOf(input.now);
+      const today = dayOfStamp(input.now);
       const a = analyse(input.text, input.senderId, today, g.shops, g.catalog, (w) => g.people.isName(w));
       const { threads, site } = detectPromotion(a);
       const intent = classify(a, { hasPromotion: !!site, mentionsColleague: g.people.mentioned(a.norm) });
@@ -59,7 +59,7 @@ export function createParser(roster: Roster): Parser {
         text: input.text,
         lang: a.lang,
         senderId: input.senderId,
-        today: formatDay(today),
+        today,
         intent: { value: intent.intent, confidence: intent.confidence, source: "implied" },
         records,
         shops,

@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { localDayOf } from "../../src/parse/common/calendar.js";
+import { dayOfStamp } from "../../src/domain/calendar.js";
 import { findDates } from "../../src/parse/extract/dates.js";
 import { onlyVisit, WED, WED_AUSTIN } from "./helpers.js";
 
 // 2026-11-25 is a Wednesday; November has 30 days, so "next week" crosses into December.
-const fmt = (d: { y: number; m: number; d: number } | null) =>
-  d ? `${d.y}-${String(d.m).padStart(2, "0")}-${String(d.d).padStart(2, "0")}` : null;
 const read = (text: string, now = WED) => {
-  const [d] = findDates(text.toLowerCase(), text, localDayOf(now));
-  return d ? { visit: fmt(d.visit), follow: fmt(d.follow) } : null;
+  const [d] = findDates(text.toLowerCase(), text, dayOfStamp(now));
+  return d ? { visit: d.visit, follow: d.follow } : null;
 };
 
 describe("date expressions (Chinese)", () => {
@@ -98,6 +96,10 @@ describe("visit days and follow-ups in reports", () => {
   it.each([
     ["Joe's all good, will be back Tuesday", "2026-12-01"],
     ["Joe's all good, back next tuesday", "2026-12-01"],
+    // Every weekday name reads the same in the cue tables as in the date reader (one table): "back
+    // wednesday" and "back saturday" were missed while the follow cue had its own, shorter list.
+    ["Joe's all good, back wednesday", "2026-12-02"],
+    ["Joe's all good, back Saturday", "2026-11-28"],
     ["Joe's all good, check back in 2 weeks", "2026-12-09"],
     ["Joe's all good, will swing by again next week", "2026-11-30"],
     ["Joe's all good, said I'd come by again soon", "unspecified"],

@@ -5,140 +5,151 @@
  * Chinese needs its own layer: chrono's zh parser misses 月底, 下个月, bare 下周, 两周后, 下下周.
  */
 import {
-  addDays, addMonths, compareDays, daysInMonth, lastWeekday, nextWeekday, weekdayInWeek, type Day,
-} from "../common/calendar.js";
+  addDays, addMonths, dayOf, dayParts, daysInMonth, lastWeekday, nextWeekday, weekdayInWeek,
+} from "../../domain/calendar.js";
+import { MONTH_PREFIXES, monthNumber, WEEKDAY_NAMES, weekdayNumber as enWeekday } from "../../locales/en/parse/calendar-words.js";
+import { WEEK, WEEKDAY_CHARS, weekdayNumber as zhWeekday } from "../../locales/zh/parse/calendar-words.js";
 import { parseChineseNumber, parseEnglishNumber, EN_NUMBER_WORDS } from "../common/numerals.js";
 
 export interface DateExpr {
   start: number;
   end: number;
-  /** The day if this is a visit that happened; null when it can only be in the future. */
-  visit: Day | null;
-  /** The day if this is a promised follow-up; null when it can only be in the past. */
-  follow: Day | null;
+  /** The day (YYYY-MM-DD) if this is a visit that happened; null when it can only be in the future. */
+  visit: string | null;
+  /** The day (YYYY-MM-DD) if this is a promised follow-up; null when it can only be in the past. */
+  follow: string | null;
   /** Bare weekdays and day numbers need a verb to count as a visit day. */
   needsVerb: boolean;
 }
 
-const ZH_WD: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7 };
-const EN_WD: [RegExp, number][] = [
-  [/^mon/, 1], [/^tue/, 2], [/^wed/, 3], [/^thu/, 4], [/^fri/, 5], [/^sat/, 6], [/^sun/, 7],
-];
-const EN_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+type Reading = Pick<DateExpr, "visit" | "follow">;
 
 const CNUM = "\\d{1,2}|[一二三四五六七八九十]{1,3}";
+/** A weekday after 周/星期/礼拜: its name or, as texting writes it, its digit (周3). */
+const ZH_WEEKDAY = `[${WEEKDAY_CHARS}1-7]`;
 const n = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseNumber(s) ?? NaN);
 
 /** A day of a month: this month if it fits the reading, else the next (follow) or previous (visit). */
-function monthDay(today: Day, d: number): Pick<DateExpr, "visit" | "follow"> {
+function monthDay(today: string, d: number): Reading {
   if (!(d >= 1 && d <= 31)) return { visit: null, follow: null };
-  const fit = (y: number, m: number): Day | null => (d <= daysInMonth(y, m) ? { y, m, d } : null);
-  const here = fit(today.y, today.m);
-  const nextM = addMonths(today, 1, 1);
-  const prevM = addMonths(today, -1, 1);
-  const follow = here && compareDays(here, today) > 0 ? here : fit(nextM.y, nextM.m);
-  const visit = here && compareDays(here, today) <= 0 ? here : fit(prevM.y, prevM.m);
+  const fit = (month: string): string | null => {
+    const { y, m } = dayParts(month);
+    return d <= daysInMonth(y, m) ? dayOf(y, m, d) : null;
+  };
+  const here = fit(today);
+  const follow = here && here > today ? here : fit(addMonths(today, 1, 1));
+  const visit = here && here <= today ? here : fit(addMonths(today, -1, 1));
   return { visit, follow };
 }
 
-function yearDay(today: Day, m: number, d: number): Pick<DateExpr, "visit" | "follow"> {
-  if (!(m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(today.y, m))) return { visit: null, follow: null };
-  const here = { y: today.y, m, d };
-  const past = compareDays(here, today) <= 0;
-  return { visit: past ? here : { y: today.y - 1, m, d }, follow: past ? { y: today.y + 1, m, d } : here };
+function yearDay(today: string, m: number, d: number): Reading {
+  const { y } = dayParts(today);
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m))) return { visit: null, follow: null };
+  const here = dayOf(y, m, d);
+  const past = here <= today;
+  return { visit: past ? here : dayOf(y - 1, m, d), follow: past ? dayOf(y + 1, m, d) : here };
 }
 
-const weekdayBoth = (today: Day, wd: number): Pick<DateExpr, "visit" | "follow"> => ({
+const weekdayBoth = (today: string, wd: number): Reading => ({
   visit: lastWeekday(today, wd),
   follow: nextWeekday(today, wd),
 });
 
-function weekOf(today: Day, wd: number, weeks: number): Pick<DateExpr, "visit" | "follow"> {
+function weekOf(today: string, wd: number, weeks: number): Reading {
   const day = weekdayInWeek(today, wd, weeks);
-  const c = compareDays(day, today);
-  return { visit: c <= 0 ? day : null, follow: c > 0 ? day : null };
+  return { visit: day <= today ? day : null, follow: day > today ? day : null };
 }
 
-const relative = (today: Day, days: number): Pick<DateExpr, "visit" | "follow"> =>
+const relative = (today: string, days: number): Reading =>
   days <= 0 ? { visit: addDays(today, days), follow: null } : { visit: null, follow: addDays(today, days) };
 
-type Rule = [RegExp, (m: RegExpExecArray, today: Day) => (Pick<DateExpr, "visit" | "follow"> & { needsVerb?: boolean }) | null];
+const lastOfMonth = (today: string): string => {
+  const { y, m } = dayParts(today);
+  return dayOf(y, m, daysInMonth(y, m));
+};
+
+/** A pattern and how to read its match; the groups named in the pattern are always there when it matches. */
+type Rule = [RegExp, (g: string[], today: string) => (Reading & { needsVerb?: boolean }) | null];
+
+/** The capture groups of a match, unmatched ones as "" (a rule's alternatives leave some empty). */
+const groups = (m: RegExpMatchArray): string[] => m.map((x) => x ?? "");
 
 const ZH_RULES: Rule[] = [
-  [new RegExp(`(${CNUM})月(${CNUM})[日号]`, "g"), (m, t) => yearDay(t, n(m[1]), n(m[2]))],
-  [new RegExp(`(下个?|这个?|本|上个?)月(${CNUM})[日号]`, "g"), (m, t) => {
-    const shift = m[1].startsWith("下") ? 1 : m[1].startsWith("上") ? -1 : 0;
-    const day = addMonths(t, shift, n(m[2]));
-    return compareDays(day, t) > 0 ? { visit: null, follow: day } : { visit: day, follow: null };
+  [new RegExp(`(${CNUM})月(${CNUM})[日号]`, "g"), ([, m = "", d = ""], t) => yearDay(t, n(m), n(d))],
+  [new RegExp(`(下个?|这个?|本|上个?)月(${CNUM})[日号]`, "g"), ([, which = "", d = ""], t) => {
+    const shift = which.startsWith("下") ? 1 : which.startsWith("上") ? -1 : 0;
+    const day = addMonths(t, shift, n(d));
+    return day > t ? { visit: null, follow: day } : { visit: day, follow: null };
   }],
-  [new RegExp(`(?<![月\\d第])(${CNUM})[号日](?![子])`, "g"), (m, t) => ({ ...monthDay(t, n(m[1])), needsVerb: true })],
-  [/下下个?(?:周|星期|礼拜)([一二三四五六日天1-7])/g, (m, t) => weekOf(t, ZH_WD[m[1]], 2)],
-  [/(下|这|本|上)个?(?:周|星期|礼拜)([一二三四五六日天1-7])/g, (m, t) => {
-    const weeks = m[1] === "下" ? 1 : m[1] === "上" ? -1 : 0;
-    return weekOf(t, ZH_WD[m[2]], weeks);
+  [new RegExp(`(?<![月\\d第])(${CNUM})[号日](?![子])`, "g"), ([, d = ""], t) => ({ ...monthDay(t, n(d)), needsVerb: true })],
+  [new RegExp(`下下个?(?:${WEEK})(${ZH_WEEKDAY})`, "g"), ([, wd = ""], t) => weekOf(t, zhWeekday(wd), 2)],
+  [new RegExp(`(下|这|本|上)个?(?:${WEEK})(${ZH_WEEKDAY})`, "g"), ([, which, wd = ""], t) => {
+    const weeks = which === "下" ? 1 : which === "上" ? -1 : 0;
+    return weekOf(t, zhWeekday(wd), weeks);
   }],
-  [/(?:周|星期|礼拜)([一二三四五六日天1-7])/g, (m, t) => ({ ...weekdayBoth(t, ZH_WD[m[1]]), needsVerb: true })],
-  [/下下个?(?:周|星期|礼拜)/g, (_m, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 2) })],
-  [/下个?(?:周|星期|礼拜)/g, (_m, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 1) })],
-  [/下个?月/g, (_m, t) => ({ visit: null, follow: addMonths(t, 1, 1) })],
-  [/月底|月末/g, (_m, t) => ({ visit: null, follow: { y: t.y, m: t.m, d: daysInMonth(t.y, t.m) } })],
-  [new RegExp(`(\\d+|[一二两三四五六七八九十]+)\\s*(天|周|个?星期|个?礼拜|个?月)(?:后|以后|之后)`, "g"), (m, t) => {
-    const k = /^\d+$/.test(m[1]) ? Number(m[1]) : parseChineseNumber(m[1]);
+  [new RegExp(`(?:${WEEK})(${ZH_WEEKDAY})`, "g"), ([, wd = ""], t) => ({ ...weekdayBoth(t, zhWeekday(wd)), needsVerb: true })],
+  [new RegExp(`下下个?(?:${WEEK})`, "g"), (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 2) })],
+  [new RegExp(`下个?(?:${WEEK})`, "g"), (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 1) })],
+  [/下个?月/g, (_g, t) => ({ visit: null, follow: addMonths(t, 1, 1) })],
+  [/月底|月末/g, (_g, t) => ({ visit: null, follow: lastOfMonth(t) })],
+  [new RegExp(`(\\d+|[一二两三四五六七八九十]+)\\s*(天|周|个?星期|个?礼拜|个?月)(?:后|以后|之后)`, "g"), ([, count = "", unit = ""], t) => {
+    const k = /^\d+$/.test(count) ? Number(count) : parseChineseNumber(count);
     if (k === null) return null;
-    if (m[2].endsWith("月")) return { visit: null, follow: addMonths(t, k, t.d) };
-    return { visit: null, follow: addDays(t, m[2] === "天" ? k : 7 * k) };
+    if (unit.endsWith("月")) return { visit: null, follow: addMonths(t, k, dayParts(t).d) };
+    return { visit: null, follow: addDays(t, unit === "天" ? k : 7 * k) };
   }],
-  [/大后天/g, (_m, t) => relative(t, 3)],
-  [/(?<!大)后天/g, (_m, t) => relative(t, 2)],
-  [/明天|明日|明早|明晚|明儿/g, (_m, t) => relative(t, 1)],
-  [/今天|今日|今晚|今早|今儿|今天下午/g, (_m, t) => relative(t, 0)],
-  [/昨天|昨日|昨晚|昨儿/g, (_m, t) => relative(t, -1)],
-  [/大前天/g, (_m, t) => relative(t, -3)],
-  [/(?<!大)前天/g, (_m, t) => relative(t, -2)],
+  [/大后天/g, (_g, t) => relative(t, 3)],
+  [/(?<!大)后天/g, (_g, t) => relative(t, 2)],
+  [/明天|明日|明早|明晚|明儿/g, (_g, t) => relative(t, 1)],
+  [/今天|今日|今晚|今早|今儿|今天下午/g, (_g, t) => relative(t, 0)],
+  [/昨天|昨日|昨晚|昨儿/g, (_g, t) => relative(t, -1)],
+  [/大前天/g, (_g, t) => relative(t, -3)],
+  [/(?<!大)前天/g, (_g, t) => relative(t, -2)],
 ];
 
-const WD_RE = "(mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)";
-const enWd = (s: string) => EN_WD.find(([re]) => re.test(s))![1];
+const WD_RE = `(${WEEKDAY_NAMES})`;
+/** The ISO weekday of a word the weekday pattern matched (every alternative starts with its three letters). */
+const enWd = (word: string): number => enWeekday(word) ?? NaN;
 
 const EN_RULES: Rule[] = [
-  [new RegExp(`\\b(${EN_MONTHS.join("|")})[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, "g"), (m, t) =>
-    yearDay(t, EN_MONTHS.indexOf(m[1]) + 1, Number(m[2]))],
-  [/(?<![\d/$.])\b(\d{1,2})\/(\d{1,2})\b(?![/\d])/g, (m, t) => yearDay(t, Number(m[1]), Number(m[2]))],
-  [/\bthe (\d{1,2})(?:st|nd|rd|th)\b/g, (m, t) => ({ ...monthDay(t, Number(m[1])), needsVerb: true })],
-  [new RegExp(`\\b(next|this|last|coming)\\s+${WD_RE}\\b`, "g"), (m, t) => {
-    const weeks = m[1] === "next" ? 1 : m[1] === "last" ? -1 : 0;
-    if (m[1] === "coming") return { visit: null, follow: nextWeekday(t, enWd(m[2])) };
-    return weekOf(t, enWd(m[2]), weeks);
+  [new RegExp(`\\b(${MONTH_PREFIXES})[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, "g"), ([, month = "", d], t) =>
+    yearDay(t, monthNumber(month) ?? NaN, Number(d))],
+  [/(?<![\d/$.])\b(\d{1,2})\/(\d{1,2})\b(?![/\d])/g, ([, m, d], t) => yearDay(t, Number(m), Number(d))],
+  [/\bthe (\d{1,2})(?:st|nd|rd|th)\b/g, ([, d], t) => ({ ...monthDay(t, Number(d)), needsVerb: true })],
+  [new RegExp(`\\b(next|this|last|coming)\\s+${WD_RE}\\b`, "g"), ([, which, wd = ""], t) => {
+    const weeks = which === "next" ? 1 : which === "last" ? -1 : 0;
+    if (which === "coming") return { visit: null, follow: nextWeekday(t, enWd(wd)) };
+    return weekOf(t, enWd(wd), weeks);
   }],
-  [new RegExp(`\\b${WD_RE}\\b(?:'s)?`, "g"), (m, t) => ({ ...weekdayBoth(t, enWd(m[1])), needsVerb: true })],
-  [/\bnext week\b/g, (_m, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 1) })],
-  [/\bnext month\b/g, (_m, t) => ({ visit: null, follow: addMonths(t, 1, 1) })],
-  [/\b(?:end of (?:the )?month|month end|eom)\b/g, (_m, t) => ({ visit: null, follow: { y: t.y, m: t.m, d: daysInMonth(t.y, t.m) } })],
-  [new RegExp(`\\bin\\s+(\\d+|${EN_NUMBER_WORDS})\\s+(days?|weeks?|months?)\\b|\\b(\\d+|${EN_NUMBER_WORDS})\\s+(days?|weeks?)\\s+from\\s+(?:now|today)\\b`, "g"), (m, t) => {
-    const k = parseEnglishNumber(m[1] ?? m[3]);
-    const unit = m[2] ?? m[4];
+  [new RegExp(`\\b${WD_RE}\\b(?:'s)?`, "g"), ([, wd = ""], t) => ({ ...weekdayBoth(t, enWd(wd)), needsVerb: true })],
+  [/\bnext week\b/g, (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 1) })],
+  [/\bnext month\b/g, (_g, t) => ({ visit: null, follow: addMonths(t, 1, 1) })],
+  [/\b(?:end of (?:the )?month|month end|eom)\b/g, (_g, t) => ({ visit: null, follow: lastOfMonth(t) })],
+  [new RegExp(`\\bin\\s+(\\d+|${EN_NUMBER_WORDS})\\s+(days?|weeks?|months?)\\b|\\b(\\d+|${EN_NUMBER_WORDS})\\s+(days?|weeks?)\\s+from\\s+(?:now|today)\\b`, "g"), ([, inCount, inUnit, fromCount = "", fromUnit = ""], t) => {
+    const k = parseEnglishNumber(inCount || fromCount);
+    const unit = inUnit || fromUnit;
     if (k === null) return null;
-    if (unit.startsWith("month")) return { visit: null, follow: addMonths(t, k, t.d) };
+    if (unit.startsWith("month")) return { visit: null, follow: addMonths(t, k, dayParts(t).d) };
     return { visit: null, follow: addDays(t, unit.startsWith("week") ? 7 * k : k) };
   }],
-  [/\bday after tomorrow\b/g, (_m, t) => relative(t, 2)],
-  [/\b(?:tomorrow|tmrw|tmr|tomorow)\b/g, (_m, t) => relative(t, 1)],
-  [/\b(?:today|tonight|this morning|this afternoon|this evening|this am|this pm)\b/g, (_m, t) => relative(t, 0)],
-  [/\b(?:yesterday|yday|last night)\b/g, (_m, t) => relative(t, -1)],
+  [/\bday after tomorrow\b/g, (_g, t) => relative(t, 2)],
+  [/\b(?:tomorrow|tmrw|tmr|tomorow)\b/g, (_g, t) => relative(t, 1)],
+  [/\b(?:today|tonight|this morning|this afternoon|this evening|this am|this pm)\b/g, (_g, t) => relative(t, 0)],
+  [/\b(?:yesterday|yday|last night)\b/g, (_g, t) => relative(t, -1)],
 ];
 
 /** Abbreviations that are also English words ("sat", "sun") count only when written like a day. */
-function plausibleEnglish(original: string, m: RegExpExecArray): boolean {
-  const word = m[0].toLowerCase();
+function plausibleEnglish(original: string, said: string, at: number): boolean {
+  const word = said.toLowerCase();
   if (!/^(?:sat|sun|wed|mon)\b/.test(word) || /^(?:saturday|sunday|wednesday|monday)/.test(word)) return true;
-  const raw = original.slice(m.index, m.index + m[0].length);
-  const after = original[m.index + m[0].length] ?? "";
-  const before = original.slice(Math.max(0, m.index - 3), m.index).toLowerCase();
+  const raw = original.slice(at, at + said.length);
+  const after = original[at + said.length] ?? "";
+  const before = original.slice(Math.max(0, at - 3), at).toLowerCase();
   return /^[A-Z]/.test(raw) || /[.:]/.test(after) || before.endsWith("on ");
 }
 
-/** Date expressions in normalised text; `original` is the raw text (for capitalisation). */
-export function findDates(text: string, original: string, today: Day): DateExpr[] {
+/** Date expressions in normalised text; `original` is the raw text (for capitalisation), `today` YYYY-MM-DD. */
+export function findDates(text: string, original: string, today: string): DateExpr[] {
   const found: DateExpr[] = [];
   const overlaps = (s: number, e: number) => found.some((d) => s < d.end && d.start < e);
   for (const [rules, en] of [[ZH_RULES, false], [EN_RULES, true]] as const) {
@@ -147,8 +158,8 @@ export function findDates(text: string, original: string, today: Day): DateExpr[
         const start = m.index;
         const end = start + m[0].length;
         if (overlaps(start, end)) continue;
-        if (en && !plausibleEnglish(original, m as RegExpExecArray)) continue;
-        const r = read(m as RegExpExecArray, today);
+        if (en && !plausibleEnglish(original, m[0], start)) continue;
+        const r = read(groups(m), today);
         if (!r || (!r.visit && !r.follow)) continue;
         found.push({ start, end, visit: r.visit, follow: r.follow, needsVerb: !!r.needsVerb });
       }

@@ -6,16 +6,13 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Lang } from "../../domain/roster.js";
-import { isoWeekday, parseDay } from "../common/calendar.js";
+import { isoWeekday } from "../../domain/calendar.js";
+import { messagesFor } from "../../locales/index.js";
 import type { Candidates } from "./candidates.js";
 
 export const PROMPT_VERSION = "parse.v1";
 const PROMPTS_DIR = fileURLToPath(new URL("../../../prompts/", import.meta.url));
 
-const WEEKDAYS: Record<Lang, string[]> = {
-  zh: ["", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"],
-  en: ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-};
 const NONE: Record<Lang, string> = { zh: "（无）", en: "(none)" };
 
 export interface PromptInput {
@@ -44,7 +41,7 @@ export function buildSystemPrompt(input: PromptInput, dir = PROMPTS_DIR): string
   const values: Record<string, string> = {
     now: input.now,
     today: input.today,
-    weekday: WEEKDAYS[lang][isoWeekday(parseDay(input.today))],
+    weekday: messagesFor(lang).format.weekday(isoWeekday(input.today)),
     lang: lang === "zh" ? "中文 (zh)" : "English (en)",
     shops: rows(candidates.shops.map((s) => [s.id, s.name, s.aliases.join(", ")]), lang),
     products: rows(candidates.products.map((p) => [p.sku, p.name, p.aliases.join(", ")]), lang),

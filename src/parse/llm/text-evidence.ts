@@ -5,7 +5,6 @@
  * Reuses the rule parser's extractors so both paths read numbers and dates the same way.
  */
 import type { Unit } from "../../domain/records.js";
-import { formatDay, parseDay } from "../common/calendar.js";
 import { normalizeText } from "../common/normalize.js";
 import { parseChineseNumber, parseEnglishNumber } from "../common/numerals.js";
 import { findAmounts } from "../extract/amounts.js";
@@ -57,9 +56,9 @@ export function readEvidence(text: string, today: string): TextEvidence {
   for (const d of findDurations(norm)) if (d.value !== null) minutes.add(d.value);
 
   const days = new Set<string>([today]);
-  for (const d of findDates(norm, text, parseDay(today))) {
-    if (d.visit) days.add(formatDay(d.visit));
-    if (d.follow) days.add(formatDay(d.follow));
+  for (const d of findDates(norm, text, today)) {
+    if (d.visit) days.add(d.visit);
+    if (d.follow) days.add(d.follow);
   }
   const units = new Set<Unit>(UNIT_WORDS.filter(([re]) => re.test(norm)).map(([, unit]) => unit));
   return { numbers, days, minutes, units };

@@ -3,7 +3,6 @@
  * product name wins over a cue, an amount or a date inside it ("Quick Stop" is not a
  * visit verb, "Coke Zero 12pk" holds no amount). Everything after works on this.
  */
-import type { Day } from "../common/calendar.js";
 import { findCues, type Cue } from "../common/cues.js";
 import { detectLang, isHan, normalizeText, sentenceAround, sentenceEnds } from "../common/normalize.js";
 import { applyRestatements, bareNumberAfter, findAmounts, type Amount } from "../extract/amounts.js";
@@ -35,7 +34,8 @@ export interface Analysis {
   text: string;
   norm: string;
   lang: "zh" | "en";
-  today: Day;
+  /** YYYY-MM-DD in the sender's zone. */
+  today: string;
   senderId: string;
   shops: ShopSpan[];
   products: ProductSpan[];
@@ -89,7 +89,7 @@ function wished(norm: string, ends: number[], cue: Cue, cues: Cue[]): boolean {
 export function analyse(
   text: string,
   senderId: string,
-  today: Day,
+  today: string,
   shopsDir: ShopDirectory,
   catalog: ProductCatalog,
   isPerson: (word: string) => boolean = () => false,

@@ -3,7 +3,6 @@
  * 下周三再去, 明天带给他, "back Tuesday", "check back in 2 weeks"), the day a visit happened
  * (昨天, 周六去了, "friday's visit"), or neither (明天送到, 他周一回来, 下周的货).
  */
-import { compareDays, formatDay, type Day } from "../common/calendar.js";
 import type { Cue } from "../common/cues.js";
 import { sentenceAround } from "../common/normalize.js";
 import type { DateExpr } from "../extract/dates.js";
@@ -37,8 +36,8 @@ function pairDate(a: Analysis, cue: Cue, future: DateExpr[]): DateExpr | null {
 }
 
 export function dating(a: Analysis): Dating {
-  const today: Day = a.today;
-  const future = a.dates.filter((d) => d.follow && compareDays(d.follow, today) > 0);
+  const today = a.today;
+  const future = a.dates.filter((d) => d.follow && d.follow > today);
   const used = new Set<DateExpr>();
   const followUps: FollowUp[] = [];
   const vague = a.cues.filter((c) => c.kind === "follow_vague");
@@ -53,13 +52,13 @@ export function dating(a: Analysis): Dating {
       date = thenCue ? future.filter((d) => d.end <= thenCue.start).pop() ?? null : pairDate(a, cue, future);
     }
     if (date) used.add(date);
-    followUps.push({ cue, date, value: date ? formatDay(date.follow!) : "unspecified" });
+    followUps.push({ cue, date, value: date?.follow ?? "unspecified" });
   }
   const verbs = a.cues.filter((c) => c.kind === "visit_verb");
   const visitDates = a.dates.filter((d) => {
     if (used.has(d) || !d.visit) return false;
-    if (d.follow && compareDays(d.follow, today) > 0 && !d.needsVerb) return false;
-    if (!d.needsVerb || compareDays(d.visit, today) === 0) return true;
+    if (d.follow && d.follow > today && !d.needsVerb) return false;
+    if (!d.needsVerb || d.visit === today) return true;
     // "Monday: Lone Star and Tech Ridge" — a day heading the report.
     if (/^\s*[:：]/.test(a.norm.slice(d.end))) return true;
     // A bare weekday or day number is a visit day only next to a visit verb (周六去了, "friday's visit").
@@ -72,6 +71,6 @@ export function dating(a: Analysis): Dating {
 export function visitDayFor(a: Analysis, d: Dating, mentionStart: number, rangeEnd: number): { day: string; said: boolean } {
   const before = d.visitDates.filter((x) => x.start < mentionStart).pop();
   const inside = d.visitDates.find((x) => x.start >= mentionStart && x.start < rangeEnd);
-  const pick = before ?? inside ?? d.visitDates[0];
-  return pick ? { day: formatDay(pick.visit!), said: true } : { day: formatDay(a.today), said: false };
+  const day = (before ?? inside ?? d.visitDates[0])?.visit;
+  return day ? { day, said: true } : { day: a.today, said: false };
 }

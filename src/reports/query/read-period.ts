@@ -4,11 +4,13 @@
  * A current week or month ends today: days that have not happened have nothing to count.
  */
 import { addDays, daysBetween, isoWeekday } from "../../domain/calendar.js";
+import * as en from "../../locales/en/parse/calendar-words.js";
+import * as zh from "../../locales/zh/parse/calendar-words.js";
 import type { Period, PeriodKind } from "./query-types.js";
 
-const ZH_WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
-const EN_WEEKDAY: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
-const EN_MONTH: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const ZH_WEEKDAY_SAID = new RegExp(`(上|这|本)?(?:${zh.WEEK})([${zh.WEEKDAY_CHARS}])`);
+const EN_WEEKDAY_SAID = new RegExp(`\\b(last )?(${en.WEEKDAY_PREFIXES})[a-z]*day\\b`);
+const EN_MONTH_DAY = new RegExp(`\\b(${en.MONTH_PREFIXES})[a-z]*\\.? (\\d{1,2})\\b`);
 
 /** The period the text names, or null when it names none. `text` is lower-cased. */
 export function readPeriod(text: string, today: string): Period | null {
@@ -25,16 +27,16 @@ export function readPeriod(text: string, today: string): Period | null {
   if (ymd) return day(isoDay(+ymd[1], +ymd[2], +ymd[3]));
   const md = text.match(/(\d{1,2})月(\d{1,2})[日号]?/) ?? text.match(/\b(\d{1,2})\/(\d{1,2})\b/);
   if (md) return day(latestDayOf(+md[1], +md[2], today));
-  const enMd = text.match(/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})\b/);
-  if (enMd) return day(latestDayOf(EN_MONTH[enMd[1]], +enMd[2], today));
+  const enMd = text.match(EN_MONTH_DAY);
+  if (enMd) return day(latestDayOf(en.monthNumber(enMd[1] ?? "") ?? NaN, Number(enMd[2]), today));
 
   if (/前天|day before yesterday/.test(text)) return day(addDays(today, -2));
   if (/昨天|昨日|yesterday/.test(text)) return day(addDays(today, -1));
 
-  const zhWd = text.match(/(上|这|本)?(?:周|星期|礼拜)([一二三四五六日天])/);
-  if (zhWd) return day(weekdayDay(today, ZH_WEEKDAY[zhWd[2]], zhWd[1] === "上"));
-  const enWd = text.match(/\b(last )?(mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b/);
-  if (enWd) return day(weekdayDay(today, EN_WEEKDAY[enWd[2]], !!enWd[1]));
+  const zhWd = text.match(ZH_WEEKDAY_SAID);
+  if (zhWd) return day(weekdayDay(today, zh.weekdayNumber(zhWd[2] ?? ""), zhWd[1] === "上"));
+  const enWd = text.match(EN_WEEKDAY_SAID);
+  if (enWd) return day(weekdayDay(today, en.weekdayNumber(enWd[2] ?? "") ?? NaN, !!enWd[1]));
 
   const monday = addDays(today, 1 - isoWeekday(today));
   if (/上周|上星期|上礼拜|上个星期|上个礼拜|last week|past week|previous week/.test(text)) {

@@ -3,8 +3,9 @@
  * Patterns run on lower-cased text.
  */
 import { words, type CueTable } from "../../../parse/common/cues.js";
+import { MONTH_PREFIXES, WEEKDAY_NAMES } from "./calendar-words.js";
 
-const WD = "(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?";
+const WD = `(?:${WEEKDAY_NAMES})`;
 
 export const EN_CUES: CueTable = {
   display: words(
@@ -56,7 +57,7 @@ export const EN_CUES: CueTable = {
   ),
   follow: words(
     "\\b(?:be|come|coming|get|go|going|stop|stopping|swing|swinging|circle|head|heading|drop|dropping|check|checking|pop|popping|run|get)(?: by| back| in)+\\b",
-    "\\bback (?:at|on|to|in|there)\\b", "(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=end of|next (?:week|month)\\b|tomorrow\\b|tmrw\\b|later\\b)", `(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=(?:next |this )?${WD}\\b)`, "\\bback (?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d|\\d{1,2}/\\d|the \\d)", "\\bfollow(?:ing)?[- ]?ups?\\b", "\\brevisit\\b", "\\bvisit again\\b", "\\bnext (?:visit|stop)\\b", "\\btry (?:again|back)\\b",
+    "\\bback (?:at|on|to|in|there)\\b", "(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=end of|next (?:week|month)\\b|tomorrow\\b|tmrw\\b|later\\b)", `(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=(?:next |this )?${WD}\\b)`, `\\bback (?=(?:${MONTH_PREFIXES})[a-z]*\\.? \\d|\\d{1,2}/\\d|the \\d)`, "\\bfollow(?:ing)?[- ]?ups?\\b", "\\brevisit\\b", "\\bvisit again\\b", "\\bnext (?:visit|stop)\\b", "\\btry (?:again|back)\\b",
     "\\breturn\\b", "\\bcall (?:him|her|them)(?: back)?\\b", "\\bgive (?:him|her|them) a call\\b", "\\bbring (?:him|her|them)\\b", "(?<!\\b(?:he|she|they|it|distributor|driver|truck|delivery|rep|guy)\\s)\\bwill bring\\b", "\\bi'll bring\\b", "\\bdrop off\\b", "\\bi'll be back\\b",
   ),
   follow_vague: words("\\bsoon\\b", "\\blater this week\\b", "\\bsometime\\b", "\\bat some point\\b", "\\bin a few days\\b", "\\bnext time\\b"),
