@@ -4,6 +4,7 @@
  * a pipeline of extractors (analysis), refiners (segments, lines, dating, promotion) and
  * grounding, with no I/O.
  */
+import { isReportIntent } from "../domain/records.js";
 import type { Roster } from "../domain/roster.js";
 import { dayOfStamp } from "../domain/calendar.js";
 import { PeopleNames } from "./extract/people.js";
@@ -24,8 +25,6 @@ export interface Parser {
   parse(input: ParseInput): ParseResult;
 }
 
-const REPORT_INTENTS = new Set(["visit_log", "promotion_note"]);
-
 export function createParser(roster: Roster): Parser {
   const g: Grounding = {
     shops: new ShopDirectory(roster),
@@ -38,7 +37,7 @@ export function createParser(roster: Roster): Parser {
       const a = analyse(input.text, input.senderId, today, g.shops, g.catalog, (w) => g.people.isName(w));
       const { threads, site } = detectPromotion(a);
       const intent = classify(a, { hasPromotion: !!site, mentionsColleague: g.people.mentioned(a.norm) });
-      const records = REPORT_INTENTS.has(intent.intent) ? assemble(a, g, threads, site) : [];
+      const records = isReportIntent(intent.intent) ? assemble(a, g, threads, site) : [];
       // Shops the roster does not hold stay out of the mentions (no id, no candidates): their records carry unknown_retailer.
       const shops: ShopMention[] = a.shops.filter((m) => m.shops.length).map((m) => ({
         id: m.resolved === null ? null : g.shops.retailers[m.resolved].id,

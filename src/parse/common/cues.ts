@@ -2,6 +2,7 @@
  * Cues: short words and phrases that signal one kind of fact (断货 a stock-out, 理货 display
  * work, 再去 a follow-up). Each locale keeps a table of them; this module only finds them.
  */
+import type { Lang } from "../../domain/roster.js";
 
 export const CUE_KINDS = [
   // activities
@@ -28,18 +29,20 @@ export interface Cue {
   kind: CueKind;
   start: number;
   end: number;
+  /** The language whose table the cue comes from. */
+  lang: Lang;
 }
 
-/** All cues of the tables in normalised text, sorted by position. */
-export function findCues(text: string, tables: CueTable[]): Cue[] {
+/** All cues of every language's table in normalised text, sorted by position. */
+export function findCues(text: string, tables: readonly { lang: Lang; cues: CueTable }[]): Cue[] {
   const cues: Cue[] = [];
-  for (const table of tables) {
+  for (const { lang, cues: table } of tables) {
     for (const kind of CUE_KINDS) {
       const re = table[kind];
       if (!re) continue;
       for (const m of text.matchAll(re)) {
         if (!m[0]) continue;
-        cues.push({ kind, start: m.index, end: m.index + m[0].length });
+        cues.push({ kind, start: m.index, end: m.index + m[0].length, lang });
       }
     }
   }

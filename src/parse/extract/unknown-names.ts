@@ -4,80 +4,85 @@
  * drift to a product named elsewhere; the bot asks what they are instead.
  */
 import { isHan } from "../common/normalize.js";
+import { hanNames, type HanNames, type LatinNames } from "../locale.js";
 import type { Span } from "./price-over-tag.js";
-import { EN_COMMON_WORDS, EN_SHORT_WORDS } from "../../locales/en/parse/shop-words.js";
 
-/** Filler a Chinese name does not start or end with: stock verbs, adverbs, places (店里, 柜台上). */
-const ZH_LEAD = /^(?:[的了也还都就才只又再先共约]|那边|这边|店里|现在|目前|总共|一共|大概|大约|差不多|估计|现场|当场|今天|昨天|一天)+/;
-const ZH_TAIL = /(?:还有|还剩|剩下?|只剩|就剩|有|各|共|一共|总共|大概|大约|差不多|约|的|了|都|就|才|只|也|还|是)+$/;
-/** Pronouns, demonstratives and verbs of talk: not in a product name. Places end in 里/上. */
-const ZH_NOT_NAME = /[几这那每个他她我你们说想要让给帮问]|[里上内外边]$/;
-
-const EN_STOP = new Set(
-  ("of the a an some about around like maybe just only another more extra total and or with in at to from had has have got left still " +
-    "also there they we he she i it its is are was were too now each per x approx each ea").split(" "),
-);
+/** Han characters looked at before an amount, and the length a product's name may have (大重九, 钻石荷花). */
+const HAN_LOOK_BACK = 8;
+const HAN_NAME = { min: 2, max: 6 };
+/** Latin words a product's name may have ("Dr Pepper", "Red Bull Sugarfree"), and how far back they are looked for. */
+const LATIN_NAME_WORDS = 3;
+const LATIN_LOOK_BACK = 40;
 
 const overlapsAny = (s: Span, spans: Span[]) => spans.some((x) => s.start < x.end && x.start < s.end);
 
-/** A Chinese product-like word right before `at` (大重九 in 大重九5条), or null. */
-function zhBefore(norm: string, at: number, blocked: Span[]): Span | null {
+/** A Han product-like word right before `at` (大重九 in 大重九5条), or null. */
+function hanBefore(norm: string, at: number, words: HanNames, blocked: Span[]): Span | null {
   let start = at;
-  while (start > 0 && at - start < 8 && isHan(norm[start - 1]) && !overlapsAny({ start: start - 1, end: start }, blocked)) start--;
+  while (start > 0 && at - start < HAN_LOOK_BACK && isHan(norm[start - 1]) && !overlapsAny({ start: start - 1, end: start }, blocked)) start--;
   let word = norm.slice(start, at);
-  const tail = ZH_TAIL.exec(word);
+  const tail = words.productTail.exec(word);
   const end = at - (tail ? tail[0].length : 0);
   word = norm.slice(start, end);
-  const lead = ZH_LEAD.exec(word);
+  const lead = words.productLead.exec(word);
   if (lead) start += lead[0].length;
   word = norm.slice(start, end);
-  if (word.length < 2 || word.length > 6 || ZH_NOT_NAME.test(word)) return null;
+  if (word.length < HAN_NAME.min || word.length > HAN_NAME.max || words.notProductName.test(word)) return null;
   return { start, end };
 }
 
-const isNameWord = (w: string) => /^[a-z][a-z'.-]*$/.test(w) && !EN_STOP.has(w) && !EN_SHORT_WORDS.has(w) && !EN_COMMON_WORDS.has(w);
-
-/** English words of an unknown product next to an amount: capitalised, or after "of". */
-function enAround(norm: string, original: string, amount: Span & { of: boolean }, blocked: Span[]): Span | null {
+/** Latin words of an unknown product next to an amount: capitalised, or after "of". */
+function latinAround(norm: string, original: string, amount: Span & { of: boolean }, words: LatinNames, blocked: Span[]): Span | null {
+  const isNameWord = (w: string) => /^[a-z][a-z'.-]*$/.test(w) && !words.productStop.has(w) && !words.short.has(w) && !words.common.has(w);
   // After: "3 cases of Dr Pepper", "2 cs Red Bull".
   const after = /^\s*(?:of\s+)?(?:the\s+)?((?:[a-z][a-z'.-]*)(?:\s+[a-z][a-z'.-]*){0,2})/.exec(norm.slice(amount.end));
-  if (after) {
-    const start = amount.end + after[0].length - after[1].length;
-    const words = after[1].split(/\s+/);
+  const named = after?.[1];
+  if (after && named) {
+    const start = amount.end + after[0].length - named.length;
+    const list = named.split(/\s+/);
     let n = 0;
-    while (n < words.length && isNameWord(words[n])) n++;
-    const end = start + words.slice(0, n).join(" ").length;
+    while (n < list.length && isNameWord(list[n] ?? "")) n++;
+    const end = start + list.slice(0, n).join(" ").length;
     const capital = /[A-Z]/.test(original[start] ?? "");
     if (n && (amount.of || capital) && !overlapsAny({ start, end }, blocked)) return { start, end };
   }
   // Before: "Dr Pepper 3 cases" (capitalised, as brand names are written).
-  const base = Math.max(0, amount.start - 40);
+  const base = Math.max(0, amount.start - LATIN_LOOK_BACK);
   const slice = norm.slice(base, amount.start).replace(/[\s:\-]*$/, "");
   const tokens = [...slice.matchAll(/[a-z][a-z'.-]*/g)];
   const run: RegExpMatchArray[] = [];
-  for (let i = tokens.length - 1; i >= 0 && run.length < 3; i--) {
+  for (let i = tokens.length - 1; i >= 0 && run.length < LATIN_NAME_WORDS; i--) {
     const t = tokens[i];
+    if (!t) break;
     const next = run[0];
-    const gapOk = next ? /^\s+$/.test(slice.slice(t.index! + t[0].length, next.index)) : t.index! + t[0].length === slice.length;
+    const tEnd = (t.index ?? 0) + t[0].length;
+    const gapOk = next ? /^\s+$/.test(slice.slice(tEnd, next.index)) : tEnd === slice.length;
     if (!gapOk || !isNameWord(t[0])) break;
     run.unshift(t);
   }
-  if (run.length) {
-    const start = base + run[0].index!;
-    const end = base + run[run.length - 1].index! + run[run.length - 1][0].length;
+  const [first] = run;
+  const last = run[run.length - 1];
+  if (first && last) {
+    const start = base + (first.index ?? 0);
+    const end = base + (last.index ?? 0) + last[0].length;
     if (/[A-Z]/.test(original[start] ?? "") && !overlapsAny({ start, end }, blocked)) return { start, end };
   }
   return null;
 }
 
-/** The product-like word an amount counts when no catalogue product stands beside it. */
+/**
+ * The product-like word an amount counts when no catalogue product stands beside it, read as the
+ * message's language writes names; a Han word right before the amount is read as Han (大重九5条 in
+ * an English message).
+ */
 export function unknownProductNear(
   norm: string,
   original: string,
   amount: Span & { of: boolean },
-  lang: "zh" | "en",
+  names: HanNames | LatinNames,
   blocked: Span[],
 ): Span | null {
-  if (lang === "zh" || isHan(norm[amount.start - 1])) return zhBefore(norm, amount.start, blocked);
-  return enAround(norm, original, amount, blocked);
+  const words = isHan(norm[amount.start - 1]) ? (hanNames() ?? names) : names;
+  if (words.script === "han") return hanBefore(norm, amount.start, words, blocked);
+  return latinAround(norm, original, amount, words, blocked);
 }

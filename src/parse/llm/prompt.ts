@@ -8,12 +8,12 @@ import { fileURLToPath } from "node:url";
 import type { Lang } from "../../domain/roster.js";
 import { isoWeekday } from "../../domain/calendar.js";
 import { messagesFor } from "../../locales/index.js";
+import { parseLocaleFor } from "../locale.js";
 import type { Candidates } from "./candidates.js";
 
 export const PROMPT_VERSION = "parse.v1";
 const PROMPTS_DIR = fileURLToPath(new URL("../../../prompts/", import.meta.url));
 
-const NONE: Record<Lang, string> = { zh: "（无）", en: "(none)" };
 
 export interface PromptInput {
   lang: Lang;
@@ -34,17 +34,18 @@ function template(lang: Lang, dir: string): string {
   return text;
 }
 
-const rows = (items: string[][], lang: Lang) => (items.length ? items.map((cells) => `  - ${cells.join(" | ")}`).join("\n") : `  - ${NONE[lang]}`);
+const rows = (items: string[][], none: string) => (items.length ? items.map((cells) => `  - ${cells.join(" | ")}`).join("\n") : `  - ${none}`);
 
 export function buildSystemPrompt(input: PromptInput, dir = PROMPTS_DIR): string {
   const { lang, candidates } = input;
+  const words = parseLocaleFor(lang).prompt;
   const values: Record<string, string> = {
     now: input.now,
     today: input.today,
     weekday: messagesFor(lang).format.weekday(isoWeekday(input.today)),
-    lang: lang === "zh" ? "中文 (zh)" : "English (en)",
-    shops: rows(candidates.shops.map((s) => [s.id, s.name, s.aliases.join(", ")]), lang),
-    products: rows(candidates.products.map((p) => [p.sku, p.name, p.aliases.join(", ")]), lang),
+    lang: words.language,
+    shops: rows(candidates.shops.map((s) => [s.id, s.name, s.aliases.join(", ")]), words.none),
+    products: rows(candidates.products.map((p) => [p.sku, p.name, p.aliases.join(", ")]), words.none),
   };
   return template(lang, dir).replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
 }

@@ -4,19 +4,16 @@
  * visit verb, "Coke Zero 12pk" holds no amount). Everything after works on this.
  */
 import { findCues, type Cue } from "../common/cues.js";
-import { detectLang, isHan, normalizeText, sentenceAround, sentenceEnds } from "../common/normalize.js";
+import { detectLang, normalizeText, sentenceAround, sentenceEnds } from "../common/normalize.js";
 import { applyRestatements, bareNumberAfter, findAmounts, type Amount } from "../extract/amounts.js";
 import { findDates, type DateExpr } from "../extract/dates.js";
 import { findConsumers, findDurations, type Counted } from "../extract/event-facts.js";
 import { findPriceOverTag, type Span } from "../extract/price-over-tag.js";
-import { findShopLike, laterMentions } from "../extract/shop-like.js";
+import { findShopLike, laterMentions, visitVerbsBlockNames } from "../extract/shop-like.js";
 import type { ProductCatalog, ProductHit } from "../grounding/product-catalog.js";
 import { longestNonOverlapping } from "../grounding/key-index.js";
 import type { ShopDirectory, ShopHit } from "../grounding/shop-directory.js";
-import { EN_CUES } from "../../locales/en/parse/cues.js";
-import { EN_NOT_VISITED_BEFORE } from "../../locales/en/parse/shop-words.js";
-import { ZH_NOT_VISITED_AFTER } from "../../locales/zh/parse/shop-words.js";
-import { ZH_CUES } from "../../locales/zh/parse/cues.js";
+import { PARSE_LOCALES, parseLocaleFor, type NotVisited, type ParseLocale } from "../locale.js";
 
 export interface ShopSpan extends ShopHit {
   /** The resolved retailer index, after context; null when still ambiguous. */
@@ -34,6 +31,8 @@ export interface Analysis {
   text: string;
   norm: string;
   lang: "zh" | "en";
+  /** The tables and grammar of the detected language. */
+  locale: ParseLocale;
   /** YYYY-MM-DD in the sender's zone. */
   today: string;
   senderId: string;
@@ -80,10 +79,16 @@ function resolveFromContext(shops: ShopSpan[]): void {
 }
 
 /** 老板说元旦想搞个买赠, "asked if we can do a BOGO": an event wished for has not happened. */
-function wished(norm: string, ends: number[], cue: Cue, cues: Cue[]): boolean {
+function wished(ends: number[], cue: Cue, cues: Cue[]): boolean {
   const [sStart] = sentenceAround(ends, cue.start);
-  const reach = isHan(norm[cue.start]) ? 8 : 30;
+  const reach = parseLocaleFor(cue.lang).wishReach;
   return cues.some((w) => w.kind === "wish" && w.end <= cue.start && w.start >= sStart && cue.start - w.end <= reach);
+}
+
+/** Do the words beside a shop's mention say it was not visited after all? */
+function notVisited(norm: string, shop: Span, words: NotVisited): boolean {
+  const beside = words.side === "after" ? norm.slice(shop.end, shop.end + words.reach) : norm.slice(Math.max(0, shop.start - words.reach), shop.start);
+  return words.words.test(beside);
 }
 
 export function analyse(
@@ -96,9 +101,9 @@ export function analyse(
 ): Analysis {
   const norm = normalizeText(text);
   const ends = sentenceEnds(norm);
-  const found = findCues(norm, [ZH_CUES, EN_CUES]);
+  const found = findCues(norm, PARSE_LOCALES);
   const promoCues = found.filter((c) => PROMO_KINDS.has(c.kind));
-  const allCues = found.filter((c) => !PROMO_KINDS.has(c.kind) || !wished(norm, ends, c, found));
+  const allCues = found.filter((c) => !PROMO_KINDS.has(c.kind) || !wished(ends, c, found));
 
   const shopHits: ShopSpan[] = shopsDir.find(norm, senderId).map((h) => ({
     ...h,
@@ -122,11 +127,13 @@ export function analyse(
   resolveFromContext(shops);
   const names: Span[] = [...kept];
   const lang = detectLang(text);
+  const locale = parseLocaleFor(lang);
   // 今天去了阿强便利店: a shop the roster does not hold is still the shop these facts are about.
   const known = (s: Span) => shopsDir.knows(norm.slice(s.start, s.end));
   const dateSpans = findDates(norm, text, today);
-  const blocked = [...names, ...dateSpans, ...allCues.filter((c) => c.kind !== "visit_verb" || lang === "en")];
-  for (const s of findShopLike(norm, text, lang, blocked, allCues.filter((c) => c.kind === "visit_verb"), isPerson)) {
+  const verbsBlock = visitVerbsBlockNames(locale.names);
+  const blocked = [...names, ...dateSpans, ...allCues.filter((c) => c.kind !== "visit_verb" || verbsBlock)];
+  for (const s of findShopLike(norm, text, locale.names, blocked, allCues.filter((c) => c.kind === "visit_verb"), isPerson)) {
     if (known(s) || known(s.name)) continue;
     const identity = `new:${norm.slice(s.name.start, s.name.end)}`;
     for (const at of [s, ...laterMentions(norm, s, [...blocked, ...names])]) {
@@ -136,7 +143,7 @@ export function analyse(
     }
   }
   shops.sort((x, y) => x.start - y.start);
-  const visited = shops.filter((s) => !ZH_NOT_VISITED_AFTER.test(norm.slice(s.end, s.end + 12)) && !EN_NOT_VISITED_BEFORE.test(norm.slice(Math.max(0, s.start - 30), s.start)));
+  const visited = shops.filter((s) => !PARSE_LOCALES.some((l) => notVisited(norm, s, l.notVisited)));
   // A shop the text says was not reached gets no record (one mention is enough to drop its identity).
   const skipped = new Set(shops.filter((s) => !visited.includes(s)).map((s) => s.identity));
   if (skipped.size) shops.splice(0, shops.length, ...shops.filter((s) => !skipped.has(s.identity)));
@@ -164,6 +171,7 @@ export function analyse(
     text,
     norm,
     lang,
+    locale,
     today,
     senderId,
     shops,

@@ -21,18 +21,28 @@ export interface Dating {
   visitDates: DateExpr[];
 }
 
+/** 过两天再去: a vague time word this close before the follow verb (or within a clause after it) leaves the day unsaid. */
+const VAGUE_BEFORE = 4;
+const VAGUE_AFTER = 12;
+/** 到时候再去: "then" right before the verb points back to the last date mentioned. */
+const THEN_BEFORE = 3;
+/** A bare weekday or day number is a visit day only this close to a visit verb after it (周六去了) or before it ("visited on the 3rd"). */
+const VERB_AFTER_DATE = 8;
+const VERB_BEFORE_DATE = 12;
+
 const sameSentence = (a: Analysis, x: number, y: number) => {
   const [s, e] = sentenceAround(a.sentenceEnds, Math.min(x, y));
   return Math.max(x, y) < e && Math.min(x, y) >= s;
 };
 
+/** The date a follow verb promises: the nearest future date on either side, in the order the language says it. */
 function pairDate(a: Analysis, cue: Cue, future: DateExpr[]): DateExpr | null {
-  const zh = a.lang === "zh";
+  const reach = a.locale.followUpReach;
   const before = future
-    .filter((d) => d.end <= cue.start + 1 && cue.start - d.end <= (zh ? 16 : 25) && sameSentence(a, d.start, cue.start))
+    .filter((d) => d.end <= cue.start + 1 && cue.start - d.end <= reach.before && sameSentence(a, d.start, cue.start))
     .pop();
-  const after = future.find((d) => d.start >= cue.start && d.start - cue.end <= (zh ? 8 : 25) && sameSentence(a, cue.start, d.start));
-  return zh ? before ?? after ?? null : after ?? before ?? null;
+  const after = future.find((d) => d.start >= cue.start && d.start - cue.end <= reach.after && sameSentence(a, cue.start, d.start));
+  return (reach.first === "before" ? before ?? after : after ?? before) ?? null;
 }
 
 export function dating(a: Analysis): Dating {
@@ -44,11 +54,13 @@ export function dating(a: Analysis): Dating {
   const then = a.cues.filter((c) => c.kind === "follow_then");
   for (const cue of a.cues.filter((c) => c.kind === "follow")) {
     // 过两天再去: a vague word right before the verb wins over any date further back.
-    const vagueNear = vague.find((v) => v.end <= cue.start && cue.start - v.end <= 4) ?? vague.find((v) => v.start >= cue.end && v.start - cue.end <= 12 && sameSentence(a, cue.end, v.start));
+    const vagueNear =
+      vague.find((v) => v.end <= cue.start && cue.start - v.end <= VAGUE_BEFORE) ??
+      vague.find((v) => v.start >= cue.end && v.start - cue.end <= VAGUE_AFTER && sameSentence(a, cue.end, v.start));
     let date: DateExpr | null = null;
     if (!vagueNear) {
       // 到时候再去: "then" points back to the last date mentioned.
-      const thenCue = then.find((t) => t.end <= cue.start && cue.start - t.end <= 3);
+      const thenCue = then.find((t) => t.end <= cue.start && cue.start - t.end <= THEN_BEFORE);
       date = thenCue ? future.filter((d) => d.end <= thenCue.start).pop() ?? null : pairDate(a, cue, future);
     }
     if (date) used.add(date);
@@ -62,7 +74,7 @@ export function dating(a: Analysis): Dating {
     // "Monday: Lone Star and Tech Ridge" — a day heading the report.
     if (/^\s*[:：]/.test(a.norm.slice(d.end))) return true;
     // A bare weekday or day number is a visit day only next to a visit verb (周六去了, "friday's visit").
-    return verbs.some((v) => (v.start >= d.start && v.start - d.end <= 8) || (v.end <= d.start && d.start - v.end <= 12));
+    return verbs.some((v) => (v.start >= d.start && v.start - d.end <= VERB_AFTER_DATE) || (v.end <= d.start && d.start - v.end <= VERB_BEFORE_DATE));
   });
   return { followUps, visitDates };
 }

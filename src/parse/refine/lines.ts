@@ -32,6 +32,22 @@ export interface BoundFacts {
   bound: Set<ProductSpan>;
 }
 
+/** How far (in characters) a product may stand before the stock-out or count word that names it. */
+const BACK_REACH = 12;
+/** … when it is only the product named earlier in the clause (硬中华最近卖得特别快 已经没货了). */
+const LOOSE_BACK_REACH = 15;
+/** … when a count is shared out ("…carry Topo Chico and smartwater, they ordered 1 case each"). */
+const EACH_BACK_REACH = 45;
+/** A skip word (搭, 买…送, "buy") this close before an amount makes it an offer's mechanics, not a count. */
+const SKIP_REACH = 6;
+/** An order verb closing the clause counts the amounts up to this many characters before it. */
+const ORDER_CLOSING_REACH = 25;
+/** The order verb and its particles looked at (订上了, 订好的). */
+const ORDER_VERB_SPAN = 4;
+/** 各/"each" shares an amount out when it stands this close before (各两条) or after ("1 case each"). */
+const EACH_BEFORE = 4;
+const EACH_AFTER = 2;
+
 const LIST_GAP = /^(?:[\s、,，+&/]|和|跟|及|与|以及|还有|and\b|or\b)*$/;
 const BACK_GAP = /^(?:\s|[、,，的也还都了又全就快早已]|已经|今天|昨天|这周|最近|那边|这边|店里|现在|目前|totally|completely|all|both|is|are|was|were|now|also|already|just)*$/;
 const LOOSE_BACK_GAP = /^[^。；;!！?？\d]*$/;
@@ -56,7 +72,7 @@ function counted(c: Ctx, p: ProductSpan): boolean {
 }
 
 /** Products right before `at` (nearest first), continuing while they are listed together. */
-function groupBefore(c: Ctx, at: number, firstGap: RegExp, maxGap = 12): ProductSpan[] {
+function groupBefore(c: Ctx, at: number, firstGap: RegExp, maxGap = BACK_REACH): ProductSpan[] {
   const before = c.products.filter((p) => p.end <= at).reverse();
   if (!before.length) return [];
   const first = before[0];
@@ -97,24 +113,26 @@ function negated(c: Ctx, cue: Cue): boolean {
   return c.a.cues.some((n) => n.kind === "not_oos" && n.start < cue.end && cue.start < n.end + 2 && n !== cue);
 }
 
+const MODES: Partial<Record<CueKind, LineKind>> = { mode_stock: "stock", mode_order: "order", mode_sale: "sale" };
+
 /** The kind of the amount at `amount`: the nearest stock/order/sale cue before it in its sentence. */
 function modeFor(c: Ctx, amount: Amount, cues: Cue[], product: ProductSpan | null): LineKind | "skip" {
   const [sStart] = sentenceAround(c.a.sentenceEnds, amount.start);
   // "5 cs Sprite 12pk ordered", "Monster 2 cases sold": a verb right after the line says what it is.
   const tail = Math.max(amount.end, product?.end ?? 0);
-  const after = (kind: CueKind) => cues.some((q) => q.kind === kind && q.start >= tail && /^\s*(?:each\s+|apiece\s+)?$/.test(c.a.norm.slice(tail, q.start)));
-  if (c.a.lang === "en" && after("mode_order")) return "order";
-  if (c.a.lang === "en" && after("mode_sale")) return "sale";
+  const verbGap = c.a.locale.lines.verbAfterLine;
+  const after = (kind: CueKind) => !!verbGap && cues.some((q) => q.kind === kind && q.start >= tail && verbGap.test(c.a.norm.slice(tail, q.start)));
+  if (after("mode_order")) return "order";
+  if (after("mode_sale")) return "sale";
   const before = cues.filter((q) => q.start >= sStart && q.start < amount.start);
-  if (before.some((q) => q.kind === "mode_skip" && q.end >= amount.start - 6)) return "skip";
+  if (before.some((q) => q.kind === "mode_skip" && q.end >= amount.start - SKIP_REACH)) return "skip";
   const [, sEnd] = sentenceAround(c.a.sentenceEnds, amount.start);
-  const modes: Partial<Record<CueKind, LineKind>> = { mode_stock: "stock", mode_order: "order", mode_sale: "sale" };
-  if (c.a.lang === "zh" && !before.some((q) => modes[q.kind]) && orderedAfter(c, tail, sEnd, cues)) return "order";
-  for (let i = before.length - 1; i >= 0; i--) {
-    const m = modes[before[i].kind];
+  if (!before.some((q) => MODES[q.kind]) && orderedAfter(c, tail, sEnd, cues)) return "order";
+  for (const q of [...before].reverse()) {
+    const m = MODES[q.kind];
     if (!m) continue;
     // "made him take 10 extra cases … last month", 上个月被要求进两件: a past practice retold, not this visit's order.
-    if (m === "order" && c.a.cues.some((q) => q.kind === "past" && q.start >= sStart && q.start < sEnd)) return "skip";
+    if (m === "order" && c.a.cues.some((p) => p.kind === "past" && p.start >= sStart && p.start < sEnd)) return "skip";
     return m;
   }
   return "stock";
@@ -125,40 +143,42 @@ function modeFor(c: Ctx, amount: Amount, cues: Cue[], product: ProductSpan | nul
  * take the order verb that closes the clause after them (one not followed by its own product or count).
  */
 function orderedAfter(c: Ctx, tail: number, sEnd: number, cues: Cue[]): boolean {
-  const next = cues.find((q) => q.start >= tail && q.start < sEnd && (q.kind === "mode_order" || q.kind === "mode_stock" || q.kind === "mode_sale"));
-  if (!next || next.kind !== "mode_order" || next.start - tail > 25) return false;
-  return /^订[上好了的]*(?:\s|[,，。；;!！]|$)/.test(c.a.norm.slice(next.start, next.start + 4));
+  const closing = c.a.locale.lines.orderClosingClause;
+  if (!closing) return false;
+  const next = cues.find((q) => q.start >= tail && q.start < sEnd && MODES[q.kind]);
+  if (!next || next.kind !== "mode_order" || next.start - tail > ORDER_CLOSING_REACH) return false;
+  return closing.test(c.a.norm.slice(next.start, next.start + ORDER_VERB_SPAN));
 }
 
 /** Records the unknown product word an amount counts, if one stands beside it. */
 function unknownFor(c: Ctx, amount: Amount): boolean {
-  const u = unknownProductNear(c.a.norm, c.a.text, amount, c.a.lang, c.blocked);
+  const u = unknownProductNear(c.a.norm, c.a.text, amount, c.a.locale.names, c.blocked);
   if (u) c.unknown.set(amount, u);
   return !!u;
 }
 
 function productFor(c: Ctx, amount: Amount): ProductSpan | null {
-  const zh = c.a.lang === "zh";
+  const grammar = c.a.locale.lines;
   const text = c.a.norm;
   const next = c.products.find((p) => p.start >= amount.end);
   const fwdGap = next ? text.slice(amount.end, next.start) : "";
-  const fwd = next && (zh ? /^的?$/.test(fwdGap) : /^\s*(?:of\s+)?(?:the\s+)?$/.test(fwdGap)) ? next : null;
+  const fwd = next && grammar.amountThenProduct.test(fwdGap) ? next : null;
   const prev = [...c.products].reverse().find((p) => p.end <= amount.start);
   const backGap = prev ? text.slice(prev.end, amount.start) : "";
   const backAdj =
     prev && !c.bound.has(prev) && /^[\s:：,，]*(?:还有|还剩|剩下?|只剩|有|各|库存|down to|at)?\s*$/.test(backGap) ? prev : null;
   if (amount.of && fwd) return fwd;
   // 大重九5条 软中华断货: the amount counts the unknown word before it, not the next product.
-  if (zh && !backAdj && unknownFor(c, amount)) return null;
+  if (grammar.nameBeforeAmount && !backAdj && unknownFor(c, amount)) return null;
   // 软中花还有五条硬中华卖光了: a stock verb after the earlier product, or the next product's own
   // amount right after it, says the amount counts the earlier one.
   const backSaid = !!backAdj && /还有|还剩|剩|库存|down to/.test(backGap);
-  if (zh && fwd && fwdGap === "" && !(backAdj && (backSaid || ownAmountAfter(c, fwd)))) return fwd;
+  if (grammar.amountGluedToProduct && fwd && fwdGap === "" && !(backAdj && (backSaid || ownAmountAfter(c, fwd)))) return fwd;
   // "pulled expired Gatorade, 3 cs Powerade in back": after a list comma the amount leads its own product.
-  if (!zh && fwd && backAdj && /^\s*,\s*$/.test(backGap) && !ownAmountAfter(c, fwd)) return fwd;
+  if (grammar.amountLeadsAfterComma && fwd && backAdj && /^\s*,\s*$/.test(backGap) && !ownAmountAfter(c, fwd)) return fwd;
   if (backAdj) return backAdj;
   if (fwd) return fwd;
-  if (!zh && unknownFor(c, amount)) return null;
+  if (!grammar.nameBeforeAmount && unknownFor(c, amount)) return null;
   const [sStart] = sentenceAround(c.a.sentenceEnds, amount.start);
   const earlier = c.products.filter((p) => p.end <= amount.start).reverse();
   return (
@@ -178,7 +198,7 @@ function ownAmountAfter(c: Ctx, p: ProductSpan): boolean {
 
 function distributes(c: Ctx, amount: Amount, cues: Cue[]): boolean {
   return cues.some(
-    (q) => q.kind === "each" && ((q.end <= amount.start && q.end >= amount.start - 4) || (q.start >= amount.end && q.start <= amount.end + 2)),
+    (q) => q.kind === "each" && ((q.end <= amount.start && q.end >= amount.start - EACH_BEFORE) || (q.start >= amount.end && q.start <= amount.end + EACH_AFTER)),
   );
 }
 
@@ -195,7 +215,7 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
     if (cue.kind === "oos_back" && !negated(c, cue)) {
       let group = groupBefore(c, cue.start, BACK_GAP);
       // 硬中华最近卖得特别快 已经没货了: the product named earlier in the clause, if nothing else claimed it.
-      if (!group.length) group = groupBefore(c, cue.start, LOOSE_BACK_GAP, 15).slice(-1).filter((p) => !looselyTaken(c, p, cue.start));
+      if (!group.length) group = groupBefore(c, cue.start, LOOSE_BACK_GAP, LOOSE_BACK_REACH).slice(-1).filter((p) => !looselyTaken(c, p, cue.start));
       for (const p of group) facts.outOfStock.push({ product: p, cue });
     } else if (cue.kind === "oos_fwd" && !negated(c, cue)) {
       for (const p of groupAfter(c, cue.end, FWD_GAP)) facts.outOfStock.push({ product: p, cue });
@@ -230,10 +250,10 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
     let targets: ProductSpan[];
     if (each) {
       // "…carry Topo Chico and smartwater, they ordered 1 case each": the products listed last.
-      const ofAfter = cues.find((q) => q.kind === "each" && q.start >= amount.end && q.start <= amount.end + 2);
+      const ofAfter = cues.find((q) => q.kind === "each" && q.start >= amount.end && q.start <= amount.end + EACH_AFTER);
       // "2 cs each of MM OJ and Fanta": the products named after "each of".
       const ahead = ofAfter && /^\s*of\b/.test(a.norm.slice(ofAfter.end)) ? groupAfter(c, ofAfter.end, /^\s*of\s+(?:the\s+)?$/) : [];
-      const run = ahead.length ? ahead : groupBefore(c, amount.start, /^[^。；;!！?？.]*$/, 45);
+      const run = ahead.length ? ahead : groupBefore(c, amount.start, /^[^。；;!！?？.]*$/, EACH_BACK_REACH);
       targets = run.length ? run : [productFor(c, amount)].filter((p): p is ProductSpan => !!p);
     } else {
       const p = productFor(c, amount);

@@ -1,13 +1,13 @@
 /**
- * Reads a status question: which report (phrase tables per language, first match wins), which
+ * Reads a status question: which report (the report-question tables of every language in
+ * locales/<lang>/parse/report-questions.ts, first match wins), which
  * period, which team, which managers by name (林志强, 志强, "Jake") and which products (the rule
  * parser's product mentions, passed in). Pure: the same text and `today` always read the same.
  */
 import { personKeys } from "../../parse/extract/people.js";
 import { normalizeText } from "../../parse/common/normalize.js";
 import type { Person } from "../../domain/roster.js";
-import { EN_DETAILS, EN_REPORTS, EN_WHOLE_TEAM } from "../../locales/en/parse/report-questions.js";
-import { ZH_DETAILS, ZH_REPORTS, ZH_TEAM_SHORT, ZH_WHOLE_TEAM } from "../../locales/zh/parse/report-questions.js";
+import { PARSE_LOCALES, type ReportQuestion } from "../../parse/locale.js";
 import type { PeriodKind, ReportKind, StatusQuery } from "./query-types.js";
 import { defaultPeriod, readPeriod } from "./read-period.js";
 
@@ -41,7 +41,7 @@ export function readStatusQuery(input: QueryInput): StatusQuery {
   for (const said of named.said) text = text.split(said).join(" ");
 
   let report: ReportKind = kindOf(text) ?? "team_status";
-  const wholeTeam = ZH_WHOLE_TEAM.test(text) || EN_WHOLE_TEAM.test(text);
+  const wholeTeam = PARSE_LOCALES.some((l) => l.reportQuestions.wholeTeam.test(text));
   if (report === "team_status" && named.ids.length === 1 && !wholeTeam) report = "member_detail";
 
   return {
@@ -50,13 +50,16 @@ export function readStatusQuery(input: QueryInput): StatusQuery {
     skus: [...new Set(input.skus)],
     personIds: named.ids,
     team: team?.name ?? null,
-    details: ZH_DETAILS.test(text) || EN_DETAILS.test(text),
+    details: PARSE_LOCALES.some((l) => said(l.reportQuestions.details, text)),
   };
 }
 
+/** A report question's phrases, the asking ones or the naming ones, are in the text. */
+const said = (q: Omit<ReportQuestion, "kind">, text: string) => !!q.asks?.test(text) || !!q.names?.test(text);
+
 function kindOf(text: string): ReportKind | null {
-  for (const table of [ZH_REPORTS, EN_REPORTS]) {
-    for (const [kind, pattern] of table) if (pattern.test(text)) return kind;
+  for (const l of PARSE_LOCALES) {
+    for (const q of l.reportQuestions.kinds) if (said(q, text)) return q.kind;
   }
   return null;
 }
@@ -65,9 +68,12 @@ function kindOf(text: string): ReportKind | null {
 function findTeam(text: string, teams: string[]): { name: string; said: string } | null {
   const full = [...teams].sort((a, b) => b.length - a.length).find((t) => text.includes(normalizeText(t)));
   if (full) return { name: full, said: normalizeText(full) };
-  for (const m of text.matchAll(ZH_TEAM_SHORT)) {
-    const matches = teams.filter((t) => t.endsWith(m[0]));
-    if (matches.length === 1) return { name: matches[0], said: m[0] };
+  for (const { reportQuestions: q } of PARSE_LOCALES) {
+    if (!q.teamShort) continue;
+    for (const m of text.matchAll(q.teamShort)) {
+      const [only, ...more] = teams.filter((t) => t.endsWith(m[0]));
+      if (only && !more.length) return { name: only, said: m[0] };
+    }
   }
   return null;
 }

@@ -1,4 +1,5 @@
 /** English shop-name vocabulary. */
+import type { NotVisited } from "../../../parse/locale.js";
 
 /** Trailing words of a store name that people drop: "Sunrise Mart" is "Sunrise". */
 export const EN_GENERIC_SHOP_WORDS = new Set([
@@ -43,5 +44,9 @@ export const EN_SHORT_WORDS = new Set(
     "tx usa st rd ave hwy oz pk ct ea cs lb kg").split(" "),
 );
 
-/** "didn't make it to Braker": words right before a shop that say the visit did not happen. */
-export const EN_NOT_VISITED_BEFORE = /\b(?:didn't|did not|couldn't|could not|never) (?:make it|get|got) (?:to|over to|out to)\s*$|\bran out of time (?:for|before)\s*$/;
+/** "didn't make it to Braker": words right before a shop (within 30 characters) that say the visit did not happen. */
+export const notVisited: NotVisited = {
+  side: "before",
+  reach: 30,
+  words: /\b(?:didn't|did not|couldn't|could not|never) (?:make it|get|got) (?:to|over to|out to)\s*$|\bran out of time (?:for|before)\s*$/,
+};

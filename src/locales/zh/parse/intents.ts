@@ -1,9 +1,9 @@
-/** Chinese phrasings of the non-report intents. */
-export const ZH_INTENT = {
+/** Chinese phrasings of the intents other than reports; team questions are read from report-questions.ts. */
+import type { IntentPhrases } from "../../../parse/locale.js";
+
+export const intents: IntentPhrases = {
   help: /机器人|怎么(?:改|修改|删|撤回|撤销|更正)|能干啥|能干什么|能做什么|能做啥|怎么用|怎么报|怎么发|怎么弄|怎么操作|能识别|识别吗|使用说明|帮助|功能/,
   retailerQuery: /上次|上回|上一回|最近一次|什么时候去|啥时候去|有没有人去过|谁去过|记录|查下|查一下|查查|多少|历史/,
-  status: /谁|组里|全组|本组|[一二三四五六七八九]组|团队|覆盖|大家.*[吗？?]|拜访情况|跑了几家|拜访了几家|完成率|哪些店.*(?:断|缺|没货)|(?:断货|缺货).*哪些|促销情况|活动情况|合规|违规|红线|导出|报表|明细/,
-  /** Asking for a report is a question even without a question mark ("导出本周拜访记录"). */
   request: /导出|报表|明细|汇总|统计/,
   plan: /去哪|要跑的店|要去的店|帮我排|哪(?:几|些)个?(?:户|店)|线路|路线|计划|要拜访|还剩哪|哪几家|没跑|没去|还差|安排|排了|今天.*拜访.*店/,
   question: /[?？]|吗|呢|来着|哪天|谁|哪|多少|几家|几个|啥|什么|情况|覆盖率|怎么样|如何|有没有|是否/,

@@ -1,0 +1,24 @@
+/** Where English reports put the parts of a fact, as the parser's refiners need to know. */
+import type { FollowUpReach, LineGrammar } from "../../../parse/locale.js";
+
+/**
+ * "will be back Tuesday", "check back in 2 weeks": the day usually follows the verb, and English
+ * spells its words out, so both sides reach 25 characters; after is looked at first.
+ */
+export const followUpReach: FollowUpReach = { first: "after", before: 25, after: 25 };
+
+export const lines: LineGrammar = {
+  // "3 cases of Coke Zero", "2 cs the Fanta"
+  amountThenProduct: /^\s*(?:of\s+)?(?:the\s+)?$/,
+  // "Dr Pepper 3 cases" is rare next to "3 cases of Dr Pepper": a product after the amount comes first
+  nameBeforeAmount: false,
+  amountGluedToProduct: false,
+  // "pulled expired Gatorade, 3 cs Powerade in back"
+  amountLeadsAfterComma: true,
+  // "5 cs Sprite 12pk ordered", "Monster 2 cases each sold"
+  verbAfterLine: /^\s*(?:each\s+|apiece\s+)?$/,
+  orderClosingClause: null,
+};
+
+/** "asked if we can do a BOGO": a wish counts within 30 characters before the event word. */
+export const wishReach = 30;

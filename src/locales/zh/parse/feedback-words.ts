@@ -1,0 +1,11 @@
+/** Where a Chinese owner's words start and stop inside a report (老板说利群最近走得快 让多给他分点货源). */
+import type { FeedbackWords } from "../../../parse/locale.js";
+
+export const feedbackWords: FeedbackWords = {
+  // Phrases are separated by commas or spaces, and run-on speech by 然后, 另外.
+  clauseBreak: /[，,、\s]+|然后|另外|而且|并且|接着/g,
+  speaker: /^(?:老板娘?|店主|店员|营业员|他|她)/,
+  // 我说会反映上去, 我跟他讲了: the writer again; 让我, 问我, 希望我们 are still the owner speaking.
+  selfSpeaker: /(?<![让叫托请要给问望])我(?:说|跟他|跟老板|和他|给他|帮他|让他|先|会|就|已经)/,
+  leadingFiller: /^(?:[\s，,、的]|然后|另外|而且|还有|并且|接着|今天|那边|这边)+/,
+};
