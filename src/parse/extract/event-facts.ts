@@ -33,12 +33,15 @@ const ZH_RANGE = new RegExp(`(?:上午|下午|晚上|早上|中午)?(\\d{1,2}|${
 const EN_HOURS = new RegExp(`\\b(\\d+(?:\\.\\d+)?|${EN_NUMBER_WORDS}|an?)(?:\\s+and\\s+a\\s+half)?\\s*(?:hours?|hrs?|h)\\b(?:\\s+and\\s+a\\s+half\\b)?|\\bhalf an hour\\b|\\b(\\d+)\\s*(?:minutes|mins?)\\b`, "g");
 const EN_RANGE = /\b(?:from\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:to|till|until|-|–)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b/g;
 
+/** 下午2点到5点 is written on a 12-hour clock; an event runs for half a day at most. */
+const HALF_DAY_MINUTES = 12 * 60;
+
 function spanMinutes(h1: number, m1: number, h2: number, m2: number): number | null {
-  let a = h1 * 60 + m1;
+  const a = h1 * 60 + m1;
   let b = h2 * 60 + m2;
-  if (b <= a) b += 12 * 60;
+  if (b <= a) b += HALF_DAY_MINUTES;
   const d = b - a;
-  return d > 0 && d <= 12 * 60 ? d : null;
+  return d > 0 && d <= HALF_DAY_MINUTES ? d : null;
 }
 
 export function findDurations(text: string): Counted[] {

@@ -5,7 +5,7 @@
  * quantity or head count not written in the text, or a date no date word in the text can mean is
  * dropped and reported. The owner of the records is not in the answer at all: it is the sender.
  */
-import type { FormatPromotion, FormatRecord, FormatStockLine, FormatVisit, Intent } from "../../domain/records.js";
+import { isReportIntent, type FormatPromotion, type FormatRecord, type FormatStockLine, type FormatVisit, type Intent } from "../../domain/records.js";
 import type {
   Fact, ParseIssue, ParseResult, PromotionDraft, QuantityLine, RecordDraft, RetailerRef, SkuFact, TextSpan, VisitDraft,
 } from "../types.js";
@@ -14,8 +14,10 @@ import type { Candidates } from "./candidates.js";
 import { markModel } from "./provenance.js";
 import type { TextEvidence } from "./text-evidence.js";
 
-/** Grounded model facts are trusted enough to store without a yes/no (the bot confirms below 0.6). */
-export const MODEL_CONFIDENCE = 0.7;
+/** Grounded model facts are trusted enough to store without a yes/no: above SURE_ENOUGH, below what the rules are sure of. */
+const MODEL_CONFIDENCE = 0.7;
+/** A shop the model could not tell apart stays a question: below SURE_ENOUGH (0.6), so the bot asks which one. */
+const AMBIGUOUS_CONFIDENCE = 0.5;
 
 export type DropReason = "unknown_shop" | "unknown_sku" | "unsupported_number" | "unsupported_unit" | "unsupported_date";
 
@@ -38,7 +40,6 @@ export interface GroundingContext {
   evidence: TextEvidence;
 }
 
-const REPORTS = new Set<Intent>(["visit_log", "promotion_note"]);
 const EMPTY_SPAN: TextSpan = { start: 0, end: 0, text: "" };
 
 /** Where one of these names is written in the text, longest name first. */
@@ -117,7 +118,7 @@ export function groundAnswer(answer: { intent: Intent; records: FormatRecord[] }
       if (offered.length >= 2) {
         const mention = shopMention(offered[0]);
         const choices = offered.map((id) => ({ id, name: shops.get(id)!.name }));
-        retailer = markModel<RetailerRef>({ id: null, name: null, mention, candidates: choices, confidence: 0.5, source: "said", via: "context" });
+        retailer = markModel<RetailerRef>({ id: null, name: null, mention, candidates: choices, confidence: AMBIGUOUS_CONFIDENCE, source: "said", via: "context" });
         issues.push({ kind: "ambiguous_retailer", mention, candidates: choices });
       } else issues.push({ kind: "missing_retailer", mention: null });
     }
@@ -165,6 +166,6 @@ export function groundAnswer(answer: { intent: Intent; records: FormatRecord[] }
   }
 
   const intent = fact(answer.intent, "implied");
-  const records = REPORTS.has(answer.intent) ? answer.records.map((r, i) => (r.type === "visit" ? visit(r, i) : promotion(r, i))) : [];
+  const records = isReportIntent(answer.intent) ? answer.records.map((r, i) => (r.type === "visit" ? visit(r, i) : promotion(r, i))) : [];
   return { intent, records, drops };
 }

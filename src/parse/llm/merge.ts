@@ -4,17 +4,17 @@
  * missed or were unsure of. llm: the model is the base; the rules fill a shop the model could
  * not ground. In both, a shop the rules found ambiguous stays a question: neither side guesses.
  */
+import { SURE_ENOUGH } from "../../domain/confidence.js";
+import { isReportIntent } from "../../domain/records.js";
 import type { Fact, ParseIssue, ParseResult, PromotionDraft, QuantityLine, RecordDraft, SkuFact, VisitDraft } from "../types.js";
 import type { GroundedAnswer } from "./ground.js";
-import { SURE } from "./unsure.js";
 
 export type MergeMode = "hybrid" | "llm";
 
-const REPORTS = new Set(["visit_log", "promotion_note"]);
 /** Below this the rules' intent gives way to the model's in hybrid mode. */
 const INTENT_SURE = 0.8;
 
-const sure = (f: { confidence: number } | null | undefined) => !!f && f.confidence >= SURE;
+const sure = (f: { confidence: number } | null | undefined) => !!f && f.confidence >= SURE_ENOUGH;
 const ambiguous = (r: VisitDraft) => !!r.retailer && r.retailer.id === null && r.retailer.candidates.length >= 2;
 
 function shopIds(r: RecordDraft): string[] {
@@ -116,7 +116,7 @@ function unitIssues(merged: QuantityLine[], issues: ParseIssue[]): ParseIssue[] 
 
 export function mergeParses(rules: ParseResult, model: GroundedAnswer, mode: MergeMode): ParseResult {
   const intent = mode === "hybrid" && rules.intent.confidence >= INTENT_SURE ? rules.intent : model.intent;
-  if (!REPORTS.has(intent.value)) return { ...rules, intent, records: [], issues: [] };
+  if (!isReportIntent(intent.value)) return { ...rules, intent, records: [], issues: [] };
   const pairs = pair(rules.records, model.records);
   const paired = new Set(pairs.values());
   const merged: RecordDraft[] = [];

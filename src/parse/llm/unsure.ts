@@ -3,11 +3,10 @@
  * open question, a fact the bot would have to show back, a report with no records, an unsure
  * intent, or a message that reads like a report although the rules did not take it as one.
  */
+import { SURE_ENOUGH } from "../../domain/confidence.js";
+import { isReportIntent } from "../../domain/records.js";
 import type { ParseResult } from "../types.js";
 
-/** The conversation shows facts below this back for a yes/no (core/report-draft CONFIRM_BELOW). */
-export const SURE = 0.6;
-const REPORTS = new Set(["visit_log", "promotion_note"]);
 /** Questions the rules answer confidently; their mentions are not a sign of a missed report. */
 const QUERY_SURE = 0.8;
 
@@ -15,15 +14,15 @@ export type UnsureReason = "issue" | "low_confidence" | "no_records" | "intent_u
 
 /** Why the model should read this message, or null when the rules were sure. */
 export function whyUnsure(rules: ParseResult): UnsureReason | null {
-  const report = REPORTS.has(rules.intent.value);
-  if (rules.intent.confidence < SURE) return "intent_unsure";
+  const report = isReportIntent(rules.intent.value);
+  if (rules.intent.confidence < SURE_ENOUGH) return "intent_unsure";
   if (!report) {
     const mentions = rules.shops.length + rules.products.length > 0;
     return mentions && (rules.intent.value === "other" || rules.intent.confidence < QUERY_SURE) ? "report_looking" : null;
   }
   if (rules.records.length === 0) return "no_records";
   if (rules.issues.length || rules.records.some((r) => r.issues.length)) return "issue";
-  if (lowest(rules) < SURE) return "low_confidence";
+  if (lowest(rules) < SURE_ENOUGH) return "low_confidence";
   return null;
 }
 

@@ -13,7 +13,55 @@ import { groupShops, threads as shopThreads, type Range, type ShopThread } from 
 import { visitFlags } from "./visit-facts.js";
 import type { Grounding } from "./grounding.js";
 
+/**
+ * How sure each kind of fact is, by how it was found. Every fact the text states stands above
+ * SURE_ENOUGH (domain/confidence.ts, 0.6), so a clean report is stored without a yes/no; what takes
+ * a fact below it is its grounding (a product or shop that could not be told apart).
+ */
+const CONFIDENCE = {
+  /** A counted line; a vague one (十几条, "a few") less: its amount is the writer's guess. */
+  countedLine: 0.95,
+  vagueLine: 0.8,
+  /** A product said to be out of stock or newly listed. */
+  productFact: 0.9,
+  /** A follow-up with its day said; one promised with no day. */
+  datedFollowUp: 0.85,
+  undatedFollowUp: 0.7,
+  /** An activity the text names (理货); one the facts imply (a stock line is a stock check). */
+  namedActivity: 0.85,
+  impliedActivity: 0.95,
+  /** The visit at an event's shop took part in the event. */
+  atEvent: 0.9,
+  /** A visit day the text says; today, when it says none. */
+  saidDay: 0.9,
+  today: 0.8,
+  /** Owner feedback heard; a forbidden practice seen (its words are broader, so less). */
+  feedback: 0.8,
+  compliance: 0.75,
+  /** No feedback or practice heard: an absence is weaker evidence than a word. */
+  notHeard: 0.7,
+  /** An event's format, head count or duration as said; a head count or duration not said. */
+  eventFact: 0.85,
+  eventFactUnsaid: 0.7,
+} as const;
+
+/** A promoted product this close to an amount or a stock-out word is what those count, not what was promoted. */
+const COUNTED_NEAR = 6;
+
 const span = (a: Analysis, s: { start: number; end: number }): TextSpan => ({ start: s.start, end: s.end, text: a.text.slice(s.start, s.end) });
+
+const dayFact = (date: { day: string; said: boolean }): Fact<string> =>
+  date.said ? { value: date.day, confidence: CONFIDENCE.saidDay, source: "said" } : { value: date.day, confidence: CONFIDENCE.today, source: "implied" };
+
+/** A yes/no the text shows by a cue (feedback, a forbidden practice): yes where the cue stands, else an implied no. */
+function heard(a: Analysis, cue: { start: number; end: number } | null, confidence: number): Fact<boolean> {
+  return cue ? { value: true, confidence, source: "said", span: span(a, cue) } : { value: false, confidence: CONFIDENCE.notHeard, source: "implied" };
+}
+
+/** An event's head count or duration as said, or an implied null. */
+function eventCount(a: Analysis, said: { start: number; end: number; value: number | null } | undefined): Fact<number | null> {
+  return said ? { value: said.value, confidence: CONFIDENCE.eventFact, source: "said", span: span(a, said) } : { value: null, confidence: CONFIDENCE.eventFactUnsaid, source: "implied" };
+}
 
 function retailerRef(a: Analysis, g: Grounding, m: ShopSpan): RetailerRef {
   const id = m.resolved;
@@ -35,7 +83,7 @@ function quantityLine(a: Analysis, g: Grounding, l: BoundLine): QuantityLine | n
     qty: l.qty,
     unit: l.unit,
     // A count with its unit missing carries a missing_unit question; once answered it is as sure as any other.
-    confidence: g.catalog.confidence(l.product) * (l.qty === null ? 0.8 : 0.95),
+    confidence: g.catalog.confidence(l.product) * (l.qty === null ? CONFIDENCE.vagueLine : CONFIDENCE.countedLine),
     source: "said",
     product: span(a, l.product),
     amount: span(a, l.amount),
@@ -47,7 +95,7 @@ function skuFacts(a: Analysis, g: Grounding, list: { product: ProductSpan; cue: 
   for (const f of list) {
     if (f.product.resolved === null) continue;
     const sku = g.catalog.products[f.product.resolved].sku;
-    if (!out.some((x) => x.sku === sku)) out.push({ sku, confidence: g.catalog.confidence(f.product) * 0.9, source: "said", span: span(a, f.product) });
+    if (!out.some((x) => x.sku === sku)) out.push({ sku, confidence: g.catalog.confidence(f.product) * CONFIDENCE.productFact, source: "said", span: span(a, f.product) });
   }
   return out;
 }
@@ -79,7 +127,7 @@ function followUpFor(a: Analysis, d: Dating, thread: ShopThread | null, all: Sho
   const dated = mine.find((f) => f.date);
   const pick = dated ?? mine[0];
   if (!pick) return null;
-  return { value: pick.value, confidence: dated ? 0.85 : 0.7, source: "said", span: span(a, pick.date ?? pick.cue) };
+  return { value: pick.value, confidence: dated ? CONFIDENCE.datedFollowUp : CONFIDENCE.undatedFollowUp, source: "said", span: span(a, pick.date ?? pick.cue) };
 }
 
 function buildVisit(a: Analysis, g: Grounding, d: Dating, thread: ShopThread | null, ranges: Range[], all: ShopThread[], inPromotion: boolean): { draft: VisitDraft; substantive: boolean } {
@@ -93,7 +141,7 @@ function buildVisit(a: Analysis, g: Grounding, d: Dating, thread: ShopThread | n
   const followUp = followUpFor(a, d, thread, all);
   const activities: Fact<Activity>[] = [...flags.activities].map(([value, cue]) => ({
     value,
-    confidence: cue ? 0.85 : 0.95,
+    confidence: cue ? CONFIDENCE.namedActivity : CONFIDENCE.impliedActivity,
     source: cue ? "said" : "implied",
     span: cue ? span(a, cue) : undefined,
   }));
@@ -107,15 +155,15 @@ function buildVisit(a: Analysis, g: Grounding, d: Dating, thread: ShopThread | n
   const draft: VisitDraft = {
     type: "visit",
     retailer,
-    date: { value: date.day, confidence: date.said ? 0.9 : 0.8, source: date.said ? "said" : "implied" },
+    date: dayFact(date),
     activities,
     stock,
     outOfStock: skuFacts(a, g, bound.outOfStock),
     listed: skuFacts(a, g, bound.listed),
     orders,
     followUp,
-    feedback: { value: !!flags.feedback, confidence: flags.feedback ? 0.8 : 0.7, source: flags.feedback ? "said" : "implied", span: flags.feedback ? span(a, flags.feedback) : undefined },
-    compliance: { value: !!flags.compliance, confidence: flags.compliance ? 0.75 : 0.7, source: flags.compliance ? "said" : "implied", span: flags.compliance ? span(a, flags.compliance) : undefined },
+    feedback: heard(a, flags.feedback, CONFIDENCE.feedback),
+    compliance: heard(a, flags.compliance, CONFIDENCE.compliance),
     issues,
   };
   const substantive =
@@ -127,7 +175,7 @@ function buildVisit(a: Analysis, g: Grounding, d: Dating, thread: ShopThread | n
 
 /** Products that only name what an amount or a stock-out counts ("硬中还有2件") are not what was promoted. */
 function promotedSkus(a: Analysis, g: Grounding, site: PromotionSite, bound: BoundFacts): SkuFact[] {
-  const near = (p: ProductSpan, s: { start: number; end: number }) => Math.max(s.start - p.end, p.start - s.end) <= 6;
+  const near = (p: ProductSpan, s: { start: number; end: number }) => Math.max(s.start - p.end, p.start - s.end) <= COUNTED_NEAR;
   const counted = new Set<ProductSpan>();
   for (const l of bound.lines) if (l.kind !== "sale" && near(l.product, l.amount)) counted.add(l.product);
   for (const f of [...bound.outOfStock, ...bound.listed]) if (near(f.product, f.cue)) counted.add(f.product);
@@ -155,11 +203,11 @@ function buildPromotion(a: Analysis, g: Grounding, d: Dating, site: PromotionSit
   return {
     type: "promotion",
     retailers: site.shops.filter((t) => t.mentions[0].resolved !== null).map((t) => retailerRef(a, g, t.mentions[0])),
-    date: { value: date.day, confidence: date.said ? 0.9 : 0.8, source: date.said ? "said" : "implied" },
+    date: dayFact(date),
     skus,
-    format: { value: site.format, confidence: 0.85, source: "said" },
-    consumers: consumers ? { value: consumers.value, confidence: 0.85, source: "said", span: span(a, consumers) } : { value: null, confidence: 0.7, source: "implied" },
-    durationMinutes: duration ? { value: duration.value, confidence: 0.85, source: "said", span: span(a, duration) } : { value: null, confidence: 0.7, source: "implied" },
+    format: { value: site.format, confidence: CONFIDENCE.eventFact, source: "said" },
+    consumers: eventCount(a, consumers),
+    durationMinutes: eventCount(a, duration),
     sales,
     // An event at a shop the roster does not hold: the bot asks which shop it was.
     issues: site.shops.filter((t) => !t.mentions[0].shops.length).map((t) => ({ kind: "unknown_retailer" as const, mention: span(a, t.mentions[0]) })),
@@ -186,7 +234,7 @@ export function assemble(a: Analysis, g: Grounding, threads: ShopThread[], site:
     const { draft, substantive } = buildVisit(a, g, d, t, t.ranges, threads, atEvent);
     if (atEvent) {
       if (!substantive) continue;
-      draft.activities.push({ value: "promotion", confidence: 0.9, source: "implied" });
+      draft.activities.push({ value: "promotion", confidence: CONFIDENCE.atEvent, source: "implied" });
     }
     records.push(draft);
   }
