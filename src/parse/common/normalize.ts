@@ -1,3 +1,5 @@
+import { firstIndex } from "./spans.js";
+
 /**
  * Text normalisation that keeps offsets: every output char stands for the input char at
  * the same index, so spans found on the normalised text slice the original directly.
@@ -41,12 +43,10 @@ export function sentenceEnds(text: string): number[] {
   return ends;
 }
 
-/** The [start, end) of the sentence holding offset `at`. */
+/** The [start, end) of the sentence holding offset `at` (past the last end: the empty span there). */
 export function sentenceAround(ends: number[], at: number): [number, number] {
-  let start = 0;
-  for (const e of ends) {
-    if (at < e) return [start, e];
-    start = e;
-  }
-  return [start, ends[ends.length - 1]];
+  const i = firstIndex(ends, (e) => at < e);
+  const last = ends[ends.length - 1] ?? 0;
+  if (i === ends.length) return [last, last];
+  return [ends[i - 1] ?? 0, ends[i] ?? last];
 }

@@ -2,10 +2,7 @@
  * Selling above the marked price, read from the two prices in the text:
  * 软中华卖到80一包 … 标价是60 / "charging 2.99 … the shelf tag says 2.49".
  */
-export interface Span {
-  start: number;
-  end: number;
-}
+import type { Span } from "../common/spans.js";
 
 const ZH_SOLD_THEN_TAG = /(?:卖|售价)(?:到|的|了|成)?[^\d。；]{0,8}?(\d+(?:\.\d+)?)[^。；]{0,16}?标价(?:是|为|才|写的)?\s*(\d+(?:\.\d+)?)/g;
 const ZH_TAG_THEN_SOLD = /标价(?:是|为|才|写的)?\s*(\d+(?:\.\d+)?)[^。；]{0,16}?卖(?:到|成|了)?\s*(\d+(?:\.\d+)?)/g;

@@ -7,8 +7,8 @@
  * spaces and end in a type word; Latin names are capitalised words.
  */
 import { isHan } from "../common/normalize.js";
+import type { SpanCover, Span } from "../common/spans.js";
 import type { HanNames, LatinNames } from "../locale.js";
-import type { Span } from "./price-over-tag.js";
 
 /** Han characters a shop's own name takes before its type word, at most (阿强 of 阿强便利店, 老王家 of 老王家店). */
 const HAN_NAME_MAX = 4;
@@ -22,8 +22,6 @@ export interface ShopLike extends Span {
   name: Span;
 }
 
-const overlapsAny = (s: Span, spans: Span[]) => spans.some((x) => s.start < x.end && x.start < s.end);
-
 /**
  * Visit verbs as blockers of a name: Latin ones are words of their own ("at", "hit") and may block
  * one; a Han one may run through a name (在阿强便利店做…) and is passed to the reader instead.
@@ -32,19 +30,20 @@ export function visitVerbsBlockNames(names: HanNames | LatinNames): boolean {
   return names.script === "latin";
 }
 
-function han(norm: string, words: HanNames, blocked: Span[], visitVerbs: Span[], out: ShopLike[]): void {
+function han(norm: string, words: HanNames, blocked: SpanCover, visitVerbs: Span[], out: ShopLike[]): void {
   const typeRe = new RegExp(`(?:${words.shopTypes.join("|")})`, "g");
+  const verbEnds = new Set(visitVerbs.map((v) => v.end));
   for (const m of norm.matchAll(typeRe)) {
     const typeStart = m.index;
     const typeEnd = typeStart + m[0].length;
-    if (overlapsAny({ start: typeStart, end: typeEnd }, blocked)) continue;
+    if (blocked.overlaps({ start: typeStart, end: typeEnd })) continue;
     let start = typeStart;
-    while (start > 0 && typeStart - start < HAN_NAME_MAX && isHan(norm[start - 1]) && !overlapsAny({ start: start - 1, end: start }, blocked)) start--;
+    while (start > 0 && typeStart - start < HAN_NAME_MAX && isHan(norm[start - 1]) && !blocked.overlaps({ start: start - 1, end: start })) start--;
     // 去阿强便利店: the name starts after the last verb or joining word.
     start += norm.slice(start, typeStart).search(words.shopNameStart);
     const name = norm.slice(start, typeStart);
     if (name.length < 2 || words.notShopName.test(name)) continue;
-    if (m[0] === "店" && !visitVerbs.some((v) => v.end === start) && !words.bareTypeAfter.test(norm.slice(0, start))) continue;
+    if (m[0] === "店" && !verbEnds.has(start) && !words.bareTypeAfter.test(norm.slice(0, start))) continue;
     out.push({ start, end: typeEnd, name: { start, end: typeStart } });
   }
 }
@@ -54,7 +53,7 @@ interface Token {
   start: number;
 }
 
-function latin(norm: string, original: string, words: LatinNames, blocked: Span[], people: (name: string) => boolean, out: ShopLike[]): void {
+function latin(norm: string, original: string, words: LatinNames, blocked: SpanCover, people: (name: string) => boolean, out: ShopLike[]): void {
   const types = new Set(words.shopTypes);
   const isNameWord = (w: string) => {
     const bare = w.toLowerCase().replace(/'s$/, "");
@@ -85,7 +84,7 @@ function latin(norm: string, original: string, words: LatinNames, blocked: Span[
     if (!name.every((t) => isNameWord(t.text)) || name.some((t) => people(t.text.replace(/'s$/i, "").toLowerCase()))) continue;
     const start = first.start;
     const end = typed && after ? after.start + after.text.length : last.start + last.text.length;
-    if (overlapsAny({ start, end }, blocked)) continue;
+    if (blocked.overlaps({ start, end })) continue;
     out.push({ start, end, name: { start, end: last.start + last.text.length } });
   }
 }
@@ -95,7 +94,7 @@ export function findShopLike(
   norm: string,
   original: string,
   names: HanNames | LatinNames,
-  blocked: Span[],
+  blocked: SpanCover,
   visitVerbs: Span[],
   isPerson: (name: string) => boolean,
 ): ShopLike[] {
@@ -106,14 +105,14 @@ export function findShopLike(
 }
 
 /** Later mentions of a found shop by its name alone ("Fiesta Market … Fiesta out of Topo"). */
-export function laterMentions(norm: string, shop: ShopLike, blocked: Span[]): Span[] {
+export function laterMentions(norm: string, shop: ShopLike, blocked: SpanCover): Span[] {
   const name = norm.slice(shop.name.start, shop.name.end);
   const out: Span[] = [];
   const ascii = /^[a-z]/.test(name);
   for (let i = norm.indexOf(name, shop.end); i >= 0; i = norm.indexOf(name, i + name.length)) {
     const s = { start: i, end: i + name.length };
     if (ascii && (/[a-z0-9]/.test(norm[i - 1] ?? "") || /[a-z0-9]/.test(norm[s.end] ?? ""))) continue;
-    if (!overlapsAny(s, blocked)) out.push(s);
+    if (!blocked.overlaps(s)) out.push(s);
   }
   return out;
 }

@@ -4,8 +4,8 @@
  * drift to a product named elsewhere; the bot asks what they are instead.
  */
 import { isHan } from "../common/normalize.js";
+import type { Span, SpanCover } from "../common/spans.js";
 import { hanNames, type HanNames, type LatinNames } from "../locale.js";
-import type { Span } from "./price-over-tag.js";
 
 /** Han characters looked at before an amount, and the length a product's name may have (大重九, 钻石荷花). */
 const HAN_LOOK_BACK = 8;
@@ -14,12 +14,10 @@ const HAN_NAME = { min: 2, max: 6 };
 const LATIN_NAME_WORDS = 3;
 const LATIN_LOOK_BACK = 40;
 
-const overlapsAny = (s: Span, spans: Span[]) => spans.some((x) => s.start < x.end && x.start < s.end);
-
 /** A Han product-like word right before `at` (大重九 in 大重九5条), or null. */
-function hanBefore(norm: string, at: number, words: HanNames, blocked: Span[]): Span | null {
+function hanBefore(norm: string, at: number, words: HanNames, blocked: SpanCover): Span | null {
   let start = at;
-  while (start > 0 && at - start < HAN_LOOK_BACK && isHan(norm[start - 1]) && !overlapsAny({ start: start - 1, end: start }, blocked)) start--;
+  while (start > 0 && at - start < HAN_LOOK_BACK && isHan(norm[start - 1]) && !blocked.overlaps({ start: start - 1, end: start })) start--;
   let word = norm.slice(start, at);
   const tail = words.productTail.exec(word);
   const end = at - (tail ? tail[0].length : 0);
@@ -32,7 +30,7 @@ function hanBefore(norm: string, at: number, words: HanNames, blocked: Span[]): 
 }
 
 /** Latin words of an unknown product next to an amount: capitalised, or after "of". */
-function latinAround(norm: string, original: string, amount: Span & { of: boolean }, words: LatinNames, blocked: Span[]): Span | null {
+function latinAround(norm: string, original: string, amount: Span & { of: boolean }, words: LatinNames, blocked: SpanCover): Span | null {
   const isNameWord = (w: string) => /^[a-z][a-z'.-]*$/.test(w) && !words.productStop.has(w) && !words.short.has(w) && !words.common.has(w);
   // After: "3 cases of Dr Pepper", "2 cs Red Bull".
   const after = /^\s*(?:of\s+)?(?:the\s+)?((?:[a-z][a-z'.-]*)(?:\s+[a-z][a-z'.-]*){0,2})/.exec(norm.slice(amount.end));
@@ -44,7 +42,7 @@ function latinAround(norm: string, original: string, amount: Span & { of: boolea
     while (n < list.length && isNameWord(list[n] ?? "")) n++;
     const end = start + list.slice(0, n).join(" ").length;
     const capital = /[A-Z]/.test(original[start] ?? "");
-    if (n && (amount.of || capital) && !overlapsAny({ start, end }, blocked)) return { start, end };
+    if (n && (amount.of || capital) && !blocked.overlaps({ start, end })) return { start, end };
   }
   // Before: "Dr Pepper 3 cases" (capitalised, as brand names are written).
   const base = Math.max(0, amount.start - LATIN_LOOK_BACK);
@@ -65,7 +63,7 @@ function latinAround(norm: string, original: string, amount: Span & { of: boolea
   if (first && last) {
     const start = base + (first.index ?? 0);
     const end = base + (last.index ?? 0) + last[0].length;
-    if (/[A-Z]/.test(original[start] ?? "") && !overlapsAny({ start, end }, blocked)) return { start, end };
+    if (/[A-Z]/.test(original[start] ?? "") && !blocked.overlaps({ start, end })) return { start, end };
   }
   return null;
 }
@@ -80,7 +78,7 @@ export function unknownProductNear(
   original: string,
   amount: Span & { of: boolean },
   names: HanNames | LatinNames,
-  blocked: Span[],
+  blocked: SpanCover,
 ): Span | null {
   const words = isHan(norm[amount.start - 1]) ? (hanNames() ?? names) : names;
   if (words.script === "han") return hanBefore(norm, amount.start, words, blocked);

@@ -70,10 +70,13 @@ export class KeyIndex<T> {
 /** Keeps the longest hits that do not overlap; `rank` breaks ties (higher wins). */
 export function longestNonOverlapping<H extends { start: number; end: number }>(hits: H[], rank: (h: H) => number = () => 0): H[] {
   const sorted = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || rank(b) - rank(a) || a.start - b.start);
-  const taken: H[] = [];
+  // Characters already taken, so each hit is checked in its own length, not against every hit kept.
+  const taken = new Uint8Array(Math.max(0, ...hits.map((h) => h.end)));
+  const kept: H[] = [];
   for (const h of sorted) {
-    if (taken.some((t) => h.start < t.end && t.start < h.end)) continue;
-    taken.push(h);
+    if (taken.subarray(h.start, h.end).includes(1)) continue;
+    taken.fill(1, h.start, h.end);
+    kept.push(h);
   }
-  return taken.sort((a, b) => a.start - b.start);
+  return kept.sort((a, b) => a.start - b.start);
 }

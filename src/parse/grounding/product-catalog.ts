@@ -4,6 +4,7 @@
  */
 import type { Product, Roster } from "../../domain/roster.js";
 import { isHan, normalizeText } from "../common/normalize.js";
+import { overlapping } from "../common/spans.js";
 import type { MatchVia } from "../types.js";
 import { KeyIndex, longestNonOverlapping } from "./key-index.js";
 import type { Strength } from "./name-keys.js";
@@ -75,9 +76,9 @@ export class ProductCatalog {
       .filter((h) => !(/\d$/.test(h.key) && COUNTED_UNIT.test(text.slice(h.end))))
       .map((h) => ({ start: h.start, end: h.end, ...this.ground(h.postings) }));
     let kept = longestNonOverlapping(hits, (h) => h.strength);
-    const covered = (s: number, e: number) => kept.some((h) => s < h.end && h.start < e);
+    const covered = (s: number, e: number) => overlapping(kept, s, e).length > 0;
     // 软中花: a sound-alike may swallow the shorter exact name it contains (软中).
-    const coveredBetter = (s: number, e: number) => kept.some((h) => s < h.end && h.start < e && !(h.start >= s && h.end <= e && h.end - h.start < e - s));
+    const coveredBetter = (s: number, e: number) => overlapping(kept, s, e).some((h) => !(h.start >= s && h.end <= e && h.end - h.start < e - s));
     const extra: ProductHit[] = [];
     for (const h of this.sounds.scan(text, coveredBetter)) extra.push({ start: h.start, end: h.end, ...this.ground(h.postings), via: "homophone" });
     for (const h of typoHits(this.index, this.typos, text, covered)) extra.push({ start: h.start, end: h.end, ...this.ground(h.postings), via: "fuzzy" });

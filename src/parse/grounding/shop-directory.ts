@@ -6,6 +6,7 @@
  */
 import type { Person, Retailer, Roster } from "../../domain/roster.js";
 import { isHan } from "../common/normalize.js";
+import { overlapping } from "../common/spans.js";
 import type { MatchVia, ShopCandidate } from "../types.js";
 import { KeyIndex, longestNonOverlapping } from "./key-index.js";
 import { retailerKeys, type Strength } from "./name-keys.js";
@@ -118,7 +119,7 @@ export class ShopDirectory {
       if (g) hits.push({ start: h.start, end: h.end, ...g });
     }
     let kept = longestNonOverlapping(hits, (h) => h.strength - h.tier);
-    const covered = (s: number, e: number) => kept.some((h) => s < h.end && h.start < e);
+    const covered = (s: number, e: number) => overlapping(kept, s, e).length > 0;
     const extra: ShopHit[] = [];
     for (const h of this.sounds.scan(text, covered)) {
       const g = this.ground(h.postings, scope);

@@ -5,10 +5,11 @@
  */
 import { findCues, type Cue } from "../common/cues.js";
 import { detectLang, normalizeText, sentenceAround, sentenceEnds } from "../common/normalize.js";
+import { SpanCover, type Span } from "../common/spans.js";
 import { applyRestatements, bareNumberAfter, findAmounts, type Amount } from "../extract/amounts.js";
 import { findDates, type DateExpr } from "../extract/dates.js";
 import { findConsumers, findDurations, type Counted } from "../extract/event-facts.js";
-import { findPriceOverTag, type Span } from "../extract/price-over-tag.js";
+import { findPriceOverTag } from "../extract/price-over-tag.js";
 import { findShopLike, laterMentions, visitVerbsBlockNames } from "../extract/shop-like.js";
 import type { ProductCatalog, ProductHit } from "../grounding/product-catalog.js";
 import { longestNonOverlapping } from "../grounding/key-index.js";
@@ -48,8 +49,6 @@ export interface Analysis {
 }
 
 const PROMO_KINDS = new Set(["promo_tasting", "promo_in_store", "promo_circle", "promo_gift", "promo_discount", "promo_display", "promo_other"]);
-
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /** Masks spans with spaces so another index cannot match across them (软珍品鉴会 → 软珍 + 品鉴). */
 function mask(text: string, spans: Span[]): string {
@@ -133,10 +132,15 @@ export function analyse(
   const dateSpans = findDates(norm, text, today);
   const verbsBlock = visitVerbsBlockNames(locale.names);
   const blocked = [...names, ...dateSpans, ...allCues.filter((c) => c.kind !== "visit_verb" || verbsBlock)];
-  for (const s of findShopLike(norm, text, locale.names, blocked, allCues.filter((c) => c.kind === "visit_verb"), isPerson)) {
+  const visitVerbs = allCues.filter((c) => c.kind === "visit_verb");
+  const named = new Set<string>();
+  for (const s of findShopLike(norm, text, locale.names, new SpanCover(norm.length, blocked), visitVerbs, isPerson)) {
     if (known(s) || known(s.name)) continue;
     const identity = `new:${norm.slice(s.name.start, s.name.end)}`;
-    for (const at of [s, ...laterMentions(norm, s, [...blocked, ...names])]) {
+    // A name found again has no later mentions left: the first time took them all as names.
+    const later = named.has(identity) ? [] : laterMentions(norm, s, new SpanCover(norm.length, [...blocked, ...names]));
+    named.add(identity);
+    for (const at of [s, ...later]) {
       const unknown: ShopSpan = { start: at.start, end: at.end, via: "name", tier: 2, strength: 1, shops: [], resolved: null, identity };
       shops.push(unknown);
       names.push(unknown);
@@ -145,27 +149,30 @@ export function analyse(
   shops.sort((x, y) => x.start - y.start);
   const visited = shops.filter((s) => !PARSE_LOCALES.some((l) => notVisited(norm, s, l.notVisited)));
   // A shop the text says was not reached gets no record (one mention is enough to drop its identity).
-  const skipped = new Set(shops.filter((s) => !visited.includes(s)).map((s) => s.identity));
+  const visitedSet = new Set(visited);
+  const skipped = new Set(shops.filter((s) => !visitedSet.has(s)).map((s) => s.identity));
   if (skipped.size) shops.splice(0, shops.length, ...shops.filter((s) => !skipped.has(s.identity)));
 
   const priceOverTag = findPriceOverTag(norm);
-  const cues = allCues.filter((c) => PROMO_KINDS.has(c.kind) || !names.some((n) => overlaps(n, c)));
-  const prices = cues.filter((c) => c.kind === "price" || c.kind === "not_oos");
-  const oosAmounts = cues.filter((c) => c.kind === "oos_back");
-  let amounts = findAmounts(norm).filter(
-    (a) => !names.some((n) => overlaps(n, a)) && !prices.some((p) => overlaps(p, a)) && !oosAmounts.some((o) => overlaps(o, a)),
-  );
-  // A bare number right after a product is an amount whose unit the bot must ask for.
+  const cover = (spans: Span[]) => new SpanCover(norm.length, spans);
+  const nameCover = cover(names);
+  const cues = allCues.filter((c) => PROMO_KINDS.has(c.kind) || !nameCover.overlaps(c));
+  const priceCover = cover(cues.filter((c) => c.kind === "price" || c.kind === "not_oos"));
+  const oosCover = cover(cues.filter((c) => c.kind === "oos_back"));
+  const written = findAmounts(norm).filter((a) => !nameCover.overlaps(a) && !priceCover.overlaps(a) && !oosCover.overlaps(a));
+  const amountCover = cover(written);
+  let amounts = [...written];
+  // A bare number right after a product is an amount whose unit the bot must ask for. (Two such
+  // never overlap: one reaching the next product would overlap that product's name.)
   for (const p of products) {
     const bare = bareNumberAfter(norm, p.end);
-    if (bare && !amounts.some((a) => overlaps(a, bare)) && !prices.some((c) => overlaps(c, bare)) && !names.some((n) => overlaps(n, bare))) {
-      amounts.push(bare);
-    }
+    if (bare && !amountCover.overlaps(bare) && !priceCover.overlaps(bare) && !nameCover.overlaps(bare)) amounts.push(bare);
   }
   amounts = applyRestatements(norm, amounts.sort((a, b) => a.start - b.start));
-  const dates = dateSpans.filter((d) => !names.some((n) => overlaps(n, d)));
-  const durations = findDurations(norm).filter((d) => !names.some((n) => overlaps(n, d)));
-  const consumers = findConsumers(norm).filter((c) => !names.some((n) => overlaps(n, c)) && !durations.some((d) => overlaps(d, c)));
+  const dates = dateSpans.filter((d) => !nameCover.overlaps(d));
+  const durations = findDurations(norm).filter((d) => !nameCover.overlaps(d));
+  const durationCover = cover(durations);
+  const consumers = findConsumers(norm).filter((c) => !nameCover.overlaps(c) && !durationCover.overlaps(c));
 
   return {
     text,

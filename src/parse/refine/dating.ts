@@ -5,6 +5,7 @@
  */
 import type { Cue } from "../common/cues.js";
 import { sentenceAround } from "../common/normalize.js";
+import { firstFrom, firstIndex, lastUpTo, type Span } from "../common/spans.js";
 import type { DateExpr } from "../extract/dates.js";
 import type { Analysis } from "./analysis.js";
 
@@ -35,13 +36,23 @@ const sameSentence = (a: Analysis, x: number, y: number) => {
   return Math.max(x, y) < e && Math.min(x, y) >= s;
 };
 
-/** The date a follow verb promises: the nearest future date on either side, in the order the language says it. */
+/** The first span (of spans in text order that do not overlap) ending in [from, to]. */
+function endingIn<T extends Span>(sorted: readonly T[], from: number, to: number): T | undefined {
+  const x = sorted[firstIndex(sorted, (s) => s.end >= from)];
+  return x && x.end <= to ? x : undefined;
+}
+
+/**
+ * The date a follow verb promises: the nearest future date on either side, in the order the
+ * language says it. (Dates do not overlap; a farther date is never nearer nor in the verb's
+ * sentence when the nearest one is not, so only the nearest on each side is looked at.)
+ */
 function pairDate(a: Analysis, cue: Cue, future: DateExpr[]): DateExpr | null {
   const reach = a.locale.followUpReach;
-  const before = future
-    .filter((d) => d.end <= cue.start + 1 && cue.start - d.end <= reach.before && sameSentence(a, d.start, cue.start))
-    .pop();
-  const after = future.find((d) => d.start >= cue.start && d.start - cue.end <= reach.after && sameSentence(a, cue.start, d.start));
+  const near = lastUpTo(future, cue.start + 1);
+  const before = near && cue.start - near.end <= reach.before && sameSentence(a, near.start, cue.start) ? near : undefined;
+  const next = firstFrom(future, cue.start);
+  const after = next && next.start - cue.end <= reach.after && sameSentence(a, cue.start, next.start) ? next : undefined;
   return (reach.first === "before" ? before ?? after : after ?? before) ?? null;
 }
 
@@ -54,19 +65,27 @@ export function dating(a: Analysis): Dating {
   const then = a.cues.filter((c) => c.kind === "follow_then");
   for (const cue of a.cues.filter((c) => c.kind === "follow")) {
     // 过两天再去: a vague word right before the verb wins over any date further back.
+    const vagueAfter = firstFrom(vague, cue.end);
     const vagueNear =
-      vague.find((v) => v.end <= cue.start && cue.start - v.end <= VAGUE_BEFORE) ??
-      vague.find((v) => v.start >= cue.end && v.start - cue.end <= VAGUE_AFTER && sameSentence(a, cue.end, v.start));
+      endingIn(vague, cue.start - VAGUE_BEFORE, cue.start) ??
+      (vagueAfter && vagueAfter.start - cue.end <= VAGUE_AFTER && sameSentence(a, cue.end, vagueAfter.start) ? vagueAfter : undefined);
     let date: DateExpr | null = null;
     if (!vagueNear) {
       // 到时候再去: "then" points back to the last date mentioned.
-      const thenCue = then.find((t) => t.end <= cue.start && cue.start - t.end <= THEN_BEFORE);
-      date = thenCue ? future.filter((d) => d.end <= thenCue.start).pop() ?? null : pairDate(a, cue, future);
+      const thenCue = endingIn(then, cue.start - THEN_BEFORE, cue.start);
+      date = thenCue ? lastUpTo(future, thenCue.start) ?? null : pairDate(a, cue, future);
     }
     if (date) used.add(date);
     followUps.push({ cue, date, value: date?.follow ?? "unspecified" });
   }
   const verbs = a.cues.filter((c) => c.kind === "visit_verb");
+  // Visit words of two languages may overlap (在Joe's做), so by where they end is an order of its own.
+  const verbsByEnd = [...verbs].sort((x, y) => x.end - y.end);
+  const verbNear = (d: DateExpr) => {
+    const after = firstFrom(verbs, d.start);
+    const before = verbsByEnd[firstIndex(verbsByEnd, (v) => v.end >= d.start - VERB_BEFORE_DATE)];
+    return (!!after && after.start - d.end <= VERB_AFTER_DATE) || (!!before && before.end <= d.start);
+  };
   const visitDates = a.dates.filter((d) => {
     if (used.has(d) || !d.visit) return false;
     if (d.follow && d.follow > today && !d.needsVerb) return false;
@@ -74,15 +93,17 @@ export function dating(a: Analysis): Dating {
     // "Monday: Lone Star and Tech Ridge" — a day heading the report.
     if (/^\s*[:：]/.test(a.norm.slice(d.end))) return true;
     // A bare weekday or day number is a visit day only next to a visit verb (周六去了, "friday's visit").
-    return verbs.some((v) => (v.start >= d.start && v.start - d.end <= VERB_AFTER_DATE) || (v.end <= d.start && d.start - v.end <= VERB_BEFORE_DATE));
+    return verbNear(d);
   });
   return { followUps, visitDates };
 }
 
 /** The visit day for facts around `mentionStart` within `ranges`: the last visit date said before, else today. */
 export function visitDayFor(a: Analysis, d: Dating, mentionStart: number, rangeEnd: number): { day: string; said: boolean } {
-  const before = d.visitDates.filter((x) => x.start < mentionStart).pop();
-  const inside = d.visitDates.find((x) => x.start >= mentionStart && x.start < rangeEnd);
+  const from = firstIndex(d.visitDates, (x) => x.start >= mentionStart);
+  const before = d.visitDates[from - 1];
+  const next = d.visitDates[from];
+  const inside = next && next.start < rangeEnd ? next : undefined;
   const day = (before ?? inside ?? d.visitDates[0])?.visit;
   return day ? { day, said: true } : { day: a.today, said: false };
 }

@@ -71,11 +71,11 @@ export function classify(a: Analysis, s: IntentSignals): { intent: Intent; confi
   if (hasShop && a.locale.intents.retailerQuery.test(t) && (isQuestion || t.length <= SHORT_MESSAGE) && !counts) {
     return decide("retailer_query", "shopHistory");
   }
-  const teamWords = asksAboutTeam(t);
+  // Tested last: some team phrases scan the rest of the line (断货.*哪些), and a long report never needs them.
   const reported = a.cues.filter((c) => FACT_KINDS.has(c.kind) && c.kind !== "visit_verb").length + a.amounts.length;
-  if (hasShop && isQuestion && !reported && teamWords) return decide("status_query", "teamQuestionNamingShop");
+  if (hasShop && isQuestion && !reported && asksAboutTeam(t)) return decide("status_query", "teamQuestionNamingShop");
   if (hasShop) return decide("visit_log", facts ? "reportWithFacts" : "reportShopOnly");
-  if (teamWords && (isQuestion || s.mentionsColleague)) return decide("status_query", "teamQuestion");
+  if ((isQuestion || s.mentionsColleague) && asksAboutTeam(t)) return decide("status_query", "teamQuestion");
   if (s.mentionsColleague && isQuestion) return decide("status_query", "colleagueQuestion");
   if (said(t, "plan") && (isQuestion || t.length <= SHORT_MESSAGE)) return decide("plan_query", "planQuestion");
   if (a.products.length && facts >= 2 && a.cues.some((c) => c.kind === "visit_verb")) return decide("visit_log", "reportWithoutShop");

@@ -6,11 +6,11 @@
  */
 import type { Cue, CueKind } from "../common/cues.js";
 import { sentenceAround } from "../common/normalize.js";
+import { firstFrom, firstIndex, inSortedRanges, lastUpTo, SpanCover, startingIn, type Span } from "../common/spans.js";
 import type { Amount } from "../extract/amounts.js";
-import type { Analysis, ProductSpan } from "./analysis.js";
-import { inRanges, type Range } from "./segments.js";
 import { unknownProductNear } from "../extract/unknown-names.js";
-import type { Span } from "../extract/price-over-tag.js";
+import type { Analysis, ProductSpan } from "./analysis.js";
+import type { Range } from "./segments.js";
 
 export type LineKind = "stock" | "order" | "sale";
 
@@ -53,34 +53,97 @@ const BACK_GAP = /^(?:\s|[、,，的也还都了又全就快早已]|已经|今�
 const LOOSE_BACK_GAP = /^[^。；;!！?？\d]*$/;
 const FWD_GAP = /^[\s:：]*(?:on|of|the|是|有)?\s*(?:the\s+)?$/;
 
+/**
+ * What every shop's binding of one message shares, built once per message: the binding runs once
+ * per shop, and each of these would otherwise cost a pass over the whole message per fact.
+ */
+interface Shared {
+  /** Names, cues, dates and amounts: never part of an unknown product's name. */
+  blocked: SpanCover;
+  /** The message's amounts by where they end (amounts may overlap, so this order is not theirs by start). */
+  amountsByEnd: Amount[];
+  /** Products with an amount of their own right beside them, as decided so far. */
+  counted: Map<ProductSpan, boolean>;
+  /** Cues by kind, in text order. */
+  notOos: Cue[];
+  /** Stock-out and listing words that name the product before them. */
+  takenBy: Cue[];
+  past: Cue[];
+}
+
+const shared = new WeakMap<Analysis, Shared>();
+
+function sharedOf(a: Analysis): Shared {
+  let s = shared.get(a);
+  if (!s) {
+    const ofKind = (...kinds: CueKind[]) => a.cues.filter((q) => kinds.includes(q.kind));
+    s = {
+      blocked: new SpanCover(a.norm.length, [...a.shops, ...a.products, ...a.dates, ...a.amounts, ...a.cues.filter((q) => q.kind !== "price" && q.kind !== "mode_stock")]),
+      amountsByEnd: [...a.amounts].sort((x, y) => x.end - y.end),
+      counted: new Map(),
+      notOos: ofKind("not_oos"),
+      takenBy: ofKind("oos_back", "list_back"),
+      past: ofKind("past"),
+    };
+    shared.set(a, s);
+  }
+  return s;
+}
+
 interface Ctx {
   a: Analysis;
-  ranges: Range[];
+  shared: Shared;
+  /** The shop's products and cues, in text order; its mode and "each" cues apart. */
   products: ProductSpan[];
+  cues: Cue[];
+  modes: Cue[];
+  skips: Cue[];
+  each: Cue[];
   bound: Set<ProductSpan>;
   /** Amounts that count a word the catalogue does not know (大重九5条). */
   unknown: Map<Amount, Span>;
-  /** Names, cues, dates and amounts: never part of an unknown product's name. */
-  blocked: Span[];
 }
+
+const AMOUNT_THEN_PRODUCT = /^\s*(?:of\s+)?(?:the\s+)?$/;
+/** Characters a gap matching AMOUNT_THEN_PRODUCT may hold: a gap with any other has no longer match. */
+const NOT_IN_OF_THE_GAP = /[^\softhe]/;
 
 /** "6 btl Gatorade, Powerade OOS": a product with its own amount beside it is not part of the next one's list. */
 function counted(c: Ctx, p: ProductSpan): boolean {
-  return c.a.amounts.some(
-    (x) => (x.end <= p.start && /^\s*(?:of\s+)?(?:the\s+)?$/.test(c.a.norm.slice(x.end, p.start))) || (x.start >= p.end && /^\s?$/.test(c.a.norm.slice(p.end, x.start))),
-  );
+  const memo = c.shared.counted.get(p);
+  if (memo !== undefined) return memo;
+  const { norm, amounts } = c.a;
+  let yes = false;
+  // An amount before it ("3 cases of Coke"): only the nearest can match, unless amounts overlap, so
+  // walk back while the gap could still match.
+  const byEnd = c.shared.amountsByEnd;
+  for (let i = firstIndex(byEnd, (x) => x.end > p.start) - 1; i >= 0 && !yes; i--) {
+    const gap = norm.slice((byEnd[i] as Amount).end, p.start);
+    if (NOT_IN_OF_THE_GAP.test(gap)) break;
+    yes = AMOUNT_THEN_PRODUCT.test(gap);
+  }
+  // An amount right after it, at most one space away ("Monster 12").
+  for (let i = firstIndex(amounts, (x) => x.start >= p.end); i < amounts.length && !yes; i++) {
+    const x = amounts[i] as Amount;
+    if (x.start > p.end + 1) break;
+    yes = /^\s?$/.test(norm.slice(p.end, x.start));
+  }
+  c.shared.counted.set(p, yes);
+  return yes;
 }
 
 /** Products right before `at` (nearest first), continuing while they are listed together. */
 function groupBefore(c: Ctx, at: number, firstGap: RegExp, maxGap = BACK_REACH): ProductSpan[] {
-  const before = c.products.filter((p) => p.end <= at).reverse();
-  if (!before.length) return [];
-  const first = before[0];
+  // A shop's products do not overlap, so they end in the order they start.
+  const last = firstIndex(c.products, (p) => p.end > at) - 1;
+  const first = c.products[last];
+  if (!first) return [];
   const gap = c.a.norm.slice(first.end, at);
   if (gap.length > maxGap || !firstGap.test(gap)) return [];
   const group = [first];
-  for (const p of before.slice(1)) {
-    const g = c.a.norm.slice(p.end, group[group.length - 1].start);
+  for (let i = last - 1; i >= 0; i--) {
+    const p = c.products[i] as ProductSpan;
+    const g = c.a.norm.slice(p.end, (group[group.length - 1] as ProductSpan).start);
     if (!LIST_GAP.test(g) || counted(c, p)) break;
     group.push(p);
   }
@@ -89,13 +152,14 @@ function groupBefore(c: Ctx, at: number, firstGap: RegExp, maxGap = BACK_REACH):
 
 /** Products right after `at`, continuing while they are listed together. */
 function groupAfter(c: Ctx, at: number, firstGap: RegExp): ProductSpan[] {
-  const after = c.products.filter((p) => p.start >= at);
-  if (!after.length) return [];
-  const first = after[0];
+  const from = firstIndex(c.products, (p) => p.start >= at);
+  const first = c.products[from];
+  if (!first) return [];
   if (!firstGap.test(c.a.norm.slice(at, first.start))) return [];
   const group = [first];
-  for (const p of after.slice(1)) {
-    const g = c.a.norm.slice(group[group.length - 1].end, p.start);
+  for (let i = from + 1; i < c.products.length; i++) {
+    const p = c.products[i] as ProductSpan;
+    const g = c.a.norm.slice((group[group.length - 1] as ProductSpan).end, p.start);
     if (!LIST_GAP.test(g) || counted(c, p)) break;
     group.push(p);
   }
@@ -104,55 +168,83 @@ function groupAfter(c: Ctx, at: number, firstGap: RegExp): ProductSpan[] {
 
 /** A product already counted, or followed by an amount before `at`, is not the one a far cue means. */
 function looselyTaken(c: Ctx, p: ProductSpan, at: number): boolean {
-  return c.a.amounts.some((x) => x.start >= p.end && x.start < at) || c.a.cues.some((q) => (q.kind === "oos_back" || q.kind === "list_back") && q.start >= p.end && q.start < at);
+  const startsBefore = (list: readonly Span[]) => (firstFrom(list, p.end)?.start ?? at) < at;
+  return startsBefore(c.a.amounts) || startsBefore(c.shared.takenBy);
 }
 
+/** 不断货, 没断, "not out": a negated stock-out word (a "not" right before it, or a not-out phrase around it). */
 function negated(c: Ctx, cue: Cue): boolean {
   const before = c.a.norm.slice(Math.max(0, cue.start - 2), cue.start);
   if (/[不没]$/.test(before) || /\bnot $/.test(c.a.norm.slice(Math.max(0, cue.start - 4), cue.start))) return true;
-  return c.a.cues.some((n) => n.kind === "not_oos" && n.start < cue.end && cue.start < n.end + 2 && n !== cue);
+  // A not-out phrase overlapping the cue or ending at most 2 characters before it (没有断 货).
+  const notOos = c.shared.notOos;
+  for (let i = firstIndex(notOos, (n) => n.end + 2 > cue.start); i < notOos.length; i++) {
+    const n = notOos[i] as Cue;
+    if (n.start >= cue.end) break;
+    if (n !== cue) return true;
+  }
+  return false;
 }
 
 const MODES: Partial<Record<CueKind, LineKind>> = { mode_stock: "stock", mode_order: "order", mode_sale: "sale" };
 
-/** The kind of the amount at `amount`: the nearest stock/order/sale cue before it in its sentence. */
-function modeFor(c: Ctx, amount: Amount, cues: Cue[], product: ProductSpan | null): LineKind | "skip" {
-  const [sStart] = sentenceAround(c.a.sentenceEnds, amount.start);
-  // "5 cs Sprite 12pk ordered", "Monster 2 cases sold": a verb right after the line says what it is.
-  const tail = Math.max(amount.end, product?.end ?? 0);
-  const verbGap = c.a.locale.lines.verbAfterLine;
-  const after = (kind: CueKind) => !!verbGap && cues.some((q) => q.kind === kind && q.start >= tail && verbGap.test(c.a.norm.slice(tail, q.start)));
-  if (after("mode_order")) return "order";
-  if (after("mode_sale")) return "sale";
-  const before = cues.filter((q) => q.start >= sStart && q.start < amount.start);
-  if (before.some((q) => q.kind === "mode_skip" && q.end >= amount.start - SKIP_REACH)) return "skip";
-  const [, sEnd] = sentenceAround(c.a.sentenceEnds, amount.start);
-  if (!before.some((q) => MODES[q.kind]) && orderedAfter(c, tail, sEnd, cues)) return "order";
-  for (const q of [...before].reverse()) {
-    const m = MODES[q.kind];
-    if (!m) continue;
-    // "made him take 10 extra cases … last month", 上个月被要求进两件: a past practice retold, not this visit's order.
-    if (m === "order" && c.a.cues.some((p) => p.kind === "past" && p.start >= sStart && p.start < sEnd)) return "skip";
-    return m;
+/** The last of a list of cues (in text order) that starts in [from, to). */
+const lastStartingIn = (list: Cue[], from: number, to: number): Cue | undefined => {
+  const q = list[firstIndex(list, (x) => x.start >= to) - 1];
+  return q && q.start >= from ? q : undefined;
+};
+
+/**
+ * "5 cs Sprite 12pk ordered", "Monster 2 cases sold": a verb right after the line, past the gap the
+ * language allows (letters and spaces: "each"), says what it is.
+ */
+function verbAfter(c: Ctx, tail: number): LineKind | null {
+  const allowed = c.a.locale.lines.verbAfterLine;
+  if (!allowed) return null;
+  let sold = false;
+  for (let i = firstIndex(c.cues, (q) => q.start >= tail); i < c.cues.length; i++) {
+    const q = c.cues[i] as Cue;
+    const gap = c.a.norm.slice(tail, q.start);
+    if (/[^\s\p{L}]/u.test(gap)) break;
+    if (!allowed.test(gap)) continue;
+    if (q.kind === "mode_order") return "order";
+    if (q.kind === "mode_sale") sold = true;
   }
-  return "stock";
+  return sold ? "sale" : null;
+}
+
+/** The kind of the amount at `amount`: the nearest stock/order/sale cue before it in its sentence. */
+function modeFor(c: Ctx, amount: Amount, product: ProductSpan | null): LineKind | "skip" {
+  const [sStart, sEnd] = sentenceAround(c.a.sentenceEnds, amount.start);
+  const tail = Math.max(amount.end, product?.end ?? 0);
+  const after = verbAfter(c, tail);
+  if (after) return after;
+  // Skip words of one language do not overlap, so the last one before the amount is the nearest.
+  const skip = lastStartingIn(c.skips, sStart, amount.start);
+  if (skip && skip.end >= amount.start - SKIP_REACH) return "skip";
+  const mode = lastStartingIn(c.modes, sStart, amount.start);
+  if (!mode) return orderedAfter(c, tail, sEnd) ? "order" : "stock";
+  const m = MODES[mode.kind] ?? "stock";
+  // "made him take 10 extra cases … last month", 上个月被要求进两件: a past practice retold, not this visit's order.
+  if (m === "order" && startingIn(c.shared.past, sStart, sEnd).length) return "skip";
+  return m;
 }
 
 /**
  * 三条软中华 两条硬中华 给刘明那边订上了, 白狼 硬中华 各两条 老板订的: with no cue before them, counts
  * take the order verb that closes the clause after them (one not followed by its own product or count).
  */
-function orderedAfter(c: Ctx, tail: number, sEnd: number, cues: Cue[]): boolean {
+function orderedAfter(c: Ctx, tail: number, sEnd: number): boolean {
   const closing = c.a.locale.lines.orderClosingClause;
   if (!closing) return false;
-  const next = cues.find((q) => q.start >= tail && q.start < sEnd && MODES[q.kind]);
-  if (!next || next.kind !== "mode_order" || next.start - tail > ORDER_CLOSING_REACH) return false;
+  const next = firstFrom(c.modes, tail);
+  if (!next || next.start >= sEnd || next.kind !== "mode_order" || next.start - tail > ORDER_CLOSING_REACH) return false;
   return closing.test(c.a.norm.slice(next.start, next.start + ORDER_VERB_SPAN));
 }
 
 /** Records the unknown product word an amount counts, if one stands beside it. */
 function unknownFor(c: Ctx, amount: Amount): boolean {
-  const u = unknownProductNear(c.a.norm, c.a.text, amount, c.a.locale.names, c.blocked);
+  const u = unknownProductNear(c.a.norm, c.a.text, amount, c.a.locale.names, c.shared.blocked);
   if (u) c.unknown.set(amount, u);
   return !!u;
 }
@@ -160,10 +252,10 @@ function unknownFor(c: Ctx, amount: Amount): boolean {
 function productFor(c: Ctx, amount: Amount): ProductSpan | null {
   const grammar = c.a.locale.lines;
   const text = c.a.norm;
-  const next = c.products.find((p) => p.start >= amount.end);
+  const next = firstFrom(c.products, amount.end);
   const fwdGap = next ? text.slice(amount.end, next.start) : "";
   const fwd = next && grammar.amountThenProduct.test(fwdGap) ? next : null;
-  const prev = [...c.products].reverse().find((p) => p.end <= amount.start);
+  const prev = lastUpTo(c.products, amount.start);
   const backGap = prev ? text.slice(prev.end, amount.start) : "";
   const backAdj =
     prev && !c.bound.has(prev) && /^[\s:：,，]*(?:还有|还剩|剩下?|只剩|有|各|库存|down to|at)?\s*$/.test(backGap) ? prev : null;
@@ -179,36 +271,43 @@ function productFor(c: Ctx, amount: Amount): ProductSpan | null {
   if (backAdj) return backAdj;
   if (fwd) return fwd;
   if (!grammar.nameBeforeAmount && unknownFor(c, amount)) return null;
-  const [sStart] = sentenceAround(c.a.sentenceEnds, amount.start);
-  const earlier = c.products.filter((p) => p.end <= amount.start).reverse();
-  return (
-    earlier.find((p) => !c.bound.has(p) && p.start >= sStart) ??
-    earlier.find((p) => !c.bound.has(p)) ??
-    earlier[0] ??
-    [...c.a.products].reverse().find((p) => p.end <= amount.start) ??
-    null
-  );
+  // The nearest product before it that no fact took yet (in its sentence or not), else the nearest.
+  for (let i = firstIndex(c.products, (p) => p.end > amount.start) - 1; i >= 0; i--) {
+    const p = c.products[i] as ProductSpan;
+    if (!c.bound.has(p)) return p;
+  }
+  return prev ?? lastUpTo(c.a.products, amount.start) ?? null;
 }
 
 /** Is `p` directly followed by an amount of its own (软中华2条, 硬中还有3条)? */
 function ownAmountAfter(c: Ctx, p: ProductSpan): boolean {
-  const next = c.a.amounts.find((x) => x.start >= p.end);
+  const next = firstFrom(c.a.amounts, p.end);
   return !!next && /^[\s:：,，]*(?:还有|还剩|剩下?|只剩|有)?\s*$/.test(c.a.norm.slice(p.end, next.start));
 }
 
-function distributes(c: Ctx, amount: Amount, cues: Cue[]): boolean {
-  return cues.some(
-    (q) => q.kind === "each" && ((q.end <= amount.start && q.end >= amount.start - EACH_BEFORE) || (q.start >= amount.end && q.start <= amount.end + EACH_AFTER)),
-  );
+/** 各两条, "1 case each": an "each" word right before or after the amount. */
+function eachAround(c: Ctx, amount: Amount): { before: boolean; after: Cue | undefined } {
+  // "Each" words do not overlap, so they end in the order they start.
+  const before = c.each[firstIndex(c.each, (q) => q.end >= amount.start - EACH_BEFORE)];
+  const after = firstFrom(c.each, amount.end);
+  return { before: !!before && before.end <= amount.start, after: after && after.start <= amount.end + EACH_AFTER ? after : undefined };
 }
 
-/** Binds the facts of one shop's ranges. */
+/** Binds the facts of one shop's ranges (sorted by start, not overlapping). */
 export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
-  const products = a.products.filter((p) => inRanges(ranges, p.start));
-  const cues = a.cues.filter((q) => inRanges(ranges, q.start));
-  const amounts = a.amounts.filter((x) => inRanges(ranges, x.start));
-  const blocked: Span[] = [...a.shops, ...a.products, ...a.dates, ...a.amounts, ...a.cues.filter((q) => q.kind !== "price" && q.kind !== "mode_stock")];
-  const c: Ctx = { a, ranges, products, bound: new Set(), unknown: new Map(), blocked };
+  const inRanges = <T extends Span>(list: T[]) => list.filter((x) => inSortedRanges(ranges, x.start));
+  const cues = inRanges(a.cues);
+  const c: Ctx = {
+    a,
+    shared: sharedOf(a),
+    products: inRanges(a.products),
+    cues,
+    modes: cues.filter((q) => MODES[q.kind]),
+    skips: cues.filter((q) => q.kind === "mode_skip"),
+    each: cues.filter((q) => q.kind === "each"),
+    bound: new Set(),
+    unknown: new Map(),
+  };
   const facts: BoundFacts = { lines: [], outOfStock: [], listed: [], loose: [], bound: c.bound };
 
   for (const cue of cues) {
@@ -236,9 +335,11 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
   for (const f of [...facts.outOfStock, ...facts.listed]) c.bound.add(f.product);
   for (const l of facts.lines) c.bound.add(l.product);
 
-  for (const amount of amounts) {
+  for (const amount of inRanges(a.amounts)) {
     if (amount.zero) {
-      const p = c.products.find((x) => x.start >= amount.end && /^\s*(?:of\s+)?$/.test(a.norm.slice(amount.end, x.start)));
+      // "0 Gatorade", "zero of the Monster": the product right after it (a farther one has this one in between).
+      const next = firstFrom(c.products, amount.end);
+      const p = next && /^\s*(?:of\s+)?$/.test(a.norm.slice(amount.end, next.start)) ? next : undefined;
       const target = p ?? productFor(c, amount);
       if (target) {
         facts.outOfStock.push({ product: target, cue: amount });
@@ -246,12 +347,12 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
       }
       continue;
     }
-    const each = distributes(c, amount, cues);
+    const each = eachAround(c, amount);
     let targets: ProductSpan[];
-    if (each) {
+    if (each.before || each.after) {
       // "…carry Topo Chico and smartwater, they ordered 1 case each": the products listed last.
-      const ofAfter = cues.find((q) => q.kind === "each" && q.start >= amount.end && q.start <= amount.end + EACH_AFTER);
       // "2 cs each of MM OJ and Fanta": the products named after "each of".
+      const ofAfter = each.after;
       const ahead = ofAfter && /^\s*of\b/.test(a.norm.slice(ofAfter.end)) ? groupAfter(c, ofAfter.end, /^\s*of\s+(?:the\s+)?$/) : [];
       const run = ahead.length ? ahead : groupBefore(c, amount.start, /^[^。；;!！?？.]*$/, EACH_BACK_REACH);
       targets = run.length ? run : [productFor(c, amount)].filter((p): p is ProductSpan => !!p);
@@ -259,12 +360,13 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
       const p = productFor(c, amount);
       targets = p ? [p] : [];
     }
-    const mode = modeFor(c, amount, cues, targets[0] ?? null);
-    if (!targets.length || amount.unit === null && amount.qty !== null) {
-      facts.loose.push({ amount, product: targets[0] ?? null, unknown: c.unknown.get(amount) });
+    const [target] = targets;
+    const mode = modeFor(c, amount, target ?? null);
+    if (!target || (amount.unit === null && amount.qty !== null)) {
+      facts.loose.push({ amount, product: target ?? null, unknown: c.unknown.get(amount) });
       for (const t of targets) c.bound.add(t);
       // 红塔山还剩12: the line is kept with its unit unknown, and the bot asks for it.
-      if (targets.length && mode !== "skip") facts.lines.push({ kind: mode, product: targets[0], amount, qty: amount.qty, unit: null });
+      if (target && mode !== "skip") facts.lines.push({ kind: mode, product: target, amount, qty: amount.qty, unit: null });
       continue;
     }
     for (const t of targets) {

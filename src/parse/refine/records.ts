@@ -12,6 +12,7 @@ import { findPromotion, type PromotionSite } from "./promotion.js";
 import { groupShops, threads as shopThreads, type Range, type ShopThread } from "./segments.js";
 import { visitFlags } from "./visit-facts.js";
 import type { Grounding } from "./grounding.js";
+import { firstFrom, inSortedRanges } from "../common/spans.js";
 
 /**
  * How sure each kind of fact is, by how it was found. Every fact the text states stands above
@@ -103,7 +104,7 @@ function skuFacts(a: Analysis, g: Grounding, list: { product: ProductSpan; cue: 
 function productIssues(a: Analysis, g: Grounding, ranges: Range[], bound: BoundFacts): ParseIssue[] {
   const issues: ParseIssue[] = [];
   for (const p of a.products) {
-    if (p.resolved !== null || !ranges.some((r) => p.start >= r.start && p.start < r.end)) continue;
+    if (p.resolved !== null || !inSortedRanges(ranges, p.start)) continue;
     issues.push({ kind: "uncertain_product", mention: span(a, p), candidates: p.products.map((i) => ({ sku: g.catalog.products[i].sku, name: g.catalog.products[i].name })) });
   }
   for (const l of bound.loose) {
@@ -116,21 +117,23 @@ function productIssues(a: Analysis, g: Grounding, ranges: Range[], bound: BoundF
   return issues;
 }
 
-function followUpFor(a: Analysis, d: Dating, thread: ShopThread | null, all: ShopThread[]): Fact<string> | null {
+function followUpFor(a: Analysis, d: Dating, thread: ShopThread | null): Fact<string> | null {
+  const mentions = new Set(thread?.mentions);
   const mine = d.followUps.filter((f) => {
-    // "back at walnut creek on fri": a shop named right after the verb is the one promised.
-    const named = a.shops.find((m) => m.start >= f.cue.end && /^\s*(?:at|to|by)?\s*$/.test(a.norm.slice(f.cue.end, m.start)));
-    if (named) return thread ? thread.mentions.includes(named) : false;
-    return !thread || thread.ranges.some((r) => f.cue.start >= r.start && f.cue.start < r.end);
+    // "back at walnut creek on fri": a shop named right after the verb is the one promised (a farther
+    // shop has the nearer one's name in between).
+    const next = firstFrom(a.shops, f.cue.end);
+    const named = next && /^\s*(?:at|to|by)?\s*$/.test(a.norm.slice(f.cue.end, next.start)) ? next : undefined;
+    if (named) return mentions.has(named);
+    return !thread || inSortedRanges(thread.ranges, f.cue.start);
   });
-  void all;
   const dated = mine.find((f) => f.date);
   const pick = dated ?? mine[0];
   if (!pick) return null;
   return { value: pick.value, confidence: dated ? CONFIDENCE.datedFollowUp : CONFIDENCE.undatedFollowUp, source: "said", span: span(a, pick.date ?? pick.cue) };
 }
 
-function buildVisit(a: Analysis, g: Grounding, d: Dating, thread: ShopThread | null, ranges: Range[], all: ShopThread[], inPromotion: boolean): { draft: VisitDraft; substantive: boolean } {
+function buildVisit(a: Analysis, g: Grounding, d: Dating, thread: ShopThread | null, ranges: Range[], inPromotion: boolean): { draft: VisitDraft; substantive: boolean } {
   const bound = bindLines(a, ranges);
   const flags = visitFlags(a, ranges, bound, inPromotion);
   const lines = bound.lines.map((l) => ({ kind: l.kind, line: quantityLine(a, g, l) }));
@@ -138,7 +141,7 @@ function buildVisit(a: Analysis, g: Grounding, d: Dating, thread: ShopThread | n
   const orders = lines.filter((l) => l.kind === "order" && l.line).map((l) => l.line!);
   const first = thread?.mentions[0];
   const date = visitDayFor(a, d, first?.start ?? 0, ranges[ranges.length - 1]?.end ?? a.norm.length);
-  const followUp = followUpFor(a, d, thread, all);
+  const followUp = followUpFor(a, d, thread);
   const activities: Fact<Activity>[] = [...flags.activities].map(([value, cue]) => ({
     value,
     confidence: cue ? CONFIDENCE.namedActivity : CONFIDENCE.impliedActivity,
@@ -180,14 +183,14 @@ function promotedSkus(a: Analysis, g: Grounding, site: PromotionSite, bound: Bou
   for (const l of bound.lines) if (l.kind !== "sale" && near(l.product, l.amount)) counted.add(l.product);
   for (const f of [...bound.outOfStock, ...bound.listed]) if (near(f.product, f.cue)) counted.add(f.product);
   const list = a.products
-    .filter((p) => site.ranges.some((r) => p.start >= r.start && p.start < r.end) && !counted.has(p))
+    .filter((p) => inSortedRanges(site.ranges, p.start) && !counted.has(p))
     .map((product) => ({ product, cue: product }));
   for (const l of bound.lines) if (l.kind === "sale") list.push({ product: l.product, cue: l.product });
   return skuFacts(a, g, list);
 }
 
 function firstIn<T extends { start: number; value: number | null }>(list: T[], ranges: Range[]): T | undefined {
-  return list.find((x) => ranges.some((r) => x.start >= r.start && x.start < r.end));
+  return list.find((x) => inSortedRanges(ranges, x.start));
 }
 
 function buildPromotion(a: Analysis, g: Grounding, d: Dating, site: PromotionSite): PromotionDraft {
@@ -220,7 +223,7 @@ export interface Assembled {
 }
 
 export function detectPromotion(a: Analysis): { threads: ShopThread[]; site: PromotionSite | null } {
-  const threads = shopThreads(a, groupShops(a));
+  const threads = shopThreads(groupShops(a));
   for (const t of threads) t.ranges.sort((x, y) => x.start - y.start);
   return { threads, site: findPromotion(a, threads) };
 }
@@ -231,7 +234,7 @@ export function assemble(a: Analysis, g: Grounding, threads: ShopThread[], site:
   if (site) records.push(buildPromotion(a, g, d, site));
   for (const t of threads) {
     const atEvent = !!site && site.shops.includes(t);
-    const { draft, substantive } = buildVisit(a, g, d, t, t.ranges, threads, atEvent);
+    const { draft, substantive } = buildVisit(a, g, d, t, t.ranges, atEvent);
     if (atEvent) {
       if (!substantive) continue;
       draft.activities.push({ value: "promotion", confidence: CONFIDENCE.atEvent, source: "implied" });
@@ -239,7 +242,7 @@ export function assemble(a: Analysis, g: Grounding, threads: ShopThread[], site:
     records.push(draft);
   }
   if (!threads.length && !site) {
-    const { draft } = buildVisit(a, g, d, null, [{ start: 0, end: a.norm.length }], threads, false);
+    const { draft } = buildVisit(a, g, d, null, [{ start: 0, end: a.norm.length }], false);
     records.push(draft);
   }
   return records;

@@ -27,41 +27,47 @@ export interface ShopThread {
 const LIST_GAP = /^(?:[\s、,，+&/:：\-]|和|跟|及|与|还有|以及|and\b|以及)*$/;
 
 export function groupShops(a: Analysis): ShopGroup[] {
-  const groups: ShopGroup[] = [];
+  const groups: { mentions: [ShopSpan, ...ShopSpan[]] }[] = [];
+  const named = new Set<string>();
   for (const s of a.shops) {
     const last = groups[groups.length - 1];
     const prev = last?.mentions[last.mentions.length - 1];
     const gap = prev ? a.norm.slice(prev.end, s.start) : "";
     const repeat = last?.mentions.some((m) => m.identity === s.identity);
     // "最后去了佳家乐高记的硬中华…": with nothing between them, a shop named before starts its own stretch.
-    const back = gap === "" && groups.some((g) => g.mentions.some((m) => m.identity === s.identity));
+    const back = gap === "" && named.has(s.identity);
     if (last && !repeat && !back && LIST_GAP.test(gap)) last.mentions.push(s);
-    else groups.push({ mentions: [s], range: { start: s.end, end: a.norm.length } });
+    else groups.push({ mentions: [s] });
+    named.add(s.identity);
   }
-  groups.forEach((g, i) => {
-    g.range.start = g.mentions[g.mentions.length - 1].end;
-    g.range.end = i + 1 < groups.length ? groups[i + 1].mentions[0].start : a.norm.length;
-  });
-  return groups;
+  // Each group's text runs from its last shop to the next group's first.
+  return groups.map((g, i) => ({
+    mentions: g.mentions,
+    range: { start: g.mentions[g.mentions.length - 1]?.end ?? 0, end: groups[i + 1]?.mentions[0].start ?? a.norm.length },
+  }));
 }
 
 /** One thread per shop identity, with the ranges of every group it appears in. */
-export function threads(a: Analysis, groups: ShopGroup[]): ShopThread[] {
-  const byId = new Map<string, ShopThread>();
+export function threads(groups: ShopGroup[]): ShopThread[] {
+  const byId = new Map<string, { thread: ShopThread; ranges: Set<string> }>();
   groups.forEach((g, i) => {
     const ranges: Range[] = [g.range];
-    if (i === 0 && g.mentions[0].start > 0) ranges.unshift({ start: 0, end: g.mentions[0].start });
+    const first = g.mentions[0];
+    if (i === 0 && first && first.start > 0) ranges.unshift({ start: 0, end: first.start });
     for (const m of g.mentions) {
       let t = byId.get(m.identity);
       if (!t) {
-        t = { identity: m.identity, mentions: [], ranges: [] };
+        t = { thread: { identity: m.identity, mentions: [], ranges: [] }, ranges: new Set() };
         byId.set(m.identity, t);
       }
-      t.mentions.push(m);
-      for (const r of ranges) if (!t.ranges.some((x) => x.start === r.start && x.end === r.end)) t.ranges.push(r);
+      t.thread.mentions.push(m);
+      for (const r of ranges) {
+        const key = `${r.start}:${r.end}`;
+        if (t.ranges.has(key)) continue;
+        t.ranges.add(key);
+        t.thread.ranges.push(r);
+      }
     }
   });
-  return [...byId.values()];
+  return [...byId.values()].map((t) => t.thread);
 }
-
-export const inRanges = (ranges: Range[], at: number) => ranges.some((r) => at >= r.start && at < r.end);

@@ -7,7 +7,8 @@ import { sentenceAround } from "../common/normalize.js";
 import type { Activity } from "../../domain/records.js";
 import type { Analysis } from "./analysis.js";
 import type { BoundFacts } from "./lines.js";
-import { inRanges, type Range } from "./segments.js";
+import { inSortedRanges as inRanges } from "../common/spans.js";
+import type { Range } from "./segments.js";
 
 export interface VisitFlags {
   activities: Map<Activity, Cue | null>;
