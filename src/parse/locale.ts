@@ -126,6 +126,8 @@ export interface FeedbackWords {
   speaker: RegExp;
   /** The writer speaking of themselves again (我说, "I said"): the owner's words stop there. */
   selfSpeaker: RegExp;
+  /** A clause starting with these (说…, "says …") goes on with the owner's words, whatever facts it holds. */
+  goesOn: RegExp;
   /** Connectives and fillers trimmed from the front of the owner's words (另外, "and"). */
   leadingFiller: RegExp;
 }

@@ -95,6 +95,13 @@ export interface VisitDraft {
   orders: QuantityLine[];
   followUp: Fact<string> | null;
   feedback: Fact<boolean>;
+  /**
+   * The owner's feedback in their own words: the clause(s) of the message that carried it, without
+   * the shop's name and leading connectives («老板说利群最近走得快 让多给他分点货源»). What a receipt
+   * shows and what is stored as the feedback's text. Null when no feedback was heard, and when only
+   * a model heard it and no clause of the message carries a feedback word.
+   */
+  feedbackText: string | null;
   compliance: Fact<boolean>;
   issues: ParseIssue[];
 }

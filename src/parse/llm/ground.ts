@@ -101,6 +101,11 @@ export function groundAnswer(answer: { intent: Intent; records: FormatRecord[] }
       return [markModel({ sku: l.sku, qty: l.qty, unit, confidence: MODEL_CONFIDENCE, source: "said" as const, product, amount })];
     });
 
+  const rulesFeedbackFor = (shop: string | null): string | null => {
+    const said = rules.records.find((x): x is VisitDraft => x.type === "visit" && !!x.feedbackText && (x.retailer?.id ?? null) === shop);
+    return said?.feedbackText ?? null;
+  };
+
   function visit(r: FormatVisit, i: number): VisitDraft {
     const issues: ParseIssue[] = [];
     let retailer: RetailerRef | null = null;
@@ -135,6 +140,8 @@ export function groundAnswer(answer: { intent: Intent; records: FormatRecord[] }
       orders: lines(i, "order", r.orders, issues),
       followUp,
       feedback: fact(r.feedback, "implied"),
+      // The model answers yes or no; the owner's words are the ones the rules found for that shop.
+      feedbackText: r.feedback ? rulesFeedbackFor(retailer?.id ?? null) : null,
       compliance: fact(r.compliance, "implied"),
       issues,
     };

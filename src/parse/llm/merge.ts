@@ -71,6 +71,7 @@ function mergeVisit(rules: VisitDraft, model: VisitDraft, mode: MergeMode): Visi
   const orders = mode === "hybrid" ? lines(rules.orders, model.orders) : model.orders;
   const followUp = base.followUp && sure(base.followUp) ? base.followUp : (other.followUp ?? base.followUp);
   const flag = (a: VisitDraft["feedback"], b: VisitDraft["feedback"]) => (a.value || !b.value ? a : b);
+  const feedback = mode === "hybrid" ? flag(rules.feedback, model.feedback) : model.feedback;
   const issues = [...(retailer === rules.retailer ? rules.issues : model.issues).filter(isShopIssue), ...unitIssues([...stock, ...orders], [...rules.issues, ...model.issues])];
   return {
     type: "visit",
@@ -82,7 +83,9 @@ function mergeVisit(rules: VisitDraft, model: VisitDraft, mode: MergeMode): Visi
     listed: mode === "hybrid" ? skus(rules.listed, model.listed) : model.listed,
     orders,
     followUp,
-    feedback: mode === "hybrid" ? flag(rules.feedback, model.feedback) : model.feedback,
+    feedback,
+    // The owner's words come from the text (the rules); the model only says whether there were any.
+    feedbackText: feedback.value ? rules.feedbackText ?? model.feedbackText : null,
     compliance: mode === "hybrid" ? flag(rules.compliance, model.compliance) : model.compliance,
     issues: [...issues, ...rules.issues.filter((i) => !isShopIssue(i) && i.kind !== "missing_unit")],
   };

@@ -10,6 +10,7 @@ import { dating, visitDayFor, type Dating } from "./dating.js";
 import { bindLines, type BoundFacts, type BoundLine } from "./lines.js";
 import { findPromotion, type PromotionSite } from "./promotion.js";
 import { groupShops, threads as shopThreads, type Range, type ShopThread } from "./segments.js";
+import { feedbackText } from "./feedback.js";
 import { visitFlags } from "./visit-facts.js";
 import type { Grounding } from "./grounding.js";
 import { firstFrom, inSortedRanges } from "../common/spans.js";
@@ -166,6 +167,7 @@ function buildVisit(a: Analysis, g: Grounding, d: Dating, thread: ShopThread | n
     orders,
     followUp,
     feedback: heard(a, flags.feedback, CONFIDENCE.feedback),
+    feedbackText: feedbackText(a, flags.feedbackCues, ranges),
     compliance: heard(a, flags.compliance, CONFIDENCE.compliance),
     issues,
   };

@@ -13,6 +13,8 @@ import type { Range } from "./segments.js";
 export interface VisitFlags {
   activities: Map<Activity, Cue | null>;
   feedback: Cue | null;
+  /** Every cue of the owner's feedback in the stretch (the first is `feedback`). */
+  feedbackCues: Cue[];
   compliance: { start: number; end: number } | null;
 }
 
@@ -68,10 +70,11 @@ export function visitFlags(a: Analysis, ranges: Range[], bound: BoundFacts, inPr
   if (lines.some((l) => l.kind === "stock") || bound.outOfStock.length) activities.set("stock_check", activities.get("stock_check") ?? null);
   if (lines.some((l) => l.kind === "order")) activities.set("order", activities.get("order") ?? null);
   if (bound.listed.length) activities.set("listing", null);
-  const feedback = cues.find((q) => q.kind === "feedback" && !onlyAnOrder(a, q, cues)) ?? null;
+  const feedbackCues = cues.filter((q) => q.kind === "feedback" && !onlyAnOrder(a, q, cues));
+  const feedback = feedbackCues[0] ?? null;
   const flagged =
     cues.find((q) => q.kind === "compliance" && !deniedCompliance(a, q)) ??
     a.priceOverTag.find((p) => inRanges(ranges, p.start) || inRanges(ranges, p.end - 1)) ??
     null;
-  return { activities, feedback, compliance: flagged };
+  return { activities, feedback, feedbackCues, compliance: flagged };
 }

@@ -2,9 +2,12 @@
 import type { FeedbackWords } from "../../../parse/locale.js";
 
 export const feedbackWords: FeedbackWords = {
-  clauseBreak: /[,:]|\s[-–—]\s/g,
+  // Run-on reports join clauses with "then": "…keeps showing up late then hit Joe's".
+  clauseBreak: /[,:]|\s[-–—]\s|\bthen\b/g,
   speaker: /^(?:owner|manager|mgr|clerk|cashier|he|she|they|guy)\b/,
-  // "told him I'd be back", "I said I'd check with Maria": the rep speaking again (the text is lower-cased).
-  selfSpeaker: /\b(?:i|we)\s+(?:said|told|will|explained|let|gave|helped|put|am|was)\b|\bi'(?:ll|d|m)\b/,
+  // "I said I'd check with Maria", "told him we don't carry it": the rep speaking again (the text is lower-cased).
+  selfSpeaker: /\b(?:i|we)\s+(?:said|told|will|explained|let|gave|helped|put|am|was)\b|\bi'(?:ll|d|m)\b|^\s*(?:told|explained to|showed) (?:him|her|them)\b/,
+  // "owner wants out of the deal, says nobody buys Mountain Berry"
+  goesOn: /^\s*(?:and\s+)?(?:says|said|saying)\b/,
   leadingFiller: /^(?:\s|and\b|then\b|also\b|so\b|but\b|plus\b)+/,
 };

@@ -6,6 +6,8 @@ export const feedbackWords: FeedbackWords = {
   clauseBreak: /[，,、\s]+|然后|另外|而且|并且|接着/g,
   speaker: /^(?:老板娘?|店主|店员|营业员|他|她)/,
   // 我说会反映上去, 我跟他讲了: the writer again; 让我, 问我, 希望我们 are still the owner speaking.
-  selfSpeaker: /(?<![让叫托请要给问望])我(?:说|跟他|跟老板|和他|给他|帮他|让他|先|会|就|已经)/,
+  selfSpeaker: /(?<![让叫托请要给问望跟和对诉])我(?:说|跟他|跟老板|和他|给他|帮他|让他|先|会|就|已经)/,
+  // 老板又提了 说上个月被塞了三件红塔山
+  goesOn: /^(?:还|又|也|就)?(?:说|表示|讲)/,
   leadingFiller: /^(?:[\s，,、的]|然后|另外|而且|还有|并且|接着|今天|那边|这边)+/,
 };
