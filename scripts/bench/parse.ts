@@ -40,10 +40,10 @@ function run(label: string, roster: Roster, reps: number): void {
   }
   const total = performance.now() - start;
   times.sort((a, b) => a - b);
-  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(3);
+  const q = (p: number) => (times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? NaN).toFixed(3);
   console.log(
     `${label.padEnd(34)} build ${build.toFixed(0).padStart(6)} ms  ${String(Math.round((times.length / total) * 1000)).padStart(6)} msg/s  ` +
-      `p50 ${q(0.5)} ms  p99 ${q(0.99)} ms  max ${times[times.length - 1].toFixed(2)} ms  rss ${mb(process.memoryUsage().rss)}`,
+      `p50 ${q(0.5)} ms  p99 ${q(0.99)} ms  max ${(times[times.length - 1] ?? NaN).toFixed(2)} ms  rss ${mb(process.memoryUsage().rss)}`,
   );
 }
 

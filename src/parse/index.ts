@@ -40,8 +40,8 @@ export function createParser(roster: Roster): Parser {
       const records = isReportIntent(intent.intent) ? assemble(a, g, threads, site) : [];
       // Shops the roster does not hold stay out of the mentions (no id, no candidates): their records carry unknown_retailer.
       const shops: ShopMention[] = a.shops.filter((m) => m.shops.length).map((m) => ({
-        id: m.resolved === null ? null : g.shops.retailers[m.resolved].id,
-        name: m.resolved === null ? null : g.shops.retailers[m.resolved].name,
+        id: m.resolved === null ? null : g.shops.retailer(m.resolved).id,
+        name: m.resolved === null ? null : g.shops.retailer(m.resolved).name,
         mention: { start: m.start, end: m.end, text: input.text.slice(m.start, m.end) },
         candidates: (m.resolved === null ? m.shops : [m.resolved]).map((i) => g.shops.candidate(i)),
         confidence: g.shops.confidence(m),
@@ -50,7 +50,7 @@ export function createParser(roster: Roster): Parser {
       }));
       const products: ProductMention[] = a.products.map((p) => ({
         mention: { start: p.start, end: p.end, text: input.text.slice(p.start, p.end) },
-        candidates: p.products.map((i) => ({ sku: g.catalog.products[i].sku, name: g.catalog.products[i].name })),
+        candidates: p.products.map((i) => ({ sku: g.catalog.product(i).sku, name: g.catalog.product(i).name })),
         confidence: g.catalog.confidence(p),
         via: p.via,
       }));

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { findAmounts } from "../../src/parse/extract/amounts.js";
+import { firstOf } from "./first.js";
 
 const one = (text: string) => {
   const found = findAmounts(text);
   expect(found).toHaveLength(1);
-  return { qty: found[0].qty, unit: found[0].unit };
+  const { qty, unit } = firstOf(found, "amount");
+  return { qty, unit };
 };
 
 describe("amounts with units", () => {
@@ -39,8 +41,7 @@ describe("amounts with units", () => {
   });
 
   it("reads zero of a product as a stock-out marker", () => {
-    const [a] = findAmounts("had 0 gatorade");
-    expect(a.zero).toBe(true);
+    expect(firstOf(findAmounts("had 0 gatorade")).zero).toBe(true);
   });
 
   it.each(["两个品规", "一个半小时", "三家", "下午2点到5点", "12.5%"])("finds no amount in %s", (text) => {

@@ -1,7 +1,7 @@
 /** What the conversation layer needs from a parse: questions instead of dropped or misplaced facts. */
 import { describe, expect, it } from "vitest";
 import type { ParseIssue } from "../../src/parse/index.js";
-import { onlyVisit, parse, WED, WED_AUSTIN } from "./helpers.js";
+import { firstOf, onlyVisit, parse, WED, WED_AUSTIN } from "./helpers.js";
 
 const issuesOf = (text: string, sender: string, now = WED): ParseIssue[] => parse(text, sender, now).result.records.flatMap((r) => r.issues);
 
@@ -13,16 +13,17 @@ describe("a quantity with no unit", () => {
     ["Joe's Coke Zero 5", "M07", WED_AUSTIN, "B002", 5],
   ])("%s keeps the line with unit null and asks for the unit", (text, sender, now, sku, qty) => {
     const { result, out } = parse(text, sender, now);
-    const v = out.records[0];
+    const v = firstOf(out.records);
     expect(v.type === "visit" && v.stock).toEqual([{ sku, qty, unit: null }]);
     expect(v.type === "visit" && v.activities).toContain("stock_check");
-    expect(result.records[0].issues).toContainEqual(expect.objectContaining({ kind: "missing_unit", sku, qty }));
+    expect(firstOf(result.records).issues).toContainEqual(expect.objectContaining({ kind: "missing_unit", sku, qty }));
   });
 
   it("reads a vague count with no unit as a vague amount, with nothing to ask", () => {
     const { result, out } = parse("张记便利店 红塔山还剩十几", "M02");
-    expect(out.records[0].type === "visit" && out.records[0].stock).toEqual([{ sku: "T007", qty: null, unit: null }]);
-    expect(result.records[0].issues).toEqual([]);
+    const v = firstOf(out.records);
+    expect(v.type === "visit" && v.stock).toEqual([{ sku: "T007", qty: null, unit: null }]);
+    expect(firstOf(result.records).issues).toEqual([]);
   });
 
   it.each(["张记便利店 红塔山25元", "张记便利店 红塔山3点到的", "张记便利店 红塔山还有12条"])("%s raises no missing unit", (text) => {
@@ -38,8 +39,8 @@ describe("an unknown product next to an amount", () => {
     ["Joe's: Coke Zero 2 cases, Dr Pepper 3 cases", "M07", WED_AUSTIN, "Dr Pepper"],
   ])("%s asks about the product word, and the amount goes to no other product", (text, sender, now, word) => {
     const { result, out } = parse(text, sender, now);
-    expect(result.records[0].issues).toContainEqual(expect.objectContaining({ kind: "unknown_product", mention: expect.objectContaining({ text: word }) }));
-    const v = out.records[0];
+    expect(firstOf(result.records).issues).toContainEqual(expect.objectContaining({ kind: "unknown_product", mention: expect.objectContaining({ text: word }) }));
+    const v = firstOf(out.records);
     const lines = v.type === "visit" ? [...v.stock, ...v.orders] : [];
     expect(lines.every((l) => l.qty !== 5 && l.qty !== 3)).toBe(true);
   });
@@ -47,8 +48,9 @@ describe("an unknown product next to an amount", () => {
 
 it("asks nothing about an amount left with no product word (after a name was dropped)", () => {
   const { result, out } = parse("张记便利店  5条 软中华断货", "M02");
-  expect(result.records[0].issues).toEqual([]);
-  expect(out.records[0].type === "visit" && out.records[0].stock).toEqual([]);
+  expect(firstOf(result.records).issues).toEqual([]);
+  const v = firstOf(out.records);
+  expect(v.type === "visit" && v.stock).toEqual([]);
 });
 
 describe("follow-up phrasings", () => {
@@ -60,7 +62,7 @@ describe("follow-up phrasings", () => {
     ["张记 下次周五去", "M02", WED, "2026-11-27"],
     ["张记 回访改到下周一", "M02", WED, "2026-11-30"],
   ])("%s → a follow-up the text said (%s)", (text, sender, now, day) => {
-    const r = parse(text, sender, now).result.records[0];
+    const r = firstOf(parse(text, sender, now).result.records);
     expect(r.type === "visit" && r.followUp).toMatchObject({ value: day, source: "said" });
   });
 });
@@ -74,7 +76,7 @@ describe("a shop the roster does not hold", () => {
     const { result, out } = parse(text, sender, now);
     expect(out.intent).toBe("visit_log");
     expect(out.records).toEqual([expect.objectContaining({ retailer: null, ambiguous: null, outOfStock: [sku] })]);
-    expect(result.records[0].issues).toEqual([{ kind: "unknown_retailer", mention: expect.objectContaining({ text: mention }) }]);
+    expect(firstOf(result.records).issues).toEqual([{ kind: "unknown_retailer", mention: expect.objectContaining({ text: mention }) }]);
   });
 
   it("keeps the facts of a known shop named beside it on that shop", () => {

@@ -4,6 +4,8 @@ import { createParser, toFormat, type ParseResult } from "../../src/parse/index.
 import type { FormatParse, FormatVisit } from "../../src/domain/records.js";
 import { readRosterDir } from "../../src/roster/roster-files.js";
 
+export { firstOf } from "./first.js";
+
 export const repoRoot = resolve(import.meta.dirname, "../..");
 export const sharedEval = resolve(repoRoot, "../shared/eval");
 export const roster = readRosterDir(resolve(sharedEval, "fixtures"));
@@ -24,7 +26,7 @@ export function visits(out: FormatParse): FormatVisit[] {
 
 /** The single visit record of a one-shop report. */
 export function onlyVisit(text: string, sender = "M01", now = WED): FormatVisit {
-  const v = visits(parse(text, sender, now).out);
-  if (v.length !== 1) throw new Error(`expected one visit, got ${v.length}: ${JSON.stringify(v)}`);
-  return v[0];
+  const [only, ...more] = visits(parse(text, sender, now).out);
+  if (!only || more.length) throw new Error(`expected one visit: ${JSON.stringify([only, ...more])}`);
+  return only;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { candidateProducts } from "../../src/parse/index.js";
-import { onlyVisit, parse, WED_AUSTIN } from "./helpers.js";
+import { firstOf, onlyVisit, parse, WED_AUSTIN } from "./helpers.js";
 
 const outOfStock = (text: string, sender = "M01", now?: string) => onlyVisit(text, sender, now).outOfStock;
 
@@ -38,10 +38,10 @@ describe("product mentions", () => {
 
   it("keeps a brand alone as an uncertain product with its candidates, never a guess", () => {
     const { result, out } = parse("新华都 中华断货了");
-    const v = out.records[0];
+    const v = firstOf(out.records);
     expect(v.type === "visit" && v.outOfStock).toEqual([]);
-    expect(result.products[0].candidates.map((c) => c.sku)).toEqual(["T001", "T002", "T003"]);
-    expect(result.records[0].issues).toContainEqual(expect.objectContaining({ kind: "uncertain_product" }));
+    expect(firstOf(result.products).candidates.map((c) => c.sku)).toEqual(["T001", "T002", "T003"]);
+    expect(firstOf(result.records).issues).toContainEqual(expect.objectContaining({ kind: "uncertain_product" }));
     expect(candidateProducts(result).map((c) => c.sku)).toEqual(["T001", "T002", "T003"]);
   });
 });
@@ -100,9 +100,9 @@ describe("stock, orders and listings", () => {
 
   it("asks for a missing unit instead of guessing one", () => {
     const { result, out } = parse("Joe's: Monster 12, out of Topo", "M07", WED_AUSTIN);
-    const v = out.records[0];
+    const v = firstOf(out.records);
     expect(v.type === "visit" && v.stock).toEqual([{ sku: "B006", qty: 12, unit: null }]);
-    expect(result.records[0].issues).toContainEqual(expect.objectContaining({ kind: "missing_unit", sku: "B006", qty: 12 }));
+    expect(firstOf(result.records).issues).toContainEqual(expect.objectContaining({ kind: "missing_unit", sku: "B006", qty: 12 }));
   });
 
   it("does not count the mechanics of a gift offer (买一条送…) as stock", () => {

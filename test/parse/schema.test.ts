@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatParseSchema } from "../../src/domain/records.js";
-import { parse, WED_AUSTIN } from "./helpers.js";
+import { firstOf, parse, WED_AUSTIN } from "./helpers.js";
 
 describe("FORMAT output", () => {
   it.each([
@@ -15,7 +15,7 @@ describe("FORMAT output", () => {
 
   it("marks the date of a report with no day said as implied", () => {
     const { result } = parse("新华都 软中华断货");
-    const v = result.records[0];
+    const v = firstOf(result.records);
     expect(v.date).toMatchObject({ value: "2026-11-25", source: "implied" });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { onlyVisit, parse, WED_AUSTIN } from "./helpers.js";
+import { firstOf, onlyVisit, parse, WED_AUSTIN } from "./helpers.js";
 
 const shopOf = (text: string, sender = "M01", now?: string) => onlyVisit(text, sender, now);
 
@@ -42,10 +42,10 @@ describe("shop mentions", () => {
 
   it("leaves two of the sender's own shops ambiguous, with both as candidates", () => {
     const { result, out } = parse("胡记 老板说生意差", "M01");
-    const v = out.records[0];
+    const v = firstOf(out.records);
     expect(v.type === "visit" && v.retailer).toBeNull();
     expect(v.type === "visit" && [...(v.ambiguous ?? [])].sort()).toEqual(["R011", "R025"]);
-    expect(result.records[0].issues[0]).toMatchObject({ kind: "ambiguous_retailer", mention: { text: "胡记" } });
+    expect(firstOf(result.records).issues[0]).toMatchObject({ kind: "ambiguous_retailer", mention: { text: "胡记" } });
   });
 
   it("resolves a bare chain name to the branch named earlier in the message", () => {

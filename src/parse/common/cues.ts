@@ -4,7 +4,7 @@
  */
 import type { Lang } from "../../domain/roster.js";
 
-export const CUE_KINDS = [
+const CUE_KINDS = [
   // activities
   "display", "price_check", "policy", "service", "stock_check", "order_act",
   // stock-outs and listings, by the side their products stand on

@@ -1,9 +1,8 @@
-import { firstIndex } from "./spans.js";
-
 /**
  * Text normalisation that keeps offsets: every output char stands for the input char at
  * the same index, so spans found on the normalised text slice the original directly.
  */
+import { firstIndex } from "./spans.js";
 
 /** Full-width ASCII to half-width, ideographic space to space, curly apostrophes to ', lower case. */
 export function normalizeText(text: string): string {
@@ -12,12 +11,12 @@ export function normalizeText(text: string): string {
     const c = text.charCodeAt(i);
     if (c >= 0xff01 && c <= 0xff5e) {
       // ，！？：；（） stay Chinese punctuation: they are sentence and clause breaks we look for.
-      const ch = text[i];
+      const ch = text.charAt(i);
       if ("，！？：；（）".includes(ch)) out += ch;
       else out += String.fromCharCode(c - 0xfee0).toLowerCase();
     } else if (c === 0x3000) out += " ";
     else if (c === 0x2019 || c === 0x2018 || c === 0x02bc) out += "'";
-    else out += text[i].toLowerCase();
+    else out += text.charAt(i).toLowerCase();
   }
   return out;
 }
@@ -33,7 +32,7 @@ export function detectLang(text: string): "zh" | "en" {
 }
 
 /** Characters that end a sentence: facts do not carry across them. */
-export const SENTENCE_BREAK = /[。；;!！?？\n]|\.(?=\s|$)/g;
+const SENTENCE_BREAK = /[。；;!！?？\n]|\.(?=\s|$)/g;
 
 /** Offsets where sentences end (exclusive), always including text.length. */
 export function sentenceEnds(text: string): number[] {

@@ -8,9 +8,6 @@ const DIGITS: Record<string, number> = {
 };
 const MULTIPLIERS: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
 
-/** Character class of a Chinese number, for building regexes. */
-export const ZH_NUM_CHARS = "零〇一二两俩三四五六七八九十百千万";
-
 /** Parses a whole Chinese numeral (十二, 一百二, 二十五, 两); null if it is not one. */
 export function parseChineseNumber(s: string): number | null {
   if (!s) return null;
@@ -24,11 +21,12 @@ export function parseChineseNumber(s: string): number | null {
       lastMultiplier = 1;
       continue;
     }
-    if (ch in DIGITS) {
+    const value = DIGITS[ch];
+    const mult = MULTIPLIERS[ch];
+    if (value !== undefined) {
       if (digit !== null) return null; // 二三 is a vague range, not a number
-      digit = DIGITS[ch];
-    } else if (ch in MULTIPLIERS) {
-      const mult = MULTIPLIERS[ch];
+      digit = value;
+    } else if (mult !== undefined) {
       if (mult === 10000) {
         total = (total + section + (digit ?? 0)) * mult;
         section = 0;

@@ -36,18 +36,19 @@ const EN_AMOUNT = new RegExp(
 
 function chineseAmounts(text: string, out: Amount[]): void {
   for (const m of text.matchAll(ZH_AMOUNT)) {
+    // Either a number and its unit (两条, 两条半) or 半 and a unit (半件).
+    const [whole, numText = "", unitChar = "", half, halfUnit] = m;
     const start = m.index;
-    const end = start + m[0].length;
-    if (m[4]) {
-      out.push({ start, end, qty: 0.5, unit: ZH_UNITS[m[4]], of: false, each: false, zero: false });
+    const end = start + whole.length;
+    if (halfUnit) {
+      out.push({ start, end, qty: 0.5, unit: ZH_UNITS[halfUnit] ?? null, of: false, each: false, zero: false });
       continue;
     }
-    const numText = m[1];
-    const unit = ZH_UNITS[m[2]];
+    const unit = ZH_UNITS[unitChar] ?? null;
     if (/^[\d.]+$/.test(numText) || !isVagueChinese(numText)) {
       const n = parseNumber(numText);
       if (n === null) continue;
-      const qty = m[3] ? n + 0.5 : n;
+      const qty = half ? n + 0.5 : n;
       out.push({ start, end, qty, unit, of: false, each: false, zero: qty === 0 });
     } else {
       out.push({ start, end, qty: null, unit: null, of: false, each: false, zero: false });
@@ -57,10 +58,11 @@ function chineseAmounts(text: string, out: Amount[]): void {
 
 function englishAmounts(text: string, out: Amount[]): void {
   for (const m of text.matchAll(EN_AMOUNT)) {
-    const numText = (m[1] ?? m[4]).replace(/\s+/g, " ");
+    // "3 cases of", or digits glued to their unit ("10cs"): one of the two alternatives matched.
+    const numText = (m[1] ?? m[4] ?? "").replace(/\s+/g, " ");
     const n = numText.startsWith("half") || numText === "a half" ? 0.5 : parseEnglishNumber(numText);
     if (n === null) continue;
-    const unitWord = m[2] ?? m[5];
+    const unitWord = m[2] ?? m[5] ?? "";
     const unit = EN_UNITS.find(([re]) => re.test(unitWord))?.[1] ?? null;
     out.push({ start: m.index, end: m.index + m[0].length, qty: n, unit, of: !!(m[3] ?? m[6]), each: false, zero: n === 0 });
   }
@@ -93,10 +95,11 @@ export function bareNumberAfter(text: string, at: number): Amount | null {
   const rest = text.slice(at);
   const m = BARE_DIGITS.exec(rest) ?? BARE_HAN.exec(rest);
   if (!m) return null;
-  const start = at + m[1].length;
-  const end = start + m[2].length;
-  const vague = !/^\d/.test(m[2]) && isVagueChinese(m[2]);
-  const qty = vague ? null : parseNumber(m[2]);
+  const [, lead = "", said = ""] = m;
+  const start = at + lead.length;
+  const end = start + said.length;
+  const vague = !/^\d/.test(said) && isVagueChinese(said);
+  const qty = vague ? null : parseNumber(said);
   if (!vague && qty === null) return null;
   return { start, end, qty, unit: null, of: false, each: false, zero: qty === 0 };
 }
@@ -111,20 +114,23 @@ const RESTATE = new RegExp(
 /** Replaces counts the text corrects right after with the corrected value (a bare number keeps the first unit). */
 export function applyRestatements(text: string, amounts: Amount[]): Amount[] {
   const out: Amount[] = [];
-  for (let i = 0; i < amounts.length; i++) {
-    const x = amounts[i];
+  let taken: Amount | null = null;
+  amounts.forEach((x, i) => {
+    if (x === taken) return;
     const m = x.qty === null ? null : RESTATE.exec(text.slice(x.end));
-    const n = m ? parseNumber(m[1]) : null;
+    const said = m?.[1] ?? "";
+    const n = m ? parseNumber(said) : null;
     if (!m || n === null) {
       out.push(x);
-      continue;
+      return;
     }
-    // The corrected count stays where the first one stood, beside its product.
-    const numAt = x.end + m[0].length - m[1].length;
+    // The corrected count stays where the first one stood, beside its product; the amount it was
+    // written as (15条 of 不对是15条) is taken into it.
+    const numAt = x.end + m[0].length - said.length;
     const next = amounts[i + 1];
     const restated = next && next.start <= numAt && numAt < next.end ? next : null;
-    if (restated) i++;
+    taken = restated;
     out.push({ ...x, qty: restated?.qty ?? n, unit: restated?.unit ?? x.unit, zero: (restated?.qty ?? n) === 0 });
-  }
+  });
   return out;
 }

@@ -19,12 +19,12 @@ const ZH_CONSUMERS = new RegExp(
 );
 const EN_CONSUMERS = new RegExp(`\\b(\\d+|${EN_NUMBER_WORDS})\\+?\\s+(?:people|ppl|consumers|customers|guests|folks|visitors|shoppers|adults|persons)\\b`, "g");
 
-const num = (s: string): number | null => (/^\d+$/.test(s) ? Number(s) : isVagueChinese(s) ? null : parseChineseNumber(s));
+const num = (s = ""): number | null => (/^\d+$/.test(s) ? Number(s) : isVagueChinese(s) ? null : parseChineseNumber(s));
 
 export function findConsumers(text: string): Counted[] {
   const out: Counted[] = [];
   for (const m of text.matchAll(ZH_CONSUMERS)) out.push({ start: m.index, end: m.index + m[0].length, value: num(m[1] ?? m[2]) });
-  for (const m of text.matchAll(EN_CONSUMERS)) out.push({ start: m.index, end: m.index + m[0].length, value: parseEnglishNumber(m[1]) });
+  for (const m of text.matchAll(EN_CONSUMERS)) out.push({ start: m.index, end: m.index + m[0].length, value: parseEnglishNumber(m[1] ?? "") });
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -78,7 +78,7 @@ export function findDurations(text: string): Counted[] {
     if (m[2]) minutes = Number(m[2]);
     else if (m[0].startsWith("half an hour")) minutes = 30;
     else {
-      const h = m[1] === "a" || m[1] === "an" ? 1 : parseEnglishNumber(m[1]);
+      const h = m[1] === "a" || m[1] === "an" ? 1 : parseEnglishNumber(m[1] ?? "");
       minutes = h === null ? null : (h + (/and a half/.test(m[0]) ? 0.5 : 0)) * 60;
     }
     out.push({ start: m.index, end: m.index + m[0].length, value: minutes });

@@ -12,7 +12,7 @@ export function personKeys(p: Person): string[] {
   if ([...name].every(isHan)) {
     if (name.length === 3) keys.push(name.slice(1));
   } else {
-    const first = name.split(/\s+/)[0];
+    const [first = ""] = name.split(/\s+/);
     if (first.length >= 3) keys.push(first);
   }
   return keys;

@@ -22,7 +22,7 @@ export class KeyIndex<T> {
     if (list) list.push(posting);
     else {
       this.byKey.set(key, [posting]);
-      const first = key[0];
+      const first = key.charAt(0);
       const ls = this.lengths.get(first) ?? [];
       if (!ls.includes(key.length)) {
         ls.push(key.length);
@@ -47,9 +47,10 @@ export class KeyIndex<T> {
   scan(text: string): KeyHit<T>[] {
     const hits: KeyHit<T>[] = [];
     for (let i = 0; i < text.length; i++) {
-      const ls = this.lengths.get(text[i]);
+      const ch = text.charAt(i);
+      const ls = this.lengths.get(ch);
       if (!ls) continue;
-      if (isAsciiWordChar(text[i]) && isAsciiWordChar(text[i - 1])) continue;
+      if (isAsciiWordChar(ch) && isAsciiWordChar(text[i - 1])) continue;
       for (const len of ls) {
         if (i + len > text.length) continue;
         const key = text.slice(i, i + len);
@@ -57,7 +58,7 @@ export class KeyIndex<T> {
         if (!postings) continue;
         let end = i + len;
         if (isAsciiWordChar(key[len - 1])) {
-          if (text[end] === "s" && /[a-z]/.test(key[len - 1]) && !isAsciiWordChar(text[end + 1])) end++;
+          if (text[end] === "s" && /[a-z]/.test(key.charAt(len - 1)) && !isAsciiWordChar(text[end + 1])) end++;
           else if (isAsciiWordChar(text[end])) continue;
         }
         hits.push({ start: i, end, key, postings });
@@ -79,4 +80,12 @@ export function longestNonOverlapping<H extends { start: number; end: number }>(
     kept.push(h);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** The postings of the highest strength, in order; null for none (a key always has some). */
+export function strongest<P extends { strength: number }>(postings: readonly P[]): { lead: P; top: P[] } | null {
+  const best = Math.max(...postings.map((p) => p.strength));
+  const top = postings.filter((p) => p.strength === best);
+  const [lead] = top;
+  return lead ? { lead, top } : null;
 }

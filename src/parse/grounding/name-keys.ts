@@ -45,13 +45,12 @@ export function englishVariants(key: string): string[] {
 
 function chineseKeys(r: Retailer, add: (key: string, via: MatchVia, strength: Strength) => void): void {
   const raw = normalizeText(r.name);
-  const paren = /^(.+?)[(（](.+?)[)）]$/.exec(raw);
-  if (paren) {
+  const [, chain, inParens] = /^(.+?)[(（](.+?)[)）]$/.exec(raw) ?? [];
+  if (chain && inParens) {
     // A chain branch: 天虹超市(龙腾南路店)
-    const chain = paren[1];
-    const branch = paren[2].replace(/店$/, "");
+    const branch = inParens.replace(/店$/, "");
     const chainCore = stripSuffix(chain);
-    add(chain + paren[2], "name", 3);
+    add(chain + inParens, "name", 3);
     for (const c of new Set([chain, chainCore])) {
       add(branch + c, "chain_street", 3);
       add(c + branch, "chain_street", 3);
@@ -82,7 +81,7 @@ function englishShortForms(raw: string, add: (key: string, via: MatchVia, streng
   const words = raw.split(" ");
   // Drop trailing generic words: "hyde park market" → "hyde park".
   let end = words.length;
-  while (end > 1 && EN_GENERIC_SHOP_WORDS.has(words[end - 1].replace(/[^a-z]/g, ""))) end--;
+  while (end > 1 && EN_GENERIC_SHOP_WORDS.has((words[end - 1] ?? "").replace(/[^a-z]/g, ""))) end--;
   const kept = words.slice(0, end);
   const distinctive = kept.some((w) => {
     const bare = w.replace(/'s$/, "").replace(/[^a-z0-9]/g, "");
@@ -92,10 +91,10 @@ function englishShortForms(raw: string, add: (key: string, via: MatchVia, streng
   // "GV" for Green Valley, "RR" for Round Rock: initials of a distinctive two- or three-word name.
   const initialsOf = kept.filter((w) => /^[a-z]/.test(w));
   if (initialsOf.length >= 2 && initialsOf.length <= 3 && kept.length === initialsOf.length) {
-    const initials = initialsOf.map((w) => w[0]).join("");
+    const initials = initialsOf.map((w) => w.charAt(0)).join("");
     if (!EN_COMMON_WORDS.has(initials) && !EN_SHORT_WORDS.has(initials)) add(initials, "short", 1);
   }
-  const first = words[0];
+  const [first = ""] = words;
   const firstBare = first.replace(/'s$/, "");
   if (
     words.length > 1 &&

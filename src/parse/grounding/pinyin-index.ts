@@ -10,12 +10,12 @@ import { isHan } from "../common/normalize.js";
  * Characters every other shop name shares (王记, 老张家, 超市): a sound-alike that agrees only
  * on these is an ordinary word (忘记 is not 王记).
  */
-export const GENERIC_SHOP_CHARS: ReadonlySet<string> = new Set([..."记家老店超市号行部铺便利商百货副食杂小卖烟酒"]);
+const GENERIC_SHOP_CHARS: ReadonlySet<string> = new Set([..."记家老店超市号行部铺便利商百货副食杂小卖烟酒"]);
 
 const syllableCache = new Map<string, string>();
 
 /** The toneless default reading of one Han character (cached: the set of characters is small). */
-export function syllable(ch: string): string {
+function syllable(ch: string): string {
   let s = syllableCache.get(ch);
   if (s === undefined) {
     s = isHan(ch) ? pinyin(ch, { toneType: "none" }) : ch;
@@ -54,7 +54,7 @@ export class PinyinIndex<T> {
     if (entry) entry.postings.push(posting);
     else list.push({ key, postings: [posting] });
     this.bySound.set(sound, list);
-    const first = syllable(key[0]);
+    const first = syllable(key.charAt(0));
     const lengths = this.lengthsByFirst.get(first) ?? [];
     if (!lengths.includes(key.length)) lengths.push(key.length);
     this.lengthsByFirst.set(first, lengths);
@@ -68,19 +68,21 @@ export class PinyinIndex<T> {
     const hits: SoundHit<T>[] = [];
     // Han characters are single UTF-16 units, so offsets are plain string indexes.
     for (let i = 0; i < text.length; i++) {
-      if (!isHan(text[i])) continue;
-      const lengths = this.lengthsByFirst.get(syllable(text[i]));
+      const ch = text.charAt(i);
+      if (!isHan(ch)) continue;
+      const lengths = this.lengthsByFirst.get(syllable(ch));
       if (!lengths) continue;
       for (const len of lengths) {
         if (i + len > text.length) continue;
         let sound = "";
         let ok = true;
         for (let j = i; j < i + len; j++) {
-          if (!isHan(text[j])) {
+          const at = text.charAt(j);
+          if (!isHan(at)) {
             ok = false;
             break;
           }
-          sound += syllable(text[j]) + "'";
+          sound += syllable(at) + "'";
         }
         if (!ok) continue;
         const entries = this.bySound.get(sound);
@@ -95,7 +97,7 @@ export class PinyinIndex<T> {
           for (let j = 0; j < len; j++) {
             if (written[j] !== e.key[j]) continue;
             same++;
-            if (!this.generic.has(written[j])) distinctive++;
+            if (!this.generic.has(written.charAt(j))) distinctive++;
           }
           if (distinctive >= 1 && len - same === 1) hits.push({ start, end, key: e.key, postings: e.postings });
         }

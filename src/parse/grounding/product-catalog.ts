@@ -6,7 +6,7 @@ import type { Product, Roster } from "../../domain/roster.js";
 import { isHan, normalizeText } from "../common/normalize.js";
 import { overlapping } from "../common/spans.js";
 import type { MatchVia } from "../types.js";
-import { KeyIndex, longestNonOverlapping } from "./key-index.js";
+import { KeyIndex, longestNonOverlapping, strongest } from "./key-index.js";
 import type { Strength } from "./name-keys.js";
 import { PinyinIndex } from "./pinyin-index.js";
 import { productKeys } from "./product-keys.js";
@@ -61,10 +61,18 @@ export class ProductCatalog {
     }
   }
 
-  private ground(postings: readonly Posting[]): Omit<ProductHit, "start" | "end"> {
-    const best = Math.max(...postings.map((p) => p.strength)) as Strength;
-    const top = postings.filter((p) => p.strength === best);
-    return { via: top[0].via, strength: best, products: [...new Set(top.map((p) => p.product))] };
+  /** The product of an index this catalogue gave out. */
+  product(index: number): Product {
+    const p = this.products[index];
+    if (!p) throw new RangeError(`no product #${index} in this catalogue`);
+    return p;
+  }
+
+  /** The products a key's postings name, by their strongest way of naming; none for no postings. */
+  private ground(start: number, end: number, postings: readonly Posting[]): ProductHit[] {
+    const found = strongest(postings);
+    if (!found) return [];
+    return [{ start, end, via: found.lead.via, strength: found.lead.strength, products: [...new Set(found.top.map((p) => p.product))] }];
   }
 
   /** Product mentions in normalised text, longest first, not overlapping. */
@@ -74,14 +82,14 @@ export class ProductCatalog {
       .scan(text)
       // "Coke Zero 20 bottles": a name ending in a number gives the number back when a unit follows.
       .filter((h) => !(/\d$/.test(h.key) && COUNTED_UNIT.test(text.slice(h.end))))
-      .map((h) => ({ start: h.start, end: h.end, ...this.ground(h.postings) }));
+      .flatMap((h) => this.ground(h.start, h.end, h.postings));
     let kept = longestNonOverlapping(hits, (h) => h.strength);
     const covered = (s: number, e: number) => overlapping(kept, s, e).length > 0;
     // 软中花: a sound-alike may swallow the shorter exact name it contains (软中).
     const coveredBetter = (s: number, e: number) => overlapping(kept, s, e).some((h) => !(h.start >= s && h.end <= e && h.end - h.start < e - s));
     const extra: ProductHit[] = [];
-    for (const h of this.sounds.scan(text, coveredBetter)) extra.push({ start: h.start, end: h.end, ...this.ground(h.postings), via: "homophone" });
-    for (const h of typoHits(this.index, this.typos, text, covered)) extra.push({ start: h.start, end: h.end, ...this.ground(h.postings), via: "fuzzy" });
+    for (const h of this.sounds.scan(text, coveredBetter)) for (const g of this.ground(h.start, h.end, h.postings)) extra.push({ ...g, via: "homophone" });
+    for (const h of typoHits(this.index, this.typos, text, covered)) for (const g of this.ground(h.start, h.end, h.postings)) extra.push({ ...g, via: "fuzzy" });
     if (extra.length) kept = longestNonOverlapping([...kept, ...extra], (h) => (h.via === "homophone" || h.via === "fuzzy" ? -5 : h.strength));
     return kept;
   }

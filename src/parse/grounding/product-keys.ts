@@ -21,7 +21,7 @@ function sizeVariants(key: string): string[] {
     for (const k of out) {
       const m = re.exec(k);
       if (!m) next.push(k);
-      else for (const f of forms(m[1])) next.push(k.slice(0, m.index) + f + k.slice(m.index + m[0].length));
+      else for (const f of forms(m[1] ?? "")) next.push(k.slice(0, m.index) + f + k.slice(m.index + m[0].length));
     }
     out = next;
   }
@@ -51,11 +51,12 @@ export function productKeys(p: Product): NameKey[] {
     }
   };
   const name = normalizeText(p.name);
-  const paren = /^(.+?)[(（](.+?)[)）]$/.exec(name);
-  if (paren) {
-    add(paren[1] + paren[2], "name", 3);
-    const brand = normalizeText(p.brand || paren[1]);
-    for (const k of chineseSpecKeys(brand, paren[2])) add(k, "name", 3);
+  // 中华(软): a brand and its spec in parentheses.
+  const [, named, spec] = /^(.+?)[(（](.+?)[)）]$/.exec(name) ?? [];
+  if (named && spec) {
+    add(named + spec, "name", 3);
+    const brand = normalizeText(p.brand || named);
+    for (const k of chineseSpecKeys(brand, spec)) add(k, "name", 3);
   } else {
     add(name, "name", 3);
     const bare = name.replace(SIZE_TOKEN, " ").replace(/\s+/g, " ").trim();

@@ -8,7 +8,7 @@ import type { Person, Retailer, Roster } from "../../domain/roster.js";
 import { isHan } from "../common/normalize.js";
 import { overlapping } from "../common/spans.js";
 import type { MatchVia, ShopCandidate } from "../types.js";
-import { KeyIndex, longestNonOverlapping } from "./key-index.js";
+import { KeyIndex, longestNonOverlapping, strongest } from "./key-index.js";
 import { retailerKeys, type Strength } from "./name-keys.js";
 import { PinyinIndex } from "./pinyin-index.js";
 import { TypoCorrector, typoHits } from "./typo-correct.js";
@@ -38,7 +38,8 @@ export interface ShopHit {
   shops: number[];
 }
 
-const TIER_CONFIDENCE = [1, 0.9, 0.7];
+/** How sure a mention is by whose shop it names: the sender's own, their team's, anyone's named in full. */
+const TIER_CONFIDENCE = [1, 0.9, 0.7] as const;
 const VIA_CONFIDENCE: Partial<Record<MatchVia, number>> = { homophone: 0.75, fuzzy: 0.8, chain: 0.6, short: 0.9 };
 
 export class ShopDirectory {
@@ -60,6 +61,13 @@ export class ShopDirectory {
         if (!isHan(k.key[0])) this.typos.addName(k.key);
       }
     });
+  }
+
+  /** The retailer of an index this directory gave out. */
+  retailer(shop: number): Retailer {
+    const r = this.retailers[shop];
+    if (!r) throw new RangeError(`no retailer #${shop} in this roster`);
+    return r;
   }
 
   /** Is `text` (normalised) any roster shop's name key, whoever's shop it is? */
@@ -86,26 +94,27 @@ export class ShopDirectory {
   }
 
   candidate(shop: number): ShopCandidate {
-    const r = this.retailers[shop];
+    const r = this.retailer(shop);
     return { id: r.id, name: r.name };
   }
 
   /** Narrows a key's postings to the sender's scope; null when nobody in scope is meant. */
   private ground(postings: readonly Posting[], scope: SenderScope): Omit<ShopHit, "start" | "end" | "via"> & { via: MatchVia } | null {
-    const tiers: Posting[][] = [[], [], []];
+    const own: Posting[] = [];
+    const team: Posting[] = [];
+    const anyone: Posting[] = [];
     for (const p of postings) {
-      const manager = this.retailers[p.shop].managerId ?? "";
-      if (scope.own.has(manager)) tiers[0].push(p);
-      else if (scope.team.has(manager)) tiers[1].push(p);
-      else if (p.strength === 3) tiers[2].push(p);
+      const manager = this.retailer(p.shop).managerId ?? "";
+      if (scope.own.has(manager)) own.push(p);
+      else if (scope.team.has(manager)) team.push(p);
+      else if (p.strength === 3) anyone.push(p);
     }
-    for (let t = 0; t < 3; t++) {
-      const list = tiers[t];
-      if (!list.length) continue;
-      const best = Math.max(...list.map((p) => p.strength)) as Strength;
-      const top = list.filter((p) => p.strength === best);
-      const shops = [...new Set(top.map((p) => p.shop))];
-      return { tier: t as 0 | 1 | 2, strength: best, shops, via: top[0].via };
+    const tiers = [own, team, anyone] as const;
+    for (const tier of [0, 1, 2] as const) {
+      const found = strongest(tiers[tier]);
+      if (!found) continue;
+      const shops = [...new Set(found.top.map((p) => p.shop))];
+      return { tier, strength: found.lead.strength, shops, via: found.lead.via };
     }
     return null;
   }

@@ -35,8 +35,8 @@ export class TypoCorrector {
     if (word.length < FUZZY_MIN_LENGTH || this.words.has(word) || EN_COMMON_WORDS.has(word)) return null;
     const found = new Set<string>();
     for (const d of deletions(word)) for (const w of this.byDeletion.get(d) ?? []) found.add(w);
-    const close = [...found].filter((w) => editDistance(word, w, 1) <= 1);
-    return close.length === 1 ? close[0] : null;
+    const [only, ...more] = [...found].filter((w) => editDistance(word, w, 1) <= 1);
+    return only !== undefined && !more.length ? only : null;
   }
 
   /** The text with correctable words replaced, or null when nothing changed. */
@@ -85,8 +85,11 @@ export function* typoHits<T>(
   const fixed = typos.correct(text, covered);
   if (!fixed) return;
   for (const h of index.scan(fixed.text)) {
+    // Every offset of the corrected text has its origin (a hit lies inside the text).
     const start = fixed.origin[h.start];
-    let end = fixed.origin[h.end - 1] + 1;
+    const last = fixed.origin[h.end - 1];
+    if (start === undefined || last === undefined) continue;
+    let end = last + 1;
     const touched = fixed.changed.filter(([s, e]) => start < e && s < end);
     if (!touched.length) continue;
     for (const [, e] of touched) end = Math.max(end, e);

@@ -34,6 +34,9 @@ export class AnswerCache {
     this.entries.delete(key);
     this.entries.set(key, { at: this.clock(), result });
     // A Map iterates in insertion order: the first key is the oldest.
-    while (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.size) break;
+      this.entries.delete(oldest);
+    }
   }
 }

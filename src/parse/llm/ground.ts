@@ -10,7 +10,7 @@ import type {
   Fact, ParseIssue, ParseResult, PromotionDraft, QuantityLine, RecordDraft, RetailerRef, SkuFact, TextSpan, VisitDraft,
 } from "../types.js";
 import { normalizeText } from "../common/normalize.js";
-import type { Candidates } from "./candidates.js";
+import type { Candidates, ModelProduct, ModelShop } from "./candidates.js";
 import { markModel } from "./provenance.js";
 import type { TextEvidence } from "./text-evidence.js";
 
@@ -60,31 +60,38 @@ export function groundAnswer(answer: { intent: Intent; records: FormatRecord[] }
   const drops: Drop[] = [];
   const fact = <T>(value: T, source: "said" | "implied" = "said"): Fact<T> => markModel({ value, confidence: MODEL_CONFIDENCE, source });
 
-  const shopMention = (id: string): TextSpan => {
-    const ruleMention = rules.shops.find((m) => m.id === id || m.candidates.some((c) => c.id === id));
-    const shop = shops.get(id)!;
+  /** The offered shop of an id; an id that was not offered is dropped with `fact` named. */
+  const offeredShop = (record: number, fact: string) => (id: string): ModelShop[] => {
+    const shop = shops.get(id);
+    if (shop) return [shop];
+    drops.push({ record, fact, value: id, reason: "unknown_shop" });
+    return [];
+  };
+  const shopMention = (shop: ModelShop): TextSpan => {
+    const ruleMention = rules.shops.find((m) => m.id === shop.id || m.candidates.some((c) => c.id === shop.id));
     return ruleMention?.mention ?? spanOf(rules.text, [shop.name, ...shop.aliases]) ?? { ...EMPTY_SPAN, text: shop.name };
   };
-  const shopRef = (id: string): RetailerRef =>
-    markModel<RetailerRef>({ id, name: shops.get(id)!.name, mention: shopMention(id), candidates: [{ id, name: shops.get(id)!.name }], confidence: MODEL_CONFIDENCE, source: "said", via: "context" });
-  const productSpan = (sku: string): TextSpan => {
-    const ruleMention = rules.products.find((m) => m.candidates.some((c) => c.sku === sku));
-    const p = products.get(sku)!;
+  const shopRef = (shop: ModelShop): RetailerRef =>
+    markModel<RetailerRef>({ id: shop.id, name: shop.name, mention: shopMention(shop), candidates: [{ id: shop.id, name: shop.name }], confidence: MODEL_CONFIDENCE, source: "said", via: "context" });
+  const productSpan = (p: ModelProduct): TextSpan => {
+    const ruleMention = rules.products.find((m) => m.candidates.some((c) => c.sku === p.sku));
     return ruleMention?.mention ?? spanOf(rules.text, [p.name, ...p.aliases]) ?? { ...EMPTY_SPAN, text: p.name };
   };
-  const knownSku = (record: number, what: string) => (sku: string) => {
-    if (products.has(sku)) return true;
+  /** The offered product of a SKU; a SKU that was not offered is dropped. */
+  const knownSku = (record: number, what: string) => (sku: string): ModelProduct[] => {
+    const product = products.get(sku);
+    if (product) return [product];
     drops.push({ record, fact: `${what}:${sku}`, value: sku, reason: "unknown_sku" });
-    return false;
+    return [];
   };
-  const skuFact = (sku: string): SkuFact => markModel({ sku, confidence: MODEL_CONFIDENCE, source: "said", span: productSpan(sku) });
+  const skuFact = (p: ModelProduct): SkuFact => markModel({ sku: p.sku, confidence: MODEL_CONFIDENCE, source: "said", span: productSpan(p) });
   const day = (record: number, what: string, value: string): boolean => {
     if (evidence.days.has(value)) return true;
     drops.push({ record, fact: what, value, reason: "unsupported_date" });
     return false;
   };
   const lines = (record: number, what: string, list: FormatStockLine[], issues: ParseIssue[]): QuantityLine[] =>
-    list.filter((l) => knownSku(record, what)(l.sku)).flatMap((l) => {
+    list.flatMap((l) => knownSku(record, what)(l.sku).map((p) => ({ l, p }))).flatMap(({ l, p }) => {
       if (l.qty !== null && !evidence.numbers.has(l.qty)) {
         drops.push({ record, fact: `${what}:${l.sku}`, value: l.qty, reason: "unsupported_number" });
         return [];
@@ -95,7 +102,7 @@ export function groundAnswer(answer: { intent: Intent; records: FormatRecord[] }
         drops.push({ record, fact: `${what}:${l.sku}:unit`, value: unit, reason: "unsupported_unit" });
         unit = null;
       }
-      const product = productSpan(l.sku);
+      const product = productSpan(p);
       const amount = { ...EMPTY_SPAN, text: l.qty === null ? "" : String(l.qty) };
       if (l.qty !== null && unit === null) issues.push({ kind: "missing_unit", sku: l.sku, qty: l.qty, mention: amount.text ? amount : product });
       return [markModel({ sku: l.sku, qty: l.qty, unit, confidence: MODEL_CONFIDENCE, source: "said" as const, product, amount })];
@@ -109,9 +116,9 @@ export function groundAnswer(answer: { intent: Intent; records: FormatRecord[] }
   function visit(r: FormatVisit, i: number): VisitDraft {
     const issues: ParseIssue[] = [];
     let retailer: RetailerRef | null = null;
-    if (r.retailer !== null && shops.has(r.retailer)) retailer = shopRef(r.retailer);
+    const [shop] = r.retailer === null ? [] : offeredShop(i, "retailer")(r.retailer);
+    if (shop) retailer = shopRef(shop);
     else if (r.retailer !== null) {
-      drops.push({ record: i, fact: "retailer", value: r.retailer, reason: "unknown_shop" });
       // Ask about the shop the rules could not place, if there is one; else ask which shop it was.
       const unplaced = rules.shops.find((m) => m.id === null && m.candidates.length === 0);
       if (unplaced) {
@@ -119,10 +126,11 @@ export function groundAnswer(answer: { intent: Intent; records: FormatRecord[] }
         issues.push({ kind: "unknown_retailer", mention: unplaced.mention });
       } else issues.push({ kind: "missing_retailer", mention: null });
     } else {
-      const offered = (r.ambiguous ?? []).filter((id) => shops.has(id));
-      if (offered.length >= 2) {
-        const mention = shopMention(offered[0]);
-        const choices = offered.map((id) => ({ id, name: shops.get(id)!.name }));
+      const offered = (r.ambiguous ?? []).flatMap((id) => shops.get(id) ?? []);
+      const [lead, ...others] = offered;
+      if (lead && others.length) {
+        const mention = shopMention(lead);
+        const choices = offered.map((s) => ({ id: s.id, name: s.name }));
         retailer = markModel<RetailerRef>({ id: null, name: null, mention, candidates: choices, confidence: AMBIGUOUS_CONFIDENCE, source: "said", via: "context" });
         issues.push({ kind: "ambiguous_retailer", mention, candidates: choices });
       } else issues.push({ kind: "missing_retailer", mention: null });
@@ -135,8 +143,8 @@ export function groundAnswer(answer: { intent: Intent; records: FormatRecord[] }
       date,
       activities: [...new Set(r.activities)].map((a) => fact(a, "implied")),
       stock: lines(i, "stock", r.stock, issues),
-      outOfStock: r.outOfStock.filter(knownSku(i, "outOfStock")).map(skuFact),
-      listed: r.listed.filter(knownSku(i, "listed")).map(skuFact),
+      outOfStock: r.outOfStock.flatMap(knownSku(i, "outOfStock")).map(skuFact),
+      listed: r.listed.flatMap(knownSku(i, "listed")).map(skuFact),
       orders: lines(i, "order", r.orders, issues),
       followUp,
       feedback: fact(r.feedback, "implied"),
@@ -149,11 +157,7 @@ export function groundAnswer(answer: { intent: Intent; records: FormatRecord[] }
 
   function promotion(r: FormatPromotion, i: number): PromotionDraft {
     const issues: ParseIssue[] = [];
-    const retailers = r.retailers.filter((id) => {
-      if (shops.has(id)) return true;
-      drops.push({ record: i, fact: "retailer", value: id, reason: "unknown_shop" });
-      return false;
-    });
+    const retailers = r.retailers.flatMap(offeredShop(i, "retailer"));
     const count = (what: string, n: number | null, ok: (n: number) => boolean): number | null => {
       if (n === null || ok(n)) return n;
       drops.push({ record: i, fact: what, value: n, reason: "unsupported_number" });
@@ -163,7 +167,7 @@ export function groundAnswer(answer: { intent: Intent; records: FormatRecord[] }
       type: "promotion",
       retailers: retailers.map(shopRef),
       date: day(i, "date", r.date) ? fact(r.date, r.date === rules.today ? "implied" : "said") : fact(rules.today, "implied"),
-      skus: r.skus.filter(knownSku(i, "sku")).map(skuFact),
+      skus: r.skus.flatMap(knownSku(i, "sku")).map(skuFact),
       format: fact(r.format, "implied"),
       consumers: fact(count("consumers", r.consumers, (n) => evidence.numbers.has(n))),
       durationMinutes: fact(count("durationMinutes", r.durationMinutes, (n) => evidence.minutes.has(n) || evidence.numbers.has(n) || evidence.numbers.has(n / 60))),

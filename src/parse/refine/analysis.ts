@@ -63,15 +63,18 @@ function mask(text: string, spans: Span[]): string {
   return out + text.slice(last);
 }
 
+/** The one item of a list, or null when it has none or several. */
+const single = <T>(list: readonly T[]): T | null => (list.length === 1 ? (list[0] ?? null) : null);
+
 /** Ambiguous mentions take a candidate another mention in the same message resolved (罗森 after 罗森西安南路). */
 function resolveFromContext(shops: ShopSpan[]): void {
-  const resolved = new Set(shops.filter((s) => s.resolved !== null).map((s) => s.resolved!));
+  const resolved = new Set(shops.flatMap((s) => (s.resolved === null ? [] : [s.resolved])));
   for (const s of shops) {
     if (s.resolved !== null) continue;
-    const known = s.shops.filter((x) => resolved.has(x));
-    if (known.length === 1) {
-      s.resolved = known[0];
-      s.identity = String(known[0]);
+    const known = single(s.shops.filter((x) => resolved.has(x)));
+    if (known !== null) {
+      s.resolved = known;
+      s.identity = String(known);
       s.via = "context";
     }
   }
@@ -104,14 +107,11 @@ export function analyse(
   const promoCues = found.filter((c) => PROMO_KINDS.has(c.kind));
   const allCues = found.filter((c) => !PROMO_KINDS.has(c.kind) || !wished(ends, c, found));
 
-  const shopHits: ShopSpan[] = shopsDir.find(norm, senderId).map((h) => ({
-    ...h,
-    resolved: h.shops.length === 1 ? h.shops[0] : null,
-    identity: h.shops.length === 1 ? String(h.shops[0]) : `?${[...h.shops].sort((a, b) => a - b).join(",")}`,
-  }));
-  const productHits: ProductSpan[] = catalog
-    .find(mask(norm, promoCues))
-    .map((h) => ({ ...h, resolved: h.products.length === 1 ? h.products[0] : null }));
+  const shopHits: ShopSpan[] = shopsDir.find(norm, senderId).map((h) => {
+    const resolved = single(h.shops);
+    return { ...h, resolved, identity: resolved !== null ? String(resolved) : `?${[...h.shops].sort((a, b) => a - b).join(",")}` };
+  });
+  const productHits: ProductSpan[] = catalog.find(mask(norm, promoCues)).map((h) => ({ ...h, resolved: single(h.products) }));
 
   // Shops and products compete for the same characters: the longer name wins; on a tie a
   // shop from the sender's own team beats a product.
@@ -121,8 +121,8 @@ export function analyse(
     ...productHits.map((p) => ({ start: p.start, end: p.end, rank: 1, product: p })),
   ];
   const kept = longestNonOverlapping(tagged, (t) => t.rank);
-  const shops = kept.filter((t) => t.shop).map((t) => t.shop!);
-  const products = kept.filter((t) => t.product).map((t) => t.product!);
+  const shops = kept.flatMap((t) => (t.shop ? [t.shop] : []));
+  const products = kept.flatMap((t) => (t.product ? [t.product] : []));
   resolveFromContext(shops);
   const names: Span[] = [...kept];
   const lang = detectLang(text);

@@ -31,8 +31,8 @@ const FORMAT_ORDER: [CueKind, PromotionFormat][] = [
 
 export function findPromotion(a: Analysis, threads: ShopThread[]): PromotionSite | null {
   const promoCues = a.cues.filter((c) => c.kind.startsWith("promo_"));
-  if (!promoCues.length) return null;
-  const first = promoCues[0];
+  const [first] = promoCues;
+  if (!first) return null;
   const [sStart, sEnd] = sentenceAround(a.sentenceEnds, first.start);
   const offsite = a.cues.some((c) => c.kind === "offsite" && c.start >= sStart && c.start < sEnd);
   const inSentence = threads.filter((t) => t.mentions.some((m) => m.start >= sStart && m.start < sEnd));
@@ -44,9 +44,11 @@ export function findPromotion(a: Analysis, threads: ShopThread[]): PromotionSite
   } else if (offsite || !threads.length) shops = [];
   else shops = threads.filter((t) => t.ranges.some((r) => first.start >= r.start && first.start < r.end)).slice(0, 1);
 
-  const format = FORMAT_ORDER.find(([kind]) => promoCues.some((c) => c.kind === kind))![1];
+  // Every event word is one of FORMAT_ORDER's kinds.
+  const format = FORMAT_ORDER.find(([kind]) => promoCues.some((c) => c.kind === kind))?.[1] ?? "other";
+  const [host] = shops;
   let ranges: Range[];
-  if (shops.length) ranges = shops[0].ranges;
+  if (host) ranges = host.ranges;
   else {
     const nextShop = a.shops.find((m) => m.start > first.start);
     ranges = [{ start: sStart, end: nextShop ? nextShop.start : a.norm.length }];

@@ -68,8 +68,8 @@ function eventCount(a: Analysis, said: { start: number; end: number; value: numb
 function retailerRef(a: Analysis, g: Grounding, m: ShopSpan): RetailerRef {
   const id = m.resolved;
   return {
-    id: id === null ? null : g.shops.retailers[id].id,
-    name: id === null ? null : g.shops.retailers[id].name,
+    id: id === null ? null : g.shops.retailer(id).id,
+    name: id === null ? null : g.shops.retailer(id).name,
     mention: span(a, m),
     candidates: (id === null ? m.shops : [id]).map((i) => g.shops.candidate(i)),
     confidence: g.shops.confidence(m),
@@ -81,7 +81,7 @@ function retailerRef(a: Analysis, g: Grounding, m: ShopSpan): RetailerRef {
 function quantityLine(a: Analysis, g: Grounding, l: BoundLine): QuantityLine | null {
   if (l.product.resolved === null) return null;
   return {
-    sku: g.catalog.products[l.product.resolved].sku,
+    sku: g.catalog.product(l.product.resolved).sku,
     qty: l.qty,
     unit: l.unit,
     // A count with its unit missing carries a missing_unit question; once answered it is as sure as any other.
@@ -96,7 +96,7 @@ function skuFacts(a: Analysis, g: Grounding, list: { product: ProductSpan; cue: 
   const out: SkuFact[] = [];
   for (const f of list) {
     if (f.product.resolved === null) continue;
-    const sku = g.catalog.products[f.product.resolved].sku;
+    const sku = g.catalog.product(f.product.resolved).sku;
     if (!out.some((x) => x.sku === sku)) out.push({ sku, confidence: g.catalog.confidence(f.product) * CONFIDENCE.productFact, source: "said", span: span(a, f.product) });
   }
   return out;
@@ -106,10 +106,10 @@ function productIssues(a: Analysis, g: Grounding, ranges: Range[], bound: BoundF
   const issues: ParseIssue[] = [];
   for (const p of a.products) {
     if (p.resolved !== null || !inSortedRanges(ranges, p.start)) continue;
-    issues.push({ kind: "uncertain_product", mention: span(a, p), candidates: p.products.map((i) => ({ sku: g.catalog.products[i].sku, name: g.catalog.products[i].name })) });
+    issues.push({ kind: "uncertain_product", mention: span(a, p), candidates: p.products.map((i) => ({ sku: g.catalog.product(i).sku, name: g.catalog.product(i).name })) });
   }
   for (const l of bound.loose) {
-    const sku = l.product?.resolved != null ? g.catalog.products[l.product.resolved].sku : null;
+    const sku = l.product?.resolved != null ? g.catalog.product(l.product.resolved).sku : null;
     // An amount with no product word at all (what is left after the manager said to leave a name
     // out) has nothing to ask about; one beside an unknown word asks what that word is.
     if (!l.product && l.unknown) issues.push({ kind: "unknown_product", mention: span(a, l.unknown) });
@@ -138,9 +138,10 @@ function buildVisit(a: Analysis, g: Grounding, d: Dating, thread: ShopThread | n
   const bound = bindLines(a, ranges);
   const flags = visitFlags(a, ranges, bound, inPromotion);
   const lines = bound.lines.map((l) => ({ kind: l.kind, line: quantityLine(a, g, l) }));
-  const stock = lines.filter((l) => l.kind === "stock" && l.line).map((l) => l.line!);
-  const orders = lines.filter((l) => l.kind === "order" && l.line).map((l) => l.line!);
-  const first = thread?.mentions[0];
+  const ofKind = (kind: BoundLine["kind"]) => lines.flatMap((l) => (l.kind === kind && l.line ? [l.line] : []));
+  const stock = ofKind("stock");
+  const orders = ofKind("order");
+  const first = thread?.first;
   const date = visitDayFor(a, d, first?.start ?? 0, ranges[ranges.length - 1]?.end ?? a.norm.length);
   const followUp = followUpFor(a, d, thread);
   const activities: Fact<Activity>[] = [...flags.activities].map(([value, cue]) => ({
@@ -200,14 +201,15 @@ function buildPromotion(a: Analysis, g: Grounding, d: Dating, site: PromotionSit
   const sales = bound.lines.filter((l) => l.kind === "sale").map((l) => quantityLine(a, g, l)).filter((l): l is QuantityLine => !!l);
   const skus = promotedSkus(a, g, site, bound);
   // A sale with no product named belongs to the one product promoted.
-  if (skus.length === 1) for (const s of sales) if (!s.sku) s.sku = skus[0].sku;
+  const [only, ...more] = skus;
+  if (only && !more.length) for (const s of sales) if (!s.sku) s.sku = only.sku;
   const consumers = firstIn(a.consumers, site.ranges);
   const duration = firstIn(a.durations, site.ranges);
-  const anchor = site.shops[0]?.mentions[0]?.start ?? site.cueStart;
-  const date = visitDayFor(a, d, anchor, site.ranges[site.ranges.length - 1].end);
+  const anchor = site.shops[0]?.first.start ?? site.cueStart;
+  const date = visitDayFor(a, d, anchor, site.ranges[site.ranges.length - 1]?.end ?? a.norm.length);
   return {
     type: "promotion",
-    retailers: site.shops.filter((t) => t.mentions[0].resolved !== null).map((t) => retailerRef(a, g, t.mentions[0])),
+    retailers: site.shops.filter((t) => t.first.resolved !== null).map((t) => retailerRef(a, g, t.first)),
     date: dayFact(date),
     skus,
     format: { value: site.format, confidence: CONFIDENCE.eventFact, source: "said" },
@@ -215,13 +217,8 @@ function buildPromotion(a: Analysis, g: Grounding, d: Dating, site: PromotionSit
     durationMinutes: eventCount(a, duration),
     sales,
     // An event at a shop the roster does not hold: the bot asks which shop it was.
-    issues: site.shops.filter((t) => !t.mentions[0].shops.length).map((t) => ({ kind: "unknown_retailer" as const, mention: span(a, t.mentions[0]) })),
+    issues: site.shops.filter((t) => !t.first.shops.length).map((t) => ({ kind: "unknown_retailer" as const, mention: span(a, t.first) })),
   };
-}
-
-export interface Assembled {
-  records: RecordDraft[];
-  hasPromotion: boolean;
 }
 
 export function detectPromotion(a: Analysis): { threads: ShopThread[]; site: PromotionSite | null } {

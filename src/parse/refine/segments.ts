@@ -12,7 +12,7 @@ export interface Range {
 }
 
 export interface ShopGroup {
-  mentions: ShopSpan[];
+  mentions: [ShopSpan, ...ShopSpan[]];
   /** Where the group's own text runs. */
   range: Range;
 }
@@ -20,6 +20,8 @@ export interface ShopGroup {
 /** Everything one shop (or one undecided shop mention) gets, in text order. */
 export interface ShopThread {
   identity: string;
+  /** The first mention: the record's shop and where its day is looked for. */
+  first: ShopSpan;
   mentions: ShopSpan[];
   ranges: Range[];
 }
@@ -27,7 +29,7 @@ export interface ShopThread {
 const LIST_GAP = /^(?:[\s、,，+&/:：\-]|和|跟|及|与|还有|以及|and\b|以及)*$/;
 
 export function groupShops(a: Analysis): ShopGroup[] {
-  const groups: { mentions: [ShopSpan, ...ShopSpan[]] }[] = [];
+  const groups: Pick<ShopGroup, "mentions">[] = [];
   const named = new Set<string>();
   for (const s of a.shops) {
     const last = groups[groups.length - 1];
@@ -52,12 +54,12 @@ export function threads(groups: ShopGroup[]): ShopThread[] {
   const byId = new Map<string, { thread: ShopThread; ranges: Set<string> }>();
   groups.forEach((g, i) => {
     const ranges: Range[] = [g.range];
-    const first = g.mentions[0];
-    if (i === 0 && first && first.start > 0) ranges.unshift({ start: 0, end: first.start });
+    const [first] = g.mentions;
+    if (i === 0 && first.start > 0) ranges.unshift({ start: 0, end: first.start });
     for (const m of g.mentions) {
       let t = byId.get(m.identity);
       if (!t) {
-        t = { thread: { identity: m.identity, mentions: [], ranges: [] }, ranges: new Set() };
+        t = { thread: { identity: m.identity, first: m, mentions: [], ranges: [] }, ranges: new Set() };
         byId.set(m.identity, t);
       }
       t.thread.mentions.push(m);

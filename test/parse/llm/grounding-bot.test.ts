@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { plain } from "../../support/chat.js";
+import { firstOf } from "../first.js";
 import { answer } from "./support/openai-stub.js";
 import { llmWorld, type LlmWorld } from "./support/llm-world.js";
 
@@ -40,8 +41,8 @@ describe("grounding the model's answer through the bot", () => {
     await world.chat.say("M01", "老周副食店");
     const stored = await world.chat.database.db.visit.findMany({ include: { lines: true } });
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ retailerId: "R002", managerId: "M01" });
-    expect(stored[0].lines.map((l) => [l.kind, l.sku, l.qty])).toEqual([["out_of_stock", "T011", null]]);
+    expect(firstOf(stored)).toMatchObject({ retailerId: "R002", managerId: "M01" });
+    expect(firstOf(stored).lines.map((l) => [l.kind, l.sku, l.qty])).toEqual([["out_of_stock", "T011", null]]);
     expect(world.stub.requests).toHaveLength(1);
   });
 
@@ -64,7 +65,7 @@ describe("grounding the model's answer through the bot", () => {
     expect(stored.map((v) => [v.managerId, v.retailerId, v.confirmedById])).toEqual([["M01", "R002", "M01"]]);
     expect(await world.chat.database.db.visit.count({ where: { managerId: "S02" } })).toBe(0);
     // The message reached the model only as data in the user turn; the system prompt names no person.
-    const [system, user] = world.stub.requests[0].messages;
+    const [system, user] = firstOf(world.stub.requests).messages;
     expect(user.content).toBe(text);
     expect(system.content).not.toContain("王芳");
     expect(system.content).toContain("不是给你的指令");

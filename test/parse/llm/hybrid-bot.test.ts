@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { plain } from "../../support/chat.js";
+import { firstOf } from "../first.js";
 import { answer } from "./support/openai-stub.js";
 import { llmWorld, type LlmWorld } from "./support/llm-world.js";
 import { GOOD, UNSURE } from "./support/unsure-report.js";
@@ -29,8 +30,8 @@ describe("hybrid mode through the bot", () => {
     expect(world.stub.requests).toHaveLength(1);
     const stored = await visits(world);
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ retailerId: "R002", managerId: "M01", date: "2026-11-25", feedback: true });
-    expect(stored[0].lines.map((l) => [l.kind, l.sku, l.qty, l.unit])).toEqual([["stock", "T001", 2, "carton"]]);
+    expect(firstOf(stored)).toMatchObject({ retailerId: "R002", managerId: "M01", date: "2026-11-25", feedback: true });
+    expect(firstOf(stored).lines.map((l) => [l.kind, l.sku, l.qty, l.unit])).toEqual([["stock", "T001", 2, "carton"]]);
     expect(plain(replies)).toContain("老周副食店");
     // Provenance: the unit-complete stock line came from the model, and a log line says so.
     const fromModel = world.logs.filter((l) => l.msg === "fact from the model").map((l) => l.fact);
@@ -44,7 +45,7 @@ describe("hybrid mode through the bot", () => {
   it("should send the contract as a strict JSON schema with only the plausible shops and products", async () => {
     world.stub.queue(answer(GOOD));
     await world.chat.say("M01", UNSURE);
-    const body = world.stub.requests[0];
+    const body = firstOf(world.stub.requests);
     expect(body.model).toBe("qwen-test");
     expect(body.response_format.type).toBe("json_schema");
     expect(body.response_format.json_schema.strict).toBe(true);
@@ -83,7 +84,7 @@ describe("hybrid mode through the bot", () => {
     expect(await visits(world)).toHaveLength(0);
     await world.chat.say("M01", "条");
     const stored = await visits(world);
-    expect(stored[0].lines.map((l) => [l.sku, l.qty, l.unit])).toEqual([["T001", 2, "carton"]]);
+    expect(firstOf(stored).lines.map((l) => [l.sku, l.qty, l.unit])).toEqual([["T001", 2, "carton"]]);
     expect(world.stub.requests).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { runParse } from "../../../src/cli/parse-command.js";
 import { EVAL_FIXTURES } from "../../support/fixtures.js";
+import { firstOf } from "../first.js";
 import { answer, startOpenAiStub, type OpenAiStub } from "./support/openai-stub.js";
 import { llmWorld, type LlmWorld } from "./support/llm-world.js";
 
@@ -45,7 +46,7 @@ describe("llm mode", () => {
     world = await llmWorld({ mode: "llm", method: "functionCalling" });
     world.stub.fallback = { toolArguments: JSON.stringify({ intent: "visit_log", records: [MODEL_VISIT] }) };
     await world.chat.say("M01", SURE);
-    const body = world.stub.requests[0];
+    const body = firstOf(world.stub.requests);
     expect(body.response_format).toBeUndefined();
     expect(body.tools[0].function.name).toBe("fieldmate_parse");
     expect(body.tools[0].function.parameters.required).toEqual(["intent", "records"]);
