@@ -1,6 +1,6 @@
 /**
  * A test channel for whole conversations (Hubot's dummy adapter): a real bot on a real SQLite file
- * loaded with the evaluation fixtures; `say(person, text)` delivers a message and returns the replies.
+ * loaded with the test roster; `say(person, text)` delivers a message and returns the replies.
  */
 import { createBot, type Bot } from "../../src/core/bot.js";
 import type { BotExtensions } from "../../src/core/context.js";
@@ -10,7 +10,7 @@ import { standardExtensions } from "../../src/bot-extensions.js";
 import { importRoster } from "../../src/roster/import-roster.js";
 import { openDatabase, type Database } from "../../src/store/database.js";
 import { scratchSqlite, type ScratchDatabase } from "./databases.js";
-import { EVAL_FIXTURES } from "./fixtures.js";
+import { TEST_ROSTER } from "./fixtures.js";
 
 /** Wednesday 25 November 2026, 17:40 in Shanghai. */
 export const DEFAULT_AT = "2026-11-25T17:40:00+08:00";
@@ -36,7 +36,7 @@ export interface ChatWorld {
 export async function chatWorld(extraDirs: string[] = []): Promise<ChatWorld> {
   const scratch: ScratchDatabase = scratchSqlite();
   const database = await openDatabase(scratch.url);
-  await importRoster(database.db, EVAL_FIXTURES);
+  await importRoster(database.db, TEST_ROSTER);
   for (const dir of extraDirs) await importRoster(database.db, dir);
   const notified: ChatWorld["notified"] = [];
   const extensions: BotExtensions = { ...standardExtensions, notify: async (personId, replies) => void notified.push({ personId, replies }) };
