@@ -12,7 +12,7 @@ interface AmountLine {
 }
 
 /** A visit or promotion record as labelled or predicted; absent fields count as empty. */
-export interface ScoredRecord {
+interface ScoredRecord {
   type?: string;
   retailer?: string | null;
   ambiguous?: string[] | null;
@@ -33,7 +33,7 @@ export interface ScoredRecord {
   sales?: AmountLine[];
 }
 
-export interface LabelledLine {
+interface LabelledLine {
   id: string;
   sender: string;
   now: string;
@@ -51,7 +51,7 @@ const CATEGORIES = ["retailer", "date", "activity", "stock", "oos", "listed", "o
   "promo_retailers", "promo_date", "promo_sku", "promo_format", "promo_consumers", "promo_duration", "promo_sale"] as const;
 type Category = (typeof CATEGORIES)[number];
 
-export interface Tally {
+interface Tally {
   tp: number;
   fp: number;
   fn: number;

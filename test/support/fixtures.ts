@@ -13,11 +13,11 @@ export const REPO_ROOT = resolve(import.meta.dirname, "../..");
 export const TEST_ROSTER = join(REPO_ROOT, "test/fixtures/roster");
 
 /** The shared evaluation folder; FIELDMATE_SHARED_DIR moves it (point it at an empty folder to test without it). */
-export const SHARED_DIR = resolve(REPO_ROOT, process.env.FIELDMATE_SHARED_DIR ?? "../shared");
+const SHARED_DIR = resolve(REPO_ROOT, process.env.FIELDMATE_SHARED_DIR ?? "../shared");
 export const SHARED_EVAL = join(SHARED_DIR, "eval");
 
 /** Whether the shared evaluation set is here: its scorer, its labelled messages and the roster they speak of. */
-export const hasShared = ["score.mjs", "dev.jsonl", "fixtures/retailers.csv"].every((file) => existsSync(join(SHARED_EVAL, file)));
+const hasShared = ["score.mjs", "dev.jsonl", "fixtures/retailers.csv"].every((file) => existsSync(join(SHARED_EVAL, file)));
 
 let noticeGiven = false;
 
