@@ -21,7 +21,7 @@ const hasShared = ["score.mjs", "dev.jsonl", "fixtures/retailers.csv"].every((fi
 
 let noticeGiven = false;
 
-/** Says once per test file, on one line, why the shared-set tests are skipped; returns whether they run. */
+/** Says once per test process, on one line, why the shared-set tests are skipped; returns whether they run. */
 export function sharedEvalAvailable(): boolean {
   if (!hasShared && !noticeGiven) {
     noticeGiven = true;
