@@ -14,7 +14,7 @@ import type { FormatPromotion, FormatVisit } from "../../src/domain/records.js";
 import { importRoster } from "../../src/roster/import-roster.js";
 import type { Db } from "../../src/store/database.js";
 import { RecordStore, type StoredRecord } from "../../src/store/record-store.js";
-import { EVAL_FIXTURES } from "../support/fixtures.js";
+import { TEST_ROSTER } from "../support/fixtures.js";
 
 export const TODAY = "2026-11-25";
 export const YESTERDAY = "2026-11-24";
@@ -30,7 +30,7 @@ export interface Seeded {
 }
 
 export async function seedWeek(db: Db): Promise<Seeded> {
-  await importRoster(db, EVAL_FIXTURES);
+  await importRoster(db, TEST_ROSTER);
   const store = new RecordStore(db);
   const one = async (managerId: string, record: FormatVisit | FormatPromotion, note: string | null = null) =>
     (await store.createAll([record], { managerId, messageId: null, confirmedById: managerId, note }))[0];

@@ -7,7 +7,7 @@ import { OutboxStore } from "../../src/schedule/outbox.js";
 import type { Db } from "../../src/store/database.js";
 import { importRoster } from "../../src/roster/import-roster.js";
 import { PROVIDERS } from "../support/databases.js";
-import { EVAL_FIXTURES, REPO_ROOT } from "../support/fixtures.js";
+import { REPO_ROOT, TEST_ROSTER } from "../support/fixtures.js";
 import { closeDatabasesAfterEach, freshDatabase, ManualClock } from "./schedule-setup.js";
 
 closeDatabasesAfterEach();
@@ -45,7 +45,7 @@ describe("the question bank file", () => {
 describe.each(PROVIDERS)("quizzes on $name", ({ create }) => {
   async function organisation(): Promise<Db> {
     const { db } = await freshDatabase(create);
-    await importRoster(db, EVAL_FIXTURES);
+    await importRoster(db, TEST_ROSTER);
     return db;
   }
 

@@ -13,7 +13,7 @@ import { createPush } from "../../src/schedule/push.js";
 import { startScheduler, type Scheduler } from "../../src/schedule/scheduler.js";
 import type { Db } from "../../src/store/database.js";
 import { PROVIDERS } from "../support/databases.js";
-import { EVAL_FIXTURES, REPO_ROOT } from "../support/fixtures.js";
+import { REPO_ROOT, TEST_ROSTER } from "../support/fixtures.js";
 import { logVisit } from "../plans/plan-setup.js";
 import { closeDatabasesAfterEach, freshDatabase, silent } from "./schedule-setup.js";
 
@@ -85,7 +85,7 @@ async function kinds(db: Db, status = "sent"): Promise<string[]> {
 describe.each(PROVIDERS)("scheduled pushes on $name", ({ create }) => {
   async function organisation(): Promise<Db> {
     const { db } = await freshDatabase(create);
-    await importRoster(db, EVAL_FIXTURES);
+    await importRoster(db, TEST_ROSTER);
     await importQuizCsv(db, `${REPO_ROOT}/prisma/demo/quiz.csv`);
     return db;
   }

@@ -1,7 +1,7 @@
 /**
  * The real Bolt app in HTTP mode behind Fieldmate's receiver, on the web chat's real HTTP server,
  * fed correctly signed Events API requests; its Web API calls go to a local fake Slack.
- * The core is the real one on a scratch SQLite database loaded with the evaluation fixtures.
+ * The core is the real one on a scratch SQLite database loaded with the test roster.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startSlack, slackTransport, type SlackChannel } from "../../../src/channels/slack/start-slack.js";
@@ -18,7 +18,7 @@ import { importRoster } from "../../../src/roster/import-roster.js";
 import { openDatabase, type Database } from "../../../src/store/database.js";
 import { RosterStore } from "../../../src/store/roster-store.js";
 import { scratchSqlite, type ScratchDatabase } from "../../support/databases.js";
-import { EVAL_FIXTURES } from "../../support/fixtures.js";
+import { TEST_ROSTER } from "../../support/fixtures.js";
 import { startFakeSlackApi, type FakeSlackApi } from "./fake-slack-api.js";
 import { eventBody, formBody, interactionBody, postToSlackEndpoint, SIGNING_SECRET } from "./signed-requests.js";
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
   fake = await startFakeSlackApi();
   scratch = scratchSqlite();
   database = await openDatabase(scratch.url);
-  await importRoster(database.db, EVAL_FIXTURES);
+  await importRoster(database.db, TEST_ROSTER);
   const roster = new RosterStore(database.db);
   await roster.link("M01", "slack", "ULIN"); // 林志强, zh
   await roster.link("M07", "slack", "UJAKE"); // Jake Miller, en

@@ -17,7 +17,7 @@ import { importRoster } from "../../../src/roster/import-roster.js";
 import { openDatabase, type Database } from "../../../src/store/database.js";
 import { RosterStore } from "../../../src/store/roster-store.js";
 import { scratchSqlite, type ScratchDatabase } from "../../support/databases.js";
-import { EVAL_FIXTURES } from "../../support/fixtures.js";
+import { TEST_ROSTER } from "../../support/fixtures.js";
 
 const logger = createLogger("silent");
 
@@ -52,7 +52,7 @@ async function handledText(text: string): Promise<void> {
 beforeAll(async () => {
   scratch = scratchSqlite();
   database = await openDatabase(scratch.url);
-  await importRoster(database.db, EVAL_FIXTURES);
+  await importRoster(database.db, TEST_ROSTER);
   const roster = new RosterStore(database.db);
   await roster.link("M01", "wechat", "wxid_lin");
   const core = createBot({ db: database.db, logger, onUnknownSender: inviteRedeemer(database.db) });
