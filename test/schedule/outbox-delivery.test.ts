@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RateLimitedError } from "../../src/core/channel.js";
 import { createDeliverer } from "../../src/schedule/deliverer.js";
-import { OutboxStore } from "../../src/schedule/outbox.js";
+import { OutboxStore } from "../../src/store/outbox-store.js";
 import type { Db } from "../../src/store/database.js";
 import { PROVIDERS } from "../support/databases.js";
 import { closeDatabasesAfterEach, freshDatabase, ManualClock, recordingPush, secondConnection, silent, text } from "./schedule-setup.js";
