@@ -138,6 +138,7 @@ export const reports: ReportMessages = {
     segmentFigures: (l) =>
       `visited ${l.dueVisited} of ${l.due} due (${percent(l.dueVisited, l.due)}); ${l.visited} of ${count(l.shops, "shop")} visited in all`,
     missed: (segment) => `Missed ${segments(segment).toLowerCase()}`,
+    missedShop: (shop, manager) => `${shop} (${manager})`,
     footer: (done, due) =>
       `In all, ${done} of ${count(due, "shop")} due were visited (${percent(done, due)}). A store is due when its last visit and its type's visit frequency put the next visit in this period, or it was never visited.`,
     nothing: "No stores to count.",

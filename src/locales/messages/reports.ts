@@ -146,6 +146,8 @@ export interface ReportMessages {
     segment(segment: string, everyDays: number): string;
     segmentFigures(line: SegmentLine): string;
     missed(segment: string): string;
+    /** A missed shop with its manager, in the full list. */
+    missedShop(shop: string, manager: string): string;
     footer(done: number, due: number): string;
     nothing: string;
   };

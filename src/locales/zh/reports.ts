@@ -82,7 +82,7 @@ export const reports: ReportMessages = {
 
   chart: {
     title: (s) => `${title(s)} 计划与完成`,
-    caption: (s, when) => `${title(s)} ${when} 计划与完成`,
+    caption: (s, when) => `${title(s)} · ${when}计划与完成`,
     legend: { planned: "计划", done: "已完成", extra: "计划外" },
   },
 
@@ -131,6 +131,7 @@ export const reports: ReportMessages = {
     segmentFigures: (l) =>
       `应访 ${l.due} 家，已访 ${l.dueVisited} 家，覆盖率 ${percent(l.dueVisited, l.due)}；本期共到访 ${l.visited}/${l.shops} 家`,
     missed: (segment) => `未覆盖${words.segment(segment)}`,
+    missedShop: (shop, manager) => `${shop}（${manager}）`,
     footer: (done, due) =>
       `合计应访 ${due} 家，已访 ${done} 家，覆盖率 ${percent(done, due)}。「应访」指按上次拜访日期和分类频次，本期内到期（或从未拜访）的店。`,
     nothing: "没有可统计的店。",
