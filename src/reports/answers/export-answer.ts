@@ -12,7 +12,7 @@ import { periodWords } from "../render/report-words.js";
 import type { Scope } from "../scope.js";
 
 /** Beyond this a workbook is too big to build while the chat waits; the answer asks to narrow it. */
-export const EXPORT_ROW_LIMIT = 20_000;
+const EXPORT_ROW_LIMIT = 20_000;
 
 export async function answerExport(env: ReportEnv, query: StatusQuery, scope: Scope): Promise<Reply[]> {
   const words = env.t.reports.export;

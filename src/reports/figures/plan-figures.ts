@@ -15,7 +15,7 @@ import type { Db } from "../../store/database.js";
 import { daysOf } from "../query/read-period.js";
 import type { Period } from "../query/query-types.js";
 
-export const MAX_PLAN_DAYS = 7;
+const MAX_PLAN_DAYS = 7;
 export const PLAN_TTL_MS = 5 * 60_000;
 const MAX_CACHED_PLANS = 20_000;
 

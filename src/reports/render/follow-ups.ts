@@ -19,7 +19,7 @@ export interface FollowUp {
   products?: string[];
 }
 
-export function followUpQuestion(t: Messages, f: FollowUp): string {
+function followUpQuestion(t: Messages, f: FollowUp): string {
   const words = t.reports.followUpQuestion;
   const days = f.period.from === f.period.to ? f.period.from : `${f.period.from}~${f.period.to}`;
   const who = f.people.length ? words.people(f.people) : (f.scope.team ?? "");

@@ -8,7 +8,7 @@ import type { SaidPeriod } from "../../locales/messages/reports.js";
 import type { Period } from "../query/query-types.js";
 
 /** A period with how it relates to today: today, yesterday, this week, last week, this month. */
-export function saidPeriod(period: Period, today: string): SaidPeriod {
+function saidPeriod(period: Period, today: string): SaidPeriod {
   if (period.kind === "day") {
     const relative = period.from === today ? "today" : period.from === addDays(today, -1) ? "yesterday" : null;
     return { kind: "day", day: period.from, relative };

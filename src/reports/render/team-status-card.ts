@@ -49,7 +49,7 @@ export function teamStatusCard(env: ReportEnv, status: TeamStatus, scope: Scope,
   };
 }
 
-export function isDayOff(m: MemberStatus): boolean {
+function isDayOff(m: MemberStatus): boolean {
   return !!m.plan && m.plan.days.length > 0 && m.plan.days.every((d) => d.plan.dayOff !== null);
 }
 
