@@ -133,7 +133,7 @@ export const reports: ReportMessages = {
   },
 
   coverage: {
-    title: (s, when) => `${title(s)} · visit coverage ${when}, against each store type's visit frequency`,
+    title: (s, when) => `${title(s)} · visit coverage ${when}, by store type`,
     segment: (segment, everyDays) => `${segments(segment)}, every ${everyDays === 1 ? "day" : `${everyDays} days`}`,
     segmentFigures: (l) =>
       `visited ${l.dueVisited} of ${l.due} due (${percent(l.dueVisited, l.due)}); ${l.visited} of ${count(l.shops, "shop")} visited in all`,
