@@ -61,7 +61,7 @@ describe("team status in the web chat", () => {
     const who = (await say("S01", "谁还没报")).find((r) => r.kind === "card")!;
     expect(who.title).toMatch(/还没报拜访的有 1 人：张伟。$/);
     const own = await say("M03", "团队今天情况");
-    expect(own[0].text).toContain("客户经理只能查看自己的数据");
+    expect(own[0]?.text).toContain("客户经理只能查看自己的数据");
     expect(JSON.stringify(own)).not.toMatch(/林志强|黄丽萍/);
   });
 

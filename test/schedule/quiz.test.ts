@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
 import { askQuiz, gradeQuizAnswer, importQuizCsv, parseQuizChoice, QuizImportError, quizScores, readQuizCsv } from "../../src/quiz/index.js";
-import { OutboxStore } from "../../src/schedule/outbox.js";
+import { OutboxStore } from "../../src/store/outbox-store.js";
 import type { Db } from "../../src/store/database.js";
 import { importRoster } from "../../src/roster/import-roster.js";
 import { PROVIDERS } from "../support/databases.js";

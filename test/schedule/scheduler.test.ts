@@ -118,7 +118,7 @@ describe.each(PROVIDERS)("scheduled pushes on $name", ({ create }) => {
     expect(digest).toContain("· 林志强：计划 25 家，完成 1 家");
     expect(digest).toContain("· 黄丽萍：今天还没有拜访记录（计划 25 家）");
     expect(digest).toContain("断货（1 家）：老王烟酒店 中华(软)");
-    expect(digest).toContain("林志强 @ 老王烟酒店：“让老板先订两条新品才给软中华”");
+    expect(digest).toContain("林志强 @ 老王烟酒店：「让老板先订两条新品才给软中华」");
     expect(digest).toContain("今日答题：林志强 未答；黄丽萍 未答；张伟 未答");
 
     // Austin's own Thursday plan goes out at 07:30 Chicago time, 21:30 in Shanghai.
@@ -185,8 +185,8 @@ describe.each(PROVIDERS)("scheduled pushes on $name", ({ create }) => {
     const before = watch.seen.length;
     await advanceTo("2026-11-30T07:31:00+08:00"); // Monday
     const monday = watch.seen.slice(before);
-    expect(monday.filter((s) => s.personId === "S01").map((s) => s.text)[0]).toContain("【新罗一组 · 上周小结（11月23日—11月29日）】");
-    expect(monday.find((s) => s.personId === "M01" && s.text.includes("上周"))!.text).toMatch(/^林志强，上周（11月23日—11月29日）小结：拜访 2 家次，计划完成 2\/\d+/);
+    expect(monday.filter((s) => s.personId === "S01").map((s) => s.text)[0]).toContain("【新罗一组 · 上周小结（11月23日—29日）】");
+    expect(monday.find((s) => s.personId === "M01" && s.text.includes("上周"))!.text).toMatch(/^林志强，上周（11月23日—29日）小结：拜访 2 家次，计划完成 2\/\d+/);
     expect(monday.filter((s) => s.personId === "M01" && s.text.includes("早上好"))).toHaveLength(1);
   });
 

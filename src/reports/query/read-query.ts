@@ -66,8 +66,8 @@ function findTeam(text: string, teams: string[]): { name: string; said: string }
   const full = [...teams].sort((a, b) => b.length - a.length).find((t) => text.includes(normalizeText(t)));
   if (full) return { name: full, said: normalizeText(full) };
   for (const m of text.matchAll(ZH_TEAM_SHORT)) {
-    const matches = teams.filter((t) => t.endsWith(m[0]));
-    if (matches.length === 1) return { name: matches[0], said: m[0] };
+    const [only, ...others] = teams.filter((t) => t.endsWith(m[0]));
+    if (only !== undefined && others.length === 0) return { name: only, said: m[0] };
   }
   return null;
 }
@@ -85,7 +85,7 @@ function findPeople(text: string, people: QueryInput["people"]): { ids: string[]
     const at = rest.indexOf(key);
     if (at < 0) continue;
     // English names must stand as words: "Jake" is not inside "Jakes' store".
-    if (/[a-z]/.test(key[0]) && (/[a-z]/.test(rest[at - 1] ?? "") || /[a-z]/.test(rest[at + key.length] ?? ""))) continue;
+    if (/^[a-z]/.test(key) && (/[a-z]/.test(rest[at - 1] ?? "") || /[a-z]/.test(rest[at + key.length] ?? ""))) continue;
     rest = rest.slice(0, at) + " ".repeat(key.length) + rest.slice(at + key.length);
     if (!ids.includes(id)) ids.push(id);
     said.push(key);
