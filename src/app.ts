@@ -28,7 +28,7 @@ import type { Person } from "./domain/roster.js";
 import { inviteRedeemer } from "./invites/invite.js";
 import { createUnderstand } from "./parse/llm/index.js";
 import { answerPlanQuery } from "./plans/index.js";
-import { files } from "./reports/index.js";
+import { files, reportFiles } from "./reports/index.js";
 import { createPush, OutboxStore, startScheduler, systemClock } from "./schedule/index.js";
 import { openDatabase, type Database } from "./store/database.js";
 
@@ -53,7 +53,7 @@ export function featureHandlers({ db, understand, notify }: FeatureDeps): Handle
     // "C" to today's 应知应会 question.
     ...quizHandlers({ db }),
     visits.report,
-    ...reportHandlers({ db }),
+    ...reportHandlers({ db, files: reportFiles }),
     ...historyHandlers({ db, records }),
     // Help, then small talk: the last word on anything nobody else took.
     ...helpHandlers({ roster }),
