@@ -18,10 +18,10 @@ import { loadNames } from "./store/name-book.js";
 import { RecordStore } from "./store/record-store.js";
 import { RosterStore } from "./store/roster-store.js";
 import { visitHandlers } from "./visits/handlers.js";
-import { startChannels } from "./channels/start-channels.js";
+import { CHANNELS, channelCapabilities, startChannels } from "./channels/index.js";
+import { ChannelRegistry } from "./channels/outbound.js";
+import { LiveFeed } from "./channels/web/live-feed.js";
 import { createWebServer } from "./channels/web/web-server.js";
-import { ChannelRegistry } from "./core/channel.js";
-import { LiveFeed } from "./core/live-feed.js";
 import { loadDemoIfEmpty } from "./demo/load-demo.js";
 import { localDay } from "./domain/calendar.js";
 import type { Person } from "./domain/roster.js";
@@ -81,7 +81,7 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
   const roster = new RosterStore(db);
   const liveFeed = new LiveFeed();
   const channels = new ChannelRegistry();
-  const push = createPush({ db, channels, liveFeed, logger });
+  const push = createPush({ roster, channels, logger });
   // The model reads reports only when configured (PARSE_MODE llm|hybrid); mention look-ups stay with the rules.
   const understand: Understand =
     config.PARSE_MODE === "rules" ? rulesOnly : createUnderstand(config, logger, () => roster.roster(), { method: config.LLM_STRUCTURED_OUTPUT });
@@ -90,12 +90,13 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
     logger,
     understand,
     handlers: featureHandlers({ db, understand, notify: push }),
+    capabilities: (channel) => channelCapabilities(channel),
     // An unlinked sender who sends an admin's invite code gets linked (cli invite).
     onUnknownSender: inviteRedeemer(db, logger),
   });
   // Slack's App Home shows the person's plan for today.
   const homeView = (person: Person) => answerPlanQuery(db, person, new Date());
-  const chats = startChannels({ config, bot, roster, logger, registry: channels, homeView });
+  const chats = startChannels({ channels: CHANNELS, config, bot, roster, logger, registry: channels, liveFeed, homeView });
   const outbox = new OutboxStore(db, systemClock);
   const web = createWebServer({
     handle: (message) => bot.handle(message),

@@ -4,7 +4,7 @@
  * so each works on a fresh, empty database.
  */
 import { parseArgs } from "node:util";
-import { CHANNELS, type ChannelName } from "../domain/messages.js";
+import { channelNames } from "../channels/index.js";
 import { ConfigError, loadConfig } from "../config/config.js";
 import { openDatabase, type Database } from "../store/database.js";
 import { RosterStore } from "../store/roster-store.js";
@@ -19,7 +19,7 @@ import { runStatus } from "./status-command.js";
 const USAGE = `Fieldmate command line
 
   import DIR                                   load people.csv, retailers.csv, products.csv (idempotent)
-  link --person ID --channel slack|wechat|web --external EXTERNAL_ID
+  link --person ID --channel ${channelNames().join("|")} --external EXTERNAL_ID
                                                link a chat identity to a person
   invite --person ID [--days 7]                print a one-time code; the person sends it to the bot to link that chat account
   parse --fixtures DIR --input FILE.jsonl [--llm]
@@ -52,14 +52,14 @@ const commands: Record<string, Command> = {
       options: { person: { type: "string" }, channel: { type: "string" }, external: { type: "string" } },
     });
     if (!values.person || !values.channel || !values.external) return usage("link needs --person, --channel and --external");
-    if (!CHANNELS.includes(values.channel as ChannelName)) return usage(`unknown channel ${values.channel}: use ${CHANNELS.join(", ")}`);
+    if (!channelNames().includes(values.channel)) return usage(`unknown channel ${values.channel}: use ${channelNames().join(", ")}`);
     const roster = new RosterStore(db);
     const person = await roster.person(values.person);
     if (!person) {
       process.stderr.write(`unknown person ${values.person}\n`);
       return 1;
     }
-    await roster.link(person.id, values.channel as ChannelName, values.external);
+    await roster.link(person.id, values.channel, values.external);
     process.stdout.write(`linked ${values.channel}:${values.external} to ${person.id} ${person.name}\n`);
     return 0;
   }),

@@ -8,7 +8,7 @@
  * is marked sent, the row is retried once its lock expires. That window is one send wide.
  */
 import type { Reply } from "../domain/messages.js";
-import { RateLimitedError } from "../core/channel.js";
+import { RateLimitedError } from "../channels/outbound.js";
 import { localDay } from "../domain/calendar.js";
 import type { Logger } from "../log.js";
 import type { Db } from "../store/database.js";

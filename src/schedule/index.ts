@@ -4,7 +4,6 @@ export { createDeliverer, DELIVERER_DEFAULTS, type Deliverer, type DelivererOpti
 // The outbox is a store (store/outbox-store.ts); re-exported here for app.ts until the lead rewires it.
 export { OutboxStore, type ClaimedPush, type NewPush, type OutboxKind } from "../store/outbox-store.js";
 export { createPush, PushFailedError } from "./push.js";
-export { ChannelPacer, DEFAULT_CHANNEL_INTERVALS } from "./channel-pacer.js";
 export { systemClock, type Clock } from "./clock.js";
 export { addReminder, listReminders, removeReminder, ReminderError, validateCron, type NewReminder } from "./reminders.js";
 export { AudienceError, parseAudience, selectAudience, validateAudience, type Audience } from "./audience.js";

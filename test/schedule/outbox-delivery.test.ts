@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RateLimitedError } from "../../src/core/channel.js";
+import { RateLimitedError } from "../../src/channels/outbound.js";
 import { createDeliverer } from "../../src/schedule/deliverer.js";
 import { OutboxStore } from "../../src/store/outbox-store.js";
 import type { Db } from "../../src/store/database.js";

@@ -3,8 +3,9 @@
  * pushes go through the outbox to the web chat's live feed, and restarts never send twice.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ChannelRegistry } from "../../src/core/channel.js";
-import { LiveFeed } from "../../src/core/live-feed.js";
+import { ChannelRegistry } from "../../src/channels/outbound.js";
+import { webOutbound } from "../../src/channels/web/index.js";
+import { LiveFeed } from "../../src/channels/web/live-feed.js";
 import type { Reply } from "../../src/domain/messages.js";
 import { importQuizCsv } from "../../src/quiz/quiz-bank.js";
 import { importRoster } from "../../src/roster/import-roster.js";
@@ -12,6 +13,7 @@ import { addReminder } from "../../src/schedule/reminders.js";
 import { createPush } from "../../src/schedule/push.js";
 import { startScheduler, type Scheduler } from "../../src/schedule/scheduler.js";
 import type { Db } from "../../src/store/database.js";
+import { RosterStore } from "../../src/store/roster-store.js";
 import { PROVIDERS } from "../support/databases.js";
 import { REPO_ROOT, TEST_ROSTER } from "../support/fixtures.js";
 import { logVisit } from "../plans/plan-setup.js";
@@ -67,7 +69,9 @@ const LONGYAN = new Set(["S01", "S02", "M01", "M02", "M03", "M04", "M05", "M06"]
 const longyan = (w: Watch) => w.seen.filter((s) => LONGYAN.has(s.personId));
 
 async function start(db: Db, watch: Watch): Promise<Scheduler> {
-  const push = createPush({ db, channels: new ChannelRegistry(), liveFeed: watch.feed, logger: silent });
+  const channels = new ChannelRegistry();
+  channels.register(webOutbound(watch.feed));
+  const push = createPush({ roster: new RosterStore(db), channels, logger: silent });
   const scheduler = await startScheduler({ db, logger: silent, push, options: { deliverer: { pollMs: 3_600_000 }, refreshMs: 86_400_000 } });
   running.push(scheduler);
   await settle();

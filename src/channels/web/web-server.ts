@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { LiveFeed } from "../../core/live-feed.js";
+import type { LiveFeed } from "./live-feed.js";
 import type { InboundMessage, Reply } from "../../domain/messages.js";
 import type { Person } from "../../domain/roster.js";
 import { trackConnections } from "./graceful-close.js";
