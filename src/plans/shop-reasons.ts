@@ -8,7 +8,7 @@
  */
 import { daysBetween } from "../domain/calendar.js";
 import type { PlanReason, ProductRef } from "./plan-types.js";
-import type { LatestVisit } from "./shop-history.js";
+import type { LatestVisit } from "./history-queries.js";
 
 /** Days before an open stock-out or complaint alone brings the manager back. */
 export const PROBLEM_RECHECK_DAYS = 3;
