@@ -7,7 +7,7 @@ import type { Db } from "../store/database.js";
 import { RosterStore } from "../store/roster-store.js";
 import { writeDemoHistory } from "./demo-history.js";
 
-export const DEMO_DIR = fileURLToPath(new URL("../../prisma/demo/", import.meta.url));
+const DEMO_DIR = fileURLToPath(new URL("../../prisma/demo/", import.meta.url));
 
 /** Returns true when the demo was loaded now. */
 export async function loadDemoIfEmpty(db: Db, logger: Logger, now = new Date()): Promise<boolean> {

@@ -51,7 +51,7 @@ export function findInviteCode(text: string): string | null {
   return match ? `FM-${match[1]!.toUpperCase()}` : null;
 }
 
-export type InviteRedemption =
+type InviteRedemption =
   /** The message carries no code: go on with the usual unknown-sender answer. */
   | { status: "not_a_code" }
   | { status: "linked"; person: Person; replies: Reply[] }

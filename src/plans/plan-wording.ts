@@ -5,7 +5,7 @@ import type { PlanReason, ProductRef } from "./plan-types.js";
 const names = (products: ProductRef[]) => products.map((p) => p.name);
 
 /** One reason as a short phrase. */
-export function reasonText(r: PlanReason, t: Messages): string {
+function reasonText(r: PlanReason, t: Messages): string {
   const say = t.plans.reason;
   switch (r.kind) {
     case "due":

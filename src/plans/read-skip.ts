@@ -10,7 +10,7 @@ const SKIP = new RegExp(`^(?:${SKIP_PHRASES.map((p) => p.lead.source).join("|")}
 const TODAY = new RegExp(`^(?:${SKIP_PHRASES.map((p) => p.today.source).join("|")})[\\s,，]*`, "i");
 
 /** What a skip is read from: the text, and the rule parser to find the shop it names. */
-export type SkipSource = Pick<Context, "message" | "parser" | "person" | "now">;
+type SkipSource = Pick<Context, "message" | "parser" | "person" | "now">;
 
 /** Returns the shop and reason when the message asks to skip a shop the parser knows; null otherwise. */
 export function readSkip(ctx: SkipSource): { retailerId: string; reason: string } | null {

@@ -9,7 +9,7 @@ import { parseCsv } from "../roster/csv.js";
 import type { Db } from "../store/database.js";
 import { saveQuestions } from "./quiz-queries.js";
 
-export const QUIZ_COLUMNS = ["question", "option_a", "option_b", "option_c", "option_d", "answer", "explanation", "lang"] as const;
+const QUIZ_COLUMNS = ["question", "option_a", "option_b", "option_c", "option_d", "answer", "explanation", "lang"] as const;
 
 export class QuizImportError extends Error {
   readonly code = "QUIZ_IMPORT";

@@ -4,7 +4,7 @@ import type { QuizQuestion } from "../generated/prisma/client.js";
 import type { Messages } from "../locales/index.js";
 import { QUIZ_LETTERS, type QuizLetter } from "./quiz-choice.js";
 
-export function optionText(q: QuizQuestion, letter: QuizLetter): string {
+function optionText(q: QuizQuestion, letter: QuizLetter): string {
   return { A: q.optionA, B: q.optionB, C: q.optionC, D: q.optionD }[letter];
 }
 

@@ -94,7 +94,7 @@ function isTimeZone(tz: string): boolean {
 }
 
 /** One validated row with the line it came from. */
-export interface Lined<T> {
+interface Lined<T> {
   line: number;
   row: T;
 }
