@@ -23,6 +23,7 @@ import { ChannelRegistry } from "./channels/outbound.js";
 import { LiveFeed } from "./channels/web/live-feed.js";
 import { createWebServer } from "./channels/web/web-server.js";
 import { loadDemoIfEmpty } from "./demo/load-demo.js";
+import { messagesFor } from "./locales/index.js";
 import { localDay } from "./domain/calendar.js";
 import type { Person } from "./domain/roster.js";
 import { inviteRedeemer } from "./invites/invite.js";
@@ -48,10 +49,10 @@ export function featureHandlers({ db, understand, notify }: FeatureDeps): Handle
     // An answer to the bot's own open question, then a correction of the last record.
     visits.openQuestion,
     visits.correction,
+    // "C" to today's 应知应会 question, read before anything sends the text through the full reading.
+    ...quizHandlers({ db }),
     // "跳过老王家 今天关门" and "今天去哪几家" before a shop name makes it read as a visit.
     ...planHandlers({ db }),
-    // "C" to today's 应知应会 question.
-    ...quizHandlers({ db }),
     visits.report,
     ...reportHandlers({ db, files: reportFiles }),
     ...historyHandlers({ db, records }),
@@ -95,7 +96,7 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
     onUnknownSender: inviteRedeemer(db, logger),
   });
   // Slack's App Home shows the person's plan for today.
-  const homeView = (person: Person) => answerPlanQuery(db, person, new Date());
+  const homeView = (person: Person) => answerPlanQuery(db, person, new Date(), messagesFor(person.lang));
   const chats = startChannels({ channels: CHANNELS, config, bot, roster, logger, registry: channels, liveFeed, homeView });
   const outbox = new OutboxStore(db, systemClock);
   const web = createWebServer({

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { channelNames } from "../channels/index.js";
-import { ConfigError, loadConfig } from "../config/config.js";
+import { ConfigError, loadConfig, type Config } from "../config/config.js";
 import { openDatabase, type Database } from "../store/database.js";
 import { RosterStore } from "../store/roster-store.js";
 import { runImport } from "./import-command.js";
@@ -41,10 +41,10 @@ The database comes from DATABASE_URL (default file:./data/fieldmate.db).`;
 type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
-  import: (args) => withDatabase(async ({ db }) => {
+  import: (args) => withDatabase(async ({ db }, config) => {
     const dir = args[0];
     if (!dir) return usage("import needs a folder: cli import DIR");
-    return runImport(db, dir, process.stdout, process.stderr);
+    return runImport(db, dir, process.stdout, process.stderr, config.TZ_DEFAULT);
   }),
   link: (args) => withDatabase(async ({ db }) => {
     const { values } = parseArgs({
@@ -77,11 +77,11 @@ const commands: Record<string, Command> = {
   },
 };
 
-async function withDatabase(run: (database: Database) => Promise<number>): Promise<number> {
+async function withDatabase(run: (database: Database, config: Config) => Promise<number>): Promise<number> {
   const config = loadConfig();
   const database = await openDatabase(config.DATABASE_URL);
   try {
-    return await run(database);
+    return await run(database, config);
   } finally {
     await database.close();
   }

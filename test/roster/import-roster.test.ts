@@ -63,6 +63,16 @@ describe.each(PROVIDERS)("roster import on $name", ({ create }) => {
     expect(report[1]).toMatchObject({ file: "retailers.csv", created: 0, updated: 1, unchanged: 168 });
     expect((await db.retailer.findUnique({ where: { id: "R001" } }))?.name).toBe("王记小卖部(新)");
   });
+
+  it("gives a person with no time zone the importer's default zone (TZ_DEFAULT), Asia/Shanghai when none is given", async () => {
+    const dir = writable(fixturesCopy({ file: "people.csv", change: (t) => t.replace(/^(M07,.*),America\/Chicago$/m, "$1,") }));
+    const told = await fresh();
+    await importRoster(told.db, dir, { defaultZone: "America/Chicago" });
+    expect((await told.db.person.findUniqueOrThrow({ where: { id: "M07" } })).timezone).toBe("America/Chicago");
+    const untold = await fresh();
+    await importRoster(untold.db, dir);
+    expect((await untold.db.person.findUniqueOrThrow({ where: { id: "M07" } })).timezone).toBe("Asia/Shanghai");
+  });
 });
 
 describe("a bad row", () => {
@@ -74,7 +84,7 @@ describe("a bad row", () => {
   ];
 
   it.each(cases)("($what) is reported with its file and line, and nothing of that file is written", async ({ file, change, line, reason }) => {
-    const scratch = await PROVIDERS[0].create();
+    const scratch = await PROVIDERS[0]!.create();
     const database = await openDatabase(scratch.url);
     open.push({ database, scratch });
     const dir = writable(fixturesCopy({ file, change }));

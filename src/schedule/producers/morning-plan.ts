@@ -19,8 +19,7 @@ export const produceMorningPlans: TeamProducer = async (ctx, team, day) => {
     const plan = plans[i];
     if (!plan) continue;
     const t = messagesOf(m);
-    // plans/ still renders by language; the plans helper moves renderPlan to `t` (issue 12).
-    const replies = renderPlan(plan, t.lang, { today: day, greeting: t.schedule.greeting(m.name, late) });
+    const replies = renderPlan(plan, t, { today: day, greeting: t.schedule.greeting(m.name, late) });
     if (plan.stops.length > 0) replies.push({ kind: "text", text: t.schedule.planHint });
     if (await ctx.outbox.enqueue({ personId: m.id, kind: "morning_plan", day, replies })) added++;
   }

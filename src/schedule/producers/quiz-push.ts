@@ -1,5 +1,6 @@
 /** The daily 应知应会 question to each manager, recorded as open before it is pushed. */
 import type { Lang } from "../../domain/roster.js";
+import { messagesFor } from "../../locales/index.js";
 import { askQuiz } from "../../quiz/quiz-ask.js";
 import { activeMembers } from "../schedule-queries.js";
 import type { TeamProducer } from "./producer.js";
@@ -10,8 +11,7 @@ export const produceQuiz: TeamProducer = async (ctx, team, day) => {
   for (const id of await ctx.outbox.withoutPush(managers.map((m) => m.id), "quiz", day)) {
     const m = managers.find((x) => x.id === id);
     if (!m) continue;
-    // quiz/ still asks by language; the quiz helper moves askQuiz to `t` (issue 12).
-    const asked = await askQuiz(ctx.db, { id: m.id, lang: m.lang as Lang }, day);
+    const asked = await askQuiz(ctx.db, m.id, day, messagesFor(m.lang as Lang));
     if (!asked) return added; // empty bank: nothing to ask anyone
     if (await ctx.outbox.enqueue({ personId: m.id, kind: "quiz", day, replies: asked.replies })) added++;
   }
