@@ -18,17 +18,18 @@ import { loadNames } from "./store/name-book.js";
 import { RecordStore } from "./store/record-store.js";
 import { RosterStore } from "./store/roster-store.js";
 import { visitHandlers } from "./visits/handlers.js";
-import { startChannels } from "./channels/start-channels.js";
+import { CHANNELS, channelCapabilities, startChannels } from "./channels/index.js";
+import { ChannelRegistry } from "./channels/outbound.js";
+import { LiveFeed } from "./channels/web/live-feed.js";
 import { createWebServer } from "./channels/web/web-server.js";
-import { ChannelRegistry } from "./core/channel.js";
-import { LiveFeed } from "./core/live-feed.js";
 import { loadDemoIfEmpty } from "./demo/load-demo.js";
+import { messagesFor } from "./locales/index.js";
 import { localDay } from "./domain/calendar.js";
 import type { Person } from "./domain/roster.js";
 import { inviteRedeemer } from "./invites/invite.js";
 import { createUnderstand } from "./parse/llm/index.js";
 import { answerPlanQuery } from "./plans/index.js";
-import { files } from "./reports/index.js";
+import { files, reportFiles } from "./reports/index.js";
 import { createPush, OutboxStore, startScheduler, systemClock } from "./schedule/index.js";
 import { openDatabase, type Database } from "./store/database.js";
 
@@ -48,12 +49,12 @@ export function featureHandlers({ db, understand, notify }: FeatureDeps): Handle
     // An answer to the bot's own open question, then a correction of the last record.
     visits.openQuestion,
     visits.correction,
+    // "C" to today's 应知应会 question, read before anything sends the text through the full reading.
+    ...quizHandlers({ db }),
     // "跳过老王家 今天关门" and "今天去哪几家" before a shop name makes it read as a visit.
     ...planHandlers({ db }),
-    // "C" to today's 应知应会 question.
-    ...quizHandlers({ db }),
     visits.report,
-    ...reportHandlers({ db }),
+    ...reportHandlers({ db, files: reportFiles }),
     ...historyHandlers({ db, records }),
     // Help, then small talk: the last word on anything nobody else took.
     ...helpHandlers({ roster }),
@@ -81,7 +82,7 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
   const roster = new RosterStore(db);
   const liveFeed = new LiveFeed();
   const channels = new ChannelRegistry();
-  const push = createPush({ db, channels, liveFeed, logger });
+  const push = createPush({ roster, channels, logger });
   // The model reads reports only when configured (PARSE_MODE llm|hybrid); mention look-ups stay with the rules.
   const understand: Understand =
     config.PARSE_MODE === "rules" ? rulesOnly : createUnderstand(config, logger, () => roster.roster(), { method: config.LLM_STRUCTURED_OUTPUT });
@@ -90,12 +91,13 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
     logger,
     understand,
     handlers: featureHandlers({ db, understand, notify: push }),
+    capabilities: (channel) => channelCapabilities(channel),
     // An unlinked sender who sends an admin's invite code gets linked (cli invite).
     onUnknownSender: inviteRedeemer(db, logger),
   });
   // Slack's App Home shows the person's plan for today.
-  const homeView = (person: Person) => answerPlanQuery(db, person, new Date());
-  const chats = startChannels({ config, bot, roster, logger, registry: channels, homeView });
+  const homeView = (person: Person) => answerPlanQuery(db, person, new Date(), messagesFor(person.lang));
+  const chats = startChannels({ channels: CHANNELS, config, bot, roster, logger, registry: channels, liveFeed, homeView });
   const outbox = new OutboxStore(db, systemClock);
   const web = createWebServer({
     handle: (message) => bot.handle(message),

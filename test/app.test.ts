@@ -5,7 +5,7 @@ import { addDays, localDay } from "../src/domain/calendar.js";
 import { importRoster } from "../src/roster/import-roster.js";
 import { openDatabase } from "../src/store/database.js";
 import { scratchSqlite, type ScratchDatabase } from "./support/databases.js";
-import { EVAL_FIXTURES } from "./support/fixtures.js";
+import { TEST_ROSTER } from "./support/fixtures.js";
 
 let app: App | null = null;
 let scratch: ScratchDatabase | null = null;
@@ -60,7 +60,7 @@ describe("npm start on embedded defaults", () => {
   it("never loads the demo into a database that already has people", async () => {
     scratch = scratchSqlite();
     const database = await openDatabase(scratch.url);
-    await importRoster(database.db, EVAL_FIXTURES);
+    await importRoster(database.db, TEST_ROSTER);
     await database.close();
     app = await startApp(config(scratch.url));
     expect(await app.database.db.person.count()).toBe(12);

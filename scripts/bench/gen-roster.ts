@@ -3,19 +3,8 @@
  * plus generated ones (30,000 shops, 2,000 products by default) with realistic names —
  * 张记便利店, 老王烟酒店, 天虹超市(龙腾南路店), "Sunny Corner Market" — spread over many teams.
  */
+import { seededRandom } from "../../src/demo/seeded-random.js";
 import type { Person, Product, Retailer, Roster } from "../../src/domain/roster.js";
-
-/** Deterministic PRNG (mulberry32) so every run benchmarks the same roster. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = [..."王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"];
 const GIVEN = [..."伟芳娜敏静丽强磊军洋勇艳杰涛明超霞平刚辉鹏华红斌波宁飞鑫玲琴兰凤洁梅峰建文"];
@@ -39,8 +28,10 @@ export interface GenOptions {
 
 /** The fixture roster plus generated shops, products and the managers who serve them. */
 export function generateRoster(base: Roster, opts: GenOptions): Roster {
-  const rand = rng(opts.seed ?? 42);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  // Seeded, so every run benchmarks the same roster.
+  const rand = seededRandom(opts.seed ?? 42);
+  // Every list picked from is a non-empty constant.
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const people: Person[] = [...base.people];
   const managers: string[] = [];
   const shopsPerManager = 200;
@@ -59,13 +50,14 @@ export function generateRoster(base: Roster, opts: GenOptions): Roster {
   const retailers: Retailer[] = [...base.retailers];
   const names = new Set(retailers.map((r) => r.name));
   for (let i = 0; retailers.length < base.retailers.length + opts.shops; i++) {
-    const manager = managers[Math.floor(i / shopsPerManager) % managers.length];
+    // Asking for shops makes teams, so there are managers to give them to.
+    const manager = managers[Math.floor(i / shopsPerManager) % managers.length]!;
     const en = manager.startsWith("GM") && Number(manager.slice(2).split("_")[0]) % 5 === 4;
     let name: string;
     let aliases: string[] = [];
     if (en) {
       name = `${pick(EN_FIRST)} ${pick(EN_KIND)} #${Math.floor(rand() * 900) + 100}`;
-      aliases = [name.split(" #")[0]];
+      aliases = [name.split(" #")[0] ?? name];
     } else {
       const kind = rand();
       const type = pick(TYPES);

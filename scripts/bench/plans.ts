@@ -49,6 +49,7 @@ interface Data {
 
 function generate(): Data {
   const random = seededRandom(42);
+  const anySku = () => SKUS[Math.floor(random() * SKUS.length)]!;
   const data: Data = { people: [], shops: [], visits: [], lines: [] };
   const from = addDays(DAY, -365);
   for (let m = 0; m < MANAGERS; m++) {
@@ -63,7 +64,7 @@ function generate(): Data {
       const shopId = `${id}-S${String(s + 1).padStart(3, "0")}`;
       data.shops.push({ id: shopId, name: `店${m + 1}-${s + 1}`, managerId: id, segment, lat: lat + random() * 0.14, lng: lng + random() * 0.14 });
       // Visits a little less often than the rule asks: real history is uneven, and it leaves some shops due.
-      const every = DEFAULT_VISIT_RULES[segment];
+      const every = DEFAULT_VISIT_RULES[segment]!; // every segment drawn above has a default
       let day = addDays(from, Math.floor(random() * every));
       while (day < DAY) {
         if (isoWeekday(day) <= 5) {
@@ -72,8 +73,8 @@ function generate(): Data {
           const feedback = random() < 0.08;
           data.visits.push({ id: visitId, retailerId: shopId, managerId: id, date: day, followUp, feedback, feedbackText: feedback ? "老板希望多分点紧俏烟" : null, compliance: random() < 0.005 });
           const n = 1 + Math.floor(random() * 2);
-          for (let i = 0; i < n; i++) data.lines.push({ visitId, kind: "stock", sku: SKUS[Math.floor(random() * SKUS.length)], qty: 1 + Math.floor(random() * 15), unit: "carton" });
-          if (random() < 0.2) data.lines.push({ visitId, kind: "out_of_stock", sku: SKUS[Math.floor(random() * SKUS.length)], qty: null, unit: null });
+          for (let i = 0; i < n; i++) data.lines.push({ visitId, kind: "stock", sku: anySku(), qty: 1 + Math.floor(random() * 15), unit: "carton" });
+          if (random() < 0.2) data.lines.push({ visitId, kind: "out_of_stock", sku: anySku(), qty: null, unit: null });
         }
         day = addDays(day, Math.round(every * (1 + 0.9 * random())));
       }
@@ -223,7 +224,9 @@ async function bench(provider: "sqlite" | "postgres"): Promise<void> {
     const database = await openDatabase(url, { migrate: false });
     try {
       // Warm-up: connection, prepared statements, page cache — what a running bot already has.
-      await buildPlan(database.db, ids[0], DAY);
+      const [first] = ids;
+      if (first === undefined) throw new Error("--managers must be at least 1");
+      await buildPlan(database.db, first, DAY);
       const before = process.memoryUsage();
       const memory = watchMemory();
       // Two passes: the first right after the bulk load (cold caches), the second as a running bot would see it.
@@ -244,7 +247,7 @@ async function bench(provider: "sqlite" | "postgres"): Promise<void> {
         }
         const total = performance.now() - start;
         times.sort((a, b) => a - b);
-        const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
+        const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
         console.log(
           `${provider.padEnd(8)} ${pass}: plans for ${ids.length} managers in ${s(total)}, ${(total / ids.length).toFixed(1)} ms per manager ` +
             `(p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${times.at(-1)!.toFixed(1)} ms); per plan ${(stops / ids.length).toFixed(1)} stops ` +

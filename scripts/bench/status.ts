@@ -34,6 +34,8 @@ import { forgetPlans } from "../../src/reports/figures/plan-figures.js";
 import { defaultPeriod } from "../../src/reports/query/read-period.js";
 import type { ReportKind, StatusQuery } from "../../src/reports/query/query-types.js";
 import type { ReportEnv } from "../../src/reports/report-env.js";
+import type { ChannelCapabilities } from "../../src/domain/messages.js";
+import { messagesFor } from "../../src/locales/index.js";
 import { openDatabase, type Db } from "../../src/store/database.js";
 import { seededRandom } from "../../src/demo/seeded-random.js";
 
@@ -178,17 +180,20 @@ function counting<T extends object>(target: T, counter: { n: number }): T {
 
 async function measure(label: string, db: Db, counter: { n: number }, supervisor: Person): Promise<void> {
   const products = new Map((await db.product.findMany()).map((p) => [p.sku, p.name]));
-  const env = (channel: ReportEnv["channel"]): ReportEnv => ({ db, viewer: supervisor, lang: "zh", today: TODAY, channel, files: new FileStore(), products });
-  const cases: { name: string; report: ReportKind; kind: "day" | "week"; channel: ReportEnv["channel"]; runs: number; cold?: boolean }[] = [
-    { name: "team status today (text)", report: "team_status", kind: "day", channel: "wechat", runs: RUNS },
-    { name: "team status today, plans not kept (cold)", report: "team_status", kind: "day", channel: "wechat", runs: Math.min(RUNS, 15), cold: true },
-    { name: "team status today + chart PNG", report: "team_status", kind: "day", channel: "web", runs: Math.min(RUNS, 15) },
-    { name: "team status this week", report: "team_status", kind: "week", channel: "wechat", runs: Math.min(RUNS, 15) },
-    { name: "who hasn't reported today", report: "not_reported", kind: "day", channel: "wechat", runs: RUNS },
-    { name: "coverage this week", report: "coverage", kind: "week", channel: "wechat", runs: RUNS },
-    { name: "stock-outs this week (all products)", report: "stock_outs", kind: "week", channel: "wechat", runs: RUNS },
-    { name: "red flags this week", report: "red_flags", kind: "week", channel: "wechat", runs: RUNS },
-    { name: "export this week (.xlsx)", report: "export", kind: "week", channel: "wechat", runs: Math.min(RUNS, 10) },
+  const env = (channel: ChannelCapabilities): ReportEnv => ({ db, viewer: supervisor, t: messagesFor("zh"), today: TODAY, channel, files: new FileStore(), products });
+  // WeChat shows text only; the web chat shows the chart.
+  const wechat: ChannelCapabilities = { images: false, files: false, buttons: false };
+  const web: ChannelCapabilities = { images: true, files: true, buttons: true };
+  const cases: { name: string; report: ReportKind; kind: "day" | "week"; channel: ChannelCapabilities; runs: number; cold?: boolean }[] = [
+    { name: "team status today (text)", report: "team_status", kind: "day", channel: wechat, runs: RUNS },
+    { name: "team status today, plans not kept (cold)", report: "team_status", kind: "day", channel: wechat, runs: Math.min(RUNS, 15), cold: true },
+    { name: "team status today + chart PNG", report: "team_status", kind: "day", channel: web, runs: Math.min(RUNS, 15) },
+    { name: "team status this week", report: "team_status", kind: "week", channel: wechat, runs: Math.min(RUNS, 15) },
+    { name: "who hasn't reported today", report: "not_reported", kind: "day", channel: wechat, runs: RUNS },
+    { name: "coverage this week", report: "coverage", kind: "week", channel: wechat, runs: RUNS },
+    { name: "stock-outs this week (all products)", report: "stock_outs", kind: "week", channel: wechat, runs: RUNS },
+    { name: "red flags this week", report: "red_flags", kind: "week", channel: wechat, runs: RUNS },
+    { name: "export this week (.xlsx)", report: "export", kind: "week", channel: wechat, runs: Math.min(RUNS, 10) },
   ];
   process.stdout.write(`\n${label}\n${"report".padEnd(40)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"queries".padStart(8)}\n`);
   for (const c of cases) {
@@ -205,7 +210,7 @@ async function measure(label: string, db: Db, counter: { n: number }, supervisor
       queries = counter.n;
     }
     times.sort((a, b) => a - b);
-    const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)].toFixed(1);
+    const at = (q: number) => (times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)] ?? Number.NaN).toFixed(1);
     process.stdout.write(`${c.name.padEnd(40)} ${at(0.5).padStart(8)} ${at(0.95).padStart(8)} ${String(queries).padStart(8)}\n`);
   }
 }

@@ -1,73 +1,93 @@
 /**
- * Starts every configured chat channel beside the web chat. Each starts on its own: one that fails
- * (a bad token, an unreachable puppet service) is logged with the reason and the others keep running;
- * one that is slow to start is registered whenever it is ready.
+ * Starts every channel of the list that the configuration turns on, beside the shared web server.
+ * Each starts on its own: one that fails (a bad token, an unreachable puppet service) is logged with
+ * the reason and the others keep running; one that is slow to start is registered whenever it is ready.
  */
 import type http from "node:http";
 import type { Config } from "../config/config.js";
 import type { Bot } from "../core/bot.js";
-import type { ChannelRegistry, OutboundChannel } from "../core/channel.js";
 import type { ChannelName, Reply } from "../domain/messages.js";
 import type { Person } from "../domain/roster.js";
 import type { Logger } from "../log.js";
 import type { RosterStore } from "../store/roster-store.js";
-import { SLACK_EVENTS_PATH } from "./slack/slack-receiver.js";
-import { slackTransport, startSlack } from "./slack/start-slack.js";
-import { startWechat, type PuppetInstance } from "./wechat/start-wechat.js";
+import type { AnyChannelPlugin, HttpRoute, RunningChannel } from "./channel-plugin.js";
+import type { ChannelRegistry } from "./outbound.js";
+import { Pacer } from "./pacer.js";
+import { catalogueFor } from "./sender-language.js";
+import type { LiveFeed } from "./web/live-feed.js";
 
 export interface StartChannelsDeps {
+  /** The channels that may run (src/channels/index.ts's CHANNELS); each starts when `enabled` says so. */
+  channels: readonly AnyChannelPlugin[];
   config: Config;
   bot: Bot;
   roster: RosterStore;
   logger: Logger;
   /** Each started channel's outbound side is registered here (pushes, the outbox). */
   registry: ChannelRegistry;
-  /** Slack App Home content (today's plan). */
+  /** Open web chat pages: the web channel's outbound side. */
+  liveFeed: LiveFeed;
+  /** A person's home view (Slack's App Home): today's plan. Default: a hint of what to send. */
   homeView?: (person: Person) => Promise<Reply[]>;
-  /** Tests: a puppet instead of WECHATY_PUPPET's module. */
-  wechatPuppet?: PuppetInstance;
   /** Stop waiting for a channel after this long; it is still registered if it starts later (default 30 s). */
   startTimeoutMs?: number;
 }
 
 export interface RunningChannels {
-  /** For the web server's `extraRoutes`: Slack's HTTP events (503 while Slack is starting or if it failed). */
-  routes(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean>;
-  /** Resolves once every configured channel has started, failed or timed out; never rejects. */
+  /** For the web server's `extraRoutes`: the channels' own paths (503 while their channel starts or if it failed). */
+  routes: HttpRoute;
+  /** Resolves once every enabled channel has started, failed or timed out; never rejects. */
   ready: Promise<void>;
   /** The channels that are running now. */
   started(): ChannelName[];
+  /** Resolves when every running channel has handled what it received and sent what it was given. */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
-interface Started {
-  channel: OutboundChannel;
-  routes?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
-  stop(): Promise<void>;
-}
+const DEFAULT_START_TIMEOUT_MS = 30_000;
+/** How soon a platform should retry a request that met a channel still starting. */
+const RETRY_AFTER_SECONDS = 5;
 
 export function startChannels(deps: StartChannelsDeps): RunningChannels {
   const { config, logger } = deps;
-  const running = new Map<ChannelName, Started>();
+  const running = new Map<ChannelName, RunningChannel>();
   const starting: Promise<void>[] = [];
   /** Each start attempt, settled (started, failed or stopped again). */
   const attempts: Promise<void>[] = [];
-  const timeoutMs = deps.startTimeoutMs ?? 30_000;
+  /** Paths on the shared server, by the channel that serves them. */
+  const owners = new Map<string, ChannelName>();
+  const timeoutMs = deps.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+  const homeView = deps.homeView ?? (async (person: Person) => [{ kind: "text", text: catalogueFor(person).channels.homeHint } satisfies Reply]);
   let stopped = false;
 
-  function launch(name: ChannelName, start: () => Promise<Started>): void {
+  function launch(plugin: AnyChannelPlugin): void {
+    const { name } = plugin;
+    for (const path of plugin.paths?.(config) ?? []) owners.set(path, name);
     logger.info({ channel: name }, `starting the ${name} channel`);
-    const attempt = start().then(
-      async (channel) => {
-        if (stopped) return channel.stop();
-        running.set(name, channel);
-        deps.registry.register(channel.channel);
-        logger.info({ channel: name }, `${name} channel running`);
-      },
-      (error: unknown) => {
-        logger.error({ channel: name, err: error }, `${name} channel failed to start; the other channels keep running: ${(error as Error)?.message ?? error}`);
-      },
-    );
+    const attempt = plugin
+      .start({
+        config,
+        publicUrl: config.PUBLIC_URL,
+        bot: deps.bot,
+        roster: deps.roster,
+        logger: logger.child({ channel: name }),
+        pacer: new Pacer(plugin.pacing),
+        liveFeed: deps.liveFeed,
+        homeView,
+      })
+      .then(
+        async (channel) => {
+          if (stopped) return channel.stop();
+          running.set(name, channel);
+          deps.registry.register({ name, addressing: plugin.addressing, send: (to, replies) => channel.send(to, replies) });
+          logger.info({ channel: name }, `${name} channel running`);
+        },
+        (error: unknown) => {
+          const reason = error instanceof Error ? error.message : String(error);
+          logger.error({ channel: name, err: error }, `${name} channel failed to start; the other channels keep running: ${reason}`);
+        },
+      );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(() => {
@@ -80,34 +100,25 @@ export function startChannels(deps: StartChannelsDeps): RunningChannels {
     attempts.push(attempt);
   }
 
-  const slackMode = slackTransport(config);
-  if (slackMode) {
-    launch("slack", () =>
-      startSlack({ config, bot: deps.bot, roster: deps.roster, logger, homeView: deps.homeView }),
-    );
-  } else if (config.SLACK_BOT_TOKEN) {
-    logger.warn("SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN or SLACK_SIGNING_SECRET; Slack stays off");
-  }
-  if (config.WECHATY_PUPPET || deps.wechatPuppet) {
-    launch("wechat", () =>
-      startWechat({ config, bot: deps.bot, roster: deps.roster, logger, puppet: deps.wechatPuppet }),
-    );
-  }
-  if (!starting.length) logger.info("no Slack or WeChat configured; the web chat runs alone");
+  const enabled = deps.channels.filter((plugin) => plugin.enabled(config));
+  logger.info({ channels: enabled.map((p) => p.name) }, `channels configured: ${enabled.map((p) => p.name).join(", ") || "none"}`);
+  for (const plugin of enabled) launch(plugin);
 
   return {
     ready: Promise.all(starting).then(() => undefined),
     started: () => [...running.keys()],
-    async routes(req, res) {
-      const slack = running.get("slack");
-      if (slack?.routes) return slack.routes(req, res);
-      if (slackMode === "http" && new URL(req.url ?? "/", "http://localhost").pathname === SLACK_EVENTS_PATH) {
-        // Slack retries on 5xx, so nothing is lost while the app comes up.
-        res.writeHead(503, { "Retry-After": "5", "Content-Type": "text/plain; charset=utf-8" });
-        res.end("Slack channel not running");
-        return true;
-      }
-      return false;
+    async idle() {
+      await Promise.all([...running.values()].map((channel) => channel.idle?.()));
+    },
+    async routes(req: http.IncomingMessage, res: http.ServerResponse) {
+      const owner = owners.get(new URL(req.url ?? "/", "http://localhost").pathname);
+      if (owner === undefined) return false;
+      const route = running.get(owner)?.route;
+      if (route) return route(req, res);
+      // Slack (and WeCom) retry on 5xx, so nothing is lost while the channel comes up.
+      res.writeHead(503, { "Retry-After": String(RETRY_AFTER_SECONDS), "Content-Type": "text/plain; charset=utf-8" });
+      res.end(`${owner} channel not running`);
+      return true;
     },
     async stop() {
       stopped = true;

@@ -7,7 +7,14 @@ import type { Db } from "../store/database.js";
 /** Files with more rows than this get a progress bar. */
 const PROGRESS_THRESHOLD = 2000;
 
-export async function runImport(db: Db, dir: string, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+/** `defaultZone` is the zone of a person whose row names none (TZ_DEFAULT). */
+export async function runImport(
+  db: Db,
+  dir: string,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+  defaultZone?: string,
+): Promise<number> {
   const bars = new Map<string, cliProgress.SingleBar>();
   const onProgress = (file: string, done: number, total: number) => {
     if (total <= PROGRESS_THRESHOLD) return;
@@ -24,7 +31,7 @@ export async function runImport(db: Db, dir: string, out: NodeJS.WritableStream,
     if (done === total) bar.stop();
   };
   try {
-    const reports = await importRoster(db, dir, onProgress);
+    const reports = await importRoster(db, dir, { onProgress, ...(defaultZone ? { defaultZone } : {}) });
     for (const r of reports) out.write(formatReport(r) + "\n");
     return 0;
   } catch (error) {

@@ -2,6 +2,10 @@
 import { parseArgs } from "node:util";
 import { createInvite, INVITE_TTL_DAYS } from "../invites/invite.js";
 import type { Db } from "../store/database.js";
+import { RosterStore } from "../store/roster-store.js";
+
+/** The longest an admin may let a code wait: a code is a password until it is used. */
+const MAX_VALID_DAYS = 90;
 
 export async function runInvite(
   db: Db,
@@ -22,11 +26,11 @@ export async function runInvite(
     return 2;
   }
   const days = values.days === undefined ? INVITE_TTL_DAYS : Number(values.days);
-  if (!Number.isInteger(days) || days < 1 || days > 90) {
-    err.write(`--days must be a whole number from 1 to 90 (got ${values.days})\n`);
+  if (!Number.isInteger(days) || days < 1 || days > MAX_VALID_DAYS) {
+    err.write(`--days must be a whole number from 1 to ${MAX_VALID_DAYS} (got ${values.days})\n`);
     return 2;
   }
-  const person = await db.person.findUnique({ where: { id: values.person } });
+  const person = await new RosterStore(db).person(values.person);
   if (!person) {
     err.write(`unknown person ${values.person}\n`);
     return 1;

@@ -4,8 +4,8 @@
  * so each works on a fresh, empty database.
  */
 import { parseArgs } from "node:util";
-import { CHANNELS, type ChannelName } from "../domain/messages.js";
-import { ConfigError, loadConfig } from "../config/config.js";
+import { channelNames } from "../channels/index.js";
+import { ConfigError, loadConfig, type Config } from "../config/config.js";
 import { openDatabase, type Database } from "../store/database.js";
 import { RosterStore } from "../store/roster-store.js";
 import { runImport } from "./import-command.js";
@@ -19,7 +19,7 @@ import { runStatus } from "./status-command.js";
 const USAGE = `Fieldmate command line
 
   import DIR                                   load people.csv, retailers.csv, products.csv (idempotent)
-  link --person ID --channel slack|wechat|web --external EXTERNAL_ID
+  link --person ID --channel ${channelNames().join("|")} --external EXTERNAL_ID
                                                link a chat identity to a person
   invite --person ID [--days 7]                print a one-time code; the person sends it to the bot to link that chat account
   parse --fixtures DIR --input FILE.jsonl [--llm]
@@ -41,10 +41,10 @@ The database comes from DATABASE_URL (default file:./data/fieldmate.db).`;
 type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
-  import: (args) => withDatabase(async ({ db }) => {
+  import: (args) => withDatabase(async ({ db }, config) => {
     const dir = args[0];
     if (!dir) return usage("import needs a folder: cli import DIR");
-    return runImport(db, dir, process.stdout, process.stderr);
+    return runImport(db, dir, process.stdout, process.stderr, config.TZ_DEFAULT);
   }),
   link: (args) => withDatabase(async ({ db }) => {
     const { values } = parseArgs({
@@ -52,14 +52,14 @@ const commands: Record<string, Command> = {
       options: { person: { type: "string" }, channel: { type: "string" }, external: { type: "string" } },
     });
     if (!values.person || !values.channel || !values.external) return usage("link needs --person, --channel and --external");
-    if (!CHANNELS.includes(values.channel as ChannelName)) return usage(`unknown channel ${values.channel}: use ${CHANNELS.join(", ")}`);
+    if (!channelNames().includes(values.channel)) return usage(`unknown channel ${values.channel}: use ${channelNames().join(", ")}`);
     const roster = new RosterStore(db);
     const person = await roster.person(values.person);
     if (!person) {
       process.stderr.write(`unknown person ${values.person}\n`);
       return 1;
     }
-    await roster.link(person.id, values.channel as ChannelName, values.external);
+    await roster.link(person.id, values.channel, values.external);
     process.stdout.write(`linked ${values.channel}:${values.external} to ${person.id} ${person.name}\n`);
     return 0;
   }),
@@ -77,11 +77,11 @@ const commands: Record<string, Command> = {
   },
 };
 
-async function withDatabase(run: (database: Database) => Promise<number>): Promise<number> {
+async function withDatabase(run: (database: Database, config: Config) => Promise<number>): Promise<number> {
   const config = loadConfig();
   const database = await openDatabase(config.DATABASE_URL);
   try {
-    return await run(database);
+    return await run(database, config);
   } finally {
     await database.close();
   }

@@ -64,11 +64,13 @@ export async function runParse(args: string[], out: NodeJS.WritableStream, err: 
     const understand = createUnderstand(llm.config, logger, roster, { method: llm.method });
     for (let i = 0; i < lines.length; i += llm.concurrency) {
       const batch = lines.slice(i, i + llm.concurrency);
-      const results = await Promise.all(batch.map((line) => understand({ text: line.text, senderId: line.sender, now: line.now }, parser)));
-      results.forEach((result, j) => {
+      const read = await Promise.all(
+        batch.map(async (line) => ({ id: line.id, result: await understand({ text: line.text, senderId: line.sender, now: line.now }, parser) })),
+      );
+      for (const { id, result } of read) {
         const format = toFormat(result);
-        out.write(JSON.stringify({ id: batch[j].id, intent: format.intent, records: format.records }) + "\n");
-      });
+        out.write(JSON.stringify({ id, intent: format.intent, records: format.records }) + "\n");
+      }
     }
     err.write(`llm: ${JSON.stringify(understand.metrics.snapshot())}\n`);
     return 0;

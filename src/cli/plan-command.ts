@@ -4,13 +4,15 @@
  * `cli target add|remove --team NAME --month YYYY-MM --sku SKU`, `cli target list [--team] [--month]`.
  */
 import { parseArgs } from "node:util";
-import { replyToPlainText } from "../domain/messages.js";
-import type { Lang } from "../domain/roster.js";
-import { buildPlan } from "../plans/build-plan.js";
+import { replyToPlainText } from "../core/plain-text.js";
+import { LANGS, type Lang } from "../domain/roster.js";
+import { messagesFor } from "../locales/index.js";
+import { buildPlan, PlanError } from "../plans/build-plan.js";
 import { renderPlan } from "../plans/render-plan.js";
 import { addTarget, listTargets, removeTarget } from "../plans/targets.js";
 import { listVisitRules, resetVisitRule, setVisitRule } from "../plans/visit-rules.js";
 import type { Db } from "../store/database.js";
+import { RosterStore } from "../store/roster-store.js";
 import { reportingErrors, usageError } from "./cli-errors.js";
 
 type Out = NodeJS.WritableStream;
@@ -19,14 +21,16 @@ export function runPlan(db: Db, args: string[], out: Out, err: Out): Promise<num
   return reportingErrors(err, async () => {
     const { values } = parseArgs({ args, options: { person: { type: "string" }, date: { type: "string" }, json: { type: "boolean" }, lang: { type: "string" } } });
     if (!values.person || !values.date) return usageError(err, "plan needs --person ID and --date YYYY-MM-DD");
+    if (values.lang !== undefined && !LANGS.includes(values.lang as Lang)) return usageError(err, `--lang must be ${LANGS.join(" or ")} (got ${values.lang})`);
     const plan = await buildPlan(db, values.person, values.date);
     if (values.json) {
       out.write(JSON.stringify(plan, null, 2) + "\n");
       return 0;
     }
-    const person = await db.person.findUniqueOrThrow({ where: { id: values.person }, select: { lang: true } });
-    const lang = (values.lang ?? person.lang) as Lang;
-    for (const reply of renderPlan(plan, lang)) out.write(replyToPlainText(reply, lang) + "\n");
+    const person = await new RosterStore(db).person(values.person);
+    if (!person) throw new PlanError("PLAN_UNKNOWN_PERSON", `unknown person ${values.person}`);
+    const t = messagesFor((values.lang as Lang | undefined) ?? person.lang);
+    for (const reply of renderPlan(plan, t)) out.write(replyToPlainText(reply, t) + "\n");
     return 0;
   });
 }

@@ -1,5 +1,6 @@
 /** `cli quiz import FILE.csv` (question, option_a … option_d, answer, explanation, lang) and `cli quiz list`. */
 import { importQuizCsv } from "../quiz/quiz-bank.js";
+import { listQuestions } from "../quiz/quiz-queries.js";
 import type { Db } from "../store/database.js";
 import { reportingErrors, usageError } from "./cli-errors.js";
 
@@ -15,7 +16,7 @@ export function runQuiz(db: Db, args: string[], out: Out, err: Out): Promise<num
       return 0;
     }
     if (action === "list" || action === undefined) {
-      const questions = await db.quizQuestion.findMany({ orderBy: [{ lang: "asc" }, { id: "asc" }] });
+      const questions = await listQuestions(db);
       for (const q of questions) out.write(`${q.id}  [${q.lang}]  ${q.question}  (${q.answer})\n`);
       if (questions.length === 0) out.write("no questions\n");
       return 0;

@@ -19,7 +19,8 @@ import { compose, type Handler } from "./handler.js";
 import { detectLanguage, replyLanguage } from "./language.js";
 import { ParserCache } from "./parser-cache.js";
 import { PerPersonQueue } from "./per-person-queue.js";
-import { SessionStore } from "./session.js";
+import { SessionStore, type SessionDocument } from "../store/session-store.js";
+import type { Session } from "./session.js";
 
 /** Reads a message for its intent and records: the rules alone, or the rules with a model (PARSE_MODE). */
 export type Understand = (input: ParseInput, rules: Parser) => Promise<ParseResult>;
@@ -50,7 +51,7 @@ export function createBot(deps: BotDeps): Bot {
   const roster = new RosterStore(db);
   const inbox = new Inbox(db);
   const sessions = new SessionStore(db);
-  const parsers = new ParserCache(db);
+  const parsers = new ParserCache(roster);
   const queue = new PerPersonQueue();
   const run = compose(deps.handlers);
   const understand: Understand = deps.understand ?? ((input, rules) => Promise.resolve(rules.parse(input)));
@@ -85,7 +86,7 @@ export function createBot(deps: BotDeps): Bot {
     const lang = replyLanguage(message.text, person.lang);
     const t = messagesFor(lang);
     const parser = await parsers.get();
-    const session = await sessions.read(person.id);
+    const session = (await sessions.read(person.id)) as Session;
     const before = JSON.stringify(session);
     const now = isoInZone(message.receivedAt, person.timezone);
     let reading: Promise<ParseResult> | null = null;
@@ -114,7 +115,7 @@ export function createBot(deps: BotDeps): Bot {
     (ctx as { message: InboundMessage }).message = { ...message, text: pickedChoice(session, text) ?? text };
     await run(ctx);
     rememberChoices(session, ctx.replies);
-    if (JSON.stringify(session) !== before) await sessions.write(person.id, session);
+    if (JSON.stringify(session) !== before) await sessions.write(person.id, session as SessionDocument);
     return ctx;
   }
 

@@ -24,5 +24,5 @@ export function detectLanguage(text: string): DetectedLanguage {
 /** The language to answer in: the message's own, else the person's. */
 export function replyLanguage(text: string, personLang: Lang): Lang {
   const detected = detectLanguage(text);
-  return detected === "zh" || detected === "en" ? detected : personLang;
+  return detected === null || detected === "other" ? personLang : detected;
 }

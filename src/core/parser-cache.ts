@@ -3,8 +3,7 @@
  * building indexes is costly, checking for a change is one cheap query, done at most every few seconds.
  */
 import { createParser, type Parser } from "../parse/index.js";
-import type { Db } from "../store/database.js";
-import { RosterStore } from "../store/roster-store.js";
+import type { RosterStore } from "../store/roster-store.js";
 
 const CHECK_EVERY_MS = 5_000;
 
@@ -14,27 +13,18 @@ export class ParserCache {
   private checkedAt = 0;
 
   constructor(
-    private readonly db: Db,
+    private readonly roster: RosterStore,
     private readonly clock: () => number = Date.now,
   ) {}
 
   async get(): Promise<Parser> {
     if (this.parser && this.clock() - this.checkedAt < CHECK_EVERY_MS) return this.parser;
-    const version = await this.rosterVersion();
+    const version = await this.roster.version();
     this.checkedAt = this.clock();
     if (!this.parser || version !== this.version) {
-      this.parser = createParser(await new RosterStore(this.db).roster());
+      this.parser = createParser(await this.roster.roster());
       this.version = version;
     }
     return this.parser;
-  }
-
-  private async rosterVersion(): Promise<string> {
-    const [people, retailers, products] = await Promise.all([
-      this.db.person.aggregate({ _count: true, _max: { updatedAt: true } }),
-      this.db.retailer.aggregate({ _count: true, _max: { updatedAt: true } }),
-      this.db.product.aggregate({ _count: true, _max: { updatedAt: true } }),
-    ]);
-    return [people, retailers, products].map((a) => `${a._count}@${a._max.updatedAt?.getTime() ?? 0}`).join("|");
   }
 }

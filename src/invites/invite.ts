@@ -4,14 +4,17 @@
  * the core calls `redeemInvite` (through `inviteRedeemer`) for senders it does not know.
  */
 import { randomInt } from "node:crypto";
-import type { Lang, Person } from "../domain/roster.js";
+import type { ChannelName, InboundMessage, Reply } from "../domain/messages.js";
+import type { Person } from "../domain/roster.js";
+import { inEveryLanguage, messagesFor, type Messages } from "../locales/index.js";
 import type { Logger } from "../log.js";
 import type { Db } from "../store/database.js";
-import { isUniqueViolation } from "../store/inbox.js";
-import { toPerson } from "../store/roster-store.js";
-import type { ChannelName, InboundMessage, Reply } from "../domain/messages.js";
+import { claimCode, findCode, insertCode, personExists } from "./invite-queries.js";
 
 export const INVITE_TTL_DAYS = 7;
+const DAY_MS = 86_400_000;
+/** 31^6 ≈ 887 million codes: a collision is rare, and a few fresh draws get past it. */
+const CODE_ATTEMPTS = 5;
 
 /** No 0/O, 1/I/L: codes are read off a screen and typed on a phone. */
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -32,19 +35,12 @@ export async function createInvite(
   personId: string,
   options: { now?: Date; ttlDays?: number } = {},
 ): Promise<Invite> {
-  const person = await db.person.findUnique({ where: { id: personId } });
-  if (!person) throw new Error(`unknown person ${personId}`);
+  if (!(await personExists(db, personId))) throw new Error(`unknown person ${personId}`);
   const now = options.now ?? new Date();
-  const expiresAt = new Date(now.getTime() + (options.ttlDays ?? INVITE_TTL_DAYS) * 86_400_000);
-  // 31^6 ≈ 887 million codes: a collision is rare, and the primary key catches it.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const code = `FM-${Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join("")}`;
-    try {
-      await db.inviteCode.create({ data: { code, personId, expiresAt, createdAt: now } });
-      return { code, personId, expiresAt };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
+  const expiresAt = new Date(now.getTime() + (options.ttlDays ?? INVITE_TTL_DAYS) * DAY_MS);
+  for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+    const code = `FM-${Array.from({ length: CODE_LENGTH }, () => ALPHABET.charAt(randomInt(ALPHABET.length))).join("")}`;
+    if (await insertCode(db, { code, personId, expiresAt, createdAt: now })) return { code, personId, expiresAt };
   }
   throw new Error("could not find a free invite code");
 }
@@ -55,16 +51,13 @@ export function findInviteCode(text: string): string | null {
   return match ? `FM-${match[1]!.toUpperCase()}` : null;
 }
 
-export type InviteRedemption =
+type InviteRedemption =
   /** The message carries no code: go on with the usual unknown-sender answer. */
   | { status: "not_a_code" }
   | { status: "linked"; person: Person; replies: Reply[] }
   | { status: "unknown" | "expired" | "used"; code: string; replies: Reply[] };
 
-/**
- * Links `externalUserId` on `channel` to the code's person when `text` carries a valid, unused code.
- * The claim is one conditional update, so two senders racing with the same code cannot both win.
- */
+/** Links `externalUserId` on `channel` to the code's person when `text` carries a valid, unused code. */
 export async function redeemInvite(
   db: Db,
   channel: ChannelName,
@@ -74,46 +67,19 @@ export async function redeemInvite(
 ): Promise<InviteRedemption> {
   const code = findInviteCode(text);
   if (!code) return { status: "not_a_code" };
-  const linked = await db.$transaction(async (tx) => {
-    const claimed = await tx.inviteCode.updateMany({
-      where: { code, usedAt: null, expiresAt: { gt: now } },
-      data: { usedAt: now },
-    });
-    if (claimed.count !== 1) return null;
-    const invite = await tx.inviteCode.findUniqueOrThrow({ where: { code } });
-    await tx.identity.upsert({
-      where: { channel_externalId: { channel, externalId: externalUserId } },
-      create: { personId: invite.personId, channel, externalId: externalUserId },
-      update: { personId: invite.personId },
-    });
-    return tx.person.findUniqueOrThrow({ where: { id: invite.personId } });
-  });
-  if (linked) {
-    const person = toPerson(linked);
-    return { status: "linked", person, replies: [{ kind: "text", text: welcomeText(person) }] };
-  }
-  const invite = await db.inviteCode.findUnique({ where: { code } });
+  const person = await claimCode(db, code, channel, externalUserId, now);
+  if (person) return { status: "linked", person, replies: [{ kind: "text", text: messagesFor(person.lang).invites.welcome(person.name) }] };
+  const invite = await findCode(db, code);
   const status = !invite ? "unknown" : invite.usedAt ? "used" : "expired";
-  return { status, code, replies: [{ kind: "text", text: REFUSALS[status](code) }] };
+  return { status, code, replies: [{ kind: "text", text: inEveryLanguage((t) => refusal(t, status, code)) }] };
 }
 
-function welcomeText(person: Person): string {
-  const texts: Record<Lang, string> = {
-    zh: `欢迎，${person.name}！这个账号已经和您在 Fieldmate 的名单关联好了。直接把拜访情况发给我就行，发「帮助」看看我能做什么。`,
-    en: `Welcome, ${person.name}! This account is now linked to you on Fieldmate. Just text me your visits; send "help" to see what I can do.`,
-  };
-  return texts[person.lang];
+// The sender is unknown, so we cannot tell their language: every language, Chinese first.
+function refusal(t: Messages, status: "unknown" | "expired" | "used", code: string): string {
+  if (status === "unknown") return t.invites.unknownCode(code);
+  if (status === "used") return t.invites.usedCode(code);
+  return t.invites.expiredCode(code, INVITE_TTL_DAYS);
 }
-
-// The sender is unknown, so we cannot tell their language: both, Chinese first.
-const REFUSALS: Record<"unknown" | "expired" | "used", (code: string) => string> = {
-  unknown: (code) =>
-    `邀请码 ${code} 不存在，请核对后重新发送，或请管理员重新生成一个。\nThe invite code ${code} doesn't exist. Please check it and send it again, or ask your admin for a new one.`,
-  expired: (code) =>
-    `邀请码 ${code} 已过期（有效期 ${INVITE_TTL_DAYS} 天），请管理员重新生成一个。\nThe invite code ${code} has expired (codes last ${INVITE_TTL_DAYS} days). Please ask your admin for a new one.`,
-  used: (code) =>
-    `邀请码 ${code} 已经用过了，每个码只能用一次。请管理员重新生成一个。\nThe invite code ${code} has already been used; each code works once. Please ask your admin for a new one.`,
-};
 
 /**
  * The core's unknown-sender hook (`createBot({ ..., onUnknownSender: inviteRedeemer(db) })`): a message

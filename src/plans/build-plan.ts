@@ -5,9 +5,10 @@
  */
 import type { Team } from "../generated/prisma/client.js";
 import type { Db } from "../store/database.js";
+import { latestVisits, listedSkus, type LatestVisit } from "./history-queries.js";
+import { activeShopsOf, monthTargets, plannedPeople, productNameRows, teamsNamed, type PlannedPerson, type PlanShop } from "./plan-queries.js";
 import type { PlanStop, ProductRef, VisitPlan } from "./plan-types.js";
 import { haversineKm, orderRoute, type Point } from "./route.js";
-import { latestVisits, listedSkus, type LatestVisit } from "./shop-history.js";
 import { assessShop } from "./shop-reasons.js";
 import { calendarOf, dayOff } from "./team-calendar.js";
 import { loadVisitRules, type VisitRules } from "./visit-rules.js";
@@ -40,7 +41,8 @@ export function createPlanCache(): PlanCache {
 
 /** One person's plan: `buildPlans` for one. */
 export async function buildPlan(db: Db, personId: string, day: string, cache: PlanCache = createPlanCache()): Promise<VisitPlan> {
-  return (await buildPlans(db, [personId], day, cache))[0];
+  // buildPlans answers one plan per id asked, or throws.
+  return (await buildPlans(db, [personId], day, cache))[0]!;
 }
 
 /** People planned together: bounds the rows held at once and the values bound per statement. */
@@ -57,43 +59,33 @@ export async function buildPlans(db: Db, personIds: string[], day: string, cache
   return plans;
 }
 
-type Planned = { id: string; name: string; team: string | null; startLat: number | null; startLng: number | null; dailyCapacity: number };
-type Shop = { id: string; managerId: string | null; name: string; segment: string; address: string; lat: number | null; lng: number | null };
-
 async function planBatch(db: Db, personIds: string[], day: string, cache: PlanCache): Promise<VisitPlan[]> {
   if (personIds.length === 0) return [];
-  const people = await db.person.findMany({
-    where: { id: { in: [...new Set(personIds)] } },
-    select: { id: true, name: true, team: true, startLat: true, startLng: true, dailyCapacity: true },
-  });
+  const people = await plannedPeople(db, [...new Set(personIds)]);
   const byId = new Map(people.map((p) => [p.id, p]));
   const unknown = personIds.find((id) => !byId.has(id));
   if (unknown !== undefined) throw new PlanError("PLAN_UNKNOWN_PERSON", `unknown person ${unknown}`);
 
   await loadTeams(db, people.flatMap((p) => (p.team ? [p.team] : [])), cache);
-  const offOf = (p: Planned) => dayOff(calendarOf(p.team ? (cache.teams.get(p.team) ?? null) : null), day);
+  const offOf = (p: PlannedPerson) => dayOff(calendarOf(p.team ? (cache.teams.get(p.team) ?? null) : null), day);
   const working = people.filter((p) => !offOf(p));
   const month = day.slice(0, 7);
   const workingIds = working.map((p) => p.id);
   const [shops, latest, rules] = await Promise.all([
-    workingIds.length === 0
-      ? Promise.resolve([])
-      : db.retailer.findMany({
-          where: { managerId: { in: workingIds }, active: true },
-          select: { id: true, managerId: true, name: true, segment: true, address: true, lat: true, lng: true },
-          orderBy: { id: "asc" },
-        }),
+    workingIds.length === 0 ? Promise.resolve([]) : activeShopsOf(db, workingIds),
     latestVisits(db, workingIds, day),
     workingIds.length === 0 || cache.rules ? Promise.resolve(cache.rules) : loadVisitRules(db).then((r) => (cache.rules = r)),
     loadTargets(db, working.flatMap((p) => (p.team ? [p.team] : [])), month, cache),
   ]);
-  const shopsOf = new Map<string, Shop[]>();
+  const shopsOf = new Map<string, PlanShop[]>();
   for (const shop of shops) {
-    const list = shopsOf.get(shop.managerId!);
+    // Read by manager, so every shop has one.
+    if (shop.managerId === null) continue;
+    const list = shopsOf.get(shop.managerId);
     if (list) list.push(shop);
-    else shopsOf.set(shop.managerId!, [shop]);
+    else shopsOf.set(shop.managerId, [shop]);
   }
-  const targetsOf = (p: Planned) => (p.team ? cache.targets.get(`${p.team}\u0000${month}`)! : []);
+  const targetsOf = (p: PlannedPerson) => (p.team ? (cache.targets.get(targetKey(p.team, month)) ?? []) : []);
   // Only people with shops need history, names and listings, as each plan alone would read them.
   const stocked = working.filter((p) => shopsOf.has(p.id));
   const withTargets = stocked.filter((p) => targetsOf(p).length > 0);
@@ -103,11 +95,12 @@ async function planBatch(db: Db, personIds: string[], day: string, cache: PlanCa
   ]);
 
   return personIds.map((id) => {
-    const person = byId.get(id)!;
+    const person = byId.get(id)!; // every id was found above
     const capacity = person.dailyCapacity > 0 ? person.dailyCapacity : DEFAULT_DAILY_CAPACITY;
     const empty: VisitPlan = { personId: id, personName: person.name, day, dayOff: offOf(person), capacity, stops: [], deferred: [], start: null, totalKm: 0 };
     const own = shopsOf.get(id);
     if (empty.dayOff || !own) return empty;
+    // Someone with shops works today, so the rules were read.
     return planOf(empty, person, own, { day, month, rules: rules!, targets: targetsOf(person), latest, listed, names });
   });
 }
@@ -123,7 +116,7 @@ interface History {
 }
 
 /** One working person's plan from the facts read for the batch: the most urgent shops up to capacity, routed. */
-function planOf(empty: VisitPlan, person: Planned, shops: Shop[], h: History): VisitPlan {
+function planOf(empty: VisitPlan, person: PlannedPerson, shops: PlanShop[], h: History): VisitPlan {
   const { day, month, rules, targets, latest, listed, names } = h;
   const capacity = empty.capacity;
   const ref = (sku: string): ProductRef => ({ sku, name: names.get(sku) ?? sku });
@@ -188,40 +181,50 @@ interface Located {
 
 /** Route order: shops with coordinates by nearest neighbour + 2-opt, the rest after them by urgency. */
 function route<T extends Located>(chosen: T[], personStart: Point | null): { ordered: T[]; start: Point | null } {
-  const located = chosen.filter((c) => c.shop.lat != null && c.shop.lng != null);
-  const unlocated = chosen.filter((c) => c.shop.lat == null || c.shop.lng == null);
-  const pointOf = (c: T): Point => ({ lat: c.shop.lat!, lng: c.shop.lng! });
-  if (located.length === 0) return { ordered: chosen, start: personStart };
+  const located: { item: T; point: Point }[] = [];
+  const unlocated: T[] = [];
+  for (const c of chosen) {
+    if (c.shop.lat != null && c.shop.lng != null) located.push({ item: c, point: { lat: c.shop.lat, lng: c.shop.lng } });
+    else unlocated.push(c);
+  }
+  // orderRoute answers a permutation of the indexes it was given.
+  const inOrder = (stops: typeof located, order: number[]) => order.map((i) => stops[i]!.item);
   if (personStart) {
-    const order = orderRoute(personStart, located.map(pointOf));
-    return { ordered: [...order.map((i) => located[i]), ...unlocated], start: personStart };
+    if (located.length === 0) return { ordered: chosen, start: personStart };
+    const order = orderRoute(personStart, located.map((l) => l.point));
+    return { ordered: [...inOrder(located, order), ...unlocated], start: personStart };
   }
   // No start point on file: begin at the most urgent shop (candidates arrive most urgent first).
   const [first, ...rest] = located;
-  const order = orderRoute(pointOf(first), rest.map(pointOf));
-  return { ordered: [first, ...order.map((i) => rest[i]), ...unlocated], start: pointOf(first) };
+  if (!first) return { ordered: chosen, start: null };
+  const order = orderRoute(first.point, rest.map((l) => l.point));
+  return { ordered: [first.item, ...inOrder(rest, order), ...unlocated], start: first.point };
 }
 
 /** Fills the cache with the teams it does not hold yet (null for a name with no team row). */
 async function loadTeams(db: Db, names: string[], cache: PlanCache): Promise<void> {
   const missing = [...new Set(names)].filter((n) => !cache.teams.has(n));
   if (missing.length === 0) return;
-  const found = new Map((await db.team.findMany({ where: { name: { in: missing } } })).map((t) => [t.name, t]));
+  const found = new Map((await teamsNamed(db, missing)).map((t) => [t.name, t]));
   for (const name of missing) cache.teams.set(name, found.get(name) ?? null);
 }
 
 /** Fills the cache with the month's cultivation targets of the teams it does not hold yet. */
 async function loadTargets(db: Db, teams: string[], month: string, cache: PlanCache): Promise<void> {
-  const key = (team: string) => `${team}\u0000${month}`;
-  const missing = [...new Set(teams)].filter((t) => !cache.targets.has(key(t)));
+  const missing = [...new Set(teams)].filter((t) => !cache.targets.has(targetKey(t, month)));
   if (missing.length === 0) return;
-  const rows = await db.cultivationTarget.findMany({ where: { team: { in: missing }, month }, orderBy: { id: "asc" }, select: { team: true, sku: true } });
-  for (const team of missing) cache.targets.set(key(team), []);
-  for (const { team, sku } of rows) cache.targets.get(key(team))!.push(sku);
+  const found = new Map<string, string[]>(missing.map((team) => [targetKey(team, month), []]));
+  for (const { team, sku } of await monthTargets(db, missing, month)) found.get(targetKey(team, month))?.push(sku);
+  for (const [key, skus] of found) cache.targets.set(key, skus);
+}
+
+/** The cache key of a team's targets in a month. */
+function targetKey(team: string, month: string): string {
+  return `${team}\u0000${month}`;
 }
 
 /** Product names by SKU, read once per cache. */
 export async function productNames(db: Db, cache: PlanCache): Promise<Map<string, string>> {
-  cache.productNames ??= new Map((await db.product.findMany({ select: { sku: true, name: true } })).map((p) => [p.sku, p.name]));
+  cache.productNames ??= new Map((await productNameRows(db)).map((p) => [p.sku, p.name]));
   return cache.productNames;
 }

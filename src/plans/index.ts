@@ -1,5 +1,6 @@
 /** Visit plans: what to visit on a day and why, in route order; progress, skips, rules and targets. */
 export { buildPlan, buildPlans, createPlanCache, DEFAULT_DAILY_CAPACITY, PlanError, type PlanCache } from "./build-plan.js";
+export { planHandlers } from "./handlers.js";
 export { planProgress, plansProgress } from "./plan-progress.js";
 export { recordSkip, skipShop, SkipError } from "./plan-skip.js";
 export { answerPlanQuery } from "./plan-query.js";

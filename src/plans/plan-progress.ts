@@ -4,24 +4,19 @@
  * Read for many plans at once (a team's status) in two queries, not two per plan.
  */
 import type { Db } from "../store/database.js";
+import { skipsOnDays, visitsOnDays } from "./plan-queries.js";
 import type { PlanProgress, VisitPlan } from "./plan-types.js";
 
 export async function planProgress(db: Db, plan: VisitPlan): Promise<PlanProgress> {
-  return (await plansProgress(db, [plan]))[0];
+  // plansProgress answers one progress per plan given.
+  return (await plansProgress(db, [plan]))[0]!;
 }
 
 export async function plansProgress(db: Db, plans: VisitPlan[]): Promise<PlanProgress[]> {
   if (plans.length === 0) return [];
   const people = [...new Set(plans.map((p) => p.personId))];
   const days = [...new Set(plans.map((p) => p.day))];
-  const [visits, skips] = await Promise.all([
-    db.visit.findMany({
-      where: { managerId: { in: people }, date: { in: days }, status: "active" },
-      select: { managerId: true, date: true, retailerId: true, retailer: { select: { name: true } } },
-      orderBy: { createdAt: "asc" },
-    }),
-    db.planSkip.findMany({ where: { personId: { in: people }, date: { in: days } } }),
-  ]);
+  const [visits, skips] = await Promise.all([visitsOnDays(db, people, days), skipsOnDays(db, people, days)]);
   return plans.map((plan) => {
     const own = visits.filter((v) => v.managerId === plan.personId && v.date === plan.day);
     const visited = new Set(own.map((v) => v.retailerId));
@@ -29,9 +24,10 @@ export async function plansProgress(db: Db, plans: VisitPlan[]): Promise<PlanPro
     const planned = new Set(plan.stops.map((s) => s.retailerId));
     const progress: PlanProgress = { plan, done: [], skipped: [], remaining: [], extra: [] };
     for (const stop of plan.stops) {
+      const skipReason = skipReasons.get(stop.retailerId);
       // A visit counts even when the shop was skipped first: the manager went after all.
       if (visited.has(stop.retailerId)) progress.done.push(stop);
-      else if (skipReasons.has(stop.retailerId)) progress.skipped.push({ stop, reason: skipReasons.get(stop.retailerId)! });
+      else if (skipReason !== undefined) progress.skipped.push({ stop, reason: skipReason });
       else progress.remaining.push(stop);
     }
     const seen = new Set<string>();

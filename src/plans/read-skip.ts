@@ -1,17 +1,25 @@
 /** "跳过老王家 今天关门" / "skip Joe's today, closed": set a planned shop aside for the day with the reason. */
 import type { Context } from "../core/context.js";
+import { EN_SKIP } from "../locales/en/parse/skip.js";
+import { ZH_SKIP } from "../locales/zh/parse/skip.js";
 
-const SKIP = /^(?:跳过|今天不去|先不去|skip(?:ping)?)\s*(.+)$/i;
+const SKIP_PHRASES = [ZH_SKIP, EN_SKIP];
+/** A skip's opening words, then the shop and reason (group 1). */
+const SKIP = new RegExp(`^(?:${SKIP_PHRASES.map((p) => p.lead.source).join("|")})\\s*(.+)$`, "i");
+/** "Today" opening the reason, with what separates it from the rest. */
+const TODAY = new RegExp(`^(?:${SKIP_PHRASES.map((p) => p.today.source).join("|")})[\\s,，]*`, "i");
 
-/** Returns the shop and reason when the message asks to skip a shop; null otherwise. */
-export function readSkip(ctx: Context): { retailerId: string; reason: string } | null {
-  const match = SKIP.exec(ctx.message.text.trim());
-  if (!match) return null;
-  const rest = match[1];
+/** What a skip is read from: the text, and the rule parser to find the shop it names. */
+type SkipSource = Pick<Context, "message" | "parser" | "person" | "now">;
+
+/** Returns the shop and reason when the message asks to skip a shop the parser knows; null otherwise. */
+export function readSkip(ctx: SkipSource): { retailerId: string; reason: string } | null {
+  const rest = SKIP.exec(ctx.message.text.trim())?.[1];
+  if (rest === undefined) return null;
   const shop = ctx.parser.parse({ text: rest, senderId: ctx.person.id, now: ctx.now }).shops.find((s) => s.id);
   if (!shop?.id) return null;
   const reason = (rest.slice(0, shop.mention.start) + rest.slice(shop.mention.end))
     .replace(/^[\s,，。.:：;；]+|[\s,，。.;；]+$/g, "")
-    .replace(/^(今天|today)[\s,，]*/i, "");
+    .replace(TODAY, "");
   return { retailerId: shop.id, reason };
 }

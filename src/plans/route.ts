@@ -10,6 +10,10 @@ export interface Point {
 }
 
 const EARTH_KM = 6371.0088;
+/** Bounded so a pathological input cannot spin: 2-opt converges in a few passes for a day's stops. */
+const MAX_PASSES = 50;
+/** Shorter by less than this (km) is no improvement: rounding must not swap segments back and forth. */
+const EPSILON_KM = 1e-9;
 
 export function haversineKm(a: Point, b: Point): number {
   const rad = Math.PI / 180;
@@ -37,22 +41,26 @@ export function orderRoute(start: Point, points: Point[]): number[] {
 }
 
 function nearestNeighbour(start: Point, points: Point[]): number[] {
-  const left = new Set(points.map((_, i) => i));
+  const taken = points.map(() => false);
   const order: number[] = [];
   let at = start;
-  while (left.size) {
+  while (order.length < points.length) {
     let best = -1;
     let bestKm = Infinity;
-    for (const i of left) {
-      const km = haversineKm(at, points[i]);
-      if (km < bestKm || (km === bestKm && i < best)) {
+    let bestPoint = at;
+    points.forEach((p, i) => {
+      if (taken[i]) return;
+      const km = haversineKm(at, p);
+      // Ties go to the lower index: points are scanned in index order.
+      if (km < bestKm) {
         best = i;
         bestKm = km;
+        bestPoint = p;
       }
-    }
+    });
     order.push(best);
-    left.delete(best);
-    at = points[best];
+    taken[best] = true;
+    at = bestPoint;
   }
   return order;
 }
@@ -60,18 +68,18 @@ function nearestNeighbour(start: Point, points: Point[]): number[] {
 /** Reverses segments while that shortens the path; the start point stays fixed, the end is free. */
 function twoOpt(start: Point, points: Point[], order: number[]): number[] {
   const route = [...order];
-  const at = (k: number): Point => (k < 0 ? start : points[route[k]]);
+  // k runs over the route's positions, and the route holds indexes of points.
+  const at = (k: number): Point => (k < 0 ? start : points[route[k]!]!);
   const n = route.length;
   let improved = true;
-  // Bounded so a pathological input cannot spin: 2-opt converges in a few passes for a day's stops.
-  for (let pass = 0; improved && pass < 50; pass++) {
+  for (let pass = 0; improved && pass < MAX_PASSES; pass++) {
     improved = false;
     for (let i = 0; i < n - 1; i++) {
       for (let j = i + 1; j < n; j++) {
         // Reversing route[i..j]: edge (i-1,i) becomes (i-1,j), edge (j,j+1) becomes (i,j+1).
         const before = haversineKm(at(i - 1), at(i)) + (j + 1 < n ? haversineKm(at(j), at(j + 1)) : 0);
         const after = haversineKm(at(i - 1), at(j)) + (j + 1 < n ? haversineKm(at(i), at(j + 1)) : 0);
-        if (after + 1e-9 < before) {
+        if (after + EPSILON_KM < before) {
           route.splice(i, j - i + 1, ...route.slice(i, j + 1).reverse());
           improved = true;
         }

@@ -8,14 +8,14 @@
  */
 import { daysBetween } from "../domain/calendar.js";
 import type { PlanReason, ProductRef } from "./plan-types.js";
-import type { LatestVisit } from "./shop-history.js";
+import type { LatestVisit } from "./history-queries.js";
 
 /** Days before an open stock-out or complaint alone brings the manager back. */
-export const PROBLEM_RECHECK_DAYS = 3;
+const PROBLEM_RECHECK_DAYS = 3;
 /** Days since the last visit before an unlisted cultivation target or an undated promise alone brings the manager back. */
-export const SOFT_REASON_DAYS = 7;
+const SOFT_REASON_DAYS = 7;
 
-export interface ShopFacts {
+interface ShopFacts {
   day: string;
   month: string;
   segment: string;
@@ -28,7 +28,7 @@ export interface ShopFacts {
   unlistedTargets: ProductRef[];
 }
 
-export interface ShopAssessment {
+interface ShopAssessment {
   /** Most important first. */
   reasons: PlanReason[];
   /** 0 when nothing puts the shop on the plan. */

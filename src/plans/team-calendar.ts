@@ -3,13 +3,13 @@ import { isoWeekday } from "../domain/calendar.js";
 import type { Team } from "../generated/prisma/client.js";
 import type { DayOff } from "./plan-types.js";
 
-export interface TeamCalendar {
+interface TeamCalendar {
   workdays: Set<number>;
   holidays: Set<string>;
 }
 
 /** Monday to Friday, no holidays: for people without a team. */
-export const DEFAULT_CALENDAR: TeamCalendar = { workdays: new Set([1, 2, 3, 4, 5]), holidays: new Set() };
+const DEFAULT_CALENDAR: TeamCalendar = { workdays: new Set([1, 2, 3, 4, 5]), holidays: new Set() };
 
 export function calendarOf(team: Pick<Team, "workdays" | "holidays"> | null): TeamCalendar {
   if (!team) return DEFAULT_CALENDAR;

@@ -4,10 +4,12 @@
  * and answer in place (a question is identified by its language and wording).
  */
 import { readFileSync } from "node:fs";
+import { LANGS, type Lang } from "../domain/roster.js";
 import { parseCsv } from "../roster/csv.js";
 import type { Db } from "../store/database.js";
+import { saveQuestions } from "./quiz-queries.js";
 
-export const QUIZ_COLUMNS = ["question", "option_a", "option_b", "option_c", "option_d", "answer", "explanation", "lang"] as const;
+const QUIZ_COLUMNS = ["question", "option_a", "option_b", "option_c", "option_d", "answer", "explanation", "lang"] as const;
 
 export class QuizImportError extends Error {
   readonly code = "QUIZ_IMPORT";
@@ -20,7 +22,7 @@ export class QuizImportError extends Error {
 }
 
 export interface QuizRow {
-  lang: "zh" | "en";
+  lang: Lang;
   question: string;
   optionA: string;
   optionB: string;
@@ -35,26 +37,28 @@ export function readQuizCsv(text: string): QuizRow[] {
   const missing = QUIZ_COLUMNS.filter((c) => c !== "explanation" && !header.includes(c));
   if (missing.length) throw new QuizImportError(1, `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
   const seen = new Set<string>();
-  return records.map(({ line, values: v }) => {
-    for (const c of ["question", "option_a", "option_b", "option_c", "option_d"] as const) {
-      if (!v[c]) throw new QuizImportError(line, `${c} is empty`);
-    }
-    const answer = v.answer.toUpperCase().replace(/[^A-D]/g, "");
-    if (answer.length !== 1) throw new QuizImportError(line, `answer must be one of A, B, C, D (got "${v.answer}")`);
-    const lang = v.lang.toLowerCase();
-    if (lang !== "zh" && lang !== "en") throw new QuizImportError(line, `lang must be zh or en (got "${v.lang}")`);
-    const key = `${lang}\u0000${v.question}`;
+  return records.map(({ line, values }) => {
+    // Every column named in the header is in each record; a column the header lacks reads as empty.
+    const v = (column: (typeof QUIZ_COLUMNS)[number]) => values[column] ?? "";
+    const required = (column: (typeof QUIZ_COLUMNS)[number]) => {
+      if (!v(column)) throw new QuizImportError(line, `${column} is empty`);
+      return v(column);
+    };
+    const question = required("question");
+    const options = { optionA: required("option_a"), optionB: required("option_b"), optionC: required("option_c"), optionD: required("option_d") };
+    const answer = v("answer").toUpperCase().replace(/[^A-D]/g, "");
+    if (answer.length !== 1) throw new QuizImportError(line, `answer must be one of A, B, C, D (got "${v("answer")}")`);
+    const lang = v("lang").toLowerCase();
+    if (!isLang(lang)) throw new QuizImportError(line, `lang must be ${LANGS.join(" or ")} (got "${v("lang")}")`);
+    const key = `${lang}\u0000${question}`;
     if (seen.has(key)) throw new QuizImportError(line, "the same question appears twice");
     seen.add(key);
     return {
       lang,
-      question: v.question,
-      optionA: v.option_a,
-      optionB: v.option_b,
-      optionC: v.option_c,
-      optionD: v.option_d,
+      question,
+      ...options,
       answer: answer as QuizRow["answer"],
-      explanation: v.explanation ?? "",
+      explanation: v("explanation"),
     };
   });
 }
@@ -75,21 +79,10 @@ export async function importQuizCsv(db: Db, file: string): Promise<QuizImportRep
   return importQuizRows(db, readQuizCsv(text));
 }
 
-export async function importQuizRows(db: Db, rows: QuizRow[]): Promise<QuizImportReport> {
-  const report: QuizImportReport = { created: 0, updated: 0, unchanged: 0 };
-  await db.$transaction(async (tx) => {
-    for (const row of rows) {
-      const existing = await tx.quizQuestion.findUnique({ where: { lang_question: { lang: row.lang, question: row.question } } });
-      if (!existing) {
-        await tx.quizQuestion.create({ data: row });
-        report.created++;
-      } else if ((Object.keys(row) as (keyof QuizRow)[]).some((k) => existing[k] !== row[k])) {
-        await tx.quizQuestion.update({ where: { id: existing.id }, data: row });
-        report.updated++;
-      } else {
-        report.unchanged++;
-      }
-    }
-  });
-  return report;
+export function importQuizRows(db: Db, rows: QuizRow[]): Promise<QuizImportReport> {
+  return saveQuestions(db, rows);
+}
+
+function isLang(lang: string): lang is Lang {
+  return (LANGS as readonly string[]).includes(lang);
 }

@@ -2,21 +2,23 @@
  * Is a message an answer to a quiz question? "C", "c", "选C", "答案是C", "我选 c 吧", "I pick B",
  * "answer: d", "Ｃ" (full-width). Anything longer or vaguer is left to the rest of the bot.
  */
-export type QuizLetter = "A" | "B" | "C" | "D";
+import { EN_QUIZ_ANSWER } from "../locales/en/parse/quiz-answer.js";
+import { ZH_QUIZ_ANSWER } from "../locales/zh/parse/quiz-answer.js";
 
-const PATTERNS: RegExp[] = [
-  // Chinese: an optional lead-in (选 / 我选 / 答案是 / 应该是…), the letter, an optional soft ending.
-  /^(?:我?选(?:择)?|答案(?:是|选)?|应该(?:是|选)|我觉得(?:是|选)?|是)?\s*([a-d])\s*(?:项|选项)?\s*(?:吧|啊|呀|吗|嘛|了)?\s*[。.!！?？]*$/i,
-  // English: "B", "I pick B", "I'll go with c", "my answer is D", "answer: a", "option C".
-  /^(?:i(?:'ll| will)?\s+(?:pick|choose|chose|go with|say|think it'?s)|my answer is|the answer is|answer\s*(?:is|:)?|option|it'?s)?\s*\(?([a-d])\)?\s*[.!]*$/i,
-];
+export const QUIZ_LETTERS = ["A", "B", "C", "D"] as const;
+export type QuizLetter = (typeof QUIZ_LETTERS)[number];
+
+/** Every language's answer phrasing; each captures the letter as group 1. */
+const ANSWER_PHRASES: RegExp[] = [ZH_QUIZ_ANSWER, EN_QUIZ_ANSWER];
+/** Longer than this is a sentence about something else, even if it ends in a letter. */
+const MAX_ANSWER_CHARS = 24;
 
 export function parseQuizChoice(text: string): QuizLetter | null {
   const t = text.normalize("NFKC").trim();
-  if (t.length === 0 || t.length > 24) return null;
-  for (const pattern of PATTERNS) {
-    const m = pattern.exec(t);
-    if (m) return m[1].toUpperCase() as QuizLetter;
+  if (t.length === 0 || t.length > MAX_ANSWER_CHARS) return null;
+  for (const pattern of ANSWER_PHRASES) {
+    const letter = pattern.exec(t)?.[1]?.toUpperCase();
+    if (letter) return letter as QuizLetter;
   }
   return null;
 }

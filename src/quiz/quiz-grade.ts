@@ -2,33 +2,35 @@
  * Grades "C" / "选C" / "I pick B" against the person's open question: the one pushed to them today or
  * yesterday and not answered yet. Anything else (no open question, not a letter) is not a quiz answer.
  */
-import type { Reply } from "../domain/messages.js";
-import type { Lang } from "../domain/roster.js";
 import { addDays, localDay } from "../domain/calendar.js";
+import type { Reply } from "../domain/messages.js";
+import type { Messages } from "../locales/index.js";
 import type { Db } from "../store/database.js";
 import { parseQuizChoice } from "./quiz-choice.js";
+import { openQuestions, quizWasSent, recordAnswer } from "./quiz-queries.js";
 import { renderVerdict } from "./quiz-render.js";
 
-export async function gradeQuizAnswer(db: Db, personId: string, text: string, now: Date): Promise<Reply[] | null> {
+/** Days a pushed question stays open: today's and yesterday's. */
+const OPEN_DAYS = 1;
+
+/** The verdict in `t`'s language, or null when the text is not an answer to an open question. */
+export async function gradeQuizAnswer(
+  db: Db,
+  person: { id: string; timezone: string },
+  text: string,
+  now: Date,
+  t: Messages,
+): Promise<Reply[] | null> {
   const letter = parseQuizChoice(text);
   if (!letter) return null;
-  const person = await db.person.findUnique({ where: { id: personId }, select: { lang: true, timezone: true } });
-  if (!person) return null;
   const today = localDay(now, person.timezone);
-  const open = await db.quizAnswer.findMany({
-    where: { personId, answer: null, day: { gte: addDays(today, -1), lte: today } },
-    include: { question: true },
-    orderBy: { day: "desc" },
-  });
-  for (const candidate of open) {
+  for (const candidate of await openQuestions(db, person.id, addDays(today, -OPEN_DAYS), today)) {
     // Only a question the person has actually been sent can be answered.
-    const pushed = await db.outbox.findUnique({ where: { personId_kind_day: { personId, kind: "quiz", day: candidate.day } }, select: { status: true } });
-    if (pushed?.status !== "sent") continue;
+    if (!(await quizWasSent(db, person.id, candidate.day))) continue;
     const correct = candidate.question.answer === letter;
     // Conditional on still being open: a double-tap on a button is graded once.
-    const { count } = await db.quizAnswer.updateMany({ where: { id: candidate.id, answer: null }, data: { answer: letter, correct, answeredAt: now } });
-    if (count === 0) return null;
-    return renderVerdict(candidate.question, letter, person.lang as Lang);
+    if (!(await recordAnswer(db, candidate.id, letter, correct, now))) return null;
+    return renderVerdict(candidate.question, letter, t);
   }
   return null;
 }

@@ -1,11 +1,12 @@
 /**
  * The supervisor's questions answered: read the question, decide whose figures the asker may see,
- * and hand over to the one report it asks for. `answerStatusQuery` plugs into the bot as
- * BotExtensions.answerStatus.
+ * and hand over to the one report it asks for.
  */
 import type { Context } from "../core/context.js";
 import type { Reply } from "../domain/messages.js";
 import type { Person } from "../domain/roster.js";
+import type { Db } from "../store/database.js";
+import { RosterStore } from "../store/roster-store.js";
 import { answerCoverage } from "./answers/coverage-answer.js";
 import { answerExport } from "./answers/export-answer.js";
 import { answerMemberDetail } from "./answers/member-detail-answer.js";
@@ -14,16 +15,22 @@ import { answerPromotions } from "./answers/promotions-answer.js";
 import { answerRedFlags } from "./answers/red-flags-answer.js";
 import { answerStockOuts } from "./answers/stock-outs-answer.js";
 import { answerTeamStatus } from "./answers/team-status-answer.js";
-import { reportFiles } from "./files/file-store.js";
+import type { FileStore } from "./files/file-store.js";
 import type { StatusQuery } from "./query/query-types.js";
 import { readStatusQuery } from "./query/read-query.js";
 import type { ReportEnv } from "./report-env.js";
-import { noteWords } from "./render/report-words.js";
+import { productNames } from "./report-queries.js";
 import { scopeFor } from "./scope.js";
 
-/** BotExtensions.answerStatus: the status question in `ctx.message.text`, answered for `ctx.person`. */
-export async function answerStatusQuery(ctx: Context): Promise<Reply[]> {
-  const [people, products] = await Promise.all([ctx.roster.people(), ctx.db.product.findMany({ select: { sku: true, name: true } })]);
+/** What the reports need from the app: the database and where charts and exports wait for download. */
+export interface ReportDeps {
+  db: Db;
+  files: FileStore;
+}
+
+/** The status question in `ctx.message.text`, answered for `ctx.person` in `ctx.t`, with a chart where `ctx.channel` shows images. */
+export async function answerStatusQuestion(deps: ReportDeps, ctx: Context): Promise<Reply[]> {
+  const [people, products] = await Promise.all([new RosterStore(deps.db).people(), productNames(deps.db)]);
   const parsed = ctx.parser.parse({ text: ctx.message.text, senderId: ctx.person.id, now: ctx.now });
   const query = readStatusQuery({
     text: ctx.message.text,
@@ -32,28 +39,18 @@ export async function answerStatusQuery(ctx: Context): Promise<Reply[]> {
     teams: [...new Set(people.flatMap((p) => (p.team ? [p.team] : [])))],
     skus: parsed.products.flatMap((p) => p.candidates.map((c) => c.sku)),
   });
-  ctx.logger.info({ report: query.report, period: query.period, team: query.team, people: query.personIds }, "status question read");
-  const env: ReportEnv = {
-    db: ctx.db,
-    viewer: ctx.person,
-    lang: ctx.lang,
-    today: ctx.today,
-    channel: ctx.message.channel,
-    files: reportFiles,
-    products: new Map(products.map((p) => [p.sku, p.name])),
-  };
+  ctx.log.info({ report: query.report, period: query.period, team: query.team, people: query.personIds }, "status question read");
+  const env: ReportEnv = { db: deps.db, viewer: ctx.person, t: ctx.t, today: ctx.today, channel: ctx.channel, files: deps.files, products };
   return answerQuery(env, query, people);
 }
 
 /** One read question answered for `env.viewer`, with a note first when the scope was narrowed. */
 export async function answerQuery(env: ReportEnv, query: StatusQuery, people: Pick<Person, "id" | "name">[]): Promise<Reply[]> {
   const scope = await scopeFor(env.db, env.viewer, query);
-  const notes: Reply[] = scope.notes.map((n) => ({ kind: "text", text: noteWords(n, env.lang) }));
+  const notes: Reply[] = scope.notes.map((n) => ({ kind: "text", text: env.t.reports.note(n) }));
   const named = query.personIds.flatMap((id) => (scope.members.some((m) => m.id === id) ? [people.find((p) => p.id === id)?.name ?? id] : []));
-  if (scope.members.length === 0) {
-    return [...notes, { kind: "text", text: env.lang === "zh" ? "没有找到可以查看的客户经理。" : "There are no managers here for you to see." }];
-  }
-  const single = scope.members.length === 1 ? scope.members[0] : null;
+  const [single, ...others] = scope.members;
+  if (!single) return [...notes, { kind: "text", text: env.t.reports.noManagers }];
   switch (query.report) {
     case "not_reported":
       return [...notes, ...(await answerNotReported(env, query, scope, named))];
@@ -70,7 +67,7 @@ export async function answerQuery(env: ReportEnv, query: StatusQuery, people: Pi
     case "member_detail":
     case "team_status":
       // A question about one person (or a manager's own team question) reads best as that person's detail.
-      if (single && (query.report === "member_detail" || env.viewer.role === "manager") && !query.details) {
+      if (others.length === 0 && (query.report === "member_detail" || scope.subject.kind === "self") && !query.details) {
         return [...notes, ...(await answerMemberDetail(env, query, scope, single))];
       }
       return [...notes, ...(await answerTeamStatus(env, query, scope, named))];

@@ -1,5 +1,6 @@
 /** Supervisors' answers: team status, who has not reported, coverage, stock-outs, promotions, red flags, export. */
-export { answerQuery, answerStatusQuery } from "./answer-status.js";
+export { answerQuery, answerStatusQuestion, type ReportDeps } from "./answer-status.js";
+export { reportHandlers } from "./handlers.js";
 export { files, FileStore, reportFiles, type StoredFile } from "./files/file-store.js";
 export { readStatusQuery, type QueryInput } from "./query/read-query.js";
 export { readPeriod } from "./query/read-period.js";

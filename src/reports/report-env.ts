@@ -1,20 +1,20 @@
-/** What every report answer needs besides its query: who asks, in which language and channel, and where files go. */
-import type { ChannelName } from "../domain/messages.js";
-import type { Lang, Person } from "../domain/roster.js";
+/** What every report answer needs besides its query: who asks, in which language, what their channel shows, and where files go. */
+import type { ChannelCapabilities } from "../domain/messages.js";
+import type { Person } from "../domain/roster.js";
+import type { Messages } from "../locales/index.js";
 import type { Db } from "../store/database.js";
 import type { FileStore } from "./files/file-store.js";
 
 export interface ReportEnv {
   db: Db;
   viewer: Person;
-  lang: Lang;
+  /** Every reply text, in the asker's language. */
+  t: Messages;
   /** The asker's local day. */
   today: string;
-  channel: ChannelName;
+  /** What the asker's channel can show: a chart is drawn only where images show. */
+  channel: ChannelCapabilities;
   files: FileStore;
   /** Product names by SKU (the catalogue is small). */
   products: Map<string, string>;
 }
-
-/** Channels that show pictures inline; WeChat gets text only (its bot API sends no images by URL). */
-export const IMAGE_CHANNELS: ReadonlySet<ChannelName> = new Set(["web", "slack"]);

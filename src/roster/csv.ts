@@ -3,12 +3,12 @@
  * Each record keeps the 1-based line number it starts on, so import errors can point at it.
  */
 
-export interface CsvRecord {
+interface CsvRecord {
   line: number;
   values: Record<string, string>;
 }
 
-export interface CsvTable {
+interface CsvTable {
   header: string[];
   records: CsvRecord[];
 }

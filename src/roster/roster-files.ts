@@ -42,19 +42,24 @@ const optionalNumber = (min: number, max: number, what: string) =>
 
 const requiredId = z.string().min(1, "missing id");
 
-const personRow = z.object({
-  id: requiredId,
-  name: z.string().min(1, "missing name"),
-  role: z.enum(ROLES, { message: `role must be one of ${ROLES.join(", ")}` }),
-  team: optionalText,
-  supervisor_id: optionalText,
-  lang: z.string().transform((s) => (s === "" ? "zh" : s)).pipe(z.enum(LANGS, { message: "lang must be zh or en" })),
-  timezone: z
-    .string()
-    .transform((s) => (s === "" ? "Asia/Shanghai" : s))
-    .refine(isTimeZone, { message: "timezone is not a known IANA zone" }),
-  email: optionalText.optional(),
-});
+/** The zone of a person whose row names none, when the importer is not told one: TZ_DEFAULT's own default. */
+const FALLBACK_ZONE = "Asia/Shanghai";
+
+/** A people.csv row; a person with no zone gets `defaultZone`. */
+const personRow = (defaultZone: string) =>
+  z.object({
+    id: requiredId,
+    name: z.string().min(1, "missing name"),
+    role: z.enum(ROLES, { message: `role must be one of ${ROLES.join(", ")}` }),
+    team: optionalText,
+    supervisor_id: optionalText,
+    lang: z.string().transform((s) => (s === "" ? "zh" : s)).pipe(z.enum(LANGS, { message: "lang must be zh or en" })),
+    timezone: z
+      .string()
+      .transform((s) => (s === "" ? defaultZone : s))
+      .refine(isTimeZone, { message: "timezone is not a known IANA zone" }),
+    email: optionalText.optional(),
+  });
 
 const retailerRow = z.object({
   id: requiredId,
@@ -89,7 +94,7 @@ function isTimeZone(tz: string): boolean {
 }
 
 /** One validated row with the line it came from. */
-export interface Lined<T> {
+interface Lined<T> {
   line: number;
   row: T;
 }
@@ -100,9 +105,10 @@ function readRows<S extends z.ZodType>(dir: string, file: string, schema: S): Li
   return table.records.map(({ line, values }) => {
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = issue.path.join(".");
-      throw new RosterRowError(file, line, field ? `${field}: ${issue.message}` : issue.message);
+      const [issue] = parsed.error.issues;
+      const field = issue?.path.join(".");
+      const reason = issue?.message ?? "not a valid row";
+      throw new RosterRowError(file, line, field ? `${field}: ${reason}` : reason);
     }
     const key = String((parsed.data as { id?: string; sku?: string }).id ?? (parsed.data as { sku?: string }).sku);
     const first = seen.get(key);
@@ -112,8 +118,9 @@ function readRows<S extends z.ZodType>(dir: string, file: string, schema: S): Li
   });
 }
 
-export function readPeople(dir: string): Lined<Person>[] {
-  const rows = readRows(dir, ROSTER_FILES.people, personRow).map(({ line, row }) => ({
+/** People; a row with no timezone gets `defaultZone`. */
+export function readPeople(dir: string, defaultZone: string = FALLBACK_ZONE): Lined<Person>[] {
+  const rows = readRows(dir, ROSTER_FILES.people, personRow(defaultZone)).map(({ line, row }) => ({
     line,
     row: {
       id: row.id,
@@ -178,8 +185,8 @@ export function readProducts(dir: string): Lined<Product>[] {
 }
 
 /** The whole roster of a directory, validated; for tools and tests that need no database. */
-export function readRosterDir(dir: string): Roster {
-  const people = readPeople(dir).map((l) => l.row);
+export function readRosterDir(dir: string, defaultZone: string = FALLBACK_ZONE): Roster {
+  const people = readPeople(dir, defaultZone).map((l) => l.row);
   const ids = new Set(people.map((p) => p.id));
   return {
     people,

@@ -1,6 +1,7 @@
 /** Who a reminder goes to: `team:NAME`, `role:manager|supervisor|admin` or `all` (active people only). */
 import { ROLES, type Role } from "../domain/roster.js";
 import type { Db } from "../store/database.js";
+import { activePeople, teamNamed, teamNames } from "./schedule-queries.js";
 
 export type Audience = { kind: "all" } | { kind: "team"; team: string } | { kind: "role"; role: Role };
 
@@ -11,10 +12,10 @@ export class AudienceError extends Error {
 export function parseAudience(text: string): Audience {
   const t = text.trim();
   if (t === "all") return { kind: "all" };
-  const m = /^(team|role):(.+)$/.exec(t);
-  if (!m || !m[2].trim()) throw new AudienceError(`audience must be team:NAME, role:ROLE or all (got "${text}")`);
-  const value = m[2].trim();
-  if (m[1] === "team") return { kind: "team", team: value };
+  const [, kind, rest] = /^(team|role):(.+)$/.exec(t) ?? [];
+  const value = rest?.trim();
+  if (!value) throw new AudienceError(`audience must be team:NAME, role:ROLE or all (got "${text}")`);
+  if (kind === "team") return { kind: "team", team: value };
   if (!ROLES.includes(value as Role)) throw new AudienceError(`unknown role "${value}": use ${ROLES.join(", ")}`);
   return { kind: "role", role: value as Role };
 }
@@ -26,8 +27,8 @@ export function formatAudience(a: Audience): string {
 /** Parses and checks the audience against the database (the team must exist). */
 export async function validateAudience(db: Db, text: string): Promise<Audience> {
   const audience = parseAudience(text);
-  if (audience.kind === "team" && !(await db.team.findUnique({ where: { name: audience.team } }))) {
-    const teams = (await db.team.findMany({ select: { name: true }, orderBy: { name: "asc" } })).map((t) => t.name);
+  if (audience.kind === "team" && !(await teamNamed(db, audience.team))) {
+    const teams = await teamNames(db);
     throw new AudienceError(`unknown team "${audience.team}"${teams.length ? `: known teams are ${teams.join(", ")}` : ""}`);
   }
   return audience;
@@ -41,10 +42,8 @@ export interface AudienceMember {
 
 /** The active people an audience names, optionally only those in one time zone. */
 export async function selectAudience(db: Db, audience: Audience, timezone?: string): Promise<AudienceMember[]> {
-  const where = {
-    active: true,
+  return activePeople(db, {
     ...(timezone ? { timezone } : {}),
     ...(audience.kind === "team" ? { team: audience.team } : audience.kind === "role" ? { role: audience.role } : {}),
-  };
-  return db.person.findMany({ where, select: { id: true, lang: true, timezone: true }, orderBy: { id: "asc" } });
+  });
 }

@@ -8,13 +8,14 @@
  * is marked sent, the row is retried once its lock expires. That window is one send wide.
  */
 import type { Reply } from "../domain/messages.js";
-import { RateLimitedError } from "../core/channel.js";
+import { RateLimitedError } from "../channels/outbound.js";
 import { localDay } from "../domain/calendar.js";
 import type { Logger } from "../log.js";
 import type { Db } from "../store/database.js";
 import { backoffMs } from "./backoff.js";
 import { systemClock, type Clock } from "./clock.js";
-import { OutboxStore, type ClaimedPush } from "./outbox.js";
+import { OutboxStore, type ClaimedPush } from "../store/outbox-store.js";
+import { zonesOf } from "./schedule-queries.js";
 
 /** Delivers replies to a person on their channels; throws on failure (RateLimitedError to slow down). */
 export type PushFn = (personId: string, replies: Reply[]) => Promise<void>;
@@ -116,11 +117,9 @@ export function createDeliverer(deps: { db: Db; push: PushFn; logger: Logger; cl
     while (!stopped && clock.now().getTime() >= pausedUntil) {
       const rows = await outbox.claim(o.batchSize, o.lockMs);
       if (rows.length === 0) break;
-      const zones = new Map(
-        (await db.person.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.personId))] } }, select: { id: true, timezone: true } })).map((p) => [p.id, p.timezone]),
-      );
-      for (let i = 0; i < rows.length; i++) {
-        const outcome = stopped ? "paused" : await deliverOne(rows[i], zones.get(rows[i].personId) ?? "UTC", report);
+      const zones = await zonesOf(db, rows.map((r) => r.personId));
+      for (const [i, row] of rows.entries()) {
+        const outcome = stopped ? "paused" : await deliverOne(row, zones.get(row.personId) ?? "UTC", report);
         if (outcome === "paused") {
           // Hand the rest of the batch back untouched so another instance (or the next run) can take it.
           for (const rest of rows.slice(i + 1)) await outbox.release(rest.id);

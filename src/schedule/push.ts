@@ -1,36 +1,44 @@
 /**
- * The push the deliverer uses in the running app: to every chat identity the person has linked
- * (through the running channels, paced per platform) and always to their open web chat pages.
- * Delivered when at least one platform took it, or when the person has no platform but the web chat.
+ * The push the deliverer uses in the running app: to every chat identity the person has linked on
+ * a running channel (each channel paces its own sends), and always to the channels that address
+ * people by person id (the web chat's open pages). Delivered when at least one linked platform took
+ * it, or when the person has none running here (their pages show it).
  */
-import type { ChannelRegistry } from "../core/channel.js";
-import { RateLimitedError } from "../core/channel.js";
-import type { LiveFeed } from "../core/live-feed.js";
 import type { ChannelName } from "../domain/messages.js";
 import type { Logger } from "../log.js";
-import type { Db } from "../store/database.js";
-import { ChannelPacer } from "./channel-pacer.js";
+import type { RosterStore } from "../store/roster-store.js";
+import { RateLimitedError, type ChannelRegistry, type OutboundChannel } from "../channels/outbound.js";
 import type { PushFn } from "./deliverer.js";
 
 export class PushFailedError extends Error {
   readonly code = "PUSH_FAILED";
 }
 
-export function createPush(deps: { db: Db; channels: ChannelRegistry; liveFeed: LiveFeed; logger: Logger; pacer?: ChannelPacer }): PushFn {
-  const { db, channels, liveFeed, logger } = deps;
-  const pacer = deps.pacer ?? new ChannelPacer();
+interface PushDeps {
+  /** Where a person's linked identities come from. */
+  roster: Pick<RosterStore, "identitiesOf">;
+  /** The running channels (startChannels registers them). */
+  channels: ChannelRegistry;
+  logger: Logger;
+}
+
+export function createPush({ roster, channels, logger }: PushDeps): PushFn {
   return async (personId, replies) => {
-    liveFeed.publish(personId, replies);
-    const identities = await db.identity.findMany({ where: { personId, channel: { not: "web" } }, orderBy: { id: "asc" } });
-    // A Slack or WeChat identity whose channel is not running here cannot be reached: like web-only.
-    const reachable = identities.filter((i) => channels.get(i.channel as ChannelName));
+    // Open pages are a mirror: a failure there is logged, never a reason to send again.
+    for (const channel of channels.all().filter((c) => c.addressing === "person")) {
+      await channel.send(personId, replies).catch((error: unknown) => logger.warn({ err: error, person: personId, channel: channel.name }, "push to open pages failed"));
+    }
+    // An identity whose channel is not running here cannot be reached: like having none.
+    const reachable = (await roster.identitiesOf(personId)).flatMap(({ channel, externalId }) => {
+      const running = linked(channels, channel);
+      return running ? [{ channel: running, externalId }] : [];
+    });
     if (reachable.length === 0) return;
     const errors: unknown[] = [];
     let delivered = 0;
-    for (const identity of reachable) {
-      const channel = channels.get(identity.channel as ChannelName)!;
+    for (const { channel, externalId } of reachable) {
       try {
-        await pacer.run(channel.name, () => channel.send(identity.externalId, replies));
+        await channel.send(externalId, replies);
         delivered++;
       } catch (error) {
         errors.push(error);
@@ -42,4 +50,10 @@ export function createPush(deps: { db: Db; channels: ChannelRegistry; liveFeed: 
     if (limits.length === errors.length) throw new RateLimitedError(Math.min(...limits.map((e) => e.retryAfterMs)));
     throw new PushFailedError(errors.map((e) => (e instanceof Error ? e.message : String(e))).join("; "));
   };
+}
+
+/** The running channel of that name when it reaches people by linked identity. */
+function linked(channels: ChannelRegistry, name: ChannelName): OutboundChannel | undefined {
+  const channel = channels.get(name);
+  return channel && (channel.addressing ?? "linked") === "linked" ? channel : undefined;
 }

@@ -6,6 +6,7 @@ import nodeCron from "node-cron";
 import type { Reminder } from "../generated/prisma/client.js";
 import type { Db } from "../store/database.js";
 import { formatAudience, validateAudience } from "./audience.js";
+import { activeReminders, createReminder, retireReminder } from "./schedule-queries.js";
 
 export class ReminderError extends Error {
   constructor(
@@ -46,15 +47,14 @@ export async function addReminder(db: Db, r: NewReminder): Promise<Reminder> {
   const textEn = r.textEn?.trim() ?? "";
   if (!textZh && !textEn) throw new ReminderError("REMINDER_TEXT", "a reminder needs --text-zh or --text-en (or both)");
   // One language given: everyone gets that text rather than nothing.
-  return db.reminder.create({ data: { cron, audience, textZh: textZh || textEn, textEn: textEn || textZh, createdById: r.createdById ?? null } });
+  return createReminder(db, { cron, audience, textZh: textZh || textEn, textEn: textEn || textZh, createdById: r.createdById ?? null });
 }
 
 export async function listReminders(db: Db): Promise<Reminder[]> {
-  return db.reminder.findMany({ where: { active: true }, orderBy: { id: "asc" } });
+  return activeReminders(db);
 }
 
 /** Retires a reminder (kept for the record of what was sent). */
 export async function removeReminder(db: Db, id: number): Promise<void> {
-  const { count } = await db.reminder.updateMany({ where: { id, active: true }, data: { active: false } });
-  if (count === 0) throw new ReminderError("REMINDER_UNKNOWN", `no active reminder ${id}`);
+  if (!(await retireReminder(db, id))) throw new ReminderError("REMINDER_UNKNOWN", `no active reminder ${id}`);
 }

@@ -17,7 +17,7 @@ import type { Db } from "../store/database.js";
 import { systemClock, type Clock } from "./clock.js";
 import { createDeliverer, type Deliverer, type DelivererOptions, type PushFn } from "./deliverer.js";
 import { cronAt, localTime, normaliseTime } from "./local-time.js";
-import { OutboxStore } from "./outbox.js";
+import { OutboxStore } from "../store/outbox-store.js";
 import { produceDigests } from "./producers/digest.js";
 import { produceMorningPlans } from "./producers/morning-plan.js";
 import { produceNudges } from "./producers/nudge.js";
@@ -25,6 +25,7 @@ import type { ProducerContext, TeamProducer } from "./producers/producer.js";
 import { produceQuiz } from "./producers/quiz-push.js";
 import { produceReminder } from "./producers/reminder-push.js";
 import { produceWeekly } from "./producers/weekly.js";
+import { activeReminders, activeZones, allTeams, reminderById, teamNamed } from "./schedule-queries.js";
 
 export type Slot = "morning_plan" | "nudge" | "quiz" | "digest" | "weekly";
 
@@ -58,6 +59,11 @@ interface SlotSpec {
   produce: TeamProducer;
 }
 
+/** The daily quiz question's local time unless configured: the lunch break, between visits. */
+const DEFAULT_QUIZ_AT = "12:00";
+/** How often team times and reminders are re-read: a CLI change takes effect within a minute. */
+const DEFAULT_REFRESH_MS = 60_000;
+
 const SLOTS: Record<Slot, SlotSpec> = {
   morning_plan: { at: (t) => t.morningPlanAt, until: (t) => t.nudgeAt, workdaysOnly: true, produce: produceMorningPlans },
   nudge: { at: (t) => t.nudgeAt, until: (t) => t.digestAt, workdaysOnly: true, produce: produceNudges },
@@ -71,7 +77,7 @@ export async function startScheduler(deps: { db: Db; logger: Logger; push: PushF
   const { db, push } = deps;
   const logger = deps.logger.child({ module: "scheduler" });
   const clock = deps.clock ?? systemClock;
-  const quizAt = normaliseTime(deps.options?.quizAt ?? "12:00");
+  const quizAt = normaliseTime(deps.options?.quizAt ?? DEFAULT_QUIZ_AT);
   const outbox = new OutboxStore(db, clock);
   const deliverer = createDeliverer({ db, push, logger, clock, options: deps.options?.deliverer });
   let tasks: ScheduledTask[] = [];
@@ -81,7 +87,7 @@ export async function startScheduler(deps: { db: Db; logger: Logger; push: PushF
   const context = (): ProducerContext => ({ db, outbox, logger, cache: createPlanCache(), now: clock.now() });
 
   async function runSlot(teamName: string, slot: Slot): Promise<number> {
-    const team = await db.team.findUnique({ where: { name: teamName } });
+    const team = await teamNamed(db, teamName);
     if (!team || stopped) return 0;
     const spec = SLOTS[slot];
     const day = localDay(clock.now(), team.timezone);
@@ -96,7 +102,7 @@ export async function startScheduler(deps: { db: Db; logger: Logger; push: PushF
   }
 
   async function runReminder(reminderId: number, timezone: string): Promise<number> {
-    const reminder = await db.reminder.findUnique({ where: { id: reminderId } });
+    const reminder = await reminderById(db, reminderId);
     if (!reminder?.active || stopped) return 0;
     const added = await produceReminder(context(), reminder, timezone, localDay(clock.now(), timezone));
     if (added > 0) {
@@ -124,10 +130,7 @@ export async function startScheduler(deps: { db: Db; logger: Logger; push: PushF
   }
 
   async function load() {
-    const teams = await db.team.findMany({ orderBy: { name: "asc" } });
-    const reminders = await db.reminder.findMany({ where: { active: true }, orderBy: { id: "asc" } });
-    const zones = (await db.person.findMany({ where: { active: true }, distinct: ["timezone"], select: { timezone: true } })).map((p) => p.timezone).sort();
-    return { teams, reminders, zones };
+    return { teams: await allTeams(db), reminders: await activeReminders(db), zones: await activeZones(db) };
   }
 
   function arm(state: Awaited<ReturnType<typeof load>>): { reminderTasks: { id: number; zone: string; task: ScheduledTask }[] } {
@@ -203,7 +206,7 @@ export async function startScheduler(deps: { db: Db; logger: Logger; push: PushF
   if (deps.options?.catchUp !== false) void guarded({ catchUp: true }, () => catchUp(initial, reminderTasks))();
   deliverer.start();
   deliverer.kick();
-  const refresher = setInterval(() => void refresh().catch((error: unknown) => logger.error({ err: error }, "schedule refresh failed")), deps.options?.refreshMs ?? 60_000);
+  const refresher = setInterval(() => void refresh().catch((error: unknown) => logger.error({ err: error }, "schedule refresh failed")), deps.options?.refreshMs ?? DEFAULT_REFRESH_MS);
 
   return {
     deliverer,

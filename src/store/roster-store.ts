@@ -128,6 +128,16 @@ export class RosterStore {
     return rows.map((r) => ({ channel: r.channel as ChannelName, externalId: r.externalId }));
   }
 
+  /** Changes whenever people, shops or products change (counts and latest update times): cheap to ask often. */
+  async version(): Promise<string> {
+    const [people, retailers, products] = await Promise.all([
+      this.db.person.aggregate({ _count: true, _max: { updatedAt: true } }),
+      this.db.retailer.aggregate({ _count: true, _max: { updatedAt: true } }),
+      this.db.product.aggregate({ _count: true, _max: { updatedAt: true } }),
+    ]);
+    return [people, retailers, products].map((a) => `${a._count}@${a._max.updatedAt?.getTime() ?? 0}`).join("|");
+  }
+
   /** The whole roster, for building a parser's indexes. */
   async roster(): Promise<Roster> {
     const [people, retailers, products] = await Promise.all([

@@ -9,7 +9,7 @@ import { parseConfig } from "../../src/config/config.js";
 import { importRoster } from "../../src/roster/import-roster.js";
 import { openDatabase } from "../../src/store/database.js";
 import { scratchSqlite, type ScratchDatabase } from "../support/databases.js";
-import { EVAL_FIXTURES } from "../support/fixtures.js";
+import { TEST_ROSTER } from "../support/fixtures.js";
 
 let browser: Browser;
 let app: App;
@@ -18,7 +18,7 @@ let scratch: ScratchDatabase;
 beforeAll(async () => {
   scratch = scratchSqlite();
   const database = await openDatabase(scratch.url);
-  await importRoster(database.db, EVAL_FIXTURES);
+  await importRoster(database.db, TEST_ROSTER);
   await database.close();
   app = await startApp(parseConfig({ DATABASE_URL: scratch.url, PORT: "0", LOG_LEVEL: "silent", SCHEDULER: "false" }));
   browser = await chromium.launch({

@@ -1,55 +1,90 @@
-/** Regression guard: the whole dev set through the parser, scored by the shared scorer. */
+/**
+ * Regression guard: labelled messages through the parser, scored fact by fact (FORMAT.md). Our own
+ * holdout sets run on the test roster everywhere; the shared dev set runs on its own roster with the
+ * shared scorer, and is skipped with a notice on a clone that has no ../shared beside it.
+ */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { toFormat } from "../../src/parse/index.js";
-import { parser, repoRoot, sharedEval } from "./helpers.js";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createParser, toFormat, type Parser } from "../../src/parse/index.js";
+import { readRosterDir } from "../../src/roster/roster-files.js";
+import { SHARED_EVAL, sharedEvalAvailable } from "../support/fixtures.js";
+import { parser } from "./helpers.js";
+import { readLabelled, scoreParses, type PredictedLine, type Score } from "./score.js";
 
-const dir = mkdtempSync(join(tmpdir(), "fieldmate-devset-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const HOLDOUTS = ["holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl"].map((name) => join(import.meta.dirname, name));
+const DEV_SET = join(SHARED_EVAL, "dev.jsonl");
 
-function score(goldPath: string): { overall: { f1: number }; intentAccuracy: number; categories: Record<string, { f1: number }> } {
-  const lines = readFileSync(goldPath, "utf8").split("\n").filter((l) => l.trim());
-  const pred = lines.map((raw) => {
-    const l = JSON.parse(raw) as { id: string; sender: string; now: string; text: string };
-    const out = toFormat(parser.parse({ text: l.text, senderId: l.sender, now: l.now }));
-    return JSON.stringify({ id: l.id, ...out });
-  });
-  const predPath = join(dir, "pred.jsonl");
-  writeFileSync(predPath, pred.join("\n") + "\n");
-  const stdout = execFileSync("node", [resolve(sharedEval, "score.mjs"), goldPath, predPath, "--json"], { encoding: "utf8" });
-  return JSON.parse(stdout.slice(0, stdout.lastIndexOf("}") + 1));
+function predict(goldPath: string, using: Parser): PredictedLine[] {
+  return readLabelled(goldPath).map((l) => ({ id: l.id, ...toFormat(using.parse({ text: l.text, senderId: l.sender, now: l.now })) }));
 }
 
-describe("evaluation sets", () => {
-  it("scores at least 0.90 overall F1 on the dev set", () => {
-    const r = score(resolve(sharedEval, "dev.jsonl"));
-    expect(r.overall.f1).toBeGreaterThanOrEqual(0.9);
-    expect(r.intentAccuracy).toBeGreaterThanOrEqual(0.9);
-  });
+function score(goldPath: string, using: Parser = parser): Score {
+  return scoreParses(readLabelled(goldPath), predict(goldPath, using));
+}
 
+describe("our own holdout sets, on the test roster", () => {
   it("scores at least 0.90 overall F1 on our own holdout messages", () => {
-    const r = score(resolve(repoRoot, "test/parse/holdout.jsonl"));
+    const r = score(HOLDOUTS[0]!);
     expect(r.overall.f1).toBeGreaterThanOrEqual(0.9);
   });
 
   it("scores at least 0.90 overall F1 on the second holdout (run-ons, typos, abbreviations, boundaries)", () => {
-    const r = score(resolve(repoRoot, "test/parse/holdout2.jsonl"));
+    const r = score(HOLDOUTS[1]!);
     expect(r.overall.f1).toBeGreaterThanOrEqual(0.9);
     expect(r.intentAccuracy).toBeGreaterThanOrEqual(0.9);
   });
 
   it("scores at least 0.90 overall F1 on the third holdout (owner-reported practices, denials, 档位/帮扶, store nicknames)", () => {
-    const r = score(resolve(repoRoot, "test/parse/holdout3.jsonl"));
+    const r = score(HOLDOUTS[2]!);
     expect(r.overall.f1).toBeGreaterThanOrEqual(0.9);
     expect(r.intentAccuracy).toBeGreaterThanOrEqual(0.9);
   });
 
   it("scores at least 0.90 overall F1 on the fourth holdout (restated counts, numbered lists, trailing order verbs, listing phrases, mixed languages)", () => {
-    const r = score(resolve(repoRoot, "test/parse/holdout4.jsonl"));
+    const r = score(HOLDOUTS[3]!);
     expect(r.overall.f1).toBeGreaterThanOrEqual(0.9);
     expect(r.intentAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe.skipIf(!sharedEvalAvailable())("the shared evaluation set", () => {
+  let dir = "";
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "fieldmate-devset-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The score the shared scorer gives. */
+  function sharedScore(goldPath: string, predictions: PredictedLine[]): Score {
+    const predPath = join(dir, "pred.jsonl");
+    writeFileSync(predPath, predictions.map((p) => JSON.stringify(p)).join("\n") + "\n");
+    const stdout = execFileSync("node", [join(SHARED_EVAL, "score.mjs"), goldPath, predPath, "--json"], { encoding: "utf8" });
+    return JSON.parse(stdout.slice(0, stdout.lastIndexOf("}") + 1));
+  }
+
+  const sharedParser = () => createParser(readRosterDir(join(SHARED_EVAL, "fixtures")));
+
+  it("scores at least 0.90 overall F1 on the dev set", () => {
+    const r = sharedScore(DEV_SET, predict(DEV_SET, sharedParser()));
+    expect(r.overall.f1).toBeGreaterThanOrEqual(0.9);
+    expect(r.intentAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("is scored by our scorer exactly as by the shared one, on the dev set and on every holdout", () => {
+    const sets: [string, Parser][] = [[DEV_SET, sharedParser()], ...HOLDOUTS.map((path): [string, Parser] => [path, parser])];
+    for (const [path, using] of sets) {
+      const predictions = predict(path, using);
+      const theirs = sharedScore(path, predictions);
+      const ours = scoreParses(readLabelled(path), predictions);
+      expect({ path, intentAccuracy: ours.intentAccuracy, overall: ours.overall, categories: ours.categories }).toEqual({
+        path,
+        intentAccuracy: theirs.intentAccuracy,
+        overall: theirs.overall,
+        categories: theirs.categories,
+      });
+    }
   });
 });

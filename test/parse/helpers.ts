@@ -1,14 +1,12 @@
-/** Shared fixtures for parser tests: the eval roster and one parser built once. */
-import { resolve } from "node:path";
+/** Shared fixtures for parser tests: the test roster and one parser built once. */
 import { createParser, toFormat, type ParseResult } from "../../src/parse/index.js";
 import type { FormatParse, FormatVisit } from "../../src/domain/records.js";
 import { readRosterDir } from "../../src/roster/roster-files.js";
+import { TEST_ROSTER } from "../support/fixtures.js";
 
 export { firstOf } from "./first.js";
 
-export const repoRoot = resolve(import.meta.dirname, "../..");
-export const sharedEval = resolve(repoRoot, "../shared/eval");
-export const roster = readRosterDir(resolve(sharedEval, "fixtures"));
+export const roster = readRosterDir(TEST_ROSTER);
 export const parser = createParser(roster);
 
 /** A Wednesday, so "this week" and "next week" both have days on either side. */

@@ -1,10 +1,10 @@
-/** Shared set-up for plan tests: a real database loaded with the evaluation fixtures, and visits written directly. */
+/** Shared set-up for plan tests: a real database loaded with the test roster, and visits written directly. */
 import { randomUUID } from "node:crypto";
 import { afterEach } from "vitest";
 import { importRoster } from "../../src/roster/import-roster.js";
 import { openDatabase, type Database, type Db } from "../../src/store/database.js";
 import type { ScratchDatabase } from "../support/databases.js";
-import { EVAL_FIXTURES } from "../support/fixtures.js";
+import { TEST_ROSTER } from "../support/fixtures.js";
 
 const open: { database: Database; scratch: ScratchDatabase }[] = [];
 
@@ -23,7 +23,7 @@ export async function freshFixtures(create: () => Promise<ScratchDatabase>): Pro
   const scratch = await create();
   const database = await openDatabase(scratch.url);
   open.push({ database, scratch });
-  await importRoster(database.db, EVAL_FIXTURES);
+  await importRoster(database.db, TEST_ROSTER);
   return database.db;
 }
 

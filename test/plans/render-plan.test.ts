@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { messagesFor } from "../../src/locales/index.js";
 import { answerPlanQuery, renderPlan, skipShop, type VisitPlan } from "../../src/plans/index.js";
 import { PROVIDERS } from "../support/databases.js";
 import { closeDatabasesAfterEach, freshFixtures, logVisit, visitEveryShop } from "./plan-setup.js";
 
 closeDatabasesAfterEach();
+
+const zh = messagesFor("zh");
+const en = messagesFor("en");
+const longyan = { id: "M01", timezone: "Asia/Shanghai" };
 
 const plan: VisitPlan = {
   personId: "M03",
@@ -39,7 +44,7 @@ const plan: VisitPlan = {
 
 describe("plan wording", () => {
   it("reads naturally in Chinese", () => {
-    expect(renderPlan(plan, "zh", { today: "2026-11-26" })[0]).toEqual({
+    expect(renderPlan(plan, zh, { today: "2026-11-26" })[0]).toEqual({
       kind: "text",
       text: [
         "今天计划拜访 3 家（路线约 23.4 公里）：",
@@ -52,7 +57,7 @@ describe("plan wording", () => {
   });
 
   it("reads naturally in English, with miles for US reps", () => {
-    expect(renderPlan(plan, "en", { today: "2026-11-25" })[0]).toEqual({
+    expect(renderPlan(plan, en, { today: "2026-11-25" })[0]).toEqual({
       kind: "text",
       text: [
         "Plan for Thu, Nov 26: 3 stores, route about 23.4 km (14.5 mi):",
@@ -65,8 +70,8 @@ describe("plan wording", () => {
   });
 
   it("says when a day is off", () => {
-    expect(renderPlan({ ...plan, dayOff: "weekend", stops: [] }, "zh", { today: "2026-11-26" })[0]).toMatchObject({ text: "今天休息，没有拜访计划。" });
-    expect(renderPlan({ ...plan, day: "2026-10-01", dayOff: "holiday", stops: [] }, "en")[0]).toMatchObject({ text: "Thu, Oct 1 is a holiday: no visit plan." });
+    expect(renderPlan({ ...plan, dayOff: "weekend", stops: [] }, zh, { today: "2026-11-26" })[0]).toMatchObject({ text: "今天休息，没有拜访计划。" });
+    expect(renderPlan({ ...plan, day: "2026-10-01", dayOff: "holiday", stops: [] }, en)[0]).toMatchObject({ text: "Thu, Oct 1 is a holiday: no visit plan." });
   });
 });
 
@@ -79,13 +84,13 @@ describe.each(PROVIDERS)("plan questions in chat on $name", ({ create }) => {
     await logVisit(db, "R003", "2026-11-18");
     await logVisit(db, "R004", "2026-11-19");
     const now = new Date("2026-11-26T06:00:00Z"); // 14:00 in Longyan
-    const morning = await answerPlanQuery(db, { id: "M01", lang: "zh", timezone: "Asia/Shanghai" }, now);
+    const morning = await answerPlanQuery(db, longyan, now, zh);
     expect(morning[0]).toMatchObject({ text: expect.stringMatching(/^今天计划 3 家，已完成 0 家，还剩 3 家：\n/) });
 
     await logVisit(db, "R014", "2026-11-26");
-    const skip = await skipShop(db, { id: "M01", lang: "zh" }, "R004", "2026-11-26", "今天关门");
+    const skip = await skipShop(db, "M01", "R004", "2026-11-26", "今天关门", zh);
     expect(skip).toEqual([{ kind: "text", text: "好的，郭记烟酒商行今天先不去了（今天关门），已记下。这家店还会排进之后的计划。" }]);
-    const later = await answerPlanQuery(db, { id: "M01", lang: "zh", timezone: "Asia/Shanghai" }, now);
+    const later = await answerPlanQuery(db, longyan, now, zh);
     expect((later[0] as { text: string }).text.split("\n")).toEqual([
       "今天计划 3 家，已完成 1 家，跳过 1 家，还剩 1 家：",
       "1. 新华都超市 — 到期（品牌店每周1次，已逾期1天）",
@@ -94,16 +99,16 @@ describe.each(PROVIDERS)("plan questions in chat on $name", ({ create }) => {
     ]);
 
     await logVisit(db, "R003", "2026-11-26");
-    const done = await answerPlanQuery(db, { id: "M01", lang: "en", timezone: "Asia/Shanghai" }, now);
+    const done = await answerPlanQuery(db, longyan, now, en);
     expect((done[0] as { text: string }).text.split("\n")[0]).toBe("All 3 planned stores for today are handled (1 skipped). Nice work!");
   });
 
   it("plans in the person's own time zone", async () => {
     const db = await freshFixtures(create);
     // 23:30 UTC on the 27th (Friday) is Saturday morning in Longyan: a day off there.
-    const reply = await answerPlanQuery(db, { id: "M01", lang: "zh", timezone: "Asia/Shanghai" }, new Date("2026-11-27T23:30:00Z"));
+    const reply = await answerPlanQuery(db, longyan, new Date("2026-11-27T23:30:00Z"), zh);
     expect(reply[0]).toMatchObject({ text: "今天休息，没有拜访计划。" });
-    const austin = await answerPlanQuery(db, { id: "M07", lang: "en", timezone: "America/Chicago" }, new Date("2026-11-27T23:30:00Z"));
+    const austin = await answerPlanQuery(db, { id: "M07", timezone: "America/Chicago" }, new Date("2026-11-27T23:30:00Z"), en);
     expect((austin[0] as { text: string }).text).toMatch(/^Today: 15 planned, 0 done, 15 to go:/);
   });
 });

@@ -9,7 +9,7 @@ import { parseConfig } from "../../src/config/config.js";
 import { importRoster } from "../../src/roster/import-roster.js";
 import { openDatabase } from "../../src/store/database.js";
 import { scratchSqlite, type ScratchDatabase } from "../support/databases.js";
-import { EVAL_FIXTURES } from "../support/fixtures.js";
+import { TEST_ROSTER } from "../support/fixtures.js";
 
 interface WireReply {
   kind: string;
@@ -31,7 +31,7 @@ describe("team status in the web chat", () => {
   beforeAll(async () => {
     scratch = scratchSqlite();
     const database = await openDatabase(scratch.url);
-    await importRoster(database.db, EVAL_FIXTURES);
+    await importRoster(database.db, TEST_ROSTER);
     await database.close();
     app = await startApp(parseConfig({ DATABASE_URL: scratch.url, PORT: "0", LOG_LEVEL: "silent", SCHEDULER: "false", LOAD_DEMO_DATA: "false" }));
     await say("M01", "王记小卖部 软中华断货，老周副食店 硬中华10条");
@@ -61,7 +61,7 @@ describe("team status in the web chat", () => {
     const who = (await say("S01", "谁还没报")).find((r) => r.kind === "card")!;
     expect(who.title).toMatch(/还没报拜访的有 1 人：张伟。$/);
     const own = await say("M03", "团队今天情况");
-    expect(own[0].text).toContain("客户经理只能查看自己的数据");
+    expect(own[0]?.text).toContain("客户经理只能查看自己的数据");
     expect(JSON.stringify(own)).not.toMatch(/林志强|黄丽萍/);
   });
 

@@ -5,7 +5,7 @@ import { importRoster, RosterRowError } from "../../src/roster/import-roster.js"
 import { openDatabase, type Database } from "../../src/store/database.js";
 import { RosterStore } from "../../src/store/roster-store.js";
 import { PROVIDERS, type ScratchDatabase } from "../support/databases.js";
-import { EVAL_FIXTURES, fixturesCopy } from "../support/fixtures.js";
+import { fixturesCopy, TEST_ROSTER } from "../support/fixtures.js";
 
 const open: { database: Database; scratch: ScratchDatabase }[] = [];
 afterEach(async () => {
@@ -31,19 +31,19 @@ describe.each(PROVIDERS)("roster import on $name", ({ create }) => {
 
   it("loads the fixtures, and a second run creates nothing", async () => {
     const { db } = await fresh();
-    const first = await importRoster(db, EVAL_FIXTURES);
+    const first = await importRoster(db, TEST_ROSTER);
     expect(first.map((r) => [r.file, r.created, r.updated, r.unchanged])).toEqual([
       ["people.csv", 12, 0, 0],
-      ["retailers.csv", 180, 0, 0],
+      ["retailers.csv", 169, 0, 0],
       ["products.csv", 42, 0, 0],
     ]);
-    const second = await importRoster(db, EVAL_FIXTURES);
+    const second = await importRoster(db, TEST_ROSTER);
     expect(second.map((r) => [r.created, r.updated, r.unchanged])).toEqual([
       [0, 0, 12],
-      [0, 0, 180],
+      [0, 0, 169],
       [0, 0, 42],
     ]);
-    expect(await db.retailer.count()).toBe(180);
+    expect(await db.retailer.count()).toBe(169);
     const roster = await new RosterStore(db).roster();
     const r035 = roster.retailers.find((r) => r.id === "R035");
     expect(r035?.managerId).toBe("M02");
@@ -57,11 +57,21 @@ describe.each(PROVIDERS)("roster import on $name", ({ create }) => {
 
   it("updates a changed row instead of duplicating it", async () => {
     const { db } = await fresh();
-    await importRoster(db, EVAL_FIXTURES);
+    await importRoster(db, TEST_ROSTER);
     const dir = writable(fixturesCopy({ file: "retailers.csv", change: (t) => t.replace("R001,王记小卖部,", "R001,王记小卖部(新),") }));
     const report = await importRoster(db, dir);
-    expect(report[1]).toMatchObject({ file: "retailers.csv", created: 0, updated: 1, unchanged: 179 });
+    expect(report[1]).toMatchObject({ file: "retailers.csv", created: 0, updated: 1, unchanged: 168 });
     expect((await db.retailer.findUnique({ where: { id: "R001" } }))?.name).toBe("王记小卖部(新)");
+  });
+
+  it("gives a person with no time zone the importer's default zone (TZ_DEFAULT), Asia/Shanghai when none is given", async () => {
+    const dir = writable(fixturesCopy({ file: "people.csv", change: (t) => t.replace(/^(M07,.*),America\/Chicago$/m, "$1,") }));
+    const told = await fresh();
+    await importRoster(told.db, dir, { defaultZone: "America/Chicago" });
+    expect((await told.db.person.findUniqueOrThrow({ where: { id: "M07" } })).timezone).toBe("America/Chicago");
+    const untold = await fresh();
+    await importRoster(untold.db, dir);
+    expect((await untold.db.person.findUniqueOrThrow({ where: { id: "M07" } })).timezone).toBe("Asia/Shanghai");
   });
 });
 
@@ -74,7 +84,7 @@ describe("a bad row", () => {
   ];
 
   it.each(cases)("($what) is reported with its file and line, and nothing of that file is written", async ({ file, change, line, reason }) => {
-    const scratch = await PROVIDERS[0].create();
+    const scratch = await PROVIDERS[0]!.create();
     const database = await openDatabase(scratch.url);
     open.push({ database, scratch });
     const dir = writable(fixturesCopy({ file, change }));

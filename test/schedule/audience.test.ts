@@ -3,7 +3,7 @@ import { importRoster } from "../../src/roster/import-roster.js";
 import { parseAudience, selectAudience, validateAudience } from "../../src/schedule/audience.js";
 import { addReminder, listReminders, removeReminder, validateCron } from "../../src/schedule/reminders.js";
 import { PROVIDERS } from "../support/databases.js";
-import { EVAL_FIXTURES } from "../support/fixtures.js";
+import { TEST_ROSTER } from "../support/fixtures.js";
 import { closeDatabasesAfterEach, freshDatabase } from "./schedule-setup.js";
 
 closeDatabasesAfterEach();
@@ -46,7 +46,7 @@ describe("reminder audiences and schedules", () => {
 describe.each(PROVIDERS)("reminder audience selection on $name", ({ create }) => {
   it("selects the active people of a team, a role or everyone, optionally in one time zone", async () => {
     const { db } = await freshDatabase(create);
-    await importRoster(db, EVAL_FIXTURES);
+    await importRoster(db, TEST_ROSTER);
     await db.person.update({ where: { id: "M03" }, data: { active: false } });
     const ids = async (text: string, zone?: string) => (await selectAudience(db, parseAudience(text), zone)).map((p) => p.id);
     expect(await ids("team:新罗一组")).toEqual(["M01", "M02", "S01"]);
@@ -58,7 +58,7 @@ describe.each(PROVIDERS)("reminder audience selection on $name", ({ create }) =>
 
   it("adds, lists and removes reminders, filling a missing language from the other", async () => {
     const { db } = await freshDatabase(create);
-    await importRoster(db, EVAL_FIXTURES);
+    await importRoster(db, TEST_ROSTER);
     const r = await addReminder(db, { cron: "0 8 * * 1", audience: "team:新罗一组", textZh: "周一例会前把上周断货情况汇总好。" });
     expect(r).toMatchObject({ cron: "0 8 * * 1", audience: "team:新罗一组", textEn: "周一例会前把上周断货情况汇总好。" });
     await expect(addReminder(db, { cron: "0 8 * * 1", audience: "all" })).rejects.toThrow(/needs --text-zh or --text-en/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { RateLimitedError } from "../../src/core/channel.js";
+import { RateLimitedError } from "../../src/channels/outbound.js";
 import { createDeliverer } from "../../src/schedule/deliverer.js";
-import { OutboxStore } from "../../src/schedule/outbox.js";
+import { OutboxStore } from "../../src/store/outbox-store.js";
 import type { Db } from "../../src/store/database.js";
 import { PROVIDERS } from "../support/databases.js";
 import { closeDatabasesAfterEach, freshDatabase, ManualClock, recordingPush, secondConnection, silent, text } from "./schedule-setup.js";
@@ -27,6 +27,9 @@ describe.each(PROVIDERS)("outbox delivery on $name", ({ name, create }) => {
     expect(await outbox.enqueue({ personId: "M01", kind: "nudge", day: "2026-11-26", replies: text("nudge") })).toBe(true);
     expect(await db.outbox.count()).toBe(3);
     expect(await outbox.has("M01", "morning_plan", "2026-11-26")).toBe(true);
+    // Producers ask once for a whole team which pushes are still to make.
+    expect(await outbox.withoutPush(["M03", "M01", "M02"], "morning_plan", "2026-11-26")).toEqual(["M03", "M02"]);
+    expect(await outbox.withoutPush([], "nudge", "2026-11-26")).toEqual([]);
   });
 
   it("sends each due row once, and a restarted deliverer sends nothing again", async () => {

@@ -3,8 +3,9 @@
  * pushes go through the outbox to the web chat's live feed, and restarts never send twice.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ChannelRegistry } from "../../src/core/channel.js";
-import { LiveFeed } from "../../src/core/live-feed.js";
+import { ChannelRegistry } from "../../src/channels/outbound.js";
+import { webOutbound } from "../../src/channels/web/index.js";
+import { LiveFeed } from "../../src/channels/web/live-feed.js";
 import type { Reply } from "../../src/domain/messages.js";
 import { importQuizCsv } from "../../src/quiz/quiz-bank.js";
 import { importRoster } from "../../src/roster/import-roster.js";
@@ -12,8 +13,9 @@ import { addReminder } from "../../src/schedule/reminders.js";
 import { createPush } from "../../src/schedule/push.js";
 import { startScheduler, type Scheduler } from "../../src/schedule/scheduler.js";
 import type { Db } from "../../src/store/database.js";
+import { RosterStore } from "../../src/store/roster-store.js";
 import { PROVIDERS } from "../support/databases.js";
-import { EVAL_FIXTURES, REPO_ROOT } from "../support/fixtures.js";
+import { REPO_ROOT, TEST_ROSTER } from "../support/fixtures.js";
 import { logVisit } from "../plans/plan-setup.js";
 import { closeDatabasesAfterEach, freshDatabase, silent } from "./schedule-setup.js";
 
@@ -67,7 +69,9 @@ const LONGYAN = new Set(["S01", "S02", "M01", "M02", "M03", "M04", "M05", "M06"]
 const longyan = (w: Watch) => w.seen.filter((s) => LONGYAN.has(s.personId));
 
 async function start(db: Db, watch: Watch): Promise<Scheduler> {
-  const push = createPush({ db, channels: new ChannelRegistry(), liveFeed: watch.feed, logger: silent });
+  const channels = new ChannelRegistry();
+  channels.register(webOutbound(watch.feed));
+  const push = createPush({ roster: new RosterStore(db), channels, logger: silent });
   const scheduler = await startScheduler({ db, logger: silent, push, options: { deliverer: { pollMs: 3_600_000 }, refreshMs: 86_400_000 } });
   running.push(scheduler);
   await settle();
@@ -85,7 +89,7 @@ async function kinds(db: Db, status = "sent"): Promise<string[]> {
 describe.each(PROVIDERS)("scheduled pushes on $name", ({ create }) => {
   async function organisation(): Promise<Db> {
     const { db } = await freshDatabase(create);
-    await importRoster(db, EVAL_FIXTURES);
+    await importRoster(db, TEST_ROSTER);
     await importQuizCsv(db, `${REPO_ROOT}/prisma/demo/quiz.csv`);
     return db;
   }
@@ -118,7 +122,7 @@ describe.each(PROVIDERS)("scheduled pushes on $name", ({ create }) => {
     expect(digest).toContain("· 林志强：计划 25 家，完成 1 家");
     expect(digest).toContain("· 黄丽萍：今天还没有拜访记录（计划 25 家）");
     expect(digest).toContain("断货（1 家）：老王烟酒店 中华(软)");
-    expect(digest).toContain("林志强 @ 老王烟酒店：“让老板先订两条新品才给软中华”");
+    expect(digest).toContain("林志强 @ 老王烟酒店：「让老板先订两条新品才给软中华」");
     expect(digest).toContain("今日答题：林志强 未答；黄丽萍 未答；张伟 未答");
 
     // Austin's own Thursday plan goes out at 07:30 Chicago time, 21:30 in Shanghai.
@@ -185,8 +189,8 @@ describe.each(PROVIDERS)("scheduled pushes on $name", ({ create }) => {
     const before = watch.seen.length;
     await advanceTo("2026-11-30T07:31:00+08:00"); // Monday
     const monday = watch.seen.slice(before);
-    expect(monday.filter((s) => s.personId === "S01").map((s) => s.text)[0]).toContain("【新罗一组 · 上周小结（11月23日—11月29日）】");
-    expect(monday.find((s) => s.personId === "M01" && s.text.includes("上周"))!.text).toMatch(/^林志强，上周（11月23日—11月29日）小结：拜访 2 家次，计划完成 2\/\d+/);
+    expect(monday.filter((s) => s.personId === "S01").map((s) => s.text)[0]).toContain("【新罗一组 · 上周小结（11月23日—29日）】");
+    expect(monday.find((s) => s.personId === "M01" && s.text.includes("上周"))!.text).toMatch(/^林志强，上周（11月23日—29日）小结：拜访 2 家次，计划完成 2\/\d+/);
     expect(monday.filter((s) => s.personId === "M01" && s.text.includes("早上好"))).toHaveLength(1);
   });
 

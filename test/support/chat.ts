@@ -1,6 +1,6 @@
 /**
  * A test channel for whole conversations (Hubot's dummy adapter): a real bot on a real SQLite file
- * loaded with the evaluation fixtures; `say(person, text)` delivers a message and returns the replies.
+ * loaded with the test roster; `say(person, text)` delivers a message and returns the replies.
  */
 import { featureHandlers, rulesOnly } from "../../src/app.js";
 import { createBot, type Bot, type Understand } from "../../src/core/bot.js";
@@ -11,7 +11,7 @@ import { createLogger } from "../../src/log.js";
 import { importRoster } from "../../src/roster/import-roster.js";
 import { openDatabase, type Database } from "../../src/store/database.js";
 import { scratchSqlite, type ScratchDatabase } from "./databases.js";
-import { EVAL_FIXTURES } from "./fixtures.js";
+import { TEST_ROSTER } from "./fixtures.js";
 
 /** Wednesday 25 November 2026, 17:40 in Shanghai. */
 export const DEFAULT_AT = "2026-11-25T17:40:00+08:00";
@@ -42,7 +42,7 @@ export interface ChatWorldOptions {
 export async function chatWorld(extraDirs: string[] = [], options: ChatWorldOptions = {}): Promise<ChatWorld> {
   const scratch: ScratchDatabase = scratchSqlite();
   const database = await openDatabase(scratch.url);
-  await importRoster(database.db, EVAL_FIXTURES);
+  await importRoster(database.db, TEST_ROSTER);
   for (const dir of extraDirs) await importRoster(database.db, dir);
   const notified: ChatWorld["notified"] = [];
   const notify = async (personId: string, replies: Reply[]) => void notified.push({ personId, replies });

@@ -1,6 +1,7 @@
 /**
- * Runs once before the suite: the tests use a real PostgreSQL server and Debian's Chromium, and a
- * missing one should fail fast with the fix, not as a hundred connection errors.
+ * Runs once before the integration tests (vitest.config.ts): they use a real PostgreSQL server and
+ * Debian's Chromium, and a missing one should fail fast with the fix, not as a hundred connection
+ * errors. The unit tests (`npm run test:unit`) need neither and run without this check.
  */
 import { existsSync } from "node:fs";
 import pg from "pg";

@@ -4,8 +4,9 @@
  * Pure: what cannot be shown by URL (bytes with no public address) is returned as uploads for the poster.
  */
 import type { types } from "@slack/bolt";
-import { replyToPlainText, type Choice, type Reply } from "../../domain/messages.js";
-import type { Lang } from "../../domain/roster.js";
+import { replyToPlainText } from "../../core/plain-text.js";
+import type { Choice, Reply } from "../../domain/messages.js";
+import type { Messages } from "../../locales/index.js";
 
 export type Block = types.KnownBlock;
 
@@ -14,12 +15,13 @@ export const ACTION_PREFIX = "fm_";
 export const ACTION_ID_PATTERN = /^fm_/;
 
 // Slack's documented limits.
-const SECTION_TEXT_MAX = 3000;
+export const SECTION_TEXT_MAX = 3000;
 const HEADER_MAX = 150;
 const BUTTON_TEXT_MAX = 75;
 const BUTTON_VALUE_MAX = 2000;
 const FIELDS_PER_SECTION = 10;
 const FIELD_TEXT_MAX = 2000;
+const IMAGE_TEXT_MAX = 2000;
 const BUTTONS_PER_ACTIONS = 25;
 export const MESSAGE_BLOCKS_MAX = 50;
 export const HOME_BLOCKS_MAX = 100;
@@ -27,7 +29,8 @@ export const HOME_BLOCKS_MAX = 100;
 const FALLBACK_TEXT_MAX = 3000;
 
 export interface RenderOptions {
-  lang: Lang;
+  /** The catalogue of the person's language, for the plain-text fallback. */
+  t: Messages;
   /** PUBLIC_URL: makes the web server's relative /files/... links reachable from Slack. */
   publicUrl: string | null;
 }
@@ -69,7 +72,7 @@ export function renderReplies(replies: Reply[], options: RenderOptions): Rendere
       if (i > 0) flush();
       blocks.push(...group.blocks.slice(i, i + MESSAGE_BLOCKS_MAX));
     }
-    texts.push(replyToPlainText(group.reply, options.lang));
+    texts.push(replyToPlainText(group.reply, options.t));
   }
   flush();
   return { messages, uploads };
@@ -108,7 +111,7 @@ function replyBlocks(reply: Reply, index: number, options: RenderOptions, upload
     }
     case "image": {
       const url = reachableUrl(reply.url, options.publicUrl);
-      if (url) return [{ type: "image", image_url: url, alt_text: truncate(reply.title, 2000), title: plain(reply.title, 2000) }];
+      if (url) return [{ type: "image", image_url: url, alt_text: truncate(reply.title, IMAGE_TEXT_MAX), title: plain(reply.title, IMAGE_TEXT_MAX) }];
       if (reply.png) uploads.push({ filename: `${slug(reply.title)}.png`, title: reply.title, bytes: reply.png });
       return textSections(reply.title);
     }

@@ -4,11 +4,10 @@
  * A 429 becomes the core's RateLimitedError with Slack's Retry-After, for the outbox to honour.
  */
 import { webApi, type RespondFn } from "@slack/bolt";
-import { RateLimitedError, type OutboundChannel } from "../../core/channel.js";
 import type { Reply } from "../../domain/messages.js";
-import type { Lang } from "../../domain/roster.js";
+import type { Messages } from "../../locales/index.js";
 import type { Logger } from "../../log.js";
-import type { RosterStore } from "../../store/roster-store.js";
+import { RateLimitedError } from "../outbound.js";
 import { renderReplies, type SlackUpload } from "./block-kit.js";
 
 export type SlackTarget =
@@ -20,6 +19,8 @@ export type SlackTarget =
 
 /** Slack asks for Retry-After seconds; when it gives none (an `ok:false, ratelimited` answer), wait this long. */
 const DEFAULT_RETRY_AFTER_MS = 30_000;
+/** Someone waiting for an answer gets it this much later at most; a longer rate limit fails the reply. */
+const LONGEST_REPLY_WAIT_MS = 10_000;
 
 export class SlackPoster {
   private readonly dms = new Map<string, string>();
@@ -29,10 +30,10 @@ export class SlackPoster {
     private readonly options: { publicUrl: string | null; logger: Logger },
   ) {}
 
-  /** Posts replies; throws RateLimitedError on 429 (nothing is retried here: the caller decides). */
-  async post(target: SlackTarget, replies: Reply[], lang: Lang): Promise<void> {
+  /** Posts replies, their fallback text in `t`'s language; throws RateLimitedError on 429 (the caller decides about retrying). */
+  async post(target: SlackTarget, replies: Reply[], t: Messages): Promise<void> {
     if (!replies.length) return;
-    const { messages, uploads } = renderReplies(replies, { lang, publicUrl: this.options.publicUrl });
+    const { messages, uploads } = renderReplies(replies, { t, publicUrl: this.options.publicUrl });
     await rateLimitAware(async () => {
       if (target.kind === "respond") {
         for (const message of messages) {
@@ -71,17 +72,6 @@ export class SlackPoster {
   }
 }
 
-/** The "slack" channel for pushes (the outbox's deliverer): a DM to the linked Slack user. */
-export function slackOutboundChannel(poster: SlackPoster, roster: RosterStore): OutboundChannel {
-  return {
-    name: "slack",
-    async send(externalUserId, replies) {
-      const person = await roster.personByIdentity("slack", externalUserId);
-      await poster.post({ kind: "user", userId: externalUserId }, replies, person?.lang ?? "zh");
-    },
-  };
-}
-
 /** Runs a Web API call, turning Slack's rate limiting into RateLimitedError. */
 export async function rateLimitAware<T>(call: () => Promise<T>): Promise<T> {
   try {
@@ -107,7 +97,7 @@ export function asRateLimited(error: unknown): RateLimitedError | null {
  * For answers to someone waiting in the chat: on a short rate limit, wait once and try again;
  * a long one is thrown (and logged by the caller) rather than holding the reply for minutes.
  */
-export async function retryOnceWhenRateLimited<T>(call: () => Promise<T>, logger: Logger, maxWaitMs = 10_000): Promise<T> {
+export async function retryOnceWhenRateLimited<T>(call: () => Promise<T>, logger: Logger, maxWaitMs = LONGEST_REPLY_WAIT_MS): Promise<T> {
   try {
     return await call();
   } catch (error) {

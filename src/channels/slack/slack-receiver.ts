@@ -8,13 +8,14 @@
 import type http from "node:http";
 import { ReceiverMultipleAckError, verifySlackRequest, type App, type Receiver, type ReceiverEvent } from "@slack/bolt";
 import type { Logger } from "../../log.js";
-
-export const SLACK_EVENTS_PATH = "/slack/events";
+import { SLACK_EVENTS_PATH } from "./slack-config.js";
 
 /** Slack's own limit is 5 minutes either way; requests outside it are replays or a wrong clock. */
 const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 /** Slack's payloads are small; this keeps an unauthenticated caller from making us buffer much. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
+/** Slack gives up on a request after 3 s and retries it; answering before then avoids the retry. */
+const DEFAULT_ACK_TIMEOUT_MS = 2_500;
 
 export interface SlackReceiverOptions {
   signingSecret: string;
@@ -43,7 +44,7 @@ export class SlackHttpReceiver implements Receiver {
 
   constructor(private readonly options: SlackReceiverOptions) {
     this.path = options.path ?? SLACK_EVENTS_PATH;
-    this.ackTimeoutMs = options.ackTimeoutMs ?? 2500;
+    this.ackTimeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
     this.now = options.now ?? Date.now;
   }
 

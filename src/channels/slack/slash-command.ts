@@ -1,34 +1,28 @@
 /**
  * `/fieldmate plan|status|help`: each subcommand is what the person would have typed, in their
- * language, so the core answers it exactly as a typed question. Anything else after the command
- * ("/fieldmate 张记 中华断货") is passed on as typed.
+ * language, so the core answers it exactly as a typed question. The subcommand may be given in any
+ * language (`/fieldmate 计划`); anything else after the command ("/fieldmate 张记 中华断货") is
+ * passed on as typed.
  */
-import type { Lang } from "../../domain/roster.js";
+import { LANGS } from "../../domain/roster.js";
+import { messagesFor, type Messages } from "../../locales/index.js";
+import type { SlashCommand } from "../../locales/messages/channels.js";
 
-const SUBCOMMANDS: Record<string, Record<Lang, string>> = {
-  plan: { zh: "今天去哪几家", en: "what's my plan" },
-  status: { zh: "团队今天情况", en: "team status" },
-  help: { zh: "help", en: "help" },
-};
+const SUBCOMMANDS: readonly SlashCommand[] = ["plan", "status", "help"];
 
-const ALIASES: Record<string, keyof typeof SUBCOMMANDS> = {
-  plan: "plan",
-  today: "plan",
-  计划: "plan",
-  今天: "plan",
-  status: "status",
-  team: "status",
-  团队: "status",
-  情况: "status",
-  help: "help",
-  帮助: "help",
-  "?": "help",
-};
+/** Every word for a subcommand in every language, lower-cased. */
+const ALIASES: ReadonlyMap<string, SlashCommand> = new Map(
+  LANGS.flatMap((lang) =>
+    SUBCOMMANDS.flatMap((command) =>
+      [command, ...messagesFor(lang).channels.slashAliases[command]].map((word) => [word.toLowerCase(), command] as const),
+    ),
+  ),
+);
 
-/** The text the core receives for the command's argument text. */
-export function slashCommandText(argument: string, lang: Lang): string {
+/** The text the core receives for the command's argument text, in the person's language `t`. */
+export function slashCommandText(argument: string, t: Messages): string {
   const trimmed = argument.trim();
-  if (!trimmed) return SUBCOMMANDS.help![lang];
-  const key = ALIASES[trimmed.toLowerCase()];
-  return key ? SUBCOMMANDS[key]![lang] : trimmed;
+  if (!trimmed) return t.channels.slashCommands.help;
+  const command = ALIASES.get(trimmed.toLowerCase());
+  return command ? t.channels.slashCommands[command] : trimmed;
 }

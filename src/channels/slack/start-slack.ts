@@ -1,78 +1,58 @@
 /**
  * The Slack channel: a Bolt app whose listeners turn DMs, @mentions, button clicks and
  * `/fieldmate` into InboundMessages for the core and post its replies as Block Kit; App Home shows
- * today's plan; pushes go out as DMs. Transport: Socket Mode with SLACK_APP_TOKEN, otherwise HTTP
- * events on the web chat's server (the returned `routes`).
+ * today's plan; pushes go out as DMs, paced. Transport: Socket Mode with SLACK_APP_TOKEN, otherwise
+ * HTTP events on the shared web server (the returned `route`).
  */
 import { App, SocketModeReceiver, webApi, type BlockAction, type ButtonAction, type Receiver } from "@slack/bolt";
-import type http from "node:http";
-import type { Config } from "../../config/config.js";
-import type { Bot } from "../../core/bot.js";
-import type { OutboundChannel } from "../../core/channel.js";
-import { helpText, UNKNOWN_SENDER_TEXT } from "../../help/help.js";
 import type { InboundMessage, Reply } from "../../domain/messages.js";
-import type { Lang, Person } from "../../domain/roster.js";
-import type { Logger } from "../../log.js";
-import type { RosterStore } from "../../store/roster-store.js";
+import type { Person } from "../../domain/roster.js";
+import { inEveryLanguage } from "../../locales/index.js";
+import type { ChannelStartDeps, HttpRoute, RunningChannel } from "../channel-plugin.js";
+import { catalogueFor } from "../sender-language.js";
 import { ACTION_ID_PATTERN, markAnswered, renderHome, type Block } from "./block-kit.js";
 import { boltLogger } from "./bolt-logger.js";
+import { slackTransport, type SlackConfig, type SlackTransport } from "./slack-config.js";
 import { SlackIdentities } from "./slack-identity.js";
-import { retryOnceWhenRateLimited, SlackPoster, slackOutboundChannel, type SlackTarget } from "./slack-poster.js";
+import { retryOnceWhenRateLimited, SlackPoster, type SlackTarget } from "./slack-poster.js";
 import { SlackHttpReceiver } from "./slack-receiver.js";
 import { fromSlackText } from "./slack-text.js";
 import { slashCommandText } from "./slash-command.js";
 
-export interface StartSlackDeps {
-  config: Config;
-  bot: Bot;
-  roster: RosterStore;
-  logger: Logger;
-  /** What App Home shows a person (today's plan); default: the help text. */
-  homeView?: (person: Person) => Promise<Reply[]>;
-  /** Overrides for tests: how long before an unacknowledged HTTP request is answered anyway. */
+type StartSlackDeps = Omit<ChannelStartDeps<SlackConfig>, "liveFeed"> & {
+  /** Tests: how long before an unacknowledged HTTP request is answered anyway. */
   ackTimeoutMs?: number;
-}
+};
 
-export interface SlackChannel {
-  /** "slack": pushes as DMs. */
-  channel: OutboundChannel;
+export interface SlackChannel extends RunningChannel {
   transport: SlackTransport;
-  /** HTTP mode: POST /slack/events, for the web server's `extraRoutes`. Absent in Socket Mode. */
-  routes?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
+  /** HTTP mode: POST /slack/events on the shared web server. Absent in Socket Mode. */
+  route?: HttpRoute;
   botUserId: string;
-  /** Resolves when every event received so far has been handled (tests; graceful shutdown). */
+  /** Resolves when every event received so far has been handled and every push sent. */
   idle(): Promise<void>;
-  stop(): Promise<void>;
 }
 
-export type SlackTransport = "socket" | "http";
-
-/** Which transport the configuration asks for; null when Slack is not configured. */
-export function slackTransport(config: Pick<Config, "SLACK_BOT_TOKEN" | "SLACK_APP_TOKEN" | "SLACK_SIGNING_SECRET">): SlackTransport | null {
-  if (!config.SLACK_BOT_TOKEN) return null;
-  if (config.SLACK_APP_TOKEN) return "socket";
-  if (config.SLACK_SIGNING_SECRET) return "http";
-  return null;
-}
-
-const ERROR_TEXT = "出错了，请稍后重试。 / Something went wrong; please try again.";
+/** Web API calls: retried twice on network errors, 500 ms then 1 s, never longer than 2 s apart. */
+const RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 };
+const WEB_API_TIMEOUT_MS = 15_000;
 
 /** Starts the Slack channel; throws (with Slack's reason) when the token does not work. */
 export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
-  const { config, bot, roster } = deps;
+  const { config, bot, roster, pacer } = deps;
   const transport = slackTransport(config);
   if (!transport || !config.SLACK_BOT_TOKEN) {
     throw new Error("Slack needs SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP events)");
   }
-  const logger = deps.logger.child({ channel: "slack" });
+  const logger = deps.logger;
   const slackLogger = boltLogger(logger);
   const clientOptions: webApi.WebClientOptions = {
     ...(config.SLACK_API_URL ? { slackApiUrl: withTrailingSlash(config.SLACK_API_URL) } : {}),
     logger: slackLogger,
     // 429s go back to the caller: the outbox reschedules pushes, replies wait once (see slack-poster.ts).
     rejectRateLimitedCalls: true,
-    retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 },
-    timeout: 15_000,
+    retryConfig: RETRY_CONFIG,
+    timeout: WEB_API_TIMEOUT_MS,
   };
 
   // Checking the token ourselves gives a clear start-up error, and the bot's ids for Bolt's ignoreSelf.
@@ -80,6 +60,7 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
   if (!auth.user_id || !auth.bot_id) throw new Error("Slack auth.test did not name the bot user; is SLACK_BOT_TOKEN a bot token (xoxb-)?");
   const botUserId = auth.user_id;
 
+  // slackTransport chose "http" only with a signing secret and "socket" only with an app token.
   const httpReceiver =
     transport === "http"
       ? new SlackHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, logger, ackTimeoutMs: deps.ackTimeoutMs })
@@ -95,9 +76,8 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
     convoStore: false,
   });
 
-  const poster = new SlackPoster(app.client, { publicUrl: config.PUBLIC_URL, logger });
+  const poster = new SlackPoster(app.client, { publicUrl: deps.publicUrl, logger });
   const identities = new SlackIdentities(roster, app.client, logger);
-  const homeView = deps.homeView ?? (async (person: Person) => [{ kind: "text", text: helpText(person.lang, person.role) } satisfies Reply]);
 
   const work = new Set<Promise<unknown>>();
   /** Listener bodies run tracked, so `idle()` and `stop()` can wait for them. */
@@ -110,16 +90,15 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
   /** One message for the core, its replies back to Slack; failures get a short apology and a log line. */
   async function converse(message: Omit<InboundMessage, "channel">, target: SlackTarget): Promise<void> {
     const log = logger.child({ slackUser: message.externalUserId, messageId: message.externalMessageId });
-    let lang: Lang = "zh";
+    let person: Person | null = null;
     try {
-      const person = await identities.ensure(message.externalUserId);
-      lang = person?.lang ?? lang;
+      person = await identities.ensure(message.externalUserId);
       const replies = await bot.handle({ ...message, channel: "slack" });
-      await retryOnceWhenRateLimited(() => poster.post(target, replies, lang), log);
+      await retryOnceWhenRateLimited(() => poster.post(target, replies, catalogueFor(person)), log);
       log.info({ replies: replies.length, person: person?.id ?? null }, "Slack message handled");
     } catch (error) {
       log.error({ err: error }, "Slack message failed");
-      await poster.post(target, [{ kind: "text", text: ERROR_TEXT }], lang).catch(() => undefined);
+      await poster.post(target, [{ kind: "text", text: failedText(person) }], catalogueFor(person)).catch(() => undefined);
     }
   }
 
@@ -213,7 +192,7 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
           {
             externalUserId: command.user_id,
             externalMessageId: `cmd:${command.trigger_id}`,
-            text: slashCommandText(command.text ?? "", person?.lang ?? "zh"),
+            text: slashCommandText(command.text ?? "", catalogueFor(person)),
             receivedAt: new Date(),
           },
           { kind: "respond", respond, userId: command.user_id },
@@ -229,12 +208,13 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
       (async () => {
         try {
           const person = await identities.ensure(event.user);
-          const replies: Reply[] = person ? await homeView(person) : [{ kind: "text", text: UNKNOWN_SENDER_TEXT }];
-          const lang = person?.lang ?? "zh";
-          const title = lang === "zh" ? "Fieldmate 今日" : "Fieldmate today";
+          const replies: Reply[] = person
+            ? await deps.homeView(person)
+            : [{ kind: "text", text: inEveryLanguage((t) => t.core.unknownSender) }];
+          const t = catalogueFor(person);
           await app.client.views.publish({
             user_id: event.user,
-            view: { type: "home", blocks: renderHome(title, replies, { lang, publicUrl: config.PUBLIC_URL }) },
+            view: { type: "home", blocks: renderHome(t.channels.homeTitle, replies, { t, publicUrl: deps.publicUrl }) },
           });
         } catch (error) {
           logger.error({ err: error, slackUser: event.user }, "App Home could not be published");
@@ -253,11 +233,16 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
   const idle = async () => {
     await httpReceiver?.idle();
     while (work.size) await Promise.allSettled([...work]);
+    await pacer.idle();
   };
   return {
-    channel: slackOutboundChannel(poster, roster),
+    /** A push: a DM to the linked Slack user, paced. */
+    async send(userId, replies) {
+      const t = catalogueFor(await roster.personByIdentity("slack", userId));
+      await pacer.run(userId, () => poster.post({ kind: "user", userId }, replies, t));
+    },
     transport,
-    ...(httpReceiver ? { routes: httpReceiver.route } : {}),
+    ...(httpReceiver ? { route: httpReceiver.route } : {}),
     botUserId,
     idle,
     async stop() {
@@ -266,6 +251,11 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
       logger.info("Slack stopped");
     },
   };
+}
+
+/** What to say when a message could not be answered: in the person's language, or every language for a stranger. */
+function failedText(person: Person | null): string {
+  return person ? catalogueFor(person).channels.failed : inEveryLanguage((t) => t.channels.failed);
 }
 
 /** Slack's "1700000000.000100" timestamps: seconds with microseconds. */

@@ -73,7 +73,7 @@ export function requireMethod(req: http.IncomingMessage, ...allowed: string[]): 
  * before sending that content type to another origin, and this server never says yes.
  */
 export async function readJsonBody(req: http.IncomingMessage, limitBytes: number): Promise<unknown> {
-  const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+  const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
     throw new WebRequestError(415, "unsupported_media_type", 'Send the body as JSON with "Content-Type: application/json".');
   }

@@ -13,7 +13,7 @@ export function presentedToken(req: http.IncomingMessage, url: URL): string | nu
   const header = req.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(.+)$/i.exec(header.trim());
-    return match ? match[1].trim() : null;
+    return match?.[1]?.trim() ?? null;
   }
   return url.searchParams.get("token");
 }

@@ -7,9 +7,10 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { LiveFeed } from "../../core/live-feed.js";
+import type { LiveFeed } from "./live-feed.js";
 import type { InboundMessage, Reply } from "../../domain/messages.js";
 import type { Person } from "../../domain/roster.js";
+import { inEveryLanguage } from "../../locales/index.js";
 import { trackConnections } from "./graceful-close.js";
 import { openEventStream, type EventStream } from "./event-stream.js";
 import {
@@ -22,6 +23,7 @@ import {
   setSecurityHeaders,
 } from "./http-helpers.js";
 import { parseMessageRequest } from "./message-request.js";
+import { PAGE_TEXTS_PATH, pageTextsScript } from "./page-texts.js";
 import { PUBLIC_DIR, safeRelativePath, serveStatic } from "./static-files.js";
 import { requireAccess } from "./web-auth.js";
 import { toWireReplies } from "./wire-replies.js";
@@ -64,7 +66,8 @@ export interface WebServer {
 /** Room for a 4,000-character Chinese message (12 KB in UTF-8) and then some; more is refused unread. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
-const INTERNAL_ERROR_MESSAGE = "出错了，请稍后重试。 / Something went wrong; please try again.";
+/** Shown on the page under the message that failed; the page cannot tell whose language to use. */
+const INTERNAL_ERROR_MESSAGE = inEveryLanguage((t) => t.channels.failed);
 
 export function createWebServer(deps: WebChatDeps): WebServer {
   if (!deps.demoMode && !deps.token) {
@@ -72,6 +75,7 @@ export function createWebServer(deps: WebChatDeps): WebServer {
     throw new Error("The web chat needs WEB_CHAT_TOKEN when demo mode is off.");
   }
   const streams = new Set<EventStream>();
+  const pageTexts = pageTextsScript();
 
   async function postMessage(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     requireMethod(req, "POST");
@@ -166,6 +170,12 @@ export function createWebServer(deps: WebChatDeps): WebServer {
     if (path.startsWith("/files/")) {
       requireAccess(req, url, deps);
       await serveFile(req, res, url);
+      return true;
+    }
+    if (path === PAGE_TEXTS_PATH) {
+      requireMethod(req, "GET", "HEAD");
+      res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Content-Length": Buffer.byteLength(pageTexts), "Cache-Control": "no-cache" });
+      res.end(req.method === "HEAD" ? undefined : pageTexts);
       return true;
     }
     // After our own API, so another receiver can never shadow the stable contract above.

@@ -1,7 +1,8 @@
 /**
  * The WeChat channel: a Wechaty bot on the configured puppet. Direct messages, and group messages
- * that @mention the bot, go to the core with WeChat's own message id; replies come back as plain
- * text with numbered choices, split under WeChat's length and paced through one send queue.
+ * that @mention the bot, go to the core with WeChat's own message id; replies and pushes go back as
+ * plain text with numbered choices, split under WeChat's length, every message through the
+ * channel's one pacer.
  */
 import qrcodeTerminal from "qrcode-terminal";
 import {
@@ -15,56 +16,34 @@ import {
   type Wechaty,
   type WechatyOptions,
 } from "wechaty";
-import type { Config } from "../../config/config.js";
-import type { Bot } from "../../core/bot.js";
-import type { OutboundChannel } from "../../core/channel.js";
 import type { Reply } from "../../domain/messages.js";
-import type { Lang } from "../../domain/roster.js";
-import type { Logger } from "../../log.js";
-import type { RosterStore } from "../../store/roster-store.js";
-import { SendQueue } from "./send-queue.js";
+import { inEveryLanguage } from "../../locales/index.js";
+import type { ChannelStartDeps, RunningChannel } from "../channel-plugin.js";
+import { catalogueFor } from "../sender-language.js";
+import type { WechatConfig, WechatOptions } from "./index.js";
 import { MAX_WECHAT_TEXT, wechatTexts } from "./wechat-text.js";
 
 /** A puppet object (as opposed to a puppet module's name). */
 export type PuppetInstance = Exclude<NonNullable<WechatyOptions["puppet"]>, string>;
 
-export interface StartWechatDeps {
-  config: Config;
-  bot: Bot;
-  roster: RosterStore;
-  logger: Logger;
-  /** A ready puppet instance (tests: wechaty-puppet-mock); default: the WECHATY_PUPPET module. */
-  puppet?: PuppetInstance;
-  /** Pause between two sends of this account (default 1,100 ms). */
-  sendIntervalMs?: number;
-  /** Longest text sent as one message (default 1,500 characters). */
-  maxMessageLength?: number;
-  /** Accept friend requests, so a manager can add the bot and then send an invite code (default true). */
-  acceptFriendRequests?: boolean;
-  /** Where the login QR code is drawn (default: the terminal). */
-  printQr?: (qrcode: string) => void;
-}
+type StartWechatDeps = Pick<ChannelStartDeps<WechatConfig>, "config" | "bot" | "roster" | "logger" | "pacer"> &
+  WechatOptions & {
+    /** Longest text sent as one message (default 1,500 characters). */
+    maxMessageLength?: number;
+    /** Accept friend requests, so a manager can add the bot and then send an invite code (default true). */
+    acceptFriendRequests?: boolean;
+  };
 
-export interface WechatChannel {
-  /** "wechat": pushes to the linked contact id. */
-  channel: OutboundChannel;
+export interface WechatChannel extends RunningChannel {
   /** Resolves when every message received so far has been handled and every send made. */
   idle(): Promise<void>;
-  stop(): Promise<void>;
 }
-
-const ERROR_TEXT: Record<Lang, string> = {
-  zh: "出错了，请稍后重试。",
-  en: "Something went wrong; please try again.",
-};
 
 /** Starts Wechaty; login happens later, when someone scans the QR code (or the session is restored). */
 export async function startWechat(deps: StartWechatDeps): Promise<WechatChannel> {
-  const { config, bot, roster } = deps;
-  const logger = deps.logger.child({ channel: "wechat" });
+  const { config, bot, roster, logger, pacer } = deps;
   if (!deps.puppet && !config.WECHATY_PUPPET) throw new Error("WeChat needs WECHATY_PUPPET (e.g. wechaty-puppet-wechat4u or wechaty-puppet-service)");
   const maxLength = deps.maxMessageLength ?? MAX_WECHAT_TEXT;
-  const queue = new SendQueue(deps.sendIntervalMs ?? 1100);
   const printQr = deps.printQr ?? ((qrcode: string) => qrcodeTerminal.generate(qrcode, { small: true }));
 
   const wechaty: Wechaty = deps.puppet
@@ -123,14 +102,14 @@ export async function startWechat(deps: StartWechatDeps): Promise<WechatChannel>
       });
     } catch (error) {
       log.error({ err: error }, "WeChat message failed");
-      replies = [{ kind: "text", text: `${ERROR_TEXT.zh} / ${ERROR_TEXT.en}` }];
+      replies = [{ kind: "text", text: inEveryLanguage((t) => t.channels.failed) }];
     }
     // After handle: an invite code may just have linked this contact, and the answer is in their language.
-    const lang = (await roster.personByIdentity("wechat", talker.id))?.lang ?? "zh";
-    const texts = wechatTexts(replies, lang, maxLength);
+    const t = catalogueFor(await roster.personByIdentity("wechat", talker.id));
+    const texts = wechatTexts(replies, t, maxLength);
     try {
       for (const part of texts) {
-        await queue.enqueue(() => (room ? room.say(part, talker) : talker.say(part)));
+        await pacer.run(talker.id, () => (room ? room.say(part, talker) : talker.say(part)));
       }
       log.info({ replies: replies.length, messages: texts.length }, "WeChat message handled");
     } catch (error) {
@@ -148,28 +127,26 @@ export async function startWechat(deps: StartWechatDeps): Promise<WechatChannel>
     }
   }
 
-  const channel: OutboundChannel = {
-    name: "wechat",
-    async send(contactId, replies) {
-      if (!wechaty.isLoggedIn) throw new Error("WeChat is not logged in; the push will be retried");
-      const contact = await wechaty.Contact.find({ id: contactId });
-      if (!contact) throw new Error(`WeChat contact ${contactId} not found (not a friend of the bot account?)`);
-      const lang = (await roster.personByIdentity("wechat", contactId))?.lang ?? "zh";
-      for (const part of wechatTexts(replies, lang, maxLength)) {
-        await queue.enqueue(() => contact.say(part));
-      }
-    },
-  };
+  /** A push to a linked contact. */
+  async function send(contactId: string, replies: Reply[]): Promise<void> {
+    if (!wechaty.isLoggedIn) throw new Error("WeChat is not logged in; the push will be retried");
+    const contact = await wechaty.Contact.find({ id: contactId });
+    if (!contact) throw new Error(`WeChat contact ${contactId} not found (not a friend of the bot account?)`);
+    const t = catalogueFor(await roster.personByIdentity("wechat", contactId));
+    for (const part of wechatTexts(replies, t, maxLength)) {
+      await pacer.run(contactId, () => contact.say(part));
+    }
+  }
 
   await wechaty.start();
   logger.info({ puppet: deps.puppet ? "injected" : config.WECHATY_PUPPET }, "WeChat started; waiting for login");
 
   const idle = async () => {
     while (work.size) await Promise.allSettled([...work]);
-    await queue.drain();
+    await pacer.idle();
   };
   return {
-    channel,
+    send,
     idle,
     async stop() {
       await idle();

@@ -1,3 +1,37 @@
 import type { ChannelMessages } from "../messages/channels.js";
 
-export const channels: ChannelMessages = {};
+export const channels: ChannelMessages = {
+  failed: "Something went wrong; please try again.",
+  homeTitle: "Fieldmate today",
+  homeHint: "DM me a visit report or a question; type “help” to see what I can do.",
+  slashCommands: { plan: "what's my plan", status: "team status", help: "help" },
+  slashAliases: { plan: ["plan", "today"], status: ["status", "team"], help: ["help", "?"] },
+  webPage: {
+    loading: "Loading…",
+    cannotConnect: "Cannot reach the server",
+    tokenTitle: "Access token",
+    tokenHint: "This chat needs the token your administrator gave you.",
+    token: "Token",
+    enter: "Enter",
+    invalidToken: "Invalid token",
+    pickTitle: "Pick a person",
+    pickHint: "Demo mode: chat as anyone in the organisation.",
+    search: "Search",
+    searchHint: "Search name or team",
+    noTeam: "No team",
+    nobodyMatches: "Nobody matches",
+    roles: { manager: "Manager", supervisor: "Supervisor", admin: "Admin" },
+    liveUpdates: "Live updates",
+    switchShort: "Switch",
+    switchPerson: "Switch person",
+    greeting: "Hi {name}! Send a visit report or a question, or type “help”.",
+    pushed: "Push",
+    tooLong: "Message too long (max {max} characters)",
+    displayError: "Display error",
+    notSent: "Not sent",
+    retry: "Retry",
+    message: "Message",
+    messageHint: "Type a message…",
+    send: "Send",
+  },
+};

@@ -1,3 +1,55 @@
-/** The channels part of the message catalogue. */
-// biome-ignore lint/suspicious/noEmptyInterface: filled as the feature moves its wording here
-export interface ChannelMessages {}
+/** The channels part of the message catalogue: what the Slack, WeChat and web chat adapters say themselves. */
+
+/** `/fieldmate plan|status|help`. */
+export type SlashCommand = "plan" | "status" | "help";
+
+export interface ChannelMessages {
+  /** A message could not be answered because of a fault on our side. */
+  failed: string;
+  /** The title of Slack's App Home tab. */
+  homeTitle: string;
+  /** App Home when the app gives no home view. */
+  homeHint: string;
+  /** What each slash subcommand stands for, as the person would type it in this language. */
+  slashCommands: Record<SlashCommand, string>;
+  /** Other words for a subcommand in this language (`/fieldmate 计划`). */
+  slashAliases: Record<SlashCommand, readonly string[]>;
+  /** The web chat page's own texts (src/channels/web/public/), served as data to the page. */
+  webPage: WebPageMessages;
+}
+
+/**
+ * Plain strings, because they travel to the browser as JSON; `{name}` and `{max}` are filled in by
+ * the page. Until a person is picked the page shows every language's text side by side.
+ */
+export interface WebPageMessages {
+  loading: string;
+  /** Followed by the browser's reason. */
+  cannotConnect: string;
+  tokenTitle: string;
+  tokenHint: string;
+  token: string;
+  enter: string;
+  invalidToken: string;
+  pickTitle: string;
+  pickHint: string;
+  search: string;
+  searchHint: string;
+  noTeam: string;
+  nobodyMatches: string;
+  roles: { manager: string; supervisor: string; admin: string };
+  liveUpdates: string;
+  switchShort: string;
+  switchPerson: string;
+  /** The first line of a chat; `{name}` is the person's name. */
+  greeting: string;
+  pushed: string;
+  /** `{max}` is the limit in characters. */
+  tooLong: string;
+  displayError: string;
+  notSent: string;
+  retry: string;
+  message: string;
+  messageHint: string;
+  send: string;
+}

@@ -1,3 +1,37 @@
 import type { ChannelMessages } from "../messages/channels.js";
 
-export const channels: ChannelMessages = {};
+export const channels: ChannelMessages = {
+  failed: "出错了，请稍后重试。",
+  homeTitle: "Fieldmate 今日",
+  homeHint: "私信我拜访情况或问题，输入「帮助」查看用法。",
+  slashCommands: { plan: "今天去哪几家", status: "团队今天情况", help: "help" },
+  slashAliases: { plan: ["计划", "今天"], status: ["团队", "情况"], help: ["帮助"] },
+  webPage: {
+    loading: "加载中…",
+    cannotConnect: "无法连接服务器",
+    tokenTitle: "访问令牌",
+    tokenHint: "这个聊天需要管理员提供的令牌。",
+    token: "令牌",
+    enter: "进入",
+    invalidToken: "令牌无效",
+    pickTitle: "选择身份",
+    pickHint: "演示模式：可以以任何人的身份聊天。",
+    search: "搜索",
+    searchHint: "搜索姓名或团队",
+    noTeam: "无团队",
+    nobodyMatches: "没有匹配的人",
+    roles: { manager: "客户经理", supervisor: "主管", admin: "管理员" },
+    liveUpdates: "实时推送",
+    switchShort: "切换",
+    switchPerson: "切换身份",
+    greeting: "你好，{name}！发一条拜访记录或问题试试，或输入「帮助」。",
+    pushed: "推送",
+    tooLong: "消息太长（最多 {max} 字）",
+    displayError: "显示出错",
+    notSent: "未发送",
+    retry: "重试",
+    message: "消息",
+    messageHint: "输入消息…",
+    send: "发送",
+  },
+};

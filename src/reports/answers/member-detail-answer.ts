@@ -3,21 +3,23 @@
  * (shop, time, key facts, reference), the planned shops still open, and their promotions.
  */
 import type { CardReply, Reply } from "../../domain/messages.js";
-import { promotionRecords } from "../figures/promotion-records.js";
+import { countVisits, promotionRecords, visitRecords } from "../figures/figure-queries.js";
+import { NO_TOTALS } from "../figures/member-totals.js";
 import { teamStatus } from "../figures/team-status.js";
-import { countVisits, visitRecords } from "../figures/visit-records.js";
 import type { StatusQuery } from "../query/query-types.js";
 import type { ReportEnv } from "../report-env.js";
 import { followUpChoice } from "../render/follow-ups.js";
 import { promotionBrief, visitBrief } from "../render/record-words.js";
-import { listNames, percent, periodWords, timeWords } from "../render/report-words.js";
+import { periodWords, timeWords } from "../render/report-words.js";
 import { LIST_LIMIT } from "../render/visit-list.js";
 import type { Member, Scope } from "../scope.js";
 
+/** Planned shops still to visit named before the list is cut. */
 const OPEN_STOPS_SHOWN = 10;
 
 export async function answerMemberDetail(env: ReportEnv, query: StatusQuery, scope: Scope, member: Member): Promise<Reply[]> {
-  const zh = env.lang === "zh";
+  const { t } = env;
+  const words = t.reports.member;
   const period = query.period;
   const [status, visits, total, promotions] = await Promise.all([
     teamStatus(env.db, [member], period, env.today),
@@ -25,52 +27,36 @@ export async function answerMemberDetail(env: ReportEnv, query: StatusQuery, sco
     countVisits(env.db, [member.id], period),
     promotionRecords(env.db, [member.id], period),
   ]);
-  const { totals: t, plan } = status.members[0];
+  const totals = status.members[0]?.totals ?? NO_TOTALS;
+  const plan = status.members[0]?.plan ?? null;
   const multiDay = period.from !== period.to;
   const lines: CardReply["lines"] = [];
 
   const offDays = plan?.days.filter((d) => d.plan.dayOff).length ?? 0;
-  if (plan && offDays === plan.days.length && plan.days.length > 0) lines.push({ label: zh ? "计划" : "Plan", value: zh ? "休息日" : "day off" });
-  else if (plan) {
-    lines.push({
-      label: zh ? "计划" : "Plan",
-      value: zh
-        ? `${plan.planned} 家，已完成 ${plan.done} 家（${percent(plan.done, plan.planned)}）${plan.extra ? `，计划外 ${plan.extra} 家` : ""}`
-        : `${plan.done} of ${plan.planned} done (${percent(plan.done, plan.planned)})${plan.extra ? `, ${plan.extra} off-plan` : ""}`,
-    });
-  }
-  lines.push({
-    label: zh ? "拜访" : "Visits",
-    value: zh ? `${t.visits} 家次${t.shops !== t.visits ? `（${t.shops} 家店）` : ""}` : `${t.visits}${t.shops !== t.visits ? ` (${t.shops} stores)` : ""}`,
-  });
+  if (plan && offDays === plan.days.length && plan.days.length > 0) lines.push({ label: words.labels.plan, value: words.dayOff });
+  else if (plan) lines.push({ label: words.labels.plan, value: words.plan(plan.planned, plan.done, plan.extra) });
+  lines.push({ label: words.labels.visits, value: words.visits(totals.visits, totals.shops) });
   visits.forEach((v, i) => lines.push({ label: `${i + 1}`, value: visitBrief(env, v, { withDate: multiDay }) }));
-  if (total > visits.length) lines.push({ label: "…", value: zh ? `另有 ${total - visits.length} 条，请导出查看` : `${total - visits.length} more in the export` });
+  if (total > visits.length) lines.push({ label: "…", value: words.moreInExport(total - visits.length) });
 
   const open = plan?.days.flatMap((d) => d.remaining.map((s) => s.name)) ?? [];
   if (open.length && !multiDay) {
-    const shown = open.slice(0, OPEN_STOPS_SHOWN);
-    const more = open.length - shown.length;
-    lines.push({
-      label: zh ? "计划未访" : "Still open",
-      value: listNames(shown, env.lang) + (more ? (zh ? ` 等 ${open.length} 家` : ` and ${more} more`) : ""),
-    });
+    const shown = t.format.list(open.slice(0, OPEN_STOPS_SHOWN));
+    const more = open.length - OPEN_STOPS_SHOWN;
+    lines.push({ label: words.labels.stillOpen, value: more > 0 ? t.reports.andMore(shown, open.length, more) : shown });
   }
-  if (t.stockOuts) lines.push({ label: zh ? "断货" : "Stock-outs", value: zh ? `${t.stockOuts} 条` : `${t.stockOuts}` });
-  for (const p of promotions) lines.push({ label: zh ? "促销" : "Promotion", value: promotionBrief(env, p) });
-  if (t.redFlags) lines.push({ label: zh ? "⚠️ 合规提示" : "⚠️ Red flags", value: zh ? `${t.redFlags} 条（见上方标记）` : `${t.redFlags} (marked above)` });
+  if (totals.stockOuts) lines.push({ label: words.labels.stockOuts, value: words.stockOuts(totals.stockOuts) });
+  for (const p of promotions) lines.push({ label: words.labels.promotion, value: promotionBrief(env, p) });
+  if (totals.redFlags) lines.push({ label: words.labels.redFlags, value: words.redFlags(totals.redFlags) });
 
   const day = multiDay ? null : period.from;
-  const footer = t.lastReportAt
-    ? `${zh ? "最后上报" : "Last report"} ${timeWords(t.lastReportAt, env.viewer.timezone, env.lang, day)}`
-    : zh ? "这段时间还没有上报。" : "Nothing logged in this period yet.";
-  const follow = { period, scope, people: [member.name] };
   return [
     {
       kind: "card",
-      title: `${member.name} · ${periodWords(period, env.today, env.lang)}`,
+      title: words.title(member.name, periodWords(t, period, env.today)),
       lines,
-      footer,
-      actions: [followUpChoice(zh ? "导出表格" : "Export", { ...follow, report: "export" }, env.lang)],
+      footer: totals.lastReportAt ? words.lastReport(timeWords(t, totals.lastReportAt, env.viewer.timezone, day)) : words.nothingYet,
+      actions: [followUpChoice(t, t.reports.buttons.export, { period, scope, people: [member.name], report: "export" })],
     },
   ];
 }

@@ -1,55 +1,44 @@
 /**
  * "谁还没报" / "who hasn't logged visits today?": the members with no visit logged for the day,
  * by name, and the others with their count and last report time — so the answer can be checked
- * at a glance. On the team's day off nobody is chased.
+ * at a glance. On the team's day off nobody is chased. A manager asking hears about themselves.
  */
-import type { Reply } from "../../domain/messages.js";
+import type { CardReply, Reply } from "../../domain/messages.js";
 import { calendarOf, dayOff } from "../../plans/team-calendar.js";
 import { memberTotals, NO_TOTALS } from "../figures/member-totals.js";
 import type { StatusQuery } from "../query/query-types.js";
 import type { ReportEnv } from "../report-env.js";
+import { teamNamed } from "../report-queries.js";
 import { followUpChoice } from "../render/follow-ups.js";
-import { listNames, periodWords, timeWords } from "../render/report-words.js";
-import { scopeLabel } from "../render/team-status-card.js";
+import { periodWords, timeWords } from "../render/report-words.js";
 import type { Scope } from "../scope.js";
 
 export async function answerNotReported(env: ReportEnv, query: StatusQuery, scope: Scope, people: string[]): Promise<Reply[]> {
-  const zh = env.lang === "zh";
+  const { t } = env;
+  const words = t.reports.notReported;
   // "Who hasn't reported" is about one day; a week asked for is answered for its last day so far.
   const day = query.period.to;
   const period = { ...query.period, kind: "day" as const, from: day, to: day };
   const [totals, team] = await Promise.all([
     memberTotals(env.db, scope.members.map((m) => m.id), period),
-    scope.team ? env.db.team.findUnique({ where: { name: scope.team } }) : Promise.resolve(null),
+    scope.team ? teamNamed(env.db, scope.team) : Promise.resolve(null),
   ]);
-  const when = periodWords(period, env.today, env.lang);
-  const who = scopeLabel(env, scope);
-  const rows = scope.members.map((m) => ({ m, t: totals.get(m.id) ?? NO_TOTALS }));
-  const silent = rows.filter((r) => r.t.visits === 0);
+  const when = periodWords(t, period, env.today);
+  const rows = scope.members.map((m) => ({ m, s: totals.get(m.id) ?? NO_TOTALS }));
+  const silent = rows.filter((r) => r.s.visits === 0);
 
-  const out: string[] = [];
-  const off = scope.team ? dayOff(calendarOf(team), day) : null;
-  if (off) out.push(zh ? `${when}是${who}的休息日，不用报拜访。` : `${when} is a day off for ${who}; no visits expected.`);
-  else if (silent.length === 0) out.push(zh ? `${when}${who} ${rows.length} 人都已报拜访。` : `Everyone on ${who} (${rows.length}) has logged visits ${when}.`);
+  let title: string;
+  const self = rows.length === 1 && scope.subject.kind === "self" ? rows[0] : undefined;
+  if (self) title = self.s.visits ? words.selfDone(when, self.s.visits) : words.selfNone(when, self.s.promotions > 0);
+  else if (scope.team && dayOff(calendarOf(team), day)) title = words.dayOff(scope.subject, when);
+  else if (silent.length === 0) title = words.everyone(scope.subject, when, rows.length);
   else {
-    const names = silent.map((r) => (r.t.promotions ? `${r.m.name}${zh ? "（只报了促销活动）" : " (logged a promotion only)"}` : r.m.name));
-    out.push(
-      zh
-        ? `${when}${who} ${rows.length} 人中，还没报拜访的有 ${silent.length} 人：${listNames(names, "zh")}。`
-        : `${silent.length} of ${rows.length} on ${who} ${silent.length === 1 ? "hasn't" : "haven't"} logged visits ${when}: ${listNames(names, "en")}.`,
-    );
+    const names = silent.map((r) => (r.s.promotions ? words.promotionOnly(r.m.name) : r.m.name));
+    title = words.some(scope.subject, when, silent.length, rows.length, t.format.list(names));
   }
-  const lines = rows.map(({ m, t }) => {
-    if (t.visits === 0) return { label: m.name, value: zh ? "还没报拜访" : "no visits logged" };
-    const at = t.lastReportAt ? timeWords(t.lastReportAt, env.viewer.timezone, env.lang, day) : "";
-    return { label: m.name, value: zh ? `${t.visits} 家次，最后上报 ${at}` : `${t.visits} visit${t.visits === 1 ? "" : "s"}, last at ${at}` };
-  });
-  return [
-    {
-      kind: "card",
-      title: out.join(" "),
-      lines,
-      actions: [followUpChoice(zh ? "明细" : "Details", { report: "team_status", period, scope, people }, env.lang)],
-    },
-  ];
+  const lines: CardReply["lines"] = rows.map(({ m, s }) => ({
+    label: m.name,
+    value: s.visits === 0 ? words.noVisits : words.visitsLastAt(s.visits, s.lastReportAt ? timeWords(t, s.lastReportAt, env.viewer.timezone, day) : ""),
+  }));
+  return [{ kind: "card", title, lines, actions: [followUpChoice(t, t.reports.buttons.details, { report: "team_status", period, scope, people })] }];
 }

@@ -6,12 +6,12 @@ import type { Reply } from "../../domain/messages.js";
 import { barChartSvg } from "../chart/bar-chart.js";
 import { svgToPng } from "../chart/render-png.js";
 import { CONTENT_TYPES } from "../files/file-store.js";
+import { countVisits, visitRecords } from "../figures/figure-queries.js";
 import { teamStatus, type TeamStatus } from "../figures/team-status.js";
-import { countVisits, visitRecords } from "../figures/visit-records.js";
 import type { StatusQuery } from "../query/query-types.js";
-import { IMAGE_CHANNELS, type ReportEnv } from "../report-env.js";
+import type { ReportEnv } from "../report-env.js";
 import { periodWords } from "../render/report-words.js";
-import { scopeLabel, teamStatusCard } from "../render/team-status-card.js";
+import { teamStatusCard } from "../render/team-status-card.js";
 import { LIST_LIMIT, visitListReply } from "../render/visit-list.js";
 import type { Scope } from "../scope.js";
 
@@ -19,23 +19,19 @@ export async function answerTeamStatus(env: ReportEnv, query: StatusQuery, scope
   const ids = scope.members.map((m) => m.id);
   if (query.details) {
     const [records, total] = await Promise.all([visitRecords(env.db, ids, query.period, { take: LIST_LIMIT }), countVisits(env.db, ids, query.period)]);
-    const heading = env.lang === "zh"
-      ? `${scopeLabel(env, scope)} · ${periodWords(query.period, env.today, "zh")}拜访明细（共 ${total} 家次）：`
-      : `${scopeLabel(env, scope)} · visits ${periodWords(query.period, env.today, "en")} (${total} in all):`;
+    const heading = env.t.reports.status.detailsHeading(scope.subject, periodWords(env.t, query.period, env.today), total);
     return [visitListReply(env, heading, scope.members, records, total)];
   }
   const status = await teamStatus(env.db, scope.members, query.period, env.today);
   const replies: Reply[] = [teamStatusCard(env, status, scope, query, people)];
-  if (IMAGE_CHANNELS.has(env.channel) && status.members.length > 0) replies.push(await chartReply(env, status, scope));
+  if (env.channel.images && status.members.length > 0) replies.push(await chartReply(env, status, scope));
   return replies;
 }
 
 /** The planned-vs-done chart as a PNG behind a /files/ link (and its bytes, for channels that upload). */
-export async function chartReply(env: ReportEnv, status: TeamStatus, scope: Scope): Promise<Reply> {
-  const zh = env.lang === "zh";
-  const title = zh
-    ? `${scopeLabel(env, scope)} ${periodWords(status.period, env.today, "zh")} 计划与完成`
-    : `${scopeLabel(env, scope)}: planned vs done, ${periodWords(status.period, env.today, "en")}`;
+async function chartReply(env: ReportEnv, status: TeamStatus, scope: Scope): Promise<Reply> {
+  const words = env.t.reports.chart;
+  const when = periodWords(env.t, status.period, env.today);
   const svg = barChartSvg(
     status.members.map((m) => ({
       label: m.member.name,
@@ -44,9 +40,9 @@ export async function chartReply(env: ReportEnv, status: TeamStatus, scope: Scop
       done: m.plan ? m.plan.done : m.totals.shops,
       extra: m.plan ? m.plan.extra : 0,
     })),
-    zh ? { title, planned: "计划", done: "已完成", extra: "计划外" } : { title, planned: "Planned", done: "Done", extra: "Off-plan" },
+    { title: words.title(scope.subject), subtitle: when, ...words.legend },
   );
   const png = await svgToPng(svg);
   const url = env.files.put(`team-status-${status.period.from}.png`, CONTENT_TYPES.png, png);
-  return { kind: "image", title, url, png };
+  return { kind: "image", title: words.caption(scope.subject, when), url, png };
 }

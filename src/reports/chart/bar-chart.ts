@@ -13,6 +13,8 @@ export interface BarGroup {
 
 export interface BarChartText {
   title: string;
+  /** A second, smaller line under the title: the period. */
+  subtitle: string;
   planned: string;
   done: string;
   extra: string;
@@ -22,13 +24,28 @@ export const CHART_FONT_FAMILY = "Noto Sans CJK SC";
 
 const COLORS = { planned: "#c7d3e3", done: "#2e6db4", extra: "#8fc1ea", axis: "#8a94a3", text: "#1f2933" };
 const HEIGHT = 380;
-const TOP = 78;
+const TOP = 92;
 const BOTTOM = 72;
 const LEFT = 48;
+const RIGHT = 12;
+const MIN_WIDTH = 520;
+const TITLE = { y: 28, size: 18, minSize: 14 };
+const SUBTITLE = { y: 48, size: 13 };
+const LEGEND_Y = 72;
+const LEGEND_STEP = 130;
+/**
+ * Estimated advance widths in em of Noto Sans CJK: CJK and full-width forms are square; Latin
+ * letters, digits and punctuation average about half an em, so 0.62 errs on the wide side (bold).
+ */
+const CJK_EM = 1;
+const LATIN_EM = 0.62;
 
 export function barChartSvg(groups: BarGroup[], text: BarChartText): string {
   const slot = groups.length > 10 ? 56 : 76;
-  const width = Math.max(520, LEFT + 24 + groups.length * slot);
+  const width = Math.max(MIN_WIDTH, LEFT + 24 + groups.length * slot);
+  const room = width - LEFT - RIGHT;
+  const title = fitText(text.title, room, TITLE.size, TITLE.minSize);
+  const subtitle = fitText(text.subtitle, room, SUBTITLE.size, SUBTITLE.size);
   const plotHeight = HEIGHT - TOP - BOTTOM;
   const max = Math.max(1, ...groups.map((g) => Math.max(g.planned ?? 0, g.done + g.extra)));
   const step = niceStep(max);
@@ -39,11 +56,14 @@ export function barChartSvg(groups: BarGroup[], text: BarChartText): string {
 
   const parts: string[] = [
     `<rect width="${width}" height="${HEIGHT}" fill="#ffffff"/>`,
-    `<text x="${LEFT}" y="30" font-size="18" font-weight="bold" fill="${COLORS.text}">${esc(text.title)}</text>`,
-    legend(LEFT, 54, COLORS.planned, text.planned) + legend(LEFT + 130, 54, COLORS.done, text.done) + legend(LEFT + 260, 54, COLORS.extra, text.extra),
+    `<text x="${LEFT}" y="${TITLE.y}" font-size="${title.size}" font-weight="bold" fill="${COLORS.text}">${esc(title.text)}</text>`,
+    `<text x="${LEFT}" y="${SUBTITLE.y}" font-size="${subtitle.size}" fill="${COLORS.axis}">${esc(subtitle.text)}</text>`,
+    legend(LEFT, LEGEND_Y, COLORS.planned, text.planned) +
+      legend(LEFT + LEGEND_STEP, LEGEND_Y, COLORS.done, text.done) +
+      legend(LEFT + 2 * LEGEND_STEP, LEGEND_Y, COLORS.extra, text.extra),
   ];
   for (let v = 0; v <= top; v += step) {
-    parts.push(`<line x1="${LEFT}" x2="${width - 12}" y1="${y(v)}" y2="${y(v)}" stroke="#e4e8ee" stroke-width="1"/>`);
+    parts.push(`<line x1="${LEFT}" x2="${width - RIGHT}" y1="${y(v)}" y2="${y(v)}" stroke="#e4e8ee" stroke-width="1"/>`);
     parts.push(`<text x="${LEFT - 8}" y="${y(v) + 4}" font-size="11" text-anchor="end" fill="${COLORS.axis}">${v}</text>`);
   }
   groups.forEach((g, i) => {
@@ -61,8 +81,26 @@ export function barChartSvg(groups: BarGroup[], text: BarChartText): string {
         : `<text x="${cx}" y="${ly}" font-size="13" text-anchor="middle" fill="${COLORS.text}">${esc(g.label)}</text>`,
     );
   });
-  parts.push(`<line x1="${LEFT}" x2="${width - 12}" y1="${y(0)}" y2="${y(0)}" stroke="${COLORS.axis}" stroke-width="1"/>`);
+  parts.push(`<line x1="${LEFT}" x2="${width - RIGHT}" y1="${y(0)}" y2="${y(0)}" stroke="${COLORS.axis}" stroke-width="1"/>`);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${HEIGHT}" viewBox="0 0 ${width} ${HEIGHT}" font-family="${CHART_FONT_FAMILY}">${parts.join("")}</svg>`;
+}
+
+/** The estimated width of a line of text at a font size, in pixels. */
+export function textWidth(text: string, size: number): number {
+  let em = 0;
+  for (const ch of text) em += /[\u2000-\u206f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(ch) ? CJK_EM : LATIN_EM;
+  return em * size;
+}
+
+/**
+ * A line that stays inside `room` pixels: at its size if it fits, else smaller down to `minSize`,
+ * else cut with an ellipsis (a long team name must not run past the image's edge).
+ */
+export function fitText(text: string, room: number, size: number, minSize: number): { text: string; size: number } {
+  for (let s = size; s >= minSize; s--) if (textWidth(text, s) <= room) return { text, size: s };
+  const chars = [...text];
+  while (chars.length > 0 && textWidth(`${chars.join("")}…`, minSize) > room) chars.pop();
+  return { text: `${chars.join("").trimEnd()}…`, size: minSize };
 }
 
 function barRect(x: number, y: number, w: number, h: number, fill: string): string {

@@ -3,23 +3,13 @@
  * period — due at some point in it, going by the last visit before it and the segment's rhythm,
  * or never visited — how many were visited. Visited shops that were not yet due count as visited
  * but not as covered-when-due, so a busy week at easy shops does not hide the overdue ones.
- * One query: per shop, two index lookups on Visit(retailerId, date).
+ * One query (figure-queries.ts: per shop, two index lookups on Visit(retailerId, date)) and the rules.
  */
-import { Prisma } from "../../generated/prisma/client.js";
 import { addDays } from "../../domain/calendar.js";
 import { loadVisitRules } from "../../plans/index.js";
 import type { Db } from "../../store/database.js";
 import type { Period } from "../query/query-types.js";
-import { num } from "./raw-values.js";
-
-export interface CoverageShop {
-  id: string;
-  name: string;
-  managerId: string;
-  segment: string;
-  lastBefore: string | null;
-  visitsInPeriod: number;
-}
+import { coverageShops, type CoverageShop } from "./figure-queries.js";
 
 export interface SegmentCoverage {
   segment: string;
@@ -37,20 +27,9 @@ export interface SegmentCoverage {
 
 export async function coverage(db: Db, memberIds: string[], period: Period): Promise<SegmentCoverage[]> {
   if (memberIds.length === 0) return [];
-  const [rows, rules] = await Promise.all([
-    db.$queryRaw<(Omit<CoverageShop, "visitsInPeriod"> & { visitsInPeriod: unknown })[]>(Prisma.sql`
-      SELECT r."id" AS "id", r."name" AS "name", r."managerId" AS "managerId", r."segment" AS "segment",
-        (SELECT MAX(v."date") FROM "Visit" v WHERE v."retailerId" = r."id" AND v."status" = 'active' AND v."date" < ${period.from}) AS "lastBefore",
-        (SELECT COUNT(*) FROM "Visit" v WHERE v."retailerId" = r."id" AND v."status" = 'active'
-           AND v."date" >= ${period.from} AND v."date" <= ${period.to}) AS "visitsInPeriod"
-      FROM "Retailer" r
-      WHERE r."managerId" IN (${Prisma.join(memberIds)}) AND r."active" = TRUE
-      ORDER BY r."segment", r."id"`),
-    loadVisitRules(db),
-  ]);
+  const [shops, rules] = await Promise.all([coverageShops(db, memberIds, period), loadVisitRules(db)]);
   const bySegment = new Map<string, SegmentCoverage>();
-  for (const raw of rows) {
-    const shop: CoverageShop = { ...raw, visitsInPeriod: num(raw.visitsInPeriod) };
+  for (const shop of shops) {
     const everyDays = rules(shop.segment);
     let s = bySegment.get(shop.segment);
     if (!s) bySegment.set(shop.segment, (s = { segment: shop.segment, everyDays, shops: 0, due: 0, dueVisited: 0, visited: 0, missed: [] }));

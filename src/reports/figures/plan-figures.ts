@@ -15,7 +15,7 @@ import type { Db } from "../../store/database.js";
 import { daysOf } from "../query/read-period.js";
 import type { Period } from "../query/query-types.js";
 
-export const MAX_PLAN_DAYS = 7;
+const MAX_PLAN_DAYS = 7;
 export const PLAN_TTL_MS = 5 * 60_000;
 const MAX_CACHED_PLANS = 20_000;
 
@@ -55,7 +55,8 @@ export async function planFigures(db: Db, memberIds: string[], period: Period, t
   for (const more of await Promise.all(rest.map((day) => keptPlans(db, memberIds, day, cache, clock)))) plans.push(...more);
   const figures = new Map<string, MemberPlan>(memberIds.map((id) => [id, { planned: 0, done: 0, skipped: 0, extra: 0, days: [] }]));
   for (const progress of await plansProgress(db, plans)) {
-    const f = figures.get(progress.plan.personId)!;
+    const f = figures.get(progress.plan.personId);
+    if (!f) continue;
     f.planned += progress.plan.stops.length;
     f.done += progress.done.length;
     f.skipped += progress.skipped.length;
@@ -84,7 +85,9 @@ function keptPlans(db: Db, personIds: string[], day: string, cache: PlanCache, c
     }
     const built = buildPlans(db, missing, day, cache);
     missing.forEach((id, i) => {
-      const entry: Cached = { plan: built.then((all) => all[i]), expires: now + PLAN_TTL_MS };
+      // buildPlans answers every id given, in order.
+      const plan = built.then((all) => all[i] ?? Promise.reject(new Error(`no plan built for ${id} on ${day}`)));
+      const entry: Cached = { plan, expires: now + PLAN_TTL_MS };
       kept.set(key(id), entry);
       found.set(id, entry.plan);
       // A failed build is not kept: the next question tries again.

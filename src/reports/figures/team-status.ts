@@ -7,7 +7,7 @@ import type { Period } from "../query/query-types.js";
 import type { Member } from "../scope.js";
 import { memberTotals, NO_TOTALS, type MemberTotals } from "./member-totals.js";
 import { planFigures, type MemberPlan } from "./plan-figures.js";
-import { visitRecords, type VisitRecord } from "./visit-records.js";
+import { visitRecords, type VisitRecord } from "./figure-queries.js";
 
 export interface MemberStatus {
   member: Member;

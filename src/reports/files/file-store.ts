@@ -54,7 +54,7 @@ export class FileStore {
   async get(path: string): Promise<StoredFile | null> {
     const [token, filename, ...rest] = path.split("/");
     const entry = token ? this.entries.get(token) : undefined;
-    if (!entry || rest.length || filename !== entry.filename) return null;
+    if (!token || !entry || rest.length || filename !== entry.filename) return null;
     if (entry.expiresAt <= this.clock()) {
       this.entries.delete(token);
       return null;

@@ -19,24 +19,28 @@ export function readPeriod(text: string, today: string): Period | null {
 
   // The canonical form the answers' own buttons send back: 2026-11-16~2026-11-22.
   const range = text.match(/(20\d\d-\d\d-\d\d)\s*(?:~|～|至|到|to)\s*(20\d\d-\d\d-\d\d)/);
-  if (range) {
-    const length = daysBetween(range[1], range[2]);
-    return said(length <= 0 ? "day" : length <= 6 ? "week" : "month", range[1], range[2]);
+  const [, rangeFrom, rangeTo] = range ?? [];
+  if (rangeFrom && rangeTo) {
+    const length = daysBetween(rangeFrom, rangeTo);
+    return said(length <= 0 ? "day" : length <= 6 ? "week" : "month", rangeFrom, rangeTo);
   }
   const ymd = text.match(/(20\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})/);
-  if (ymd) return day(isoDay(+ymd[1], +ymd[2], +ymd[3]));
+  if (ymd) return day(isoDay(Number(ymd[1]), Number(ymd[2]), Number(ymd[3])));
   const md = text.match(/(\d{1,2})月(\d{1,2})[日号]?/) ?? text.match(/\b(\d{1,2})\/(\d{1,2})\b/);
-  if (md) return day(latestDayOf(+md[1], +md[2], today));
+  if (md) return day(latestDayOf(Number(md[1]), Number(md[2]), today));
   const enMd = text.match(EN_MONTH_DAY);
-  if (enMd) return day(latestDayOf(en.monthNumber(enMd[1] ?? "") ?? NaN, Number(enMd[2]), today));
+  const enMonth = en.monthNumber(enMd?.[1] ?? "");
+  if (enMd && enMonth) return day(latestDayOf(enMonth, Number(enMd[2]), today));
 
   if (/前天|day before yesterday/.test(text)) return day(addDays(today, -2));
   if (/昨天|昨日|yesterday/.test(text)) return day(addDays(today, -1));
 
   const zhWd = text.match(ZH_WEEKDAY_SAID);
-  if (zhWd) return day(weekdayDay(today, zh.weekdayNumber(zhWd[2] ?? ""), zhWd[1] === "上"));
+  const zhWeekday = zh.weekdayNumber(zhWd?.[2] ?? "");
+  if (zhWd && zhWeekday) return day(weekdayDay(today, zhWeekday, zhWd[1] === "上"));
   const enWd = text.match(EN_WEEKDAY_SAID);
-  if (enWd) return day(weekdayDay(today, en.weekdayNumber(enWd[2] ?? "") ?? NaN, !!enWd[1]));
+  const enWeekday = en.weekdayNumber(enWd?.[2] ?? "");
+  if (enWd && enWeekday) return day(weekdayDay(today, enWeekday, !!enWd[1]));
 
   const monday = addDays(today, 1 - isoWeekday(today));
   if (/上周|上星期|上礼拜|上个星期|上个礼拜|last week|past week|previous week/.test(text)) {

@@ -72,7 +72,7 @@ function findTeam(text: string, teams: string[]): { name: string; said: string }
     if (!q.teamShort) continue;
     for (const m of text.matchAll(q.teamShort)) {
       const [only, ...more] = teams.filter((t) => t.endsWith(m[0]));
-      if (only && !more.length) return { name: only, said: m[0] };
+      if (only !== undefined && !more.length) return { name: only, said: m[0] };
     }
   }
   return null;
@@ -91,7 +91,7 @@ function findPeople(text: string, people: QueryInput["people"]): { ids: string[]
     const at = rest.indexOf(key);
     if (at < 0) continue;
     // English names must stand as words: "Jake" is not inside "Jakes' store".
-    if (/[a-z]/.test(key[0]) && (/[a-z]/.test(rest[at - 1] ?? "") || /[a-z]/.test(rest[at + key.length] ?? ""))) continue;
+    if (/^[a-z]/.test(key) && (/[a-z]/.test(rest[at - 1] ?? "") || /[a-z]/.test(rest[at + key.length] ?? ""))) continue;
     rest = rest.slice(0, at) + " ".repeat(key.length) + rest.slice(at + key.length);
     if (!ids.includes(id)) ids.push(id);
     said.push(key);

@@ -5,32 +5,9 @@
  * mark make the conversation core route it as a status question whatever else it says.
  */
 import type { Choice } from "../../domain/messages.js";
-import type { Lang } from "../../domain/roster.js";
+import type { Messages } from "../../locales/index.js";
 import type { Period, ReportKind } from "../query/query-types.js";
 import type { Scope } from "../scope.js";
-
-const WORDS: Record<Lang, Record<ReportKind, string>> = {
-  zh: {
-    team_status: "情况明细",
-    member_detail: "拜访明细",
-    not_reported: "谁没报",
-    coverage: "覆盖明细",
-    stock_outs: "断货明细",
-    promotions: "促销明细",
-    red_flags: "合规明细",
-    export: "拜访记录导出",
-  },
-  en: {
-    team_status: "status details",
-    member_detail: "visit details",
-    not_reported: "who hasn't reported",
-    coverage: "coverage details",
-    stock_outs: "stock-out details",
-    promotions: "promotion details",
-    red_flags: "compliance details",
-    export: "export visits",
-  },
-};
 
 export interface FollowUp {
   report: ReportKind;
@@ -42,15 +19,16 @@ export interface FollowUp {
   products?: string[];
 }
 
-export function followUpQuestion(f: FollowUp, lang: Lang): string {
+function followUpQuestion(t: Messages, f: FollowUp): string {
+  const words = t.reports.followUpQuestion;
   const days = f.period.from === f.period.to ? f.period.from : `${f.period.from}~${f.period.to}`;
-  const who = f.people.length ? f.people.join(lang === "zh" ? "、" : " and ") : (f.scope.team ?? "");
+  const who = f.people.length ? words.people(f.people) : (f.scope.team ?? "");
   // A named person without the team word reads back as that person's detail, not the team's.
-  const team = f.people.length ? "" : lang === "zh" ? "团队" : "team";
-  const what = [...(f.products ?? []), WORDS[lang][f.report]].join(" ");
-  return `${who} ${team} ${days} ${what}${lang === "zh" ? "？" : "?"}`.replace(/\s+/g, " ").trim();
+  const team = f.people.length ? "" : words.teamWord;
+  const what = [...(f.products ?? []), words.report[f.report]].join(" ");
+  return `${who} ${team} ${days} ${what}${words.questionMark}`.replace(/\s+/g, " ").trim();
 }
 
-export function followUpChoice(label: string, f: FollowUp, lang: Lang): Choice {
-  return { label, value: followUpQuestion(f, lang) };
+export function followUpChoice(t: Messages, label: string, f: FollowUp): Choice {
+  return { label, value: followUpQuestion(t, f) };
 }

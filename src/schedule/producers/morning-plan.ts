@@ -1,33 +1,26 @@
 /** The morning plan: each manager's visit plan for the day, greeted by name. */
-import type { Lang } from "../../domain/roster.js";
 import { buildPlans } from "../../plans/build-plan.js";
 import { renderPlan } from "../../plans/render-plan.js";
 import { localTime } from "../local-time.js";
-import { activeMembers, callName, type TeamProducer } from "./producer.js";
+import { activeMembers } from "../schedule-queries.js";
+import { messagesOf, type TeamProducer } from "./producer.js";
 
 /** After a restart the plan can go out late: no "good morning" in the afternoon. */
 const LATE_AFTER = "10:00";
 
-const HINT: Record<Lang, string> = {
-  zh: "跑完一家说一声就能记下；临时去不了，就说“跳过老王家 今天关门”。",
-  en: "Tell me about each stop as you go; if you can't make one, say \"skip Joe's, closed today\".",
-};
-
 export const produceMorningPlans: TeamProducer = async (ctx, team, day) => {
-  const due = [];
-  for (const m of await activeMembers(ctx, team.name, "manager")) if (!(await ctx.outbox.has(m.id, "morning_plan", day))) due.push(m);
-  const plans = await buildPlans(ctx.db, due.map((m) => m.id), day, ctx.cache);
+  const managers = await activeMembers(ctx.db, team.name, "manager");
+  const due = new Set(await ctx.outbox.withoutPush(managers.map((m) => m.id), "morning_plan", day));
+  const recipients = managers.filter((m) => due.has(m.id));
+  const plans = await buildPlans(ctx.db, recipients.map((m) => m.id), day, ctx.cache);
+  const late = localTime(ctx.now, team.timezone) >= LATE_AFTER;
   let added = 0;
-  for (const [i, m] of due.entries()) {
-    const lang = m.lang as Lang;
+  for (const [i, m] of recipients.entries()) {
     const plan = plans[i];
-    const late = localTime(ctx.now, team.timezone) >= LATE_AFTER;
-    const greeting =
-      lang === "zh"
-        ? late ? `${m.name}，今天的拜访计划发晚了，抱歉！` : `${m.name}，早上好！`
-        : late ? `Hi ${callName(m.name, lang)}, sorry, today's plan is late.` : `Good morning, ${callName(m.name, lang)}!`;
-    const replies = renderPlan(plan, lang, { today: day, greeting });
-    if (plan.stops.length > 0) replies.push({ kind: "text", text: HINT[lang] });
+    if (!plan) continue;
+    const t = messagesOf(m);
+    const replies = renderPlan(plan, t, { today: day, greeting: t.schedule.greeting(m.name, late) });
+    if (plan.stops.length > 0) replies.push({ kind: "text", text: t.schedule.planHint });
     if (await ctx.outbox.enqueue({ personId: m.id, kind: "morning_plan", day, replies })) added++;
   }
   return added;

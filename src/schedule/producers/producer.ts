@@ -1,9 +1,11 @@
 /** What every producer gets: the store, the outbox, a logger, and the team it produces for. */
+import type { Lang } from "../../domain/roster.js";
 import type { Team } from "../../generated/prisma/client.js";
+import { messagesFor, type Messages } from "../../locales/index.js";
 import type { Logger } from "../../log.js";
 import type { PlanCache } from "../../plans/build-plan.js";
 import type { Db } from "../../store/database.js";
-import type { OutboxStore } from "../outbox.js";
+import type { OutboxStore } from "../../store/outbox-store.js";
 
 export interface ProducerContext {
   db: Db;
@@ -18,11 +20,7 @@ export interface ProducerContext {
 /** A team's scheduled push for one local day; returns how many pushes it added to the outbox. */
 export type TeamProducer = (ctx: ProducerContext, team: Team, day: string) => Promise<number>;
 
-export async function activeMembers(ctx: ProducerContext, team: string, role: "manager" | "supervisor") {
-  return ctx.db.person.findMany({ where: { team, role, active: true }, orderBy: { id: "asc" } });
-}
-
-/** The given name to greet someone by: "Jake" of "Jake Miller"; Chinese names are used whole. */
-export function callName(name: string, lang: string): string {
-  return lang === "zh" ? name : (name.split(/\s+/)[0] ?? name);
+/** The catalogue a push to this person is written from (the roster import only accepts known languages). */
+export function messagesOf(person: { lang: string }): Messages {
+  return messagesFor(person.lang as Lang);
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { markAnswered, renderHome, renderReplies, splitText, type Block } from "../../../src/channels/slack/block-kit.js";
 import type { Reply } from "../../../src/domain/messages.js";
+import { messagesFor } from "../../../src/locales/index.js";
 
-const zh = { lang: "zh" as const, publicUrl: null };
-const withPublicUrl = { lang: "en" as const, publicUrl: "https://fm.example.com/" };
+const zh = { t: messagesFor("zh"), publicUrl: null };
+const withPublicUrl = { t: messagesFor("en"), publicUrl: "https://fm.example.com/" };
 
 describe("Block Kit rendering of the core's replies", () => {
   it("renders text as an escaped mrkdwn section, with the plain text as the notification fallback", () => {

@@ -1,24 +1,28 @@
 /**
  * The real Bolt app in HTTP mode behind Fieldmate's receiver, on the web chat's real HTTP server,
  * fed correctly signed Events API requests; its Web API calls go to a local fake Slack.
- * The core is the real one on a scratch SQLite database loaded with the evaluation fixtures.
+ * The core is the real one (identities, inbound log, retries) on a scratch SQLite database loaded
+ * with the test roster, with a scripted handler in place of the features.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSlack, slackTransport, type SlackChannel } from "../../../src/channels/slack/start-slack.js";
+import { RateLimitedError } from "../../../src/channels/outbound.js";
+import { Pacer } from "../../../src/channels/pacer.js";
+import { slackTransport } from "../../../src/channels/slack/slack-config.js";
+import { startSlack, type SlackChannel } from "../../../src/channels/slack/start-slack.js";
+import { LiveFeed } from "../../../src/channels/web/live-feed.js";
 import { createWebServer, type WebServer } from "../../../src/channels/web/web-server.js";
 import { parseConfig } from "../../../src/config/config.js";
-import { createBot, type Bot } from "../../../src/core/bot.js";
-import { RateLimitedError } from "../../../src/core/channel.js";
-import { UNKNOWN_SENDER_TEXT } from "../../../src/help/help.js";
+import type { Bot } from "../../../src/core/bot.js";
 import { inviteRedeemer } from "../../../src/invites/invite.js";
-import { LiveFeed } from "../../../src/core/live-feed.js";
-import type { InboundMessage } from "../../../src/domain/messages.js";
+import type { InboundMessage, Reply } from "../../../src/domain/messages.js";
+import { inEveryLanguage } from "../../../src/locales/index.js";
 import { createLogger } from "../../../src/log.js";
 import { importRoster } from "../../../src/roster/import-roster.js";
 import { openDatabase, type Database } from "../../../src/store/database.js";
 import { RosterStore } from "../../../src/store/roster-store.js";
 import { scratchSqlite, type ScratchDatabase } from "../../support/databases.js";
-import { EVAL_FIXTURES } from "../../support/fixtures.js";
+import { TEST_ROSTER } from "../../support/fixtures.js";
+import { scriptedCore } from "../scripted-core.js";
 import { startFakeSlackApi, type FakeSlackApi } from "./fake-slack-api.js";
 import { eventBody, formBody, interactionBody, postToSlackEndpoint, SIGNING_SECRET } from "./signed-requests.js";
 
@@ -39,18 +43,17 @@ beforeAll(async () => {
   fake = await startFakeSlackApi();
   scratch = scratchSqlite();
   database = await openDatabase(scratch.url);
-  await importRoster(database.db, EVAL_FIXTURES);
+  await importRoster(database.db, TEST_ROSTER);
   const roster = new RosterStore(database.db);
   await roster.link("M01", "slack", "ULIN"); // 林志强, zh
   await roster.link("M07", "slack", "UJAKE"); // Jake Miller, en
-  const core = createBot({ db: database.db, logger, onUnknownSender: inviteRedeemer(database.db) });
+  const core = scriptedCore({ db: database.db, logger, script: SCRIPT, onUnknownSender: inviteRedeemer(database.db) });
   const bot: Bot = {
     async handle(message) {
       received.push(message);
       if (gate) await gate;
       return core.handle(message);
     },
-    extend: (extensions) => core.extend(extensions),
   };
   const config = parseConfig({
     DATABASE_URL: scratch.url,
@@ -61,9 +64,11 @@ beforeAll(async () => {
   });
   slack = await startSlack({
     config,
+    publicUrl: config.PUBLIC_URL,
     bot,
     roster,
     logger,
+    pacer: new Pacer(),
     homeView: async (person) => [
       { kind: "text", text: `${person.name}: today's plan` },
       { kind: "card", title: "R001 王记小卖部", lines: [{ label: "why", value: "due" }], actions: [{ label: "Skip", value: "skip R001" }] },
@@ -77,7 +82,7 @@ beforeAll(async () => {
     demoMode: true,
     token: null,
     logger,
-    extraRoutes: slack.routes,
+    extraRoutes: slack.route,
   });
   endpoint = `${await web.listen(0, "127.0.0.1")}/slack/events`;
 });
@@ -95,6 +100,18 @@ beforeEach(() => {
   received.length = 0;
   gate = null;
 });
+
+/** A visit receipt with Edit / Undo buttons, as the visits feature answers a report. */
+const RECEIPT: Reply = {
+  kind: "card",
+  title: "Visit logged: Sunrise Market",
+  lines: [{ label: "Stock", value: "Dasani 4 cs" }],
+  actions: [
+    { label: "Edit", value: "edit" },
+    { label: "Undo", value: "undo" },
+  ],
+};
+const SCRIPT: Record<string, Reply[]> = { "Sunrise 4 cs Dasani": [RECEIPT] };
 
 const inboundRows = (externalMessageId: string) =>
   database.db.inboundMessage.findMany({ where: { channel: "slack", externalMessageId } });
@@ -299,9 +316,8 @@ describe("Slack over HTTP with the real Bolt app", () => {
     }
   });
 
-  it("sends a push through the OutboundChannel as a DM opened with conversations.open", async () => {
-    expect(slack.channel.name).toBe("slack");
-    await slack.channel.send("UJAKE", [
+  it("sends a push as a DM opened with conversations.open", async () => {
+    await slack.send("UJAKE", [
       { kind: "text", text: "Good morning! 3 stores today." },
       { kind: "choices", text: "Start with?", choices: [{ label: "Sunrise", value: "1" }, { label: "Joe's", value: "2" }] },
     ]);
@@ -315,7 +331,7 @@ describe("Slack over HTTP with the real Bolt app", () => {
 
   it("turns a 429 with Retry-After from the Web API into RateLimitedError with that delay", async () => {
     fake.failNext("chat.postMessage", { status: 429, headers: { "Retry-After": "7" } });
-    const sending = slack.channel.send("ULIN", [{ kind: "text", text: "早上好" }]);
+    const sending = slack.send("ULIN", [{ kind: "text", text: "早上好" }]);
     await expect(sending).rejects.toBeInstanceOf(RateLimitedError);
     await expect(sending).rejects.toMatchObject({ retryAfterMs: 7000 });
     expect(fake.callsTo("chat.postMessage")).toHaveLength(1);
@@ -340,7 +356,7 @@ describe("Slack over HTTP with the real Bolt app", () => {
     const toPriya = posts.find((p) => p.args.channel === "DUPRIYA")!;
     const toStranger = posts.find((p) => p.args.channel === "DUSTRANGER")!;
     expect(toPriya.args.text).not.toContain("isn't linked");
-    expect(toStranger.args.text).toContain(UNKNOWN_SENDER_TEXT.split("\n")[0]!.slice(0, 20));
+    expect(toStranger.args.text).toContain(inEveryLanguage((t) => t.core.unknownSender).slice(0, 20));
   });
 
   it("answers an @mention in a channel in a thread, without the bot's own mention in the text", async () => {

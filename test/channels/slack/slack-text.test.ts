@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fromSlackText } from "../../../src/channels/slack/slack-text.js";
 import { slashCommandText } from "../../../src/channels/slack/slash-command.js";
+import { messagesFor } from "../../../src/locales/index.js";
 
 describe("Slack text back to what was typed", () => {
   it.each([
@@ -24,7 +25,10 @@ describe("/fieldmate subcommands as typed text in the person's language", () => 
     ["help", "en", "help"],
     ["", "zh", "help"],
     ["张记 中华断货", "zh", "张记 中华断货"],
+    // A subcommand in another language still means the same question, asked in the person's own.
+    ["计划", "en", "what's my plan"],
+    ["TEAM", "zh", "团队今天情况"],
   ] as const)("%s (%s) → %s", (argument, lang, expected) => {
-    expect(slashCommandText(argument, lang)).toBe(expected);
+    expect(slashCommandText(argument, messagesFor(lang))).toBe(expected);
   });
 });

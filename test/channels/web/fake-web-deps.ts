@@ -2,7 +2,7 @@
  * Stand-ins for what the web chat needs from the rest of Fieldmate: a tiny echoing core,
  * a fixed roster and a logger that remembers. The HTTP layer under test is the real one.
  */
-import { LiveFeed } from "../../../src/core/live-feed.js";
+import { LiveFeed } from "../../../src/channels/web/live-feed.js";
 import type { InboundMessage, Reply } from "../../../src/domain/messages.js";
 import type { Person } from "../../../src/domain/roster.js";
 import type { WebChatDeps } from "../../../src/channels/web/web-server.js";

@@ -64,7 +64,7 @@ describe("POST /api/messages", () => {
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ replies: [{ kind: "text", text: "echo: 今天去了胡记\n第二行" }] });
     expect(calls).toHaveLength(1);
-    const message = calls[0];
+    const message = calls[0]!;
     expect(message.channel).toBe("web");
     expect(message.externalUserId).toBe("m-zhang");
     expect(message.text).toBe("今天去了胡记\n第二行");
@@ -81,7 +81,7 @@ describe("POST /api/messages", () => {
     await postMessage(base, { from: "m-zhang", text: "hi" });
 
     expect(calls.map((c) => c.externalMessageId).slice(0, 2)).toEqual(["client-42", "client-42"]);
-    expect(calls[2].externalMessageId).not.toBe(calls[3].externalMessageId);
+    expect(calls[2]?.externalMessageId).not.toBe(calls[3]?.externalMessageId);
   });
 
   it("returns choices and cards as the Reply objects of core/messages.ts", async () => {
@@ -111,7 +111,7 @@ describe("POST /api/messages", () => {
     const { base, calls } = await start();
     const res = await postMessage(base, { from: "m-zhang", text: "烟".repeat(4000) });
     expect(res.status).toBe(200);
-    expect(calls[0].text).toHaveLength(4000);
+    expect(calls[0]?.text).toHaveLength(4000);
   });
 
   describe("refuses bad requests with a clear {error, message} and never calls the core", () => {
@@ -179,6 +179,7 @@ describe("POST /api/messages", () => {
     expect(res.status).toBe(500);
     expect(res.json.error).toBe("internal");
     expect(JSON.stringify(res.json)).not.toMatch(/exploded|secret|\.ts/);
+    expect(res.json.message).toContain("Something went wrong; please try again.");
     const logged = logs.find((l) => l.level === "error");
     expect((logged?.obj as { err?: Error }).err?.message).toMatch(/exploded/);
 
@@ -330,7 +331,7 @@ describe("the page, files and other routes", () => {
     expect(page.headers.get("content-type")).toMatch(/^text\/html/);
     expect(page.headers.get("content-security-policy")).toMatch(/default-src 'self'/);
     expect(page.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(await page.text()).toContain("选择身份");
+    expect(await page.text()).toContain('<script src="/texts.js" defer></script>');
 
     const script = await fetch(`${base}/app.js`);
     expect(script.headers.get("content-type")).toMatch(/^text\/javascript/);
@@ -339,6 +340,18 @@ describe("the page, files and other routes", () => {
 
     const api = await fetch(`${base}/api/people`);
     expect(api.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("serves the page's words in every language from the catalogue, without a token", async () => {
+    const { base } = await start({ demoMode: false, token: TOKEN });
+    const res = await fetch(`${base}/texts.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/javascript/);
+    const script = await res.text();
+    const texts = JSON.parse(script.slice(script.indexOf("=") + 1).trim().replace(/;$/, "")) as Record<string, Record<string, string>>;
+    expect(Object.keys(texts)).toEqual(["zh", "en"]);
+    expect(texts.zh?.pickTitle).toBe("选择身份");
+    expect(texts.en?.greeting).toBe("Hi {name}! Send a visit report or a question, or type “help”.");
   });
 
   it("refuses paths that climb out of the page's folder", async () => {

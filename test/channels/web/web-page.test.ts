@@ -128,8 +128,21 @@ describe("the web chat page", () => {
     await page.keyboard.type("line two");
     await page.keyboard.press("Enter");
     const reply = await botBubble(page, 1);
-    expect(calls[0].text).toBe("line one\nline two");
+    expect(calls[0]?.text).toBe("line one\nline two");
     expect(await reply.locator(".text").innerText()).toBe("echo: line one\nline two");
+  });
+
+  it("speaks every language until a person is picked, then greets them in their own", async () => {
+    const { page } = await openPage();
+    await page.locator("#picker-view").waitFor();
+    expect(await page.locator("#picker-view h2").textContent()).toBe("选择身份 / Pick a person");
+    expect(await page.locator("#picker-filter").getAttribute("placeholder")).toBe("搜索姓名或团队 / Search name or team");
+    expect(await page.locator('[data-person-id="s-li"] .person-role').textContent()).toBe("主管 / Supervisor");
+    await pickPerson(page, "m-amy");
+    expect(await page.locator("#messages .note").first().textContent()).toBe("Hi Amy Chen! Send a visit report or a question, or type “help”.");
+    await page.locator("#switch-person").click();
+    await pickPerson(page, "m-zhang");
+    expect(await page.locator("#messages .note").first().textContent()).toBe("你好，张伟！发一条拜访记录或问题试试，或输入「帮助」。");
   });
 
   it("remembers the picked person across a reload, and 'switch person' goes back to the list", async () => {

@@ -6,7 +6,7 @@ import { createInvite, findInviteCode, inviteRedeemer, redeemInvite } from "../.
 import { importRoster } from "../../../src/roster/import-roster.js";
 import { openDatabase, type Database } from "../../../src/store/database.js";
 import { scratchSqlite, type ScratchDatabase } from "../../support/databases.js";
-import { EVAL_FIXTURES } from "../../support/fixtures.js";
+import { TEST_ROSTER } from "../../support/fixtures.js";
 
 let scratch: ScratchDatabase;
 let database: Database;
@@ -15,7 +15,7 @@ const now = new Date("2026-11-25T09:00:00Z");
 beforeAll(async () => {
   scratch = scratchSqlite();
   database = await openDatabase(scratch.url);
-  await importRoster(database.db, EVAL_FIXTURES);
+  await importRoster(database.db, TEST_ROSTER);
 });
 afterAll(async () => {
   await database?.close();

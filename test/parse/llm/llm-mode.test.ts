@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { runParse } from "../../../src/cli/parse-command.js";
-import { EVAL_FIXTURES } from "../../support/fixtures.js";
+import { TEST_ROSTER } from "../../support/fixtures.js";
 import { firstOf } from "../first.js";
 import { answer, startOpenAiStub, type OpenAiStub } from "./support/openai-stub.js";
 import { llmWorld, type LlmWorld } from "./support/llm-world.js";
@@ -79,7 +79,7 @@ describe("cli parse --llm", () => {
 
     const out = sink();
     const err = sink();
-    expect(await runParse(["--fixtures", EVAL_FIXTURES, "--input", input, "--llm"], out.stream, err.stream)).toBe(0);
+    expect(await runParse(["--fixtures", TEST_ROSTER, "--input", input, "--llm"], out.stream, err.stream)).toBe(0);
     const lines = out.text().trim().split("\n").map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(["x1", "x2"]);
     expect(lines[0]).toEqual({ id: "x1", intent: "visit_log", records: [MODEL_VISIT] });
@@ -87,7 +87,7 @@ describe("cli parse --llm", () => {
     expect(err.text()).toContain('"successes":2');
 
     const offline = sink();
-    expect(await runParse(["--fixtures", EVAL_FIXTURES, "--input", input], offline.stream, sink().stream)).toBe(0);
+    expect(await runParse(["--fixtures", TEST_ROSTER, "--input", input], offline.stream, sink().stream)).toBe(0);
     expect(stub.requests).toHaveLength(2);
     expect(offline.text().trim().split("\n")).toHaveLength(2);
   });

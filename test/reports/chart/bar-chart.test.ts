@@ -1,9 +1,9 @@
 /** The planned-vs-done chart: well-formed SVG with the names escaped, rendered to a PNG of sensible size. */
 import { describe, expect, it } from "vitest";
-import { barChartSvg } from "../../../src/reports/chart/bar-chart.js";
+import { barChartSvg, fitText, textWidth } from "../../../src/reports/chart/bar-chart.js";
 import { svgToPng } from "../../../src/reports/chart/render-png.js";
 
-const TEXT = { title: "新罗一组 今天 计划与完成", planned: "计划", done: "已完成", extra: "计划外" };
+const TEXT = { title: "新罗一组 计划与完成", subtitle: "今天 11月25日（周三）", planned: "计划", done: "已完成", extra: "计划外" };
 
 function pngSize(png: Uint8Array): { width: number; height: number } {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
@@ -35,5 +35,19 @@ describe("team status chart", () => {
     expect(three.byteLength).toBeLessThan(500_000);
     const fifteen = await svgToPng(barChartSvg(Array.from({ length: 15 }, (_, i) => ({ label: `经理${i + 1}`, planned: 20, done: i, extra: 0 })), TEXT));
     expect(pngSize(fifteen).width).toBeGreaterThan(800);
+  });
+
+  it("keeps a long title inside the image: smaller first, then cut with an ellipsis", () => {
+    const room = 520 - 48 - 12;
+    expect(fitText("新罗一组 计划与完成", room, 18, 14)).toEqual({ text: "新罗一组 计划与完成", size: 18 });
+    const english = fitText("Austin North Metro Beverage: planned vs done", room, 18, 14);
+    expect(english.text).toBe("Austin North Metro Beverage: planned vs done");
+    expect(english.size).toBeLessThan(18);
+    expect(textWidth(english.text, english.size)).toBeLessThanOrEqual(room);
+    const long = fitText("新罗区烟草专卖局营销部城区第一客户服务组（含城东、城西、城南网格）计划与完成", room, 18, 14);
+    expect(long.text.endsWith("…")).toBe(true);
+    expect(textWidth(long.text, long.size)).toBeLessThanOrEqual(room);
+    const svg = barChartSvg([{ label: "林志强", planned: 25, done: 3, extra: 0 }], { ...TEXT, title: "新罗区烟草专卖局营销部城区第一客户服务组（含城东、城西、城南网格）计划与完成" });
+    expect(svg).toContain(`>${long.text}</text>`);
   });
 });

@@ -2,7 +2,7 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runStatus } from "../../../src/cli/status-command.js";
-import { shortReference } from "../../../src/visits/receipt.js";
+import { shortReference } from "../../../src/domain/reference.js";
 import { openDatabase, type Database } from "../../../src/store/database.js";
 import { scratchSqlite, type ScratchDatabase } from "../../support/databases.js";
 import { seedWeek, type Seeded } from "../report-setup.js";
@@ -46,10 +46,10 @@ describe("cli status", () => {
   it("prints the chat answer as text, in English on request", async () => {
     const zh = sink();
     await runStatus(database.db, ["--team", "新罗一组", "--date", "2026-11-24"], zh, sink());
-    expect(zh.text()).toContain("黄丽萍: 完成计划 1/25 家（4%），拜访 1 家次");
+    expect(zh.text()).toContain("黄丽萍：完成计划 1/25 家（4%），拜访 1 家次，最后上报 11月25日 09:00");
     const en = sink();
     await runStatus(database.db, ["--team", "新罗一组", "--date", "2026-11-25", "--lang", "en"], en, sink());
-    expect(en.text()).toContain("林志强: plan 3/25 (12%) · 4 visits (3 stores)");
+    expect(en.text()).toContain("林志强: 3 of 25 planned visits done (12%) · 4 visits at 3 stores · 1 stock-out · ⚠️ 1 red flag · last report 3:00 pm");
   });
 
   it("refuses an unknown team and a bad date", async () => {

@@ -5,11 +5,6 @@
 const STORAGE_PERSON = "fieldmate.person";
 const STORAGE_TOKEN = "fieldmate.token";
 const MAX_TEXT_CHARS = 4000;
-const ROLE_LABELS = {
-  manager: "客户经理 / Manager",
-  supervisor: "主管 / Supervisor",
-  admin: "管理员 / Admin",
-};
 const ROLE_ORDER = { supervisor: 0, manager: 1, admin: 2 };
 
 const state = {
@@ -33,6 +28,59 @@ function el(tag, className, text) {
 function show(view) {
   for (const id of ["loading-view", "token-view", "picker-view", "chat-view"]) $(id).hidden = id !== view;
   $("who").hidden = view !== "chat-view";
+}
+
+// ---- Texts -------------------------------------------------------------------
+// Every word the page says comes from /texts.js ({zh: {...}, en: {...}}), which the server builds
+// from its message catalogue; the first language is the roster's default.
+
+const TEXTS = window.FIELDMATE_TEXTS;
+const LANGS = Object.keys(TEXTS);
+/** Names and teams sort as the first language sorts them. */
+const COLLATION = LANGS[0];
+
+/** One text in every language, side by side: what the page says before it knows who is reading. */
+function every(pick) {
+  return LANGS.map((lang) => pick(TEXTS[lang])).join(" / ");
+}
+
+/** One text in a person's own language. */
+function own(person, pick) {
+  return TEXTS[person.lang] ? pick(TEXTS[person.lang]) : every(pick);
+}
+
+/** Fills {name}-style gaps in a text. */
+function fill(text, values) {
+  return text.replace(/\{(\w+)\}/g, (gap, key) => (key in values ? String(values[key]) : gap));
+}
+
+function roleLabel(role) {
+  return TEXTS[LANGS[0]].roles[role] ? every((t) => t.roles[role]) : role;
+}
+
+const TEXT_ATTRIBUTES = { textTitle: "title", textPlaceholder: "placeholder", textAriaLabel: "aria-label" };
+
+/**
+ * Fills the page's static elements: data-text (content), data-text-title, -placeholder, -aria-label.
+ * Content shows the first language, the others dimmed after it ("inline", "lines" or "stacked").
+ */
+function applyTexts() {
+  for (const node of document.querySelectorAll("[data-text]")) {
+    const key = node.dataset.text;
+    const [first, ...others] = LANGS.map((lang) => TEXTS[lang][key]);
+    const layout = node.dataset.textLayout || "inline";
+    node.replaceChildren(first);
+    for (const other of others) {
+      if (layout === "lines") node.append(el("br"));
+      node.append(el("span", "alt", (layout === "inline" ? " / " : "") + other));
+    }
+  }
+  for (const node of document.querySelectorAll("[data-text-title], [data-text-placeholder], [data-text-aria-label]")) {
+    for (const [data, attribute] of Object.entries(TEXT_ATTRIBUTES)) {
+      const key = node.dataset[data];
+      if (key) node.setAttribute(attribute, every((t) => t[key]));
+    }
+  }
 }
 
 // ---- API -------------------------------------------------------------------
@@ -92,8 +140,8 @@ async function start() {
     const body = await api("/api/people");
     state.people = body.people;
   } catch (err) {
-    if (err instanceof ApiError && err.status === 401) return showToken(state.token ? "令牌无效 / Invalid token" : "");
-    $("loading-view").textContent = "无法连接服务器 / Cannot reach the server: " + err.message;
+    if (err instanceof ApiError && err.status === 401) return showToken(state.token ? every((t) => t.invalidToken) : "");
+    $("loading-view").textContent = every((t) => t.cannotConnect) + ": " + err.message;
     return;
   }
   const saved = localStorage.getItem(STORAGE_PERSON);
@@ -112,7 +160,8 @@ $("token-form").addEventListener("submit", (event) => {
   event.preventDefault();
   state.token = $("token-input").value.trim();
   localStorage.setItem(STORAGE_TOKEN, state.token);
-  start();
+  applyTexts();
+start();
 });
 
 function showPicker() {
@@ -126,25 +175,25 @@ function renderPeople(filter) {
   const needle = filter.trim().toLowerCase();
   const teams = new Map();
   for (const p of state.people) {
-    const team = p.team || "无团队 / No team";
+    const team = p.team || every((t) => t.noTeam);
     if (needle && !(p.name + " " + team + " " + p.id).toLowerCase().includes(needle)) continue;
     if (!teams.has(team)) teams.set(team, []);
     teams.get(team).push(p);
   }
   const container = $("people");
   container.replaceChildren();
-  for (const team of [...teams.keys()].sort((a, b) => a.localeCompare(b, "zh"))) {
+  for (const team of [...teams.keys()].sort((a, b) => a.localeCompare(b, COLLATION))) {
     const group = el("section", "team");
     group.append(el("h3", "team-name", team));
     const list = el("ul", "person-list");
     const members = teams.get(team).sort(
-      (a, b) => (ROLE_ORDER[a.role] ?? 9) - (ROLE_ORDER[b.role] ?? 9) || a.name.localeCompare(b.name, "zh"),
+      (a, b) => (ROLE_ORDER[a.role] ?? 9) - (ROLE_ORDER[b.role] ?? 9) || a.name.localeCompare(b.name, COLLATION),
     );
     for (const p of members) {
       const button = el("button", "person");
       button.type = "button";
       button.dataset.personId = p.id;
-      button.append(el("span", "person-name", p.name), el("span", "person-role", ROLE_LABELS[p.role] || p.role));
+      button.append(el("span", "person-name", p.name), el("span", "person-role", roleLabel(p.role)));
       button.addEventListener("click", () => {
         localStorage.setItem(STORAGE_PERSON, p.id);
         openChat(p);
@@ -156,7 +205,7 @@ function renderPeople(filter) {
     group.append(list);
     container.append(group);
   }
-  if (!teams.size) container.append(el("p", "hint", "没有匹配的人 / Nobody matches"));
+  if (!teams.size) container.append(el("p", "hint", every((t) => t.nobodyMatches)));
 }
 
 $("picker-filter").addEventListener("input", (event) => renderPeople(event.target.value));
@@ -171,11 +220,7 @@ function openChat(person) {
   state.person = person;
   $("who-name").textContent = person.name;
   $("messages").replaceChildren();
-  addNote(
-    person.lang === "en"
-      ? "Hi " + person.name + "! Send a visit report or a question, or type “help”."
-      : "你好，" + person.name + "！发一条拜访记录或问题试试，或输入「帮助」。",
-  );
+  addNote(fill(own(person, (t) => t.greeting), { name: person.name }));
   show("chat-view");
   connectEvents(person);
   showTodaysPushes(person);
@@ -218,7 +263,7 @@ function addBotBubble(reply, pushed) {
   const item = el("li", "msg bot" + (pushed ? " pushed" : ""));
   item.dataset.kind = reply.kind;
   const bubble = el("div", "bubble");
-  if (pushed) bubble.append(el("div", "push-label", "推送 / Push"));
+  if (pushed) bubble.append(el("div", "push-label", every((t) => t.pushed)));
   bubble.append(renderReply(reply));
   item.append(bubble, el("time", "time", timeLabel()));
   return append(item);
@@ -303,7 +348,7 @@ function actionButtons(choices, className) {
 function send(text) {
   if (!state.person || text.trim() === "") return;
   if ([...text].length > MAX_TEXT_CHARS) {
-    addNote("消息太长（最多 " + MAX_TEXT_CHARS + " 字）/ Message too long (max " + MAX_TEXT_CHARS + " characters)", "error");
+    addNote(fill(every((t) => t.tooLong), { max: MAX_TEXT_CHARS }), "error");
     return;
   }
   const bubble = addUserBubble(text);
@@ -314,7 +359,7 @@ function send(text) {
 function enqueue(job) {
   state.queue = state.queue
     .then(() => deliver(job))
-    .catch((err) => addNote("显示出错 / Display error: " + err.message, "error"));
+    .catch((err) => addNote(every((t) => t.displayError) + ": " + err.message, "error"));
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -341,10 +386,10 @@ async function deliver(job) {
       }
       job.bubble.classList.remove("pending");
       job.bubble.classList.add("failed");
-      if (err instanceof ApiError && err.status === 401) return showToken("令牌无效 / Invalid token");
-      const note = addNote("未发送 / Not sent: " + err.message + " ", "error");
+      if (err instanceof ApiError && err.status === 401) return showToken(every((t) => t.invalidToken));
+      const note = addNote(every((t) => t.notSent) + ": " + err.message + " ", "error");
       if (transient || (err instanceof ApiError && err.status >= 500)) {
-        const retry = el("button", "link", "重试 / Retry");
+        const retry = el("button", "link", every((t) => t.retry));
         retry.type = "button";
         retry.addEventListener("click", () => {
           note.remove();
@@ -412,4 +457,5 @@ function closeEvents() {
   state.events = null;
 }
 
+applyTexts();
 start();

@@ -1,5 +1,5 @@
 /**
- * A chat world (real bot, real SQLite with the eval fixtures) whose reports are read through
+ * A chat world (real bot, real SQLite with the test roster) whose reports are read through
  * createUnderstand against the local stub, with the bot's logs captured as JSON lines.
  */
 import type { Config } from "../../../../src/config/config.js";

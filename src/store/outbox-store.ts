@@ -6,8 +6,12 @@
  */
 import type { Reply } from "../domain/messages.js";
 import { Prisma } from "../generated/prisma/client.js";
-import type { Db } from "../store/database.js";
-import type { Clock } from "./clock.js";
+import type { Db } from "./database.js";
+
+/** Where the store reads the time (the scheduler's clock, a test's hand-moved one). */
+export interface OutboxClock {
+  now(): Date;
+}
 
 /** morning_plan | nudge | digest | weekly | quiz | reminder:<id> */
 export type OutboxKind = "morning_plan" | "nudge" | "digest" | "weekly" | "quiz" | `reminder:${number}`;
@@ -36,7 +40,7 @@ export class OutboxStore {
 
   constructor(
     private readonly db: Db,
-    private readonly clock: Clock,
+    private readonly clock: OutboxClock,
   ) {
     this.provider = providerOfClient(db);
   }
@@ -46,13 +50,21 @@ export class OutboxStore {
     return (await this.db.outbox.count({ where: { personId, kind, day } })) > 0;
   }
 
-  /** Adds a push unless one with the same (person, kind, day) exists; true when added now. */
+  /** Of `personIds`, those with no such push for the day yet, in the order given (one query for a whole team). */
+  async withoutPush(personIds: string[], kind: OutboxKind, day: string): Promise<string[]> {
+    if (personIds.length === 0) return [];
+    const rows = await this.db.outbox.findMany({ where: { personId: { in: personIds }, kind, day }, select: { personId: true } });
+    const queued = new Set(rows.map((r) => r.personId));
+    return personIds.filter((id) => !queued.has(id));
+  }
+
   /** What was delivered to a person for a day, oldest first (shown again when their web page opens). */
   async sentOn(personId: string, day: string): Promise<Reply[][]> {
     const rows = await this.db.outbox.findMany({ where: { personId, day, status: "sent" }, orderBy: [{ sentAt: "asc" }, { id: "asc" }] });
     return rows.map((r) => JSON.parse(r.payload) as Reply[]);
   }
 
+  /** Adds a push unless one with the same (person, kind, day) exists; true when added now. */
   async enqueue(push: NewPush): Promise<boolean> {
     try {
       await this.db.outbox.create({
@@ -149,7 +161,7 @@ export class OutboxStore {
 }
 
 /** Which database a client talks to (both generated clients carry it). */
-export function providerOfClient(db: Db): "sqlite" | "postgresql" {
+function providerOfClient(db: Db): "sqlite" | "postgresql" {
   return (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgresql" : "sqlite";
 }
 

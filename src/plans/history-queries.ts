@@ -1,6 +1,7 @@
 /**
- * The few facts plans need from managers' visit history, in a handful of indexed queries for any
- * number of managers (no per-shop or per-manager round trips: a team's plans are read together).
+ * The plans' reads of visit history: the few facts plans need from managers' visits, in a handful
+ * of indexed queries for any number of managers (no per-shop or per-manager round trips: a team's
+ * plans are read together).
  * Only visits before the planned day count, so a plan rebuilt in the evening is the morning's plan.
  *
  * Why only the latest visit of a shop matters for promises and problems: any later visit keeps an

@@ -1,14 +1,24 @@
 /**
- * The outbound side of a channel: how the core and the outbox deliverer send to a person
- * on a platform without knowing the platform.
+ * The outbound side of a channel: how pushes (the outbox's deliverer) and the core's notifications
+ * reach a person on a platform without knowing the platform.
  */
 import type { ChannelName, Reply } from "../domain/messages.js";
 
+/**
+ * How a channel names the people it sends to: by the platform identity linked to a person
+ * (`cli link`, an invite code, Slack's profile e-mail), or by person id with no link at all
+ * (the web chat's open pages: everyone is reachable, nobody is guaranteed to be watching).
+ */
+export type Addressing = "linked" | "person";
+
 export interface OutboundChannel {
   readonly name: ChannelName;
+  /** Default "linked". */
+  readonly addressing?: Addressing;
   /**
-   * Sends replies to a linked identity (Slack user id, WeChat contact id, person id on the web).
-   * Throws RateLimitedError when the platform asks to slow down; any other error is a failed send.
+   * Sends replies to a linked identity (Slack user id, WeChat contact id) or, for a "person" channel,
+   * to a person id; paced by the channel itself. Throws RateLimitedError when the platform asks to
+   * slow down; any other error is a failed send.
    */
   send(externalUserId: string, replies: Reply[]): Promise<void>;
 }
@@ -38,5 +48,9 @@ export class ChannelRegistry {
 
   names(): ChannelName[] {
     return [...this.channels.keys()];
+  }
+
+  all(): OutboundChannel[] {
+    return [...this.channels.values()];
   }
 }

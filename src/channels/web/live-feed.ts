@@ -2,7 +2,7 @@
  * In-process fan-out of messages to people who are watching live (the web chat's event stream).
  * Delivery guarantees live in the outbox; this only mirrors what was sent to open pages.
  */
-import type { Reply } from "../domain/messages.js";
+import type { Reply } from "../../domain/messages.js";
 
 export type LiveListener = (replies: Reply[]) => void;
 

@@ -1,0 +1,7 @@
+/** How a Chinese manager sets a planned shop aside for the day: «跳过老王家 今天关门», «今天不去张记了». */
+export const ZH_SKIP = {
+  /** What opens a skip, before the shop's name. */
+  lead: /跳过|今天不去|先不去/,
+  /** "Today" at the front of the reason: dropped, since a skip is always for today. */
+  today: /今天/,
+};

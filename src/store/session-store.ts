@@ -1,0 +1,27 @@
+/** Sessions (core/session.ts) as rows: one JSON document of named parts per person, read and written whole. */
+import type { Db } from "./database.js";
+
+export type SessionDocument = Record<string, unknown>;
+
+export class SessionStore {
+  constructor(private readonly db: Db) {}
+
+  async read(personId: string): Promise<SessionDocument> {
+    const row = await this.db.dialogueState.findUnique({ where: { personId } });
+    if (!row) return {};
+    const state = JSON.parse(row.state) as Record<string, unknown>;
+    // Rows written before sessions had parts held the report dialogue alone.
+    return "pending" in state ? { visits: state } : state;
+  }
+
+  /** Saves the session; an empty one is deleted. */
+  async write(personId: string, session: SessionDocument): Promise<void> {
+    const parts = Object.entries(session).filter(([, value]) => value !== undefined && value !== null);
+    if (parts.length === 0) {
+      await this.db.dialogueState.deleteMany({ where: { personId } });
+      return;
+    }
+    const state = JSON.stringify(Object.fromEntries(parts));
+    await this.db.dialogueState.upsert({ where: { personId }, create: { personId, state }, update: { state } });
+  }
+}
