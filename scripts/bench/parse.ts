@@ -16,7 +16,8 @@ const { values } = parseArgs({
   options: { shops: { type: "string", default: "30000" }, products: { type: "string", default: "2000" }, reps: { type: "string", default: "40" } },
 });
 const repoRoot = resolve(import.meta.dirname, "../..");
-const shared = resolve(repoRoot, "../shared/eval");
+// The shared evaluation set beside the clone (FIELDMATE_SHARED_DIR moves it, as for the tests).
+const shared = resolve(repoRoot, process.env.FIELDMATE_SHARED_DIR ?? "../shared", "eval");
 const lines = readFileSync(resolve(shared, "dev.jsonl"), "utf8")
   .split("\n")
   .filter((l) => l.trim())
