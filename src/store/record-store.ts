@@ -19,7 +19,11 @@ interface StoredMeta {
   note: string | null;
 }
 
-export type StoredVisit = FormatVisit & StoredMeta & { retailer: string };
+/** A visit as stored; `feedbackText` holds the owner's words (or the message, when they could not be told apart). */
+export type StoredVisit = FormatVisit & StoredMeta & { retailer: string; feedbackText: string | null };
+
+/** A record ready to store; a visit may carry the owner's feedback in their own words. */
+export type NewRecord = (FormatVisit & { feedbackText?: string | null }) | FormatPromotion;
 export type StoredPromotion = FormatPromotion & StoredMeta;
 export type StoredRecord = StoredVisit | StoredPromotion;
 
@@ -42,7 +46,7 @@ export class RecordStore {
 
   /** Stores confirmed records of one message together: all or none. */
   async createAll(
-    records: (FormatVisit | FormatPromotion)[],
+    records: NewRecord[],
     meta: NewRecordMeta,
   ): Promise<StoredRecord[]> {
     return this.db.$transaction(async (tx) => {
@@ -145,14 +149,14 @@ export class RecordStore {
 /** The FORMAT.md shape of a stored record (what corrections edit and audits compare). */
 export function formatOf(record: StoredRecord): FormatVisit | FormatPromotion {
   if (record.type === "visit") {
-    const { id: _id, managerId: _m, messageId: _msg, status: _s, createdAt: _c, note: _n, ...visit } = record;
+    const { id: _id, managerId: _m, messageId: _msg, status: _s, createdAt: _c, note: _n, feedbackText: _f, ...visit } = record;
     return visit;
   }
   const { id: _id, managerId: _m, messageId: _msg, status: _s, createdAt: _c, note: _n, ...promotion } = record;
   return promotion;
 }
 
-async function createVisit(tx: Tx, id: string, v: FormatVisit, meta: NewRecordMeta): Promise<void> {
+async function createVisit(tx: Tx, id: string, v: FormatVisit & { feedbackText?: string | null }, meta: NewRecordMeta): Promise<void> {
   if (!v.retailer) throw new Error("a visit is stored only once its shop is known");
   await tx.visit.create({
     data: {
@@ -162,7 +166,7 @@ async function createVisit(tx: Tx, id: string, v: FormatVisit, meta: NewRecordMe
       messageId: meta.messageId,
       confirmedById: meta.confirmedById,
       confirmedAt: new Date(),
-      feedbackText: v.feedback ? meta.note : null,
+      feedbackText: v.feedback ? (v.feedbackText ?? meta.note) : null,
       complianceNote: v.compliance ? meta.note : null,
       lines: { create: visitLines(v) },
     },
@@ -281,6 +285,7 @@ function toStoredVisit(row: {
     status: row.status as StoredVisit["status"],
     createdAt: row.createdAt,
     note: row.complianceNote ?? row.feedbackText,
+    feedbackText: row.feedbackText,
     retailer: row.retailerId,
     ambiguous: null,
     date: row.date,

@@ -155,3 +155,11 @@ export function lowestConfidence(result: ParseResult): number {
   }
   return scores.length ? Math.min(...scores) : 1;
 }
+
+/** The draft's records with each visit's feedback in the owner's words, as receipts show them and the store keeps them. */
+export function recordsWithFeedback(draft: Draft): (FormatRecord & { feedbackText?: string | null })[] {
+  return draft.records.map((record, i) => {
+    const source = draft.result.records[i];
+    return record.type === "visit" && source?.type === "visit" ? { ...record, feedbackText: source.feedbackText } : record;
+  });
+}

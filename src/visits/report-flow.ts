@@ -4,14 +4,13 @@
  */
 import type { Context } from "../core/context.js";
 import type { Reply } from "../domain/messages.js";
-import type { FormatPromotion, FormatVisit } from "../domain/records.js";
 import { messagesFor } from "../locales/index.js";
 import type { ParseInput } from "../parse/index.js";
 import { referencesOf } from "../store/name-book.js";
-import type { StoredRecord } from "../store/record-store.js";
+import type { NewRecord, StoredRecord } from "../store/record-store.js";
 import { applyAnswer, askQuestion } from "./questions.js";
 import { renderReceipt, type ReceiptRecord } from "./receipt.js";
-import { buildDraft, newPending, type PendingReport } from "./report-draft.js";
+import { buildDraft, newPending, recordsWithFeedback, type PendingReport } from "./report-draft.js";
 import { EMPTY_DIALOGUE, HINTED_RECEIPTS, type VisitDialogue } from "./visit-dialogue.js";
 import type { VisitDeps } from "./visit-deps.js";
 
@@ -90,7 +89,10 @@ async function advance(ctx: Context, deps: VisitDeps, state: VisitDialogue, pend
   }
   if (draft.question && pending.asked < MAX_QUESTIONS) {
     saveDialogue(ctx, { ...state, pending });
-    if (draft.question.kind === "confirm") ctx.reply(renderReceipt(draft.records as ReceiptRecord[], await namesFor(deps, draft.records as ReceiptRecord[]), t, "preview"));
+    if (draft.question.kind === "confirm") {
+      const shown = recordsWithFeedback(draft) as ReceiptRecord[];
+      ctx.reply(renderReceipt(shown, await namesFor(deps, shown), t, "preview"));
+    }
     ctx.reply(askQuestion(draft.question, t));
     ctx.intent = draft.result.intent.value;
     return;
@@ -100,7 +102,7 @@ async function advance(ctx: Context, deps: VisitDeps, state: VisitDialogue, pend
     ctx.reply({ kind: "text", text: t.visits.flow.stillUnsure });
     return;
   }
-  const storable = draft.records.filter((r) => r.type === "promotion" || r.retailer) as (FormatVisit | FormatPromotion)[];
+  const storable = recordsWithFeedback(draft).filter((r) => r.type === "promotion" || r.retailer) as NewRecord[];
   const stored = await deps.records.createAll(storable, {
     managerId: ctx.person.id,
     messageId: pending.messageId,

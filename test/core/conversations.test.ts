@@ -73,6 +73,16 @@ describe("a certain report", () => {
     ]);
   });
 
+  it("keeps the owner's feedback in their own words, not the whole message", async () => {
+    world = await chatWorld();
+    const replies = await world.say("M02", "张记便利店 红塔山还有12条 老板说最近软中华走得快，让多给他分点货");
+    const [visit] = await visitsOf("M02");
+    expect(visit?.feedback).toBe(true);
+    expect(visit?.feedbackText).toContain("软中华走得快");
+    expect(visit?.feedbackText).not.toContain("红塔山");
+    expect(plain(replies)).toContain(`老板反馈：「${visit?.feedbackText}」`);
+  });
+
   it("for a promotion stores the event", async () => {
     world = await chatWorld();
     const replies = await world.say("M02", "今晚在张记搞了个软中华品鉴会 来了23个人 搞了一个半小时 现场卖了8条");
