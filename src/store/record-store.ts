@@ -74,8 +74,11 @@ export class RecordStore {
     if (!/^[0-9a-f]{6,36}$/.test(prefix)) return null;
     const visits = await this.db.visit.findMany({ where: { id: { startsWith: prefix } }, select: { id: true }, take: 2 });
     const promotions = await this.db.promotion.findMany({ where: { id: { startsWith: prefix } }, select: { id: true }, take: 2 });
+    const [visit] = visits;
+    const [promotion] = promotions;
     if (visits.length + promotions.length !== 1) return null;
-    return visits.length ? this.get("visit", visits[0].id) : this.get("promotion", promotions[0].id);
+    if (visit) return this.get("visit", visit.id);
+    return promotion ? this.get("promotion", promotion.id) : null;
   }
 
   /** The active records created from a person's most recent reporting message. */

@@ -52,7 +52,7 @@ const saysFollowUp = (text: string) => saysAny(text, (p) => p.followUp);
 export function amend(record: Amendable, text: string, ctx: CorrectionContext): Amendment {
   const mentions = ctx.parser.parse({ text, senderId: ctx.senderId, now: ctx.now });
   const after = structuredClone(record) as Amendable;
-  const productSkus = mentions.products.map((p) => (p.candidates.length === 1 ? p.candidates[0].sku : null)).filter((s): s is string => !!s);
+  const productSkus = mentions.products.flatMap((p) => (p.candidates.length === 1 && p.candidates[0] ? [p.candidates[0].sku] : []));
   const quantity = readQuantity(text);
   let changed = false;
 
@@ -63,11 +63,12 @@ export function amend(record: Amendable, text: string, ctx: CorrectionContext): 
     // A named product picks its line; with none named, a single line is the only candidate.
     const targets = !productSkus.length ? pool : named.length ? named : pool.length === 1 ? pool : [];
     if (targets.length > 1) return { kind: "which_line", lines: targets.map((t) => ({ list: t.list, index: t.index, sku: t.line.sku })) };
-    if (targets.length === 1) {
-      const t = targets[0];
-      const line = t.line;
+    const [target] = targets;
+    if (target && targets.length === 1) {
+      const line = target.line;
       // "不对，是硬中华5条" on a one-line record with another product: the product was wrong too.
-      if (productSkus.length && !productSkus.includes(line.sku)) line.sku = productSkus[productSkus.length - 1];
+      const lastNamed = productSkus.at(-1);
+      if (lastNamed && !productSkus.includes(line.sku)) line.sku = lastNamed;
       line.qty = quantity.qty;
       line.unit = quantity.unit ?? line.unit;
       changed = true;
@@ -114,13 +115,12 @@ export function amend(record: Amendable, text: string, ctx: CorrectionContext): 
 }
 
 function readQuantity(text: string): { qty: number; unit: Unit | null } | null {
-  for (const m of text.matchAll(QUANTITY)) {
-    const raw = m[1];
+  for (const [, raw = "", unitWord] of text.matchAll(QUANTITY)) {
     const qty = raw === "半" ? 0.5 : raw.endsWith("半") ? (parseNumber(raw.slice(0, -1)) ?? NaN) + 0.5 : parseNumber(raw);
     if (qty === null || Number.isNaN(qty)) continue;
     // A bare Chinese numeral without a unit is too often part of a word (一下, 一家) to be a count.
-    if (!m[2] && !/\d/.test(raw)) continue;
-    return { qty, unit: m[2] ? unitOf(m[2].toLowerCase()) : null };
+    if (!unitWord && !/\d/.test(raw)) continue;
+    return { qty, unit: unitWord ? unitOf(unitWord.toLowerCase()) : null };
   }
   return null;
 }

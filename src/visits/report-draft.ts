@@ -6,7 +6,7 @@
 import { SURE_ENOUGH } from "../domain/confidence.js";
 import type { Lang } from "../domain/roster.js";
 import { toFormat } from "../parse/index.js";
-import type { FormatPromotion, FormatRecord, FormatVisit, Unit } from "../domain/records.js";
+import type { FormatPromotion, FormatRecord, FormatStockLine, FormatVisit, Unit } from "../domain/records.js";
 import type { ParseInput, ParseIssue, ParseResult, RecordDraft } from "../parse/types.js";
 
 export interface ReportAnswers {
@@ -90,10 +90,11 @@ function applyAnswers(record: FormatRecord, draft: RecordDraft | undefined, answ
   return { ...promotion, retailers };
 }
 
-const withUnit = (answers: ReportAnswers) => (line: { sku: string; qty: number | null; unit: Unit | null }) =>
-  line.qty !== null && line.unit === null && answers.units[unitKey(line.sku, line.qty)]
-    ? { ...line, unit: answers.units[unitKey(line.sku, line.qty)] }
-    : line;
+/** A line whose unit the manager named in an answer gets it. */
+const withUnit = (answers: ReportAnswers) => (line: FormatStockLine) => {
+  const named = line.qty !== null && line.unit === null ? answers.units[unitKey(line.sku, line.qty)] : undefined;
+  return named ? { ...line, unit: named } : line;
+};
 
 function nextQuestion(result: ParseResult, records: FormatRecord[], answers: ReportAnswers): Question | null {
   const issues: { issue: ParseIssue; index: number }[] = [
