@@ -3,35 +3,36 @@
  * the bot answers, in priority order; `startApp` is what `npm start` runs and what end-to-end tests
  * start on a scratch database.
  */
-import { createBot, type Bot, type Understand } from "./core/bot.js";
-import type { Handler } from "./core/handler.js";
-import type { Config } from "./config/config.js";
-import { helpHandlers } from "./help/handlers.js";
-import { historyHandlers } from "./history/handlers.js";
-import { createLogger, type Logger } from "./log.js";
-import { planHandlers } from "./plans/handlers.js";
-import { quizHandlers } from "./quiz/handlers.js";
-import { reportHandlers } from "./reports/handlers.js";
-import type { Reply } from "./domain/messages.js";
-import type { Db } from "./store/database.js";
-import { loadNames } from "./store/name-book.js";
-import { RecordStore } from "./store/record-store.js";
-import { RosterStore } from "./store/roster-store.js";
-import { visitHandlers } from "./visits/handlers.js";
+
 import { CHANNELS, channelCapabilities, startChannels } from "./channels/index.js";
 import { ChannelRegistry } from "./channels/outbound.js";
 import { LiveFeed } from "./channels/web/live-feed.js";
 import { createWebServer } from "./channels/web/web-server.js";
+import type { Config } from "./config/config.js";
+import { type Bot, createBot, type Understand } from "./core/bot.js";
+import type { Handler } from "./core/handler.js";
 import { loadDemoIfEmpty } from "./demo/load-demo.js";
-import { messagesFor } from "./locales/index.js";
 import { localDay } from "./domain/calendar.js";
+import type { Reply } from "./domain/messages.js";
 import type { Person } from "./domain/roster.js";
+import { helpHandlers } from "./help/handlers.js";
+import { historyHandlers } from "./history/handlers.js";
 import { inviteRedeemer } from "./invites/invite.js";
+import { messagesFor } from "./locales/index.js";
+import { createLogger, type Logger } from "./log.js";
 import { createUnderstand } from "./parse/llm/index.js";
+import { planHandlers } from "./plans/handlers.js";
 import { answerPlanQuery } from "./plans/index.js";
+import { quizHandlers } from "./quiz/handlers.js";
+import { reportHandlers } from "./reports/handlers.js";
 import { files, reportFiles } from "./reports/index.js";
 import { createPush, OutboxStore, startScheduler, systemClock } from "./schedule/index.js";
-import { openDatabase, type Database } from "./store/database.js";
+import type { Db } from "./store/database.js";
+import { type Database, openDatabase } from "./store/database.js";
+import { loadNames } from "./store/name-book.js";
+import { RecordStore } from "./store/record-store.js";
+import { RosterStore } from "./store/roster-store.js";
+import { visitHandlers } from "./visits/handlers.js";
 
 export interface FeatureDeps {
   db: Db;
@@ -44,7 +45,13 @@ export interface FeatureDeps {
 export function featureHandlers({ db, understand, notify }: FeatureDeps): Handler[] {
   const records = new RecordStore(db);
   const roster = new RosterStore(db);
-  const visits = visitHandlers({ records, roster, understand, notify, names: (shops, skus) => loadNames(db, shops, skus) });
+  const visits = visitHandlers({
+    records,
+    roster,
+    understand,
+    notify,
+    names: (shops, skus) => loadNames(db, shops, skus),
+  });
   return [
     // An answer to the bot's own open question, then a correction of the last record.
     visits.openQuestion,
@@ -85,7 +92,9 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
   const push = createPush({ roster, channels, logger });
   // The model reads reports only when configured (PARSE_MODE llm|hybrid); mention look-ups stay with the rules.
   const understand: Understand =
-    config.PARSE_MODE === "rules" ? rulesOnly : createUnderstand(config, logger, () => roster.roster(), { method: config.LLM_STRUCTURED_OUTPUT });
+    config.PARSE_MODE === "rules"
+      ? rulesOnly
+      : createUnderstand(config, logger, () => roster.roster(), { method: config.LLM_STRUCTURED_OUTPUT });
   const bot = createBot({
     db,
     logger,
@@ -97,7 +106,16 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
   });
   // Slack's App Home shows the person's plan for today.
   const homeView = (person: Person) => answerPlanQuery(db, person, new Date(), messagesFor(person.lang));
-  const chats = startChannels({ channels: CHANNELS, config, bot, roster, logger, registry: channels, liveFeed, homeView });
+  const chats = startChannels({
+    channels: CHANNELS,
+    config,
+    bot,
+    roster,
+    logger,
+    registry: channels,
+    liveFeed,
+    homeView,
+  });
   const outbox = new OutboxStore(db, systemClock);
   const web = createWebServer({
     handle: (message) => bot.handle(message),

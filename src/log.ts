@@ -2,7 +2,7 @@
  * Structured JSON logs (pino). Anything that looks like a secret is redacted by key,
  * so a config object or request header logged by mistake does not leak tokens.
  */
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 import { SECRET_VARIABLES } from "./config/config.js";
 
 export type { Logger };

@@ -1,6 +1,7 @@
 /** `npm start`: read the configuration, start everything, stop cleanly on SIGINT/SIGTERM. */
-import { ConfigError, loadConfig } from "./config/config.js";
+
 import { startApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config/config.js";
 
 try {
   const app = await startApp(loadConfig());

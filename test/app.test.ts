@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { startApp, type App } from "../src/app.js";
+import { type App, startApp } from "../src/app.js";
 import { parseConfig } from "../src/config/config.js";
 import { addDays, localDay } from "../src/domain/calendar.js";
 import { importRoster } from "../src/roster/import-roster.js";
 import { openDatabase } from "../src/store/database.js";
-import { scratchSqlite, type ScratchDatabase } from "./support/databases.js";
+import { type ScratchDatabase, scratchSqlite } from "./support/databases.js";
 import { TEST_ROSTER } from "./support/fixtures.js";
 
 let app: App | null = null;
@@ -18,7 +18,11 @@ afterEach(async () => {
 const config = (url: string) => parseConfig({ DATABASE_URL: url, PORT: "0", LOG_LEVEL: "silent", SCHEDULER: "false" });
 
 async function post(url: string, body: unknown) {
-  const response = await fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(`${url}/api/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as { replies?: unknown[]; error?: string } };
 }
 
@@ -45,7 +49,13 @@ describe("npm start on embedded defaults", () => {
     scratch = scratchSqlite();
     app = await startApp(config(scratch.url));
     const today = localDay(new Date(), "Asia/Shanghai");
-    const row = (kind: string, day: string, status: string, text: string) => ({ personId: "M11", kind, day, status, payload: JSON.stringify([{ kind: "text", text }]) });
+    const row = (kind: string, day: string, status: string, text: string) => ({
+      personId: "M11",
+      kind,
+      day,
+      status,
+      payload: JSON.stringify([{ kind: "text", text }]),
+    });
     await app.database.db.outbox.createMany({
       data: [
         row("morning_plan", today, "sent", "早上好，今天计划拜访 6 家"),
@@ -54,7 +64,9 @@ describe("npm start on embedded defaults", () => {
       ],
     });
     const response = await fetch(`${app.url}/api/pushes?person=M11`);
-    expect(await response.json()).toEqual({ pushes: [{ replies: [{ kind: "text", text: "早上好，今天计划拜访 6 家" }] }] });
+    expect(await response.json()).toEqual({
+      pushes: [{ replies: [{ kind: "text", text: "早上好，今天计划拜访 6 家" }] }],
+    });
   });
 
   it("never loads the demo into a database that already has people", async () => {

@@ -28,7 +28,8 @@ describe("architecture", () => {
   });
 
   it("calls Prisma only from store/ and *-queries.ts files", () => {
-    const prisma = /\bdb\.[a-zA-Z]+\.(?:find|create|update|upsert|delete|count|aggregate|groupBy)\w*\(|\$(?:queryRaw|executeRaw|transaction)\b/;
+    const prisma =
+      /\bdb\.[a-zA-Z]+\.(?:find|create|update|upsert|delete|count|aggregate|groupBy)\w*\(|\$(?:queryRaw|executeRaw|transaction)\b/;
     expect(offenders(prisma, (f) => f.startsWith("store/") || f.endsWith("-queries.ts"))).toEqual([]);
   });
 

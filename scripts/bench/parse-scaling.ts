@@ -10,7 +10,9 @@ import { parseArgs } from "node:util";
 import { createParser } from "../../src/parse/index.js";
 import { readRosterDir } from "../../src/roster/roster-files.js";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "7" }, max: { type: "string", default: "4000" } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "7" }, max: { type: "string", default: "4000" } },
+});
 const RUNS = Number(values.runs);
 const SIZES: number[] = [];
 for (let n = 500; n <= Number(values.max); n *= 2) SIZES.push(n);
@@ -29,7 +31,13 @@ interface Case {
 
 const CASES: Case[] = [
   // The message that froze the server (issue 20): a shop the roster does not hold, named 400 times.
-  { label: "repetitive zh, unknown shop", sender: "M11", now: ZH_NOW, prefix: "修改 #", lines: ["张记便利店 中华断货 "] },
+  {
+    label: "repetitive zh, unknown shop",
+    sender: "M11",
+    now: ZH_NOW,
+    prefix: "修改 #",
+    lines: ["张记便利店 中华断货 "],
+  },
   { label: "repetitive zh, own shop", sender: "M11", now: ZH_NOW, lines: ["谢记便利店 软中华断货 硬中华还有3条 "] },
   { label: "repetitive en, own shop", sender: "M21", now: EN_NOW, lines: ["Joe's out of Coke Zero, 2 cases Sprite. "] },
   {
@@ -85,5 +93,7 @@ for (const c of CASES) {
     return median(runs);
   });
   const ratios = times.slice(1).map((t, i) => (t / Math.max(times[i] ?? t, 0.001)).toFixed(1));
-  console.log(`${c.label.padEnd(30)}${times.map((t) => `${t.toFixed(1)} ms`.padStart(12)).join("")}   ${ratios.join("  ")}`);
+  console.log(
+    `${c.label.padEnd(30)}${times.map((t) => `${t.toFixed(1)} ms`.padStart(12)).join("")}   ${ratios.join("  ")}`,
+  );
 }

@@ -7,13 +7,17 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import type { Roster } from "../../src/domain/roster.js";
 import { createParser } from "../../src/parse/index.js";
 import { readRosterDir } from "../../src/roster/roster-files.js";
-import type { Roster } from "../../src/domain/roster.js";
 import { generateRoster } from "./gen-roster.js";
 
 const { values } = parseArgs({
-  options: { shops: { type: "string", default: "30000" }, products: { type: "string", default: "2000" }, reps: { type: "string", default: "40" } },
+  options: {
+    shops: { type: "string", default: "30000" },
+    products: { type: "string", default: "2000" },
+    reps: { type: "string", default: "40" },
+  },
 });
 const repoRoot = resolve(import.meta.dirname, "../..");
 // The shared evaluation set beside the clone (FIELDMATE_SHARED_DIR moves it, as for the tests).

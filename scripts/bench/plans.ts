@@ -17,11 +17,11 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
+import { seededRandom } from "../../src/demo/seeded-random.js";
 import { addDays, isoWeekday } from "../../src/domain/calendar.js";
 import { buildPlan, buildPlans, createPlanCache } from "../../src/plans/build-plan.js";
 import { DEFAULT_VISIT_RULES } from "../../src/plans/visit-rules.js";
 import { openDatabase } from "../../src/store/database.js";
-import { seededRandom } from "../../src/demo/seeded-random.js";
 
 const { values } = parseArgs({
   options: {
@@ -39,11 +39,19 @@ const PG_ADMIN = process.env.PG_BENCH_URL ?? "postgresql://postgres@127.0.0.1:54
 const SKUS = Array.from({ length: 40 }, (_, i) => `T${String(i + 1).padStart(3, "0")}`);
 const TEAM = "基准测试组";
 
-
 interface Data {
   people: { id: string; name: string; lat: number; lng: number }[];
   shops: { id: string; name: string; managerId: string; segment: string; lat: number; lng: number }[];
-  visits: { id: string; retailerId: string; managerId: string; date: string; followUp: string | null; feedback: boolean; feedbackText: string | null; compliance: boolean }[];
+  visits: {
+    id: string;
+    retailerId: string;
+    managerId: string;
+    date: string;
+    followUp: string | null;
+    feedback: boolean;
+    feedbackText: string | null;
+    compliance: boolean;
+  }[];
   lines: { visitId: string; kind: string; sku: string; qty: number | null; unit: string | null }[];
 }
 
@@ -62,7 +70,14 @@ function generate(): Data {
       const r = random();
       const segment = r < 0.1 ? "brand_store" : r < 0.3 ? "premium_store" : r < 0.8 ? "standard" : "rural";
       const shopId = `${id}-S${String(s + 1).padStart(3, "0")}`;
-      data.shops.push({ id: shopId, name: `店${m + 1}-${s + 1}`, managerId: id, segment, lat: lat + random() * 0.14, lng: lng + random() * 0.14 });
+      data.shops.push({
+        id: shopId,
+        name: `店${m + 1}-${s + 1}`,
+        managerId: id,
+        segment,
+        lat: lat + random() * 0.14,
+        lng: lng + random() * 0.14,
+      });
       // Visits a little less often than the rule asks: real history is uneven, and it leaves some shops due.
       const every = DEFAULT_VISIT_RULES[segment]!; // every segment drawn above has a default
       let day = addDays(from, Math.floor(random() * every));
@@ -71,9 +86,25 @@ function generate(): Data {
           const visitId = randomUUID();
           const followUp = random() < 0.1 ? addDays(day, 7) : null;
           const feedback = random() < 0.08;
-          data.visits.push({ id: visitId, retailerId: shopId, managerId: id, date: day, followUp, feedback, feedbackText: feedback ? "老板希望多分点紧俏烟" : null, compliance: random() < 0.005 });
+          data.visits.push({
+            id: visitId,
+            retailerId: shopId,
+            managerId: id,
+            date: day,
+            followUp,
+            feedback,
+            feedbackText: feedback ? "老板希望多分点紧俏烟" : null,
+            compliance: random() < 0.005,
+          });
           const n = 1 + Math.floor(random() * 2);
-          for (let i = 0; i < n; i++) data.lines.push({ visitId, kind: "stock", sku: anySku(), qty: 1 + Math.floor(random() * 15), unit: "carton" });
+          for (let i = 0; i < n; i++)
+            data.lines.push({
+              visitId,
+              kind: "stock",
+              sku: anySku(),
+              qty: 1 + Math.floor(random() * 15),
+              unit: "carton",
+            });
           if (random() < 0.2) data.lines.push({ visitId, kind: "out_of_stock", sku: anySku(), qty: null, unit: null });
         }
         day = addDays(day, Math.round(every * (1 + 0.9 * random())));
@@ -91,16 +122,43 @@ function loadSqlite(path: string, data: Data): void {
   db.pragma("synchronous = OFF");
   const ts = NOW_ISO.replace("Z", "+00:00");
   db.transaction(() => {
-    db.prepare(`INSERT INTO "Team" ("name","timezone","createdAt","updatedAt") VALUES (?,?,?,?)`).run(TEAM, "Asia/Shanghai", ts, ts);
-    const person = db.prepare(`INSERT INTO "Person" ("id","name","role","team","lang","timezone","startLat","startLng","dailyCapacity","active","createdAt","updatedAt") VALUES (?,?,'manager',?,'zh','Asia/Shanghai',?,?,25,1,?,?)`);
+    db.prepare(`INSERT INTO "Team" ("name","timezone","createdAt","updatedAt") VALUES (?,?,?,?)`).run(
+      TEAM,
+      "Asia/Shanghai",
+      ts,
+      ts,
+    );
+    const person = db.prepare(
+      `INSERT INTO "Person" ("id","name","role","team","lang","timezone","startLat","startLng","dailyCapacity","active","createdAt","updatedAt") VALUES (?,?,'manager',?,'zh','Asia/Shanghai',?,?,25,1,?,?)`,
+    );
     for (const p of data.people) person.run(p.id, p.name, TEAM, p.lat, p.lng, ts, ts);
-    const shop = db.prepare(`INSERT INTO "Retailer" ("id","name","managerId","segment","lat","lng","active","createdAt","updatedAt") VALUES (?,?,?,?,?,?,1,?,?)`);
+    const shop = db.prepare(
+      `INSERT INTO "Retailer" ("id","name","managerId","segment","lat","lng","active","createdAt","updatedAt") VALUES (?,?,?,?,?,?,1,?,?)`,
+    );
     for (const s of data.shops) shop.run(s.id, s.name, s.managerId, s.segment, s.lat, s.lng, ts, ts);
-    for (const sku of SKUS) db.prepare(`INSERT INTO "Product" ("sku","name","createdAt","updatedAt") VALUES (?,?,?,?)`).run(sku, `品规${sku}`, ts, ts);
+    for (const sku of SKUS)
+      db.prepare(`INSERT INTO "Product" ("sku","name","createdAt","updatedAt") VALUES (?,?,?,?)`).run(
+        sku,
+        `品规${sku}`,
+        ts,
+        ts,
+      );
     const visit = db.prepare(
       `INSERT INTO "Visit" ("id","retailerId","managerId","date","followUp","feedback","feedbackText","compliance","status","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?,?,'active',?,?)`,
     );
-    for (const v of data.visits) visit.run(v.id, v.retailerId, v.managerId, v.date, v.followUp, v.feedback ? 1 : 0, v.feedbackText, v.compliance ? 1 : 0, ts, ts);
+    for (const v of data.visits)
+      visit.run(
+        v.id,
+        v.retailerId,
+        v.managerId,
+        v.date,
+        v.followUp,
+        v.feedback ? 1 : 0,
+        v.feedbackText,
+        v.compliance ? 1 : 0,
+        ts,
+        ts,
+      );
     const line = db.prepare(`INSERT INTO "VisitLine" ("visitId","kind","sku","qty","unit") VALUES (?,?,?,?,?)`);
     for (const l of data.lines) line.run(l.visitId, l.kind, l.sku, l.qty, l.unit);
     const target = db.prepare(`INSERT INTO "CultivationTarget" ("team","month","sku") VALUES (?,?,?)`);
@@ -111,7 +169,12 @@ function loadSqlite(path: string, data: Data): void {
 }
 
 /** Inserts rows as arrays, one statement per chunk: INSERT … SELECT * FROM unnest($1::type[], …). */
-async function unnestInsert(client: pg.Client, table: string, columns: [string, string][], rows: unknown[][]): Promise<void> {
+async function unnestInsert(
+  client: pg.Client,
+  table: string,
+  columns: [string, string][],
+  rows: unknown[][],
+): Promise<void> {
   const chunk = 20_000;
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
@@ -130,29 +193,89 @@ async function loadPostgres(url: string, data: Data): Promise<void> {
     await unnestInsert(
       client,
       "Person",
-      [["id", "text"], ["name", "text"], ["role", "text"], ["team", "text"], ["startLat", "float8"], ["startLng", "float8"], ["updatedAt", "timestamp"]],
+      [
+        ["id", "text"],
+        ["name", "text"],
+        ["role", "text"],
+        ["team", "text"],
+        ["startLat", "float8"],
+        ["startLng", "float8"],
+        ["updatedAt", "timestamp"],
+      ],
       data.people.map((p) => [p.id, p.name, "manager", TEAM, p.lat, p.lng, NOW_ISO]),
     );
     await unnestInsert(
       client,
       "Retailer",
-      [["id", "text"], ["name", "text"], ["managerId", "text"], ["segment", "text"], ["lat", "float8"], ["lng", "float8"], ["updatedAt", "timestamp"]],
+      [
+        ["id", "text"],
+        ["name", "text"],
+        ["managerId", "text"],
+        ["segment", "text"],
+        ["lat", "float8"],
+        ["lng", "float8"],
+        ["updatedAt", "timestamp"],
+      ],
       data.shops.map((s) => [s.id, s.name, s.managerId, s.segment, s.lat, s.lng, NOW_ISO]),
     );
-    await unnestInsert(client, "Product", [["sku", "text"], ["name", "text"], ["updatedAt", "timestamp"]], SKUS.map((sku) => [sku, `品规${sku}`, NOW_ISO]));
+    await unnestInsert(
+      client,
+      "Product",
+      [
+        ["sku", "text"],
+        ["name", "text"],
+        ["updatedAt", "timestamp"],
+      ],
+      SKUS.map((sku) => [sku, `品规${sku}`, NOW_ISO]),
+    );
     await unnestInsert(
       client,
       "Visit",
-      [["id", "text"], ["retailerId", "text"], ["managerId", "text"], ["date", "text"], ["followUp", "text"], ["feedback", "bool"], ["feedbackText", "text"], ["compliance", "bool"], ["updatedAt", "timestamp"]],
-      data.visits.map((v) => [v.id, v.retailerId, v.managerId, v.date, v.followUp, v.feedback, v.feedbackText, v.compliance, NOW_ISO]),
+      [
+        ["id", "text"],
+        ["retailerId", "text"],
+        ["managerId", "text"],
+        ["date", "text"],
+        ["followUp", "text"],
+        ["feedback", "bool"],
+        ["feedbackText", "text"],
+        ["compliance", "bool"],
+        ["updatedAt", "timestamp"],
+      ],
+      data.visits.map((v) => [
+        v.id,
+        v.retailerId,
+        v.managerId,
+        v.date,
+        v.followUp,
+        v.feedback,
+        v.feedbackText,
+        v.compliance,
+        NOW_ISO,
+      ]),
     );
     await unnestInsert(
       client,
       "VisitLine",
-      [["visitId", "text"], ["kind", "text"], ["sku", "text"], ["qty", "float8"], ["unit", "text"]],
+      [
+        ["visitId", "text"],
+        ["kind", "text"],
+        ["sku", "text"],
+        ["qty", "float8"],
+        ["unit", "text"],
+      ],
       data.lines.map((l) => [l.visitId, l.kind, l.sku, l.qty, l.unit]),
     );
-    await unnestInsert(client, "CultivationTarget", [["team", "text"], ["month", "text"], ["sku", "text"]], SKUS.slice(0, 2).map((sku) => [TEAM, DAY.slice(0, 7), sku]));
+    await unnestInsert(
+      client,
+      "CultivationTarget",
+      [
+        ["team", "text"],
+        ["month", "text"],
+        ["sku", "text"],
+      ],
+      SKUS.slice(0, 2).map((sku) => [TEAM, DAY.slice(0, 7), sku]),
+    );
     await client.query("ANALYZE");
   } finally {
     await client.end();
@@ -258,7 +381,9 @@ async function bench(provider: "sqlite" | "postgres"): Promise<void> {
         const cache = createPlanCache();
         let stops = 0;
         const start = performance.now();
-        for (let i = 0; i < ids.length; i += size) for (const plan of await buildPlans(database.db, ids.slice(i, i + size), DAY, cache)) stops += plan.stops.length;
+        for (let i = 0; i < ids.length; i += size)
+          for (const plan of await buildPlans(database.db, ids.slice(i, i + size), DAY, cache))
+            stops += plan.stops.length;
         const total = performance.now() - start;
         const batches = Math.ceil(ids.length / size);
         console.log(
@@ -267,7 +392,9 @@ async function bench(provider: "sqlite" | "postgres"): Promise<void> {
         );
       }
       const peak = memory.stop();
-      console.log(`${provider.padEnd(8)} load ${s(loadMs)} | memory: rss ${mb(before.rss)} → peak ${mb(peak.rss)}, heap ${mb(before.heapUsed)} → peak ${mb(peak.heap)}`);
+      console.log(
+        `${provider.padEnd(8)} load ${s(loadMs)} | memory: rss ${mb(before.rss)} → peak ${mb(peak.rss)}, heap ${mb(before.heapUsed)} → peak ${mb(peak.heap)}`,
+      );
     } finally {
       await database.close();
     }
@@ -285,5 +412,8 @@ async function bench(provider: "sqlite" | "postgres"): Promise<void> {
       `(a year to ${DAY}); generated in ${s(performance.now() - genStart)}`,
   );
 }
-const which = values.db === "both" ? (["sqlite", "postgres"] as const) : ([values.db === "postgres" ? "postgres" : "sqlite"] as const);
+const which =
+  values.db === "both"
+    ? (["sqlite", "postgres"] as const)
+    : ([values.db === "postgres" ? "postgres" : "sqlite"] as const);
 for (const provider of which) await bench(provider);

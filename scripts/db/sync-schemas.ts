@@ -9,7 +9,13 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expectedPostgresSchema, POSTGRES_MIGRATIONS, POSTGRES_SCHEMA, SQLITE_MIGRATIONS, SQLITE_SCHEMA } from "./schemas.js";
+import {
+  expectedPostgresSchema,
+  POSTGRES_MIGRATIONS,
+  POSTGRES_SCHEMA,
+  SQLITE_MIGRATIONS,
+  SQLITE_SCHEMA,
+} from "./schemas.js";
 
 const name = process.argv[2];
 mkdirSync("prisma/postgres", { recursive: true });
@@ -18,7 +24,12 @@ writeFileSync(POSTGRES_SCHEMA, expectedPostgresSchema());
 // The diff needs no data, but the CLI's adapter opens a connection: a scratch SQLite file, a reachable PostgreSQL.
 const pgUrl = process.env.FIELDMATE_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const targets = [
-  { schema: SQLITE_SCHEMA, migrations: SQLITE_MIGRATIONS, provider: "sqlite", env: { DATABASE_URL: `file:${join(tmpdir(), "fieldmate-diff.db")}` } },
+  {
+    schema: SQLITE_SCHEMA,
+    migrations: SQLITE_MIGRATIONS,
+    provider: "sqlite",
+    env: { DATABASE_URL: `file:${join(tmpdir(), "fieldmate-diff.db")}` },
+  },
   {
     schema: POSTGRES_SCHEMA,
     migrations: POSTGRES_MIGRATIONS,
@@ -47,7 +58,10 @@ for (const t of targets) {
   const dir = join(t.migrations, `${stamp}_${name}`);
   mkdirSync(dir);
   writeFileSync(join(dir, "migration.sql"), sql);
-  writeFileSync(join(t.migrations, "migration_lock.toml"), `# Managed by npm run db:sync.\nprovider = "${t.provider}"\n`);
+  writeFileSync(
+    join(t.migrations, "migration_lock.toml"),
+    `# Managed by npm run db:sync.\nprovider = "${t.provider}"\n`,
+  );
   writeFileSync(snapshot, readFileSync(t.schema, "utf8"));
   console.log(`${t.provider}: wrote ${dir}`);
 }
@@ -59,6 +73,9 @@ function listMigrations(dir: string): string[] {
 /** Same timestamp for both providers' migration of one change: the next free one after the newest. */
 function nextStamp(existing: string[]): string {
   const now = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-  const newest = existing.map((d) => d.slice(0, 14)).sort().at(-1);
+  const newest = existing
+    .map((d) => d.slice(0, 14))
+    .sort()
+    .at(-1);
   return newest && newest >= now ? String(Number(newest) + 1) : now;
 }

@@ -12,13 +12,21 @@ import { wechat } from "./wechat/index.js";
 export const CHANNELS = [web, slack, wechat] as const;
 
 export type { AnyChannelPlugin, ChannelPlugin } from "./channel-plugin.js";
-export { startChannels, type RunningChannels, type StartChannelsDeps } from "./start-channels.js";
+export { type RunningChannels, type StartChannelsDeps, startChannels } from "./start-channels.js";
 
 /** For a channel not in the list: plain text, as long as it likes. */
-const TEXT_ONLY: PluginCapabilities = { images: false, files: false, buttons: false, maxTextLength: Number.POSITIVE_INFINITY };
+const TEXT_ONLY: PluginCapabilities = {
+  images: false,
+  files: false,
+  buttons: false,
+  maxTextLength: Number.POSITIVE_INFINITY,
+};
 
 /** What a channel can show, for createBot's `capabilities`; an unknown channel gets plain text. */
-export function channelCapabilities(name: ChannelName, channels: readonly AnyChannelPlugin[] = CHANNELS): PluginCapabilities {
+export function channelCapabilities(
+  name: ChannelName,
+  channels: readonly AnyChannelPlugin[] = CHANNELS,
+): PluginCapabilities {
   return channels.find((c) => c.name === name)?.capabilities ?? TEXT_ONLY;
 }
 

@@ -43,7 +43,8 @@ export class Pacer {
       try {
         return await send();
       } catch (error) {
-        if (error instanceof RateLimitedError) this.heldUntil = Math.max(this.heldUntil, this.now() + error.retryAfterMs);
+        if (error instanceof RateLimitedError)
+          this.heldUntil = Math.max(this.heldUntil, this.now() + error.retryAfterMs);
         throw error;
       }
     });

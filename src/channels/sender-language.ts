@@ -1,6 +1,6 @@
 /** Which catalogue a channel uses for what it says itself around the core's replies. */
 import { LANGS, type Person } from "../domain/roster.js";
-import { messagesFor, type Messages } from "../locales/index.js";
+import { type Messages, messagesFor } from "../locales/index.js";
 
 /** The roster's default language (people.csv with an empty `lang`), for senders not linked yet. */
 const DEFAULT_LANG = LANGS[0];

@@ -58,7 +58,9 @@ export function startChannels(deps: StartChannelsDeps): RunningChannels {
   /** Paths on the shared server, by the channel that serves them. */
   const owners = new Map<string, ChannelName>();
   const timeoutMs = deps.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
-  const homeView = deps.homeView ?? (async (person: Person) => [{ kind: "text", text: catalogueFor(person).channels.homeHint } satisfies Reply]);
+  const homeView =
+    deps.homeView ??
+    (async (person: Person) => [{ kind: "text", text: catalogueFor(person).channels.homeHint } satisfies Reply]);
   let stopped = false;
 
   function launch(plugin: AnyChannelPlugin): void {
@@ -80,18 +82,28 @@ export function startChannels(deps: StartChannelsDeps): RunningChannels {
         async (channel) => {
           if (stopped) return channel.stop();
           running.set(name, channel);
-          deps.registry.register({ name, addressing: plugin.addressing, send: (to, replies) => channel.send(to, replies) });
+          deps.registry.register({
+            name,
+            addressing: plugin.addressing,
+            send: (to, replies) => channel.send(to, replies),
+          });
           logger.info({ channel: name }, `${name} channel running`);
         },
         (error: unknown) => {
           const reason = error instanceof Error ? error.message : String(error);
-          logger.error({ channel: name, err: error }, `${name} channel failed to start; the other channels keep running: ${reason}`);
+          logger.error(
+            { channel: name, err: error },
+            `${name} channel failed to start; the other channels keep running: ${reason}`,
+          );
         },
       );
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((resolve) => {
       timer = setTimeout(() => {
-        logger.warn({ channel: name, afterMs: timeoutMs }, `${name} channel is still starting; it will be registered when ready`);
+        logger.warn(
+          { channel: name, afterMs: timeoutMs },
+          `${name} channel is still starting; it will be registered when ready`,
+        );
         resolve();
       }, timeoutMs);
       timer.unref();
@@ -101,7 +113,10 @@ export function startChannels(deps: StartChannelsDeps): RunningChannels {
   }
 
   const enabled = deps.channels.filter((plugin) => plugin.enabled(config));
-  logger.info({ channels: enabled.map((p) => p.name) }, `channels configured: ${enabled.map((p) => p.name).join(", ") || "none"}`);
+  logger.info(
+    { channels: enabled.map((p) => p.name) },
+    `channels configured: ${enabled.map((p) => p.name).join(", ") || "none"}`,
+  );
   for (const plugin of enabled) launch(plugin);
 
   return {
@@ -128,7 +143,11 @@ export function startChannels(deps: StartChannelsDeps): RunningChannels {
       running.clear();
       await Promise.all(
         all.map(([name, channel]) =>
-          channel.stop().catch((error: unknown) => logger.warn({ channel: name, err: error }, `${name} channel did not stop cleanly`)),
+          channel
+            .stop()
+            .catch((error: unknown) =>
+              logger.warn({ channel: name, err: error }, `${name} channel did not stop cleanly`),
+            ),
         ),
       );
     },

@@ -1,11 +1,12 @@
 /** The coded errors of the plan, schedule and quiz commands: shown as one line, exit code 1. */
-import { AudienceError } from "../schedule/audience.js";
-import { ReminderError } from "../schedule/reminders.js";
+
 import { PlanError } from "../plans/build-plan.js";
 import { SkipError } from "../plans/plan-skip.js";
 import { TargetError } from "../plans/targets.js";
 import { VisitRuleError } from "../plans/visit-rules.js";
 import { QuizImportError } from "../quiz/quiz-bank.js";
+import { AudienceError } from "../schedule/audience.js";
+import { ReminderError } from "../schedule/reminders.js";
 
 const KNOWN = [AudienceError, ReminderError, PlanError, SkipError, TargetError, VisitRuleError, QuizImportError];
 

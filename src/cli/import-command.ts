@@ -1,7 +1,7 @@
 /** `cli import DIR`: the roster import with a report per file and a progress bar for large files. */
 import { join } from "node:path";
 import cliProgress from "cli-progress";
-import { importRoster, MissingRosterFileError, RosterRowError, type FileReport } from "../roster/import-roster.js";
+import { type FileReport, importRoster, MissingRosterFileError, RosterRowError } from "../roster/import-roster.js";
 import type { Db } from "../store/database.js";
 
 /** Files with more rows than this get a progress bar. */
@@ -32,7 +32,7 @@ export async function runImport(
   };
   try {
     const reports = await importRoster(db, dir, { onProgress, ...(defaultZone ? { defaultZone } : {}) });
-    for (const r of reports) out.write(formatReport(r) + "\n");
+    for (const r of reports) out.write(`${formatReport(r)}\n`);
     return 0;
   } catch (error) {
     for (const bar of bars.values()) bar.stop();

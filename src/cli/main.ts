@@ -5,8 +5,8 @@
  */
 import { parseArgs } from "node:util";
 import { channelNames } from "../channels/index.js";
-import { ConfigError, loadConfig, type Config } from "../config/config.js";
-import { openDatabase, type Database } from "../store/database.js";
+import { type Config, ConfigError, loadConfig } from "../config/config.js";
+import { type Database, openDatabase } from "../store/database.js";
 import { RosterStore } from "../store/roster-store.js";
 import { runImport } from "./import-command.js";
 import { runInvite } from "./invite-command.js";
@@ -41,28 +41,32 @@ The database comes from DATABASE_URL (default file:./data/fieldmate.db).`;
 type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, Command> = {
-  import: (args) => withDatabase(async ({ db }, config) => {
-    const dir = args[0];
-    if (!dir) return usage("import needs a folder: cli import DIR");
-    return runImport(db, dir, process.stdout, process.stderr, config.TZ_DEFAULT);
-  }),
-  link: (args) => withDatabase(async ({ db }) => {
-    const { values } = parseArgs({
-      args,
-      options: { person: { type: "string" }, channel: { type: "string" }, external: { type: "string" } },
-    });
-    if (!values.person || !values.channel || !values.external) return usage("link needs --person, --channel and --external");
-    if (!channelNames().includes(values.channel)) return usage(`unknown channel ${values.channel}: use ${channelNames().join(", ")}`);
-    const roster = new RosterStore(db);
-    const person = await roster.person(values.person);
-    if (!person) {
-      process.stderr.write(`unknown person ${values.person}\n`);
-      return 1;
-    }
-    await roster.link(person.id, values.channel, values.external);
-    process.stdout.write(`linked ${values.channel}:${values.external} to ${person.id} ${person.name}\n`);
-    return 0;
-  }),
+  import: (args) =>
+    withDatabase(async ({ db }, config) => {
+      const dir = args[0];
+      if (!dir) return usage("import needs a folder: cli import DIR");
+      return runImport(db, dir, process.stdout, process.stderr, config.TZ_DEFAULT);
+    }),
+  link: (args) =>
+    withDatabase(async ({ db }) => {
+      const { values } = parseArgs({
+        args,
+        options: { person: { type: "string" }, channel: { type: "string" }, external: { type: "string" } },
+      });
+      if (!values.person || !values.channel || !values.external)
+        return usage("link needs --person, --channel and --external");
+      if (!channelNames().includes(values.channel))
+        return usage(`unknown channel ${values.channel}: use ${channelNames().join(", ")}`);
+      const roster = new RosterStore(db);
+      const person = await roster.person(values.person);
+      if (!person) {
+        process.stderr.write(`unknown person ${values.person}\n`);
+        return 1;
+      }
+      await roster.link(person.id, values.channel, values.external);
+      process.stdout.write(`linked ${values.channel}:${values.external} to ${person.id} ${person.name}\n`);
+      return 0;
+    }),
   invite: (args) => withDatabase(({ db }) => runInvite(db, args, process.stdout, process.stderr)),
   parse: (args) => runParse(args, process.stdout, process.stderr),
   plan: (args) => withDatabase(({ db }) => runPlan(db, args, process.stdout, process.stderr)),
@@ -72,7 +76,7 @@ const commands: Record<string, Command> = {
   quiz: (args) => withDatabase(({ db }) => runQuiz(db, args, process.stdout, process.stderr)),
   status: (args) => withDatabase(({ db }) => runStatus(db, args, process.stdout, process.stderr)),
   help: async () => {
-    process.stdout.write(USAGE + "\n");
+    process.stdout.write(`${USAGE}\n`);
     return 0;
   },
 };

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig, type Config } from "../config/config.js";
+import { type Config, loadConfig } from "../config/config.js";
 import { createLogger } from "../log.js";
 import { createParser, toFormat } from "../parse/index.js";
 import { createUnderstand, STRUCTURED_METHODS, type StructuredMethod } from "../parse/llm/index.js";
@@ -23,7 +23,11 @@ interface InputLine {
   text: string;
 }
 
-export async function runParse(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function runParse(
+  args: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -55,21 +59,26 @@ export async function runParse(args: string[], out: NodeJS.WritableStream, err: 
     if (!llm) {
       for (const line of lines) {
         const result = toFormat(parser.parse({ text: line.text, senderId: line.sender, now: line.now }));
-        out.write(JSON.stringify({ id: line.id, intent: result.intent, records: result.records }) + "\n");
+        out.write(`${JSON.stringify({ id: line.id, intent: result.intent, records: result.records })}\n`);
       }
       return 0;
     }
     // Logs go to stderr so stdout stays one JSON line per message for the scorer.
-    const logger = createLogger(llm.config.LOG_LEVEL === "info" ? "warn" : llm.config.LOG_LEVEL, { write: (s: string) => void err.write(s) });
+    const logger = createLogger(llm.config.LOG_LEVEL === "info" ? "warn" : llm.config.LOG_LEVEL, {
+      write: (s: string) => void err.write(s),
+    });
     const understand = createUnderstand(llm.config, logger, roster, { method: llm.method });
     for (let i = 0; i < lines.length; i += llm.concurrency) {
       const batch = lines.slice(i, i + llm.concurrency);
       const read = await Promise.all(
-        batch.map(async (line) => ({ id: line.id, result: await understand({ text: line.text, senderId: line.sender, now: line.now }, parser) })),
+        batch.map(async (line) => ({
+          id: line.id,
+          result: await understand({ text: line.text, senderId: line.sender, now: line.now }, parser),
+        })),
       );
       for (const { id, result } of read) {
         const format = toFormat(result);
-        out.write(JSON.stringify({ id, intent: format.intent, records: format.records }) + "\n");
+        out.write(`${JSON.stringify({ id, intent: format.intent, records: format.records })}\n`);
       }
     }
     err.write(`llm: ${JSON.stringify(understand.metrics.snapshot())}\n`);
@@ -81,7 +90,10 @@ export async function runParse(args: string[], out: NodeJS.WritableStream, err: 
 }
 
 /** The model settings for --llm, from the environment (.env included) and the flags; null after an explained error. */
-function llmOptions(values: { mode?: string; "llm-method"?: string; concurrency?: string }, err: NodeJS.WritableStream) {
+function llmOptions(
+  values: { mode?: string; "llm-method"?: string; concurrency?: string },
+  err: NodeJS.WritableStream,
+) {
   let config: Config;
   try {
     config = loadConfig();

@@ -1,15 +1,28 @@
 /** `cli status --team NAME --date YYYY-MM-DD [--json] [--lang zh|en]`: a team's day, as the supervisor's chat answer or JSON. */
 import { parseArgs } from "node:util";
 import { LANGS, type Lang } from "../domain/roster.js";
-import { teamReport, TeamReportError } from "../reports/index.js";
+import { TeamReportError, teamReport } from "../reports/index.js";
 import type { Db } from "../store/database.js";
 
 const USAGE = "usage: cli status --team NAME --date YYYY-MM-DD [--json] [--lang zh|en]";
 
-export async function runStatus(db: Db, args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+export async function runStatus(
+  db: Db,
+  args: string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
   let values: { team?: string; date?: string; json?: boolean; lang?: string };
   try {
-    ({ values } = parseArgs({ args, options: { team: { type: "string" }, date: { type: "string" }, json: { type: "boolean" }, lang: { type: "string" } } }));
+    ({ values } = parseArgs({
+      args,
+      options: {
+        team: { type: "string" },
+        date: { type: "string" },
+        json: { type: "boolean" },
+        lang: { type: "string" },
+      },
+    }));
   } catch (error) {
     err.write(`${(error as Error).message}\n${USAGE}\n`);
     return 2;

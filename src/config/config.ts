@@ -50,7 +50,8 @@ function configSchema(channels: readonly AnyChannelPlugin[]) {
   return z
     .object({ ...appVariables, ...channelVariables })
     .superRefine((c, ctx) => {
-      const problem = (variable: string, message: string) => ctx.addIssue({ code: "custom", path: [variable], message });
+      const problem = (variable: string, message: string) =>
+        ctx.addIssue({ code: "custom", path: [variable], message });
       if (!c.DEMO_MODE && !c.WEB_CHAT_TOKEN) {
         problem("WEB_CHAT_TOKEN", "is required when DEMO_MODE=false (the web chat would be open to anyone)");
       }
@@ -85,7 +86,10 @@ export const SECRET_VARIABLES: readonly string[] = secretVariables();
  * Parses an environment; throws ConfigError naming the first bad variable, without echoing a value
  * that may be a secret (a listed secret, or any token, key or URL, which can carry credentials).
  */
-export function parseConfig(env: Record<string, string | undefined>, channels: readonly AnyChannelPlugin[] = CHANNELS): Config {
+export function parseConfig(
+  env: Record<string, string | undefined>,
+  channels: readonly AnyChannelPlugin[] = CHANNELS,
+): Config {
   const result = configSchema(channels).safeParse(env);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

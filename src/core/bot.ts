@@ -9,17 +9,17 @@ import type { ChannelCapabilities, ChannelName, InboundMessage, Reply } from "..
 import type { Person } from "../domain/roster.js";
 import { inEveryLanguage, messagesFor } from "../locales/index.js";
 import type { Logger } from "../log.js";
-import type { Parser, ParseInput, ParseResult } from "../parse/index.js";
+import type { ParseInput, ParseResult, Parser } from "../parse/index.js";
 import type { Db } from "../store/database.js";
 import { Inbox } from "../store/inbox.js";
 import { RosterStore } from "../store/roster-store.js";
-import type { Context } from "./context.js";
+import { type SessionDocument, SessionStore } from "../store/session-store.js";
 import { pickedChoice, rememberChoices } from "./choice-memory.js";
+import type { Context } from "./context.js";
 import { compose, type Handler } from "./handler.js";
 import { detectLanguage, replyLanguage } from "./language.js";
 import { ParserCache } from "./parser-cache.js";
 import { PerPersonQueue } from "./per-person-queue.js";
-import { SessionStore, type SessionDocument } from "../store/session-store.js";
 import type { Session } from "./session.js";
 
 /** Reads a message for its intent and records: the rules alone, or the rules with a model (PARSE_MODE). */

@@ -8,7 +8,7 @@ import type { ChannelCapabilities, InboundMessage, Reply } from "../domain/messa
 import type { Lang, Person } from "../domain/roster.js";
 import type { Messages } from "../locales/index.js";
 import type { Logger } from "../log.js";
-import type { Parser, ParseResult } from "../parse/index.js";
+import type { ParseResult, Parser } from "../parse/index.js";
 import type { Session } from "./session.js";
 
 export interface Context {

@@ -6,7 +6,11 @@
 import type { Unit } from "../domain/records.js";
 import { REPLY_PHRASES } from "../locales/index.js";
 
-export type Answer = { kind: "choice"; index: number } | { kind: "skip" } | { kind: "cancel" } | { kind: "text"; text: string };
+export type Answer =
+  | { kind: "choice"; index: number }
+  | { kind: "skip" }
+  | { kind: "cancel" }
+  | { kind: "text"; text: string };
 
 /** Full-width digits (１２) read as ASCII, a trailing full stop dropped, lower case. */
 function normalisePick(text: string): string {
@@ -53,7 +57,13 @@ function matchLabel(text: string, labels: string[]): number | null {
   const t = text.toLowerCase().replace(/\s+/g, "");
   if (t.length < 2) return null;
   const hits = labels
-    .map((label, i) => ({ i, l: label.toLowerCase().replace(/\s+/g, "").replace(/[（(].*$/, "") }))
+    .map((label, i) => ({
+      i,
+      l: label
+        .toLowerCase()
+        .replace(/\s+/g, "")
+        .replace(/[（(].*$/, ""),
+    }))
     .filter(({ l }) => l === t || l.includes(t) || t.includes(l));
   const exact = hits.filter(({ l }) => l === t);
   if (exact.length === 1) return exact[0]?.i ?? null;

@@ -6,6 +6,8 @@ export async function helpText(ctx: Context, roster: RosterStore): Promise<strin
   const { person, t } = ctx;
   if (person.role === "manager") return t.help.manager;
   // An example name from the asker's own team reads as theirs; a stranger's name would confuse.
-  const teammate = person.team ? (await roster.people()).find((p) => p.role === "manager" && p.team === person.team) : undefined;
+  const teammate = person.team
+    ? (await roster.people()).find((p) => p.role === "manager" && p.team === person.team)
+    : undefined;
   return t.help.supervisor(teammate?.name ?? null);
 }

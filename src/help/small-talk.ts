@@ -2,7 +2,8 @@
 import type { Context } from "../core/context.js";
 
 const THANKS = /谢|感谢|辛苦|thank|thx|ty\b|cheers|appreciate/i;
-const GREETING = /^(你好|您好|早|早上好|中午好|下午好|晚上好|在吗|hi|hello|hey|good (morning|afternoon|evening)|morning)\b/i;
+const GREETING =
+  /^(你好|您好|早|早上好|中午好|下午好|晚上好|在吗|hi|hello|hey|good (morning|afternoon|evening)|morning)\b/i;
 const ACK = /^(收到|好的|好|嗯|ok|okay|got it|sure|👍|🙏|👌)/i;
 
 /** The answer to chatter; what the bot did not understand is said plainly, never "收到"/"got it". */

@@ -4,5 +4,7 @@ import { onIntent } from "../core/handler.js";
 import { answerShopHistory, type HistoryDeps } from "./shop-history.js";
 
 export function historyHandlers(deps: HistoryDeps): Handler[] {
-  return [onIntent("shop history", ["retailer_query"], async (ctx) => ctx.reply(...(await answerShopHistory(ctx, deps))))];
+  return [
+    onIntent("shop history", ["retailer_query"], async (ctx) => ctx.reply(...(await answerShopHistory(ctx, deps)))),
+  ];
 }

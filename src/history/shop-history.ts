@@ -38,26 +38,53 @@ export async function answerShopHistory(ctx: Context, deps: HistoryDeps): Promis
   }
   const shop = await shopWithManager(deps.db, resolved.id);
   if (!shop) return [];
-  if (shop.manager && !mayReach(ctx.person, shop.manager, "shop")) return [{ kind: "text", text: h.notYourRoute(shop.name) }];
+  if (shop.manager && !mayReach(ctx.person, shop.manager, "shop"))
+    return [{ kind: "text", text: h.notYourRoute(shop.name) }];
   const visits = await deps.records.visitsOfShop(shop.id, SHOWN_VISITS);
   const [latest] = visits;
   if (!latest) return [{ kind: "text", text: h.noVisits(shop.name) }];
-  const skus = visits.flatMap((v) => [...v.stock.map((l) => l.sku), ...v.outOfStock, ...v.listed, ...v.orders.map((l) => l.sku)]);
-  const [names, who] = await Promise.all([loadNames(deps.db, [shop.id], skus), peopleNames(deps.db, visits.map((v) => v.managerId))]);
+  const skus = visits.flatMap((v) => [
+    ...v.stock.map((l) => l.sku),
+    ...v.outOfStock,
+    ...v.listed,
+    ...v.orders.map((l) => l.sku),
+  ]);
+  const [names, who] = await Promise.all([
+    loadNames(deps.db, [shop.id], skus),
+    peopleNames(
+      deps.db,
+      visits.map((v) => v.managerId),
+    ),
+  ]);
   const lines = visits.map((v, i) => {
     // Feedback gets its own line below, and a red flag is for the supervisor's answers, not a shop's history.
     const { compliance, feedback } = ctx.t.visits.receipt;
     const facts = factLines(v, names, ctx.t).filter((l) => l.label !== compliance && l.label !== feedback);
     const summary = facts.length ? ` — ${ctx.t.format.clauses(facts.map((l) => `${l.label} ${l.value}`))}` : "";
     const when = `${ctx.t.format.day(v.date)}${i === 0 ? h.ago(daysBetween(v.date, ctx.today)) : ""}`;
-    return { label: i === 0 ? h.lastVisit : h.before, value: `${when}${h.by(who.get(v.managerId) ?? v.managerId)}${summary}` };
+    return {
+      label: i === 0 ? h.lastVisit : h.before,
+      value: `${when}${h.by(who.get(v.managerId) ?? v.managerId)}${summary}`,
+    };
   });
-  if (latest.outOfStock.length) lines.push({ label: h.openStockOuts, value: ctx.t.format.list(latest.outOfStock.map((s) => names.product(s))) });
+  if (latest.outOfStock.length)
+    lines.push({ label: h.openStockOuts, value: ctx.t.format.list(latest.outOfStock.map((s) => names.product(s))) });
   for (const v of visits) {
     if (!v.feedback || !v.feedbackText || daysBetween(v.date, ctx.today) > FEEDBACK_DAYS) continue;
-    lines.push({ label: h.ownerFeedback, value: `${ctx.t.format.day(v.date)}${ctx.t.format.quote(truncate(v.feedbackText, QUOTED_FEEDBACK_CHARS))}` });
+    lines.push({
+      label: h.ownerFeedback,
+      value: `${ctx.t.format.day(v.date)}${ctx.t.format.quote(truncate(v.feedbackText, QUOTED_FEEDBACK_CHARS))}`,
+    });
   }
-  return [{ kind: "card", title: `📍 ${shop.name}`, lines, actions: [], footer: shop.manager ? h.manager(shop.manager.name) : undefined }];
+  return [
+    {
+      kind: "card",
+      title: `📍 ${shop.name}`,
+      lines,
+      actions: [],
+      footer: shop.manager ? h.manager(shop.manager.name) : undefined,
+    },
+  ];
 }
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);

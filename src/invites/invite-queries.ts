@@ -10,7 +10,10 @@ export async function personExists(db: Db, personId: string): Promise<boolean> {
 }
 
 /** Stores a new code; false when the code is taken already. */
-export async function insertCode(db: Db, invite: { code: string; personId: string; expiresAt: Date; createdAt: Date }): Promise<boolean> {
+export async function insertCode(
+  db: Db,
+  invite: { code: string; personId: string; expiresAt: Date; createdAt: Date },
+): Promise<boolean> {
   try {
     await db.inviteCode.create({ data: invite });
     return true;
@@ -25,9 +28,18 @@ export async function insertCode(db: Db, invite: { code: string; personId: strin
  * claim is one conditional update, so two senders racing with the same code cannot both win.
  * Returns the linked person, or null when the code was not claimable.
  */
-export async function claimCode(db: Db, code: string, channel: ChannelName, externalId: string, now: Date): Promise<Person | null> {
+export async function claimCode(
+  db: Db,
+  code: string,
+  channel: ChannelName,
+  externalId: string,
+  now: Date,
+): Promise<Person | null> {
   const linked = await db.$transaction(async (tx) => {
-    const claimed = await tx.inviteCode.updateMany({ where: { code, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+    const claimed = await tx.inviteCode.updateMany({
+      where: { code, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
     if (claimed.count !== 1) return null;
     const invite = await tx.inviteCode.findUniqueOrThrow({ where: { code } });
     await tx.identity.upsert({

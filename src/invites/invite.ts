@@ -6,7 +6,7 @@
 import { randomInt } from "node:crypto";
 import type { ChannelName, InboundMessage, Reply } from "../domain/messages.js";
 import type { Person } from "../domain/roster.js";
-import { inEveryLanguage, messagesFor, type Messages } from "../locales/index.js";
+import { inEveryLanguage, type Messages, messagesFor } from "../locales/index.js";
 import type { Logger } from "../log.js";
 import type { Db } from "../store/database.js";
 import { claimCode, findCode, insertCode, personExists } from "./invite-queries.js";
@@ -68,7 +68,12 @@ export async function redeemInvite(
   const code = findInviteCode(text);
   if (!code) return { status: "not_a_code" };
   const person = await claimCode(db, code, channel, externalUserId, now);
-  if (person) return { status: "linked", person, replies: [{ kind: "text", text: messagesFor(person.lang).invites.welcome(person.name) }] };
+  if (person)
+    return {
+      status: "linked",
+      person,
+      replies: [{ kind: "text", text: messagesFor(person.lang).invites.welcome(person.name) }],
+    };
   const invite = await findCode(db, code);
   const status = !invite ? "unknown" : invite.usedAt ? "used" : "expired";
   return { status, code, replies: [{ kind: "text", text: inEveryLanguage((t) => refusal(t, status, code)) }] };

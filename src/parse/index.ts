@@ -4,9 +4,10 @@
  * a pipeline of extractors (analysis), refiners (segments, lines, dating, promotion) and
  * grounding, with no I/O.
  */
+
+import { dayOfStamp } from "../domain/calendar.js";
 import { isReportIntent } from "../domain/records.js";
 import type { Roster } from "../domain/roster.js";
-import { dayOfStamp } from "../domain/calendar.js";
 import { PeopleNames } from "./extract/people.js";
 import { ProductCatalog } from "./grounding/product-catalog.js";
 import { ShopDirectory } from "./grounding/shop-directory.js";
@@ -16,10 +17,10 @@ import { classify } from "./refine/intent.js";
 import { assemble, detectPromotion } from "./refine/records.js";
 import type { ParseInput, ParseResult, ProductMention, ShopMention } from "./types.js";
 
-export { toFormat } from "./to-format.js";
-export { candidateShops, candidateProducts } from "./candidates.js";
-export type * from "./types.js";
 export * from "../domain/records.js";
+export { candidateProducts, candidateShops } from "./candidates.js";
+export { toFormat } from "./to-format.js";
+export type * from "./types.js";
 
 export interface Parser {
   parse(input: ParseInput): ParseResult;
@@ -39,15 +40,17 @@ export function createParser(roster: Roster): Parser {
       const intent = classify(a, { hasPromotion: !!site, mentionsColleague: g.people.mentioned(a.norm) });
       const records = isReportIntent(intent.intent) ? assemble(a, g, threads, site) : [];
       // Shops the roster does not hold stay out of the mentions (no id, no candidates): their records carry unknown_retailer.
-      const shops: ShopMention[] = a.shops.filter((m) => m.shops.length).map((m) => ({
-        id: m.resolved === null ? null : g.shops.retailer(m.resolved).id,
-        name: m.resolved === null ? null : g.shops.retailer(m.resolved).name,
-        mention: { start: m.start, end: m.end, text: input.text.slice(m.start, m.end) },
-        candidates: (m.resolved === null ? m.shops : [m.resolved]).map((i) => g.shops.candidate(i)),
-        confidence: g.shops.confidence(m),
-        source: "said",
-        via: m.via,
-      }));
+      const shops: ShopMention[] = a.shops
+        .filter((m) => m.shops.length)
+        .map((m) => ({
+          id: m.resolved === null ? null : g.shops.retailer(m.resolved).id,
+          name: m.resolved === null ? null : g.shops.retailer(m.resolved).name,
+          mention: { start: m.start, end: m.end, text: input.text.slice(m.start, m.end) },
+          candidates: (m.resolved === null ? m.shops : [m.resolved]).map((i) => g.shops.candidate(i)),
+          confidence: g.shops.confidence(m),
+          source: "said",
+          via: m.via,
+        }));
       const products: ProductMention[] = a.products.map((p) => ({
         mention: { start: p.start, end: p.end, text: input.text.slice(p.start, p.end) },
         candidates: p.products.map((i) => ({ sku: g.catalog.product(i).sku, name: g.catalog.product(i).name })),

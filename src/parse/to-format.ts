@@ -19,7 +19,10 @@ export function toFormat(result: ParseResult): FormatParse {
         sales: r.sales.map(line),
       };
     }
-    const ambiguous = r.retailer && r.retailer.id === null && r.retailer.candidates.length ? r.retailer.candidates.map((c) => c.id) : null;
+    const ambiguous =
+      r.retailer && r.retailer.id === null && r.retailer.candidates.length
+        ? r.retailer.candidates.map((c) => c.id)
+        : null;
     return {
       type: "visit",
       retailer: r.retailer?.id ?? null,

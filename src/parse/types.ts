@@ -3,8 +3,9 @@
  * whether the text said it or we implied it (chrono's assign vs imply), mentions keep
  * their text spans, and records carry the questions the bot must ask instead of guessing.
  */
-import type { Lang } from "../domain/roster.js";
+
 import type { Activity, Intent, PromotionFormat, Unit } from "../domain/records.js";
+import type { Lang } from "../domain/roster.js";
 
 export type Source = "said" | "implied";
 

@@ -5,8 +5,16 @@
  */
 import type { Team } from "../generated/prisma/client.js";
 import type { Db } from "../store/database.js";
-import { latestVisits, listedSkus, type LatestVisit } from "./history-queries.js";
-import { activeShopsOf, monthTargets, plannedPeople, productNameRows, teamsNamed, type PlannedPerson, type PlanShop } from "./plan-queries.js";
+import { type LatestVisit, latestVisits, listedSkus } from "./history-queries.js";
+import {
+  activeShopsOf,
+  monthTargets,
+  type PlannedPerson,
+  type PlanShop,
+  plannedPeople,
+  productNameRows,
+  teamsNamed,
+} from "./plan-queries.js";
 import type { PlanStop, ProductRef, VisitPlan } from "./plan-types.js";
 import { haversineKm, orderRoute, type Point } from "./route.js";
 import { assessShop } from "./shop-reasons.js";
@@ -40,7 +48,12 @@ export function createPlanCache(): PlanCache {
 }
 
 /** One person's plan: `buildPlans` for one. */
-export async function buildPlan(db: Db, personId: string, day: string, cache: PlanCache = createPlanCache()): Promise<VisitPlan> {
+export async function buildPlan(
+  db: Db,
+  personId: string,
+  day: string,
+  cache: PlanCache = createPlanCache(),
+): Promise<VisitPlan> {
   // buildPlans answers one plan per id asked, or throws.
   return (await buildPlans(db, [personId], day, cache))[0]!;
 }
@@ -52,10 +65,17 @@ const PEOPLE_PER_BATCH = 100;
  * Plans for several people on one day, in the order given: each is the plan `buildPlan` makes for
  * that person, but everybody's shops and history are read together, in a handful of queries.
  */
-export async function buildPlans(db: Db, personIds: string[], day: string, cache: PlanCache = createPlanCache()): Promise<VisitPlan[]> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day))) throw new PlanError("PLAN_BAD_DAY", `not a day: ${day} (use YYYY-MM-DD)`);
+export async function buildPlans(
+  db: Db,
+  personIds: string[],
+  day: string,
+  cache: PlanCache = createPlanCache(),
+): Promise<VisitPlan[]> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(day)))
+    throw new PlanError("PLAN_BAD_DAY", `not a day: ${day} (use YYYY-MM-DD)`);
   const plans: VisitPlan[] = [];
-  for (let i = 0; i < personIds.length; i += PEOPLE_PER_BATCH) plans.push(...(await planBatch(db, personIds.slice(i, i + PEOPLE_PER_BATCH), day, cache)));
+  for (let i = 0; i < personIds.length; i += PEOPLE_PER_BATCH)
+    plans.push(...(await planBatch(db, personIds.slice(i, i + PEOPLE_PER_BATCH), day, cache)));
   return plans;
 }
 
@@ -66,7 +86,11 @@ async function planBatch(db: Db, personIds: string[], day: string, cache: PlanCa
   const unknown = personIds.find((id) => !byId.has(id));
   if (unknown !== undefined) throw new PlanError("PLAN_UNKNOWN_PERSON", `unknown person ${unknown}`);
 
-  await loadTeams(db, people.flatMap((p) => (p.team ? [p.team] : [])), cache);
+  await loadTeams(
+    db,
+    people.flatMap((p) => (p.team ? [p.team] : [])),
+    cache,
+  );
   const offOf = (p: PlannedPerson) => dayOff(calendarOf(p.team ? (cache.teams.get(p.team) ?? null) : null), day);
   const working = people.filter((p) => !offOf(p));
   const month = day.slice(0, 7);
@@ -74,8 +98,15 @@ async function planBatch(db: Db, personIds: string[], day: string, cache: PlanCa
   const [shops, latest, rules] = await Promise.all([
     workingIds.length === 0 ? Promise.resolve([]) : activeShopsOf(db, workingIds),
     latestVisits(db, workingIds, day),
-    workingIds.length === 0 || cache.rules ? Promise.resolve(cache.rules) : loadVisitRules(db).then((r) => (cache.rules = r)),
-    loadTargets(db, working.flatMap((p) => (p.team ? [p.team] : [])), month, cache),
+    workingIds.length === 0 || cache.rules
+      ? Promise.resolve(cache.rules)
+      : loadVisitRules(db).then((r) => (cache.rules = r)),
+    loadTargets(
+      db,
+      working.flatMap((p) => (p.team ? [p.team] : [])),
+      month,
+      cache,
+    ),
   ]);
   const shopsOf = new Map<string, PlanShop[]>();
   for (const shop of shops) {
@@ -90,14 +121,29 @@ async function planBatch(db: Db, personIds: string[], day: string, cache: PlanCa
   const stocked = working.filter((p) => shopsOf.has(p.id));
   const withTargets = stocked.filter((p) => targetsOf(p).length > 0);
   const [listed, names] = await Promise.all([
-    listedSkus(db, withTargets.map((p) => p.id), day, [...new Set(withTargets.flatMap(targetsOf))]),
+    listedSkus(
+      db,
+      withTargets.map((p) => p.id),
+      day,
+      [...new Set(withTargets.flatMap(targetsOf))],
+    ),
     stocked.length === 0 ? Promise.resolve(new Map<string, string>()) : productNames(db, cache),
   ]);
 
   return personIds.map((id) => {
     const person = byId.get(id)!; // every id was found above
     const capacity = person.dailyCapacity > 0 ? person.dailyCapacity : DEFAULT_DAILY_CAPACITY;
-    const empty: VisitPlan = { personId: id, personName: person.name, day, dayOff: offOf(person), capacity, stops: [], deferred: [], start: null, totalKm: 0 };
+    const empty: VisitPlan = {
+      personId: id,
+      personName: person.name,
+      day,
+      dayOff: offOf(person),
+      capacity,
+      stops: [],
+      deferred: [],
+      start: null,
+      totalKm: 0,
+    };
     const own = shopsOf.get(id);
     if (empty.dayOff || !own) return empty;
     // Someone with shops works today, so the rules were read.
@@ -141,8 +187,11 @@ function planOf(empty: VisitPlan, person: PlannedPerson, shops: PlanShop[], h: H
     .sort((a, b) => b.urgency - a.urgency || a.shop.id.localeCompare(b.shop.id));
 
   const chosen = candidates.slice(0, capacity);
-  const deferred = candidates.slice(capacity).map((c) => ({ retailerId: c.shop.id, name: c.shop.name, urgency: c.urgency }));
-  const personStart = person.startLat != null && person.startLng != null ? { lat: person.startLat, lng: person.startLng } : null;
+  const deferred = candidates
+    .slice(capacity)
+    .map((c) => ({ retailerId: c.shop.id, name: c.shop.name, urgency: c.urgency }));
+  const personStart =
+    person.startLat != null && person.startLng != null ? { lat: person.startLat, lng: person.startLng } : null;
   const { ordered, start } = route(chosen, personStart);
 
   let at: Point | null = start;
@@ -184,20 +233,27 @@ function route<T extends Located>(chosen: T[], personStart: Point | null): { ord
   const located: { item: T; point: Point }[] = [];
   const unlocated: T[] = [];
   for (const c of chosen) {
-    if (c.shop.lat != null && c.shop.lng != null) located.push({ item: c, point: { lat: c.shop.lat, lng: c.shop.lng } });
+    if (c.shop.lat != null && c.shop.lng != null)
+      located.push({ item: c, point: { lat: c.shop.lat, lng: c.shop.lng } });
     else unlocated.push(c);
   }
   // orderRoute answers a permutation of the indexes it was given.
   const inOrder = (stops: typeof located, order: number[]) => order.map((i) => stops[i]!.item);
   if (personStart) {
     if (located.length === 0) return { ordered: chosen, start: personStart };
-    const order = orderRoute(personStart, located.map((l) => l.point));
+    const order = orderRoute(
+      personStart,
+      located.map((l) => l.point),
+    );
     return { ordered: [...inOrder(located, order), ...unlocated], start: personStart };
   }
   // No start point on file: begin at the most urgent shop (candidates arrive most urgent first).
   const [first, ...rest] = located;
   if (!first) return { ordered: chosen, start: null };
-  const order = orderRoute(first.point, rest.map((l) => l.point));
+  const order = orderRoute(
+    first.point,
+    rest.map((l) => l.point),
+  );
   return { ordered: [first.item, ...inOrder(rest, order), ...unlocated], start: first.point };
 }
 

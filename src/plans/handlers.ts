@@ -5,7 +5,7 @@
  * message is read as a report (a skip names a shop, as a report does); the plan question needs the
  * full reading, so handlers that must answer without it (quiz answers) go before planHandlers.
  */
-import { onIntent, type Handler } from "../core/handler.js";
+import { type Handler, onIntent } from "../core/handler.js";
 import type { Db } from "../store/database.js";
 import { answerPlanQuery } from "./plan-query.js";
 import { skipShop } from "./plan-skip.js";

@@ -32,7 +32,9 @@ export async function latestVisits(db: Db, managerIds: string[], before: string)
   if (managerIds.length === 0) return byShop;
   // Each shop's latest date by a backward walk of its (retailerId, date) index that stops at the first
   // active visit, not a MAX over its whole history: the walk reads a row or two per shop, the MAX all of them.
-  const rows = await db.$queryRaw<(Omit<LatestVisit, "outOfStock"> & { lineId: number | null; sku: string | null })[]>(Prisma.sql`
+  const rows = await db.$queryRaw<
+    (Omit<LatestVisit, "outOfStock"> & { lineId: number | null; sku: string | null })[]
+  >(Prisma.sql`
     WITH m AS MATERIALIZED (
       SELECT r."id" AS rid, (
         SELECT x."date" FROM "Visit" x
@@ -62,12 +64,21 @@ export async function latestVisits(db: Db, managerIds: string[], before: string)
     if (lineId != null && sku != null) lines.get(visit.id)!.push({ id: Number(lineId), sku });
   }
   // Lines in the order they were recorded, whatever order the join returned them in.
-  for (const visit of visits.values()) visit.outOfStock = lines.get(visit.id)!.sort((a, b) => a.id - b.id).map((l) => l.sku);
+  for (const visit of visits.values())
+    visit.outOfStock = lines
+      .get(visit.id)!
+      .sort((a, b) => a.id - b.id)
+      .map((l) => l.sku);
   return byShop;
 }
 
 /** Which of `skus` each of the managers' shops has had on its shelf (listed, counted or ordered) before `before`. */
-export async function listedSkus(db: Db, managerIds: string[], before: string, skus: string[]): Promise<Map<string, Set<string>>> {
+export async function listedSkus(
+  db: Db,
+  managerIds: string[],
+  before: string,
+  skus: string[],
+): Promise<Map<string, Set<string>>> {
   const byShop = new Map<string, Set<string>>();
   if (managerIds.length === 0 || skus.length === 0) return byShop;
   const rows = await db.$queryRaw<{ retailerId: string; sku: string }[]>(Prisma.sql`

@@ -20,7 +20,9 @@ export async function plansProgress(db: Db, plans: VisitPlan[]): Promise<PlanPro
   return plans.map((plan) => {
     const own = visits.filter((v) => v.managerId === plan.personId && v.date === plan.day);
     const visited = new Set(own.map((v) => v.retailerId));
-    const skipReasons = new Map(skips.filter((s) => s.personId === plan.personId && s.date === plan.day).map((s) => [s.retailerId, s.reason]));
+    const skipReasons = new Map(
+      skips.filter((s) => s.personId === plan.personId && s.date === plan.day).map((s) => [s.retailerId, s.reason]),
+    );
     const planned = new Set(plan.stops.map((s) => s.retailerId));
     const progress: PlanProgress = { plan, done: [], skipped: [], remaining: [], extra: [] };
     for (const stop of plan.stops) {

@@ -46,7 +46,11 @@ export function activeShopsOf(db: Db, managerIds: string[]): Promise<PlanShop[]>
 
 /** The teams' cultivation targets of a month, in the order they were set. */
 export function monthTargets(db: Db, teams: string[], month: string): Promise<{ team: string; sku: string }[]> {
-  return db.cultivationTarget.findMany({ where: { team: { in: teams }, month }, orderBy: { id: "asc" }, select: { team: true, sku: true } });
+  return db.cultivationTarget.findMany({
+    where: { team: { in: teams }, month },
+    orderBy: { id: "asc" },
+    select: { team: true, sku: true },
+  });
 }
 
 export function productNameRows(db: Db): Promise<{ sku: string; name: string }[]> {
@@ -67,7 +71,10 @@ export function skipsOnDays(db: Db, people: string[], days: string[]) {
 }
 
 /** Records a skip, or replaces its reason: one per person, shop and day. */
-export async function upsertSkip(db: Db, skip: { personId: string; retailerId: string; day: string; reason: string }): Promise<void> {
+export async function upsertSkip(
+  db: Db,
+  skip: { personId: string; retailerId: string; day: string; reason: string },
+): Promise<void> {
   const { personId, retailerId, day, reason } = skip;
   await db.planSkip.upsert({
     where: { personId_retailerId_date: { personId, retailerId, date: day } },

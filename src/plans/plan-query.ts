@@ -10,7 +10,12 @@ import { buildPlan } from "./build-plan.js";
 import { planProgress } from "./plan-progress.js";
 import { renderProgress } from "./render-plan.js";
 
-export async function answerPlanQuery(db: Db, person: { id: string; timezone: string }, now: Date, t: Messages): Promise<Reply[]> {
+export async function answerPlanQuery(
+  db: Db,
+  person: { id: string; timezone: string },
+  now: Date,
+  t: Messages,
+): Promise<Reply[]> {
   const today = localDay(now, person.timezone);
   const plan = await buildPlan(db, person.id, today);
   return renderProgress(await planProgress(db, plan), t, { today });

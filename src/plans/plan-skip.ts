@@ -14,12 +14,25 @@ export class SkipError extends Error {
 }
 
 /** Records (or updates the reason of) a skip; one per person, shop and day. */
-export async function recordSkip(db: Db, personId: string, retailerId: string, day: string, reason: string): Promise<void> {
+export async function recordSkip(
+  db: Db,
+  personId: string,
+  retailerId: string,
+  day: string,
+  reason: string,
+): Promise<void> {
   await upsertSkip(db, { personId, retailerId, day, reason: reason.trim() });
 }
 
 /** Records the skip and answers the manager. */
-export async function skipShop(db: Db, personId: string, retailerId: string, day: string, reason: string, t: Messages): Promise<Reply[]> {
+export async function skipShop(
+  db: Db,
+  personId: string,
+  retailerId: string,
+  day: string,
+  reason: string,
+  t: Messages,
+): Promise<Reply[]> {
   const shop = await shopName(db, retailerId);
   if (shop === null) throw new SkipError("SKIP_UNKNOWN_SHOP", `unknown shop ${retailerId}`);
   await recordSkip(db, personId, retailerId, day, reason);

@@ -43,7 +43,14 @@ export function renderProgress(progress: PlanProgress, t: Messages, options: Ren
   if (remaining.length === 0) {
     lines.push(t.plans.allHandled(day, plan.stops.length, skipped.length));
   } else {
-    lines.push(t.plans.progress(day, { planned: plan.stops.length, done: done.length, skipped: skipped.length, left: remaining.length }));
+    lines.push(
+      t.plans.progress(day, {
+        planned: plan.stops.length,
+        done: done.length,
+        skipped: skipped.length,
+        left: remaining.length,
+      }),
+    );
     remaining.forEach((stop, i) => lines.push(stopLine(stop, i + 1, t)));
   }
   if (done.length) lines.push(t.plans.done(done.map((s) => s.name)));

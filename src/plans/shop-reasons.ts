@@ -7,8 +7,8 @@
  * worth checking on the next visit.
  */
 import { daysBetween } from "../domain/calendar.js";
-import type { PlanReason, ProductRef } from "./plan-types.js";
 import type { LatestVisit } from "./history-queries.js";
+import type { PlanReason, ProductRef } from "./plan-types.js";
 
 /** Days before an open stock-out or complaint alone brings the manager back. */
 const PROBLEM_RECHECK_DAYS = 3;
@@ -66,24 +66,44 @@ export function assessShop(f: ShopFacts): ShopAssessment {
   for (const v of f.latest) {
     if (!v.followUp || v.followUpDone) continue;
     if (v.followUp === "unspecified") {
-      weighed.push({ reason: { kind: "follow_up", promisedOn: v.date, forDay: null, lateDays: 0 }, weight: 300, standalone: since >= SOFT_REASON_DAYS });
+      weighed.push({
+        reason: { kind: "follow_up", promisedOn: v.date, forDay: null, lateDays: 0 },
+        weight: 300,
+        standalone: since >= SOFT_REASON_DAYS,
+      });
     } else if (v.followUp <= f.day) {
       const lateDays = daysBetween(v.followUp, f.day);
       // A promise is the most personal reason of all: the owner is expecting the manager.
-      weighed.push({ reason: { kind: "follow_up", promisedOn: v.date, forDay: v.followUp, lateDays }, weight: 1000 + 10 * Math.min(lateDays, 30), standalone: true });
+      weighed.push({
+        reason: { kind: "follow_up", promisedOn: v.date, forDay: v.followUp, lateDays },
+        weight: 1000 + 10 * Math.min(lateDays, 30),
+        standalone: true,
+      });
     }
     break; // one promise per shop is enough to show
   }
 
   if (f.outOfStock.length > 0 && last) {
-    weighed.push({ reason: { kind: "stock_out", reportedOn: last, products: f.outOfStock }, weight: 800, standalone: since >= PROBLEM_RECHECK_DAYS });
+    weighed.push({
+      reason: { kind: "stock_out", reportedOn: last, products: f.outOfStock },
+      weight: 800,
+      standalone: since >= PROBLEM_RECHECK_DAYS,
+    });
   }
   const complaint = f.latest.find((v) => v.feedback);
   if (complaint) {
-    weighed.push({ reason: { kind: "feedback", reportedOn: complaint.date, text: complaint.feedbackText }, weight: 700, standalone: since >= PROBLEM_RECHECK_DAYS });
+    weighed.push({
+      reason: { kind: "feedback", reportedOn: complaint.date, text: complaint.feedbackText },
+      weight: 700,
+      standalone: since >= PROBLEM_RECHECK_DAYS,
+    });
   }
   if (f.unlistedTargets.length > 0) {
-    weighed.push({ reason: { kind: "target", month: f.month, products: f.unlistedTargets }, weight: 100, standalone: since >= SOFT_REASON_DAYS });
+    weighed.push({
+      reason: { kind: "target", month: f.month, products: f.unlistedTargets },
+      weight: 100,
+      standalone: since >= SOFT_REASON_DAYS,
+    });
   }
 
   const standalone = weighed.filter((w) => w.standalone);

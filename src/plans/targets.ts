@@ -34,7 +34,8 @@ export function listTargets(db: Db, filter: { team?: string; month?: string } = 
 }
 
 async function validate(db: Db, t: Target): Promise<void> {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(t.month)) throw new TargetError("TARGET_BAD_MONTH", `month must be YYYY-MM (got "${t.month}")`);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(t.month))
+    throw new TargetError("TARGET_BAD_MONTH", `month must be YYYY-MM (got "${t.month}")`);
   if (!(await teamExists(db, t.team))) throw new TargetError("TARGET_UNKNOWN_TEAM", `unknown team ${t.team}`);
   if (!(await productExists(db, t.sku))) throw new TargetError("TARGET_UNKNOWN_SKU", `unknown SKU ${t.sku}`);
 }

@@ -27,15 +27,20 @@ export type VisitRules = (segment: string) => number;
 /** The frequency lookup in force: stored rules over the defaults. */
 export async function loadVisitRules(db: Db): Promise<VisitRules> {
   const stored = new Map((await visitRuleRows(db)).map((r) => [r.segment, r.everyDays]));
-  return (segment) => stored.get(segment) ?? DEFAULT_VISIT_RULES[segment] ?? stored.get("standard") ?? STANDARD_EVERY_DAYS;
+  return (segment) =>
+    stored.get(segment) ?? DEFAULT_VISIT_RULES[segment] ?? stored.get("standard") ?? STANDARD_EVERY_DAYS;
 }
 
 /** Every segment with its frequency and where it comes from, for `cli rules list`. */
-export async function listVisitRules(db: Db): Promise<{ segment: string; everyDays: number; source: "rule" | "default" }[]> {
-  const rows: { segment: string; everyDays: number; source: "rule" | "default" }[] = (await visitRuleRows(db)).map((r) => ({
-    ...r,
-    source: "rule",
-  }));
+export async function listVisitRules(
+  db: Db,
+): Promise<{ segment: string; everyDays: number; source: "rule" | "default" }[]> {
+  const rows: { segment: string; everyDays: number; source: "rule" | "default" }[] = (await visitRuleRows(db)).map(
+    (r) => ({
+      ...r,
+      source: "rule",
+    }),
+  );
   for (const [segment, everyDays] of Object.entries(DEFAULT_VISIT_RULES)) {
     if (!rows.some((r) => r.segment === segment)) rows.push({ segment, everyDays, source: "default" });
   }
@@ -43,7 +48,8 @@ export async function listVisitRules(db: Db): Promise<{ segment: string; everyDa
 }
 
 export async function setVisitRule(db: Db, segment: string, everyDays: number): Promise<void> {
-  if (!/^[a-z][a-z0-9_]*$/.test(segment)) throw new VisitRuleError(`segment must look like brand_store (got "${segment}")`);
+  if (!/^[a-z][a-z0-9_]*$/.test(segment))
+    throw new VisitRuleError(`segment must look like brand_store (got "${segment}")`);
   if (!Number.isInteger(everyDays) || everyDays < 1 || everyDays > MAX_EVERY_DAYS) {
     throw new VisitRuleError(`--every must be a whole number of days from 1 to ${MAX_EVERY_DAYS} (got ${everyDays})`);
   }

@@ -13,7 +13,12 @@ import { renderQuestion } from "./quiz-render.js";
  * Records the day's question for the person (once per day) and returns it rendered in `t`'s
  * language, from that language's questions when the bank has any; null when the bank is empty.
  */
-export async function askQuiz(db: Db, personId: string, day: string, t: Messages): Promise<{ question: QuizQuestion; replies: Reply[] } | null> {
+export async function askQuiz(
+  db: Db,
+  personId: string,
+  day: string,
+  t: Messages,
+): Promise<{ question: QuizQuestion; replies: Reply[] } | null> {
   const existing = await questionOfDay(db, personId, day);
   if (existing) return { question: existing, replies: renderQuestion(existing, t) };
   const question = await nextQuestion(db, personId, t.lang);
@@ -28,7 +33,11 @@ async function nextQuestion(db: Db, personId: string, lang: string): Promise<Qui
   const bank = ofLang.length ? ofLang : await bankQuestions(db);
   if (bank.length === 0) return null;
   const lastAsked = new Map<number, string>();
-  for (const a of await askedQuestions(db, personId)) if ((lastAsked.get(a.questionId) ?? "") < a.day) lastAsked.set(a.questionId, a.day);
+  for (const a of await askedQuestions(db, personId))
+    if ((lastAsked.get(a.questionId) ?? "") < a.day) lastAsked.set(a.questionId, a.day);
   // Never asked first (in bank order), then the one asked longest ago.
-  return [...bank].sort((a, b) => (lastAsked.get(a.id) ?? "").localeCompare(lastAsked.get(b.id) ?? "") || a.id - b.id)[0] ?? null;
+  return (
+    [...bank].sort((a, b) => (lastAsked.get(a.id) ?? "").localeCompare(lastAsked.get(b.id) ?? "") || a.id - b.id)[0] ??
+    null
+  );
 }

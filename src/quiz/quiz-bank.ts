@@ -9,7 +9,16 @@ import { parseCsv } from "../roster/csv.js";
 import type { Db } from "../store/database.js";
 import { saveQuestions } from "./quiz-queries.js";
 
-const QUIZ_COLUMNS = ["question", "option_a", "option_b", "option_c", "option_d", "answer", "explanation", "lang"] as const;
+const QUIZ_COLUMNS = [
+  "question",
+  "option_a",
+  "option_b",
+  "option_c",
+  "option_d",
+  "answer",
+  "explanation",
+  "lang",
+] as const;
 
 export class QuizImportError extends Error {
   readonly code = "QUIZ_IMPORT";
@@ -35,7 +44,8 @@ export interface QuizRow {
 export function readQuizCsv(text: string): QuizRow[] {
   const { header, records } = parseCsv(text);
   const missing = QUIZ_COLUMNS.filter((c) => c !== "explanation" && !header.includes(c));
-  if (missing.length) throw new QuizImportError(1, `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
+  if (missing.length)
+    throw new QuizImportError(1, `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
   const seen = new Set<string>();
   return records.map(({ line, values }) => {
     // Every column named in the header is in each record; a column the header lacks reads as empty.
@@ -45,8 +55,15 @@ export function readQuizCsv(text: string): QuizRow[] {
       return v(column);
     };
     const question = required("question");
-    const options = { optionA: required("option_a"), optionB: required("option_b"), optionC: required("option_c"), optionD: required("option_d") };
-    const answer = v("answer").toUpperCase().replace(/[^A-D]/g, "");
+    const options = {
+      optionA: required("option_a"),
+      optionB: required("option_b"),
+      optionC: required("option_c"),
+      optionD: required("option_d"),
+    };
+    const answer = v("answer")
+      .toUpperCase()
+      .replace(/[^A-D]/g, "");
     if (answer.length !== 1) throw new QuizImportError(line, `answer must be one of A, B, C, D (got "${v("answer")}")`);
     const lang = v("lang").toLowerCase();
     if (!isLang(lang)) throw new QuizImportError(line, `lang must be ${LANGS.join(" or ")} (got "${v("lang")}")`);

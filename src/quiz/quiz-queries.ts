@@ -6,7 +6,10 @@ import type { QuizRow } from "./quiz-bank.js";
 
 /** The question recorded for a person on a day, if any. */
 export async function questionOfDay(db: Db, personId: string, day: string): Promise<QuizQuestion | null> {
-  return (await db.quizAnswer.findUnique({ where: { personId_day: { personId, day } }, include: { question: true } }))?.question ?? null;
+  return (
+    (await db.quizAnswer.findUnique({ where: { personId_day: { personId, day } }, include: { question: true } }))
+      ?.question ?? null
+  );
 }
 
 /** Records the day's question as open; false when another process recorded one first. */
@@ -41,13 +44,25 @@ export function openQuestions(db: Db, personId: string, from: string, to: string
 
 /** Whether the day's quiz push reached the person. */
 export async function quizWasSent(db: Db, personId: string, day: string): Promise<boolean> {
-  const push = await db.outbox.findUnique({ where: { personId_kind_day: { personId, kind: "quiz", day } }, select: { status: true } });
+  const push = await db.outbox.findUnique({
+    where: { personId_kind_day: { personId, kind: "quiz", day } },
+    select: { status: true },
+  });
   return push?.status === "sent";
 }
 
 /** Stores an answer if the question is still open; false when it was answered meanwhile (a double tap). */
-export async function recordAnswer(db: Db, answerId: number, letter: string, correct: boolean, at: Date): Promise<boolean> {
-  const { count } = await db.quizAnswer.updateMany({ where: { id: answerId, answer: null }, data: { answer: letter, correct, answeredAt: at } });
+export async function recordAnswer(
+  db: Db,
+  answerId: number,
+  letter: string,
+  correct: boolean,
+  at: Date,
+): Promise<boolean> {
+  const { count } = await db.quizAnswer.updateMany({
+    where: { id: answerId, answer: null },
+    data: { answer: letter, correct, answeredAt: at },
+  });
   return count > 0;
 }
 
@@ -64,11 +79,16 @@ export function listQuestions(db: Db): Promise<QuizQuestion[]> {
 }
 
 /** Writes imported rows in one transaction: new questions created, changed ones updated. */
-export async function saveQuestions(db: Db, rows: QuizRow[]): Promise<{ created: number; updated: number; unchanged: number }> {
+export async function saveQuestions(
+  db: Db,
+  rows: QuizRow[],
+): Promise<{ created: number; updated: number; unchanged: number }> {
   const report = { created: 0, updated: 0, unchanged: 0 };
   await db.$transaction(async (tx) => {
     for (const row of rows) {
-      const existing = await tx.quizQuestion.findUnique({ where: { lang_question: { lang: row.lang, question: row.question } } });
+      const existing = await tx.quizQuestion.findUnique({
+        where: { lang_question: { lang: row.lang, question: row.question } },
+      });
       if (!existing) {
         await tx.quizQuestion.create({ data: row });
         report.created++;

@@ -8,7 +8,12 @@ export interface QuizScore {
   correct: number;
 }
 
-export async function quizScores(db: Db, personIds: string[], from: string, to: string): Promise<Map<string, QuizScore>> {
+export async function quizScores(
+  db: Db,
+  personIds: string[],
+  from: string,
+  to: string,
+): Promise<Map<string, QuizScore>> {
   const scores = new Map<string, QuizScore>(personIds.map((id) => [id, { asked: 0, answered: 0, correct: 0 }]));
   if (personIds.length === 0) return scores;
   for (const r of await answersBetween(db, personIds, from, to)) {

@@ -39,16 +39,33 @@ export async function answerStatusQuestion(deps: ReportDeps, ctx: Context): Prom
     teams: [...new Set(people.flatMap((p) => (p.team ? [p.team] : [])))],
     skus: parsed.products.flatMap((p) => p.candidates.map((c) => c.sku)),
   });
-  ctx.log.info({ report: query.report, period: query.period, team: query.team, people: query.personIds }, "status question read");
-  const env: ReportEnv = { db: deps.db, viewer: ctx.person, t: ctx.t, today: ctx.today, channel: ctx.channel, files: deps.files, products };
+  ctx.log.info(
+    { report: query.report, period: query.period, team: query.team, people: query.personIds },
+    "status question read",
+  );
+  const env: ReportEnv = {
+    db: deps.db,
+    viewer: ctx.person,
+    t: ctx.t,
+    today: ctx.today,
+    channel: ctx.channel,
+    files: deps.files,
+    products,
+  };
   return answerQuery(env, query, people);
 }
 
 /** One read question answered for `env.viewer`, with a note first when the scope was narrowed. */
-export async function answerQuery(env: ReportEnv, query: StatusQuery, people: Pick<Person, "id" | "name">[]): Promise<Reply[]> {
+export async function answerQuery(
+  env: ReportEnv,
+  query: StatusQuery,
+  people: Pick<Person, "id" | "name">[],
+): Promise<Reply[]> {
   const scope = await scopeFor(env.db, env.viewer, query);
   const notes: Reply[] = scope.notes.map((n) => ({ kind: "text", text: env.t.reports.note(n) }));
-  const named = query.personIds.flatMap((id) => (scope.members.some((m) => m.id === id) ? [people.find((p) => p.id === id)?.name ?? id] : []));
+  const named = query.personIds.flatMap((id) =>
+    scope.members.some((m) => m.id === id) ? [people.find((p) => p.id === id)?.name ?? id] : [],
+  );
   const [single, ...others] = scope.members;
   if (!single) return [...notes, { kind: "text", text: env.t.reports.noManagers }];
   switch (query.report) {
@@ -67,7 +84,11 @@ export async function answerQuery(env: ReportEnv, query: StatusQuery, people: Pi
     case "member_detail":
     case "team_status":
       // A question about one person (or a manager's own team question) reads best as that person's detail.
-      if (others.length === 0 && (query.report === "member_detail" || scope.subject.kind === "self") && !query.details) {
+      if (
+        others.length === 0 &&
+        (query.report === "member_detail" || scope.subject.kind === "self") &&
+        !query.details
+      ) {
         return [...notes, ...(await answerMemberDetail(env, query, scope, single))];
       }
       return [...notes, ...(await answerTeamStatus(env, query, scope, named))];

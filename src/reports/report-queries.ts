@@ -2,8 +2,9 @@
  * The reports' database reads outside the figures (the database rule: Prisma only in `store/` and
  * `*-queries.ts`): the managers a question may be about, a team's calendar row and the product names.
  */
-import type { Team } from "../generated/prisma/client.js";
+
 import type { Lang } from "../domain/roster.js";
+import type { Team } from "../generated/prisma/client.js";
 import type { Db } from "../store/database.js";
 import type { Member } from "./scope.js";
 
@@ -12,7 +13,10 @@ import type { Member } from "./scope.js";
  * A narrowing read only: scope.ts applies the visibility rule to what comes back.
  */
 export function managersAbout(db: Db, about: { team: string | null; supervisorId: string | null }): Promise<Member[]> {
-  const or = [...(about.team ? [{ team: about.team }] : []), ...(about.supervisorId ? [{ supervisorId: about.supervisorId }] : [])];
+  const or = [
+    ...(about.team ? [{ team: about.team }] : []),
+    ...(about.supervisorId ? [{ supervisorId: about.supervisorId }] : []),
+  ];
   return db.person.findMany({
     where: { role: "manager", active: true, ...(or.length ? { OR: or } : {}) },
     select: { id: true, name: true, team: true, supervisorId: true },
@@ -26,7 +30,11 @@ export function teamNamed(db: Db, name: string): Promise<Team | null> {
 
 /** Someone on a team, supervisors first: whose language and zone a team's CLI report is read in. */
 export async function someoneOn(db: Db, team: string): Promise<{ lang: Lang; timezone: string } | null> {
-  const person = await db.person.findFirst({ where: { team }, orderBy: [{ role: "desc" }, { id: "asc" }], select: { lang: true, timezone: true } });
+  const person = await db.person.findFirst({
+    where: { team },
+    orderBy: [{ role: "desc" }, { id: "asc" }],
+    select: { lang: true, timezone: true },
+  });
   return person ? { lang: person.lang as Lang, timezone: person.timezone } : null;
 }
 

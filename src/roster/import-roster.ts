@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Person } from "../domain/roster.js";
 import type { Db } from "../store/database.js";
-import { readPeople, readProducts, readRetailers, ROSTER_FILES, RosterRowError } from "./roster-files.js";
+import { ROSTER_FILES, RosterRowError, readPeople, readProducts, readRetailers } from "./roster-files.js";
 import { ensureTeams, savePeople, saveProducts, saveRetailers, storedPersonIds } from "./roster-queries.js";
 
 export interface FileReport {

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { LANGS, ROLES, type Person, type Product, type Retailer, type Roster } from "../domain/roster.js";
+import { LANGS, type Person, type Product, type Retailer, ROLES, type Roster } from "../domain/roster.js";
 import { parseCsv } from "./csv.js";
 
 export const ROSTER_FILES = { people: "people.csv", retailers: "retailers.csv", products: "products.csv" } as const;
@@ -53,7 +53,10 @@ const personRow = (defaultZone: string) =>
     role: z.enum(ROLES, { message: `role must be one of ${ROLES.join(", ")}` }),
     team: optionalText,
     supervisor_id: optionalText,
-    lang: z.string().transform((s) => (s === "" ? "zh" : s)).pipe(z.enum(LANGS, { message: "lang must be zh or en" })),
+    lang: z
+      .string()
+      .transform((s) => (s === "" ? "zh" : s))
+      .pipe(z.enum(LANGS, { message: "lang must be zh or en" })),
     timezone: z
       .string()
       .transform((s) => (s === "" ? defaultZone : s))
@@ -66,7 +69,10 @@ const retailerRow = z.object({
   name: z.string().min(1, "missing name"),
   aliases: z.string().default("").transform(aliasList),
   manager_id: optionalText,
-  segment: z.string().default("standard").transform((s) => s || "standard"),
+  segment: z
+    .string()
+    .default("standard")
+    .transform((s) => s || "standard"),
   grade: optionalNumber(0, 100, "grade").default(null),
   address: z.string().default(""),
   lat: optionalNumber(-90, 90, "lat").default(null),

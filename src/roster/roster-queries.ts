@@ -4,7 +4,14 @@
  */
 import type { Person, Product, Retailer } from "../domain/roster.js";
 import type { Db } from "../store/database.js";
-import { personColumns, productColumns, retailerColumns, toPerson, toProduct, toRetailer } from "../store/roster-store.js";
+import {
+  personColumns,
+  productColumns,
+  retailerColumns,
+  toPerson,
+  toProduct,
+  toRetailer,
+} from "../store/roster-store.js";
 import type { FileReport, ProgressListener } from "./import-roster.js";
 
 /** A big file's progress is told every this many rows (and at the end). */
@@ -24,7 +31,12 @@ export async function storedPersonIds(db: Db): Promise<Set<string>> {
   return new Set((await db.person.findMany({ select: { id: true } })).map((p) => p.id));
 }
 
-export async function savePeople(db: Db, file: string, rows: Person[], onProgress?: ProgressListener): Promise<FileReport> {
+export async function savePeople(
+  db: Db,
+  file: string,
+  rows: Person[],
+  onProgress?: ProgressListener,
+): Promise<FileReport> {
   const existing = new Map((await db.person.findMany()).map((p) => [p.id, toPerson(p)]));
   return writeDiff(db, file, rows, (p) => p.id, existing, onProgress, {
     create: (tx, p) => tx.person.create({ data: { id: p.id, ...personColumns(p) } }),
@@ -32,7 +44,12 @@ export async function savePeople(db: Db, file: string, rows: Person[], onProgres
   });
 }
 
-export async function saveRetailers(db: Db, file: string, rows: Retailer[], onProgress?: ProgressListener): Promise<FileReport> {
+export async function saveRetailers(
+  db: Db,
+  file: string,
+  rows: Retailer[],
+  onProgress?: ProgressListener,
+): Promise<FileReport> {
   const existing = new Map((await db.retailer.findMany()).map((r) => [r.id, toRetailer(r)]));
   return writeDiff(db, file, rows, (r) => r.id, existing, onProgress, {
     create: (tx, r) => tx.retailer.create({ data: { id: r.id, ...retailerColumns(r) } }),
@@ -40,7 +57,12 @@ export async function saveRetailers(db: Db, file: string, rows: Retailer[], onPr
   });
 }
 
-export async function saveProducts(db: Db, file: string, rows: Product[], onProgress?: ProgressListener): Promise<FileReport> {
+export async function saveProducts(
+  db: Db,
+  file: string,
+  rows: Product[],
+  onProgress?: ProgressListener,
+): Promise<FileReport> {
   const existing = new Map((await db.product.findMany()).map((p) => [p.sku, toProduct(p)]));
   return writeDiff(db, file, rows, (p) => p.sku, existing, onProgress, {
     create: (tx, p) => tx.product.create({ data: { sku: p.sku, ...productColumns(p) } }),

@@ -29,7 +29,9 @@ export async function validateAudience(db: Db, text: string): Promise<Audience> 
   const audience = parseAudience(text);
   if (audience.kind === "team" && !(await teamNamed(db, audience.team))) {
     const teams = await teamNames(db);
-    throw new AudienceError(`unknown team "${audience.team}"${teams.length ? `: known teams are ${teams.join(", ")}` : ""}`);
+    throw new AudienceError(
+      `unknown team "${audience.team}"${teams.length ? `: known teams are ${teams.join(", ")}` : ""}`,
+    );
   }
   return audience;
 }

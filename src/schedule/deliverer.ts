@@ -7,14 +7,15 @@
  * At-least-once at the edge: if the process dies after a platform took a message but before the row
  * is marked sent, the row is retried once its lock expires. That window is one send wide.
  */
-import type { Reply } from "../domain/messages.js";
+
 import { RateLimitedError } from "../channels/outbound.js";
 import { localDay } from "../domain/calendar.js";
+import type { Reply } from "../domain/messages.js";
 import type { Logger } from "../log.js";
 import type { Db } from "../store/database.js";
+import { type ClaimedPush, OutboxStore } from "../store/outbox-store.js";
 import { backoffMs } from "./backoff.js";
-import { systemClock, type Clock } from "./clock.js";
-import { OutboxStore, type ClaimedPush } from "../store/outbox-store.js";
+import { type Clock, systemClock } from "./clock.js";
 import { zonesOf } from "./schedule-queries.js";
 
 /** Delivers replies to a person on their channels; throws on failure (RateLimitedError to slow down). */
@@ -63,7 +64,13 @@ export interface Deliverer {
   stop(): Promise<void>;
 }
 
-export function createDeliverer(deps: { db: Db; push: PushFn; logger: Logger; clock?: Clock; options?: DelivererOptions }): Deliverer {
+export function createDeliverer(deps: {
+  db: Db;
+  push: PushFn;
+  logger: Logger;
+  clock?: Clock;
+  options?: DelivererOptions;
+}): Deliverer {
   const { db, push, logger } = deps;
   const clock = deps.clock ?? systemClock;
   const o = { ...DELIVERER_DEFAULTS, ...deps.options };
@@ -117,7 +124,10 @@ export function createDeliverer(deps: { db: Db; push: PushFn; logger: Logger; cl
     while (!stopped && clock.now().getTime() >= pausedUntil) {
       const rows = await outbox.claim(o.batchSize, o.lockMs);
       if (rows.length === 0) break;
-      const zones = await zonesOf(db, rows.map((r) => r.personId));
+      const zones = await zonesOf(
+        db,
+        rows.map((r) => r.personId),
+      );
       for (const [i, row] of rows.entries()) {
         const outcome = stopped ? "paused" : await deliverOne(row, zones.get(row.personId) ?? "UTC", report);
         if (outcome === "paused") {

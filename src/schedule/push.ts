@@ -4,10 +4,11 @@
  * people by person id (the web chat's open pages). Delivered when at least one linked platform took
  * it, or when the person has none running here (their pages show it).
  */
+
+import { type ChannelRegistry, type OutboundChannel, RateLimitedError } from "../channels/outbound.js";
 import type { ChannelName } from "../domain/messages.js";
 import type { Logger } from "../log.js";
 import type { RosterStore } from "../store/roster-store.js";
-import { RateLimitedError, type ChannelRegistry, type OutboundChannel } from "../channels/outbound.js";
 import type { PushFn } from "./deliverer.js";
 
 export class PushFailedError extends Error {
@@ -26,7 +27,11 @@ export function createPush({ roster, channels, logger }: PushDeps): PushFn {
   return async (personId, replies) => {
     // Open pages are a mirror: a failure there is logged, never a reason to send again.
     for (const channel of channels.all().filter((c) => c.addressing === "person")) {
-      await channel.send(personId, replies).catch((error: unknown) => logger.warn({ err: error, person: personId, channel: channel.name }, "push to open pages failed"));
+      await channel
+        .send(personId, replies)
+        .catch((error: unknown) =>
+          logger.warn({ err: error, person: personId, channel: channel.name }, "push to open pages failed"),
+        );
     }
     // An identity whose channel is not running here cannot be reached: like having none.
     const reachable = (await roster.identitiesOf(personId)).flatMap(({ channel, externalId }) => {

@@ -22,11 +22,16 @@ export function validateCron(expression: string): string {
   const e = expression.trim().replace(/\s+/g, " ");
   const fields = e.split(" ");
   if (fields.length !== 5) {
-    throw new ReminderError("REMINDER_CRON", `cron needs 5 fields "minute hour day-of-month month day-of-week", e.g. "0 8 * * 1" for Mondays at 08:00 (got ${fields.length}: "${expression}")`);
+    throw new ReminderError(
+      "REMINDER_CRON",
+      `cron needs 5 fields "minute hour day-of-month month day-of-week", e.g. "0 8 * * 1" for Mondays at 08:00 (got ${fields.length}: "${expression}")`,
+    );
   }
   const check = nodeCron.validateDetailed(e);
   if (!check.valid) {
-    const why = check.errors.map((err) => `${err.field}${err.value ? ` "${err.value}"` : ""}: ${err.message}`).join("; ");
+    const why = check.errors
+      .map((err) => `${err.field}${err.value ? ` "${err.value}"` : ""}: ${err.message}`)
+      .join("; ");
     throw new ReminderError("REMINDER_CRON", `invalid cron "${expression}": ${why || "not a cron expression"}`);
   }
   return e;
@@ -47,7 +52,13 @@ export async function addReminder(db: Db, r: NewReminder): Promise<Reminder> {
   const textEn = r.textEn?.trim() ?? "";
   if (!textZh && !textEn) throw new ReminderError("REMINDER_TEXT", "a reminder needs --text-zh or --text-en (or both)");
   // One language given: everyone gets that text rather than nothing.
-  return createReminder(db, { cron, audience, textZh: textZh || textEn, textEn: textEn || textZh, createdById: r.createdById ?? null });
+  return createReminder(db, {
+    cron,
+    audience,
+    textZh: textZh || textEn,
+    textEn: textEn || textZh,
+    createdById: r.createdById ?? null,
+  });
 }
 
 export async function listReminders(db: Db): Promise<Reminder[]> {

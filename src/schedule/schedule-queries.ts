@@ -3,8 +3,9 @@
  * `store/` and `*-queries.ts`): teams and their times, reminders, the people a push goes to, and
  * the day's visits the supervisors' digests count. The outbox itself is `store/outbox-store.ts`.
  */
-import type { Reminder, Team } from "../generated/prisma/client.js";
+
 import type { Role } from "../domain/roster.js";
+import type { Reminder, Team } from "../generated/prisma/client.js";
 import type { Db } from "../store/database.js";
 
 /** A person a push goes to, as producers need them. */
@@ -31,12 +32,17 @@ export async function teamNames(db: Db): Promise<string[]> {
 
 /** The time zones active people live in: reminders run once in each. */
 export async function activeZones(db: Db): Promise<string[]> {
-  return (await db.person.findMany({ where: { active: true }, distinct: ["timezone"], select: { timezone: true } })).map((p) => p.timezone).sort();
+  return (await db.person.findMany({ where: { active: true }, distinct: ["timezone"], select: { timezone: true } }))
+    .map((p) => p.timezone)
+    .sort();
 }
 
 /** Each person's time zone, for the people given. */
 export async function zonesOf(db: Db, personIds: string[]): Promise<Map<string, string>> {
-  const rows = await db.person.findMany({ where: { id: { in: [...new Set(personIds)] } }, select: { id: true, timezone: true } });
+  const rows = await db.person.findMany({
+    where: { id: { in: [...new Set(personIds)] } },
+    select: { id: true, timezone: true },
+  });
   return new Map(rows.map((p) => [p.id, p.timezone]));
 }
 
@@ -48,21 +54,36 @@ export function activeMembers(db: Db, team: string, role: "manager" | "superviso
 /** The managers a supervisor looks after: their direct reports and their team's managers. */
 export function managersOf(db: Db, supervisor: { id: string; team: string | null }): Promise<Recipient[]> {
   return db.person.findMany({
-    where: { active: true, role: "manager", OR: [{ supervisorId: supervisor.id }, ...(supervisor.team ? [{ team: supervisor.team }] : [])] },
+    where: {
+      active: true,
+      role: "manager",
+      OR: [{ supervisorId: supervisor.id }, ...(supervisor.team ? [{ team: supervisor.team }] : [])],
+    },
     select: RECIPIENT,
     orderBy: { id: "asc" },
   });
 }
 
 /** The active people of a team, a role or everyone, optionally only those in one time zone. */
-export function activePeople(db: Db, filter: { team?: string; role?: Role; timezone?: string }): Promise<{ id: string; lang: string; timezone: string }[]> {
-  return db.person.findMany({ where: { active: true, ...filter }, select: { id: true, lang: true, timezone: true }, orderBy: { id: "asc" } });
+export function activePeople(
+  db: Db,
+  filter: { team?: string; role?: Role; timezone?: string },
+): Promise<{ id: string; lang: string; timezone: string }[]> {
+  return db.person.findMany({
+    where: { active: true, ...filter },
+    select: { id: true, lang: true, timezone: true },
+    orderBy: { id: "asc" },
+  });
 }
 
 /** How many visits each of the people logged on a day (absent: none). */
 export async function visitCountsOn(db: Db, personIds: string[], day: string): Promise<Map<string, number>> {
   if (personIds.length === 0) return new Map();
-  const rows = await db.visit.groupBy({ by: ["managerId"], where: { managerId: { in: personIds }, date: day, status: "active" }, _count: { _all: true } });
+  const rows = await db.visit.groupBy({
+    by: ["managerId"],
+    where: { managerId: { in: personIds }, date: day, status: "active" },
+    _count: { _all: true },
+  });
   return new Map(rows.map((r) => [r.managerId, r._count._all]));
 }
 
@@ -89,7 +110,10 @@ export function reminderById(db: Db, id: number): Promise<Reminder | null> {
   return db.reminder.findUnique({ where: { id } });
 }
 
-export function createReminder(db: Db, data: { cron: string; audience: string; textZh: string; textEn: string; createdById: string | null }): Promise<Reminder> {
+export function createReminder(
+  db: Db,
+  data: { cron: string; audience: string; textZh: string; textEn: string; createdById: string | null },
+): Promise<Reminder> {
   return db.reminder.create({ data });
 }
 

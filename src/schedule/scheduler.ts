@@ -14,10 +14,10 @@ import type { Logger } from "../log.js";
 import { createPlanCache } from "../plans/build-plan.js";
 import { calendarOf, dayOff } from "../plans/team-calendar.js";
 import type { Db } from "../store/database.js";
-import { systemClock, type Clock } from "./clock.js";
+import { OutboxStore } from "../store/outbox-store.js";
+import { type Clock, systemClock } from "./clock.js";
 import { createDeliverer, type Deliverer, type DelivererOptions, type PushFn } from "./deliverer.js";
 import { cronAt, localTime, normaliseTime } from "./local-time.js";
-import { OutboxStore } from "../store/outbox-store.js";
 import { produceDigests } from "./producers/digest.js";
 import { produceMorningPlans } from "./producers/morning-plan.js";
 import { produceNudges } from "./producers/nudge.js";
@@ -65,15 +65,32 @@ const DEFAULT_QUIZ_AT = "12:00";
 const DEFAULT_REFRESH_MS = 60_000;
 
 const SLOTS: Record<Slot, SlotSpec> = {
-  morning_plan: { at: (t) => t.morningPlanAt, until: (t) => t.nudgeAt, workdaysOnly: true, produce: produceMorningPlans },
+  morning_plan: {
+    at: (t) => t.morningPlanAt,
+    until: (t) => t.nudgeAt,
+    workdaysOnly: true,
+    produce: produceMorningPlans,
+  },
   nudge: { at: (t) => t.nudgeAt, until: (t) => t.digestAt, workdaysOnly: true, produce: produceNudges },
   quiz: { at: (_, quizAt) => quizAt, until: (t) => t.digestAt, workdaysOnly: true, produce: produceQuiz },
   digest: { at: (t) => t.digestAt, until: () => "24:00", workdaysOnly: true, produce: produceDigests },
   // The week's summary arrives with Monday's plan, whether or not Monday is worked.
-  weekly: { at: (t) => t.morningPlanAt, until: () => "24:00", weekdays: [1], workdaysOnly: false, produce: produceWeekly },
+  weekly: {
+    at: (t) => t.morningPlanAt,
+    until: () => "24:00",
+    weekdays: [1],
+    workdaysOnly: false,
+    produce: produceWeekly,
+  },
 };
 
-export async function startScheduler(deps: { db: Db; logger: Logger; push: PushFn; clock?: Clock; options?: SchedulerOptions }): Promise<Scheduler> {
+export async function startScheduler(deps: {
+  db: Db;
+  logger: Logger;
+  push: PushFn;
+  clock?: Clock;
+  options?: SchedulerOptions;
+}): Promise<Scheduler> {
   const { db, push } = deps;
   const logger = deps.logger.child({ module: "scheduler" });
   const clock = deps.clock ?? systemClock;
@@ -133,14 +150,22 @@ export async function startScheduler(deps: { db: Db; logger: Logger; push: PushF
     return { teams: await allTeams(db), reminders: await activeReminders(db), zones: await activeZones(db) };
   }
 
-  function arm(state: Awaited<ReturnType<typeof load>>): { reminderTasks: { id: number; zone: string; task: ScheduledTask }[] } {
+  function arm(state: Awaited<ReturnType<typeof load>>): {
+    reminderTasks: { id: number; zone: string; task: ScheduledTask }[];
+  } {
     for (const t of tasks) t.destroy();
     tasks = [];
     for (const team of state.teams) {
       for (const [slot, spec] of Object.entries(SLOTS) as [Slot, SlotSpec][]) {
         try {
           const expression = cronAt(spec.at(team, quizAt), spec.weekdays);
-          tasks.push(nodeCron.schedule(expression, guarded({ team: team.name, slot }, () => runSlot(team.name, slot)), { timezone: team.timezone, noOverlap: true }));
+          tasks.push(
+            nodeCron.schedule(
+              expression,
+              guarded({ team: team.name, slot }, () => runSlot(team.name, slot)),
+              { timezone: team.timezone, noOverlap: true },
+            ),
+          );
         } catch (error) {
           // One team's bad time must not stop everyone else's pushes.
           logger.error({ err: error, team: team.name, slot }, "team push time is invalid; slot not scheduled");
@@ -151,7 +176,11 @@ export async function startScheduler(deps: { db: Db; logger: Logger; push: PushF
     for (const r of state.reminders) {
       for (const zone of state.zones) {
         try {
-          const task = nodeCron.schedule(r.cron, guarded({ reminder: r.id, zone }, () => runReminder(r.id, zone)), { timezone: zone, noOverlap: true });
+          const task = nodeCron.schedule(
+            r.cron,
+            guarded({ reminder: r.id, zone }, () => runReminder(r.id, zone)),
+            { timezone: zone, noOverlap: true },
+          );
           tasks.push(task);
           reminderTasks.push({ id: r.id, zone, task });
         } catch (error) {
@@ -169,7 +198,10 @@ export async function startScheduler(deps: { db: Db; logger: Logger; push: PushF
       s.zones,
     ]);
 
-  async function catchUp(state: Awaited<ReturnType<typeof load>>, reminderTasks: { id: number; zone: string; task: ScheduledTask }[]) {
+  async function catchUp(
+    state: Awaited<ReturnType<typeof load>>,
+    reminderTasks: { id: number; zone: string; task: ScheduledTask }[],
+  ) {
     const now = clock.now();
     for (const team of state.teams) {
       const local = localTime(now, team.timezone);
@@ -184,7 +216,8 @@ export async function startScheduler(deps: { db: Db; logger: Logger; push: PushF
       }
     }
     for (const { id, zone, task } of reminderTasks) {
-      if (firedEarlierToday(task, now, zone)) await guarded({ reminder: id, zone, catchUp: true }, () => runReminder(id, zone))();
+      if (firedEarlierToday(task, now, zone))
+        await guarded({ reminder: id, zone, catchUp: true }, () => runReminder(id, zone))();
     }
   }
 
@@ -206,7 +239,10 @@ export async function startScheduler(deps: { db: Db; logger: Logger; push: PushF
   if (deps.options?.catchUp !== false) void guarded({ catchUp: true }, () => catchUp(initial, reminderTasks))();
   deliverer.start();
   deliverer.kick();
-  const refresher = setInterval(() => void refresh().catch((error: unknown) => logger.error({ err: error }, "schedule refresh failed")), deps.options?.refreshMs ?? DEFAULT_REFRESH_MS);
+  const refresher = setInterval(
+    () => void refresh().catch((error: unknown) => logger.error({ err: error }, "schedule refresh failed")),
+    deps.options?.refreshMs ?? DEFAULT_REFRESH_MS,
+  );
 
   return {
     deliverer,

@@ -7,7 +7,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { PrismaClient as PgPrismaClient } from "../generated/prisma-pg/client.js";
-import { migrate, providerOf, sqlitePath, type Provider } from "./migrate.js";
+import { migrate, type Provider, providerOf, sqlitePath } from "./migrate.js";
 
 export type Db = PrismaClient;
 

@@ -64,7 +64,9 @@ function migrateSqlite(url: string): string[] {
     db.exec(SQLITE_LEDGER);
     const applied = new Set(
       db
-        .prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+        .prepare(
+          `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        )
         .pluck()
         .all() as string[],
     );

@@ -37,5 +37,13 @@ export function referencesOf(records: Iterable<RecordLike>): { shops: string[]; 
 }
 
 type RecordLike =
-  | { type: "visit"; retailer: string | null; ambiguous: string[] | null; stock: { sku: string }[]; outOfStock: string[]; listed: string[]; orders: { sku: string }[] }
+  | {
+      type: "visit";
+      retailer: string | null;
+      ambiguous: string[] | null;
+      stock: { sku: string }[];
+      outOfStock: string[];
+      listed: string[];
+      orders: { sku: string }[];
+    }
   | { type: "promotion"; retailers: string[]; skus: string[]; sales: { sku: string }[] };

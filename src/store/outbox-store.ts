@@ -53,14 +53,20 @@ export class OutboxStore {
   /** Of `personIds`, those with no such push for the day yet, in the order given (one query for a whole team). */
   async withoutPush(personIds: string[], kind: OutboxKind, day: string): Promise<string[]> {
     if (personIds.length === 0) return [];
-    const rows = await this.db.outbox.findMany({ where: { personId: { in: personIds }, kind, day }, select: { personId: true } });
+    const rows = await this.db.outbox.findMany({
+      where: { personId: { in: personIds }, kind, day },
+      select: { personId: true },
+    });
     const queued = new Set(rows.map((r) => r.personId));
     return personIds.filter((id) => !queued.has(id));
   }
 
   /** What was delivered to a person for a day, oldest first (shown again when their web page opens). */
   async sentOn(personId: string, day: string): Promise<Reply[][]> {
-    const rows = await this.db.outbox.findMany({ where: { personId, day, status: "sent" }, orderBy: [{ sentAt: "asc" }, { id: "asc" }] });
+    const rows = await this.db.outbox.findMany({
+      where: { personId, day, status: "sent" },
+      orderBy: [{ sentAt: "asc" }, { id: "asc" }],
+    });
     return rows.map((r) => JSON.parse(r.payload) as Reply[]);
   }
 
@@ -88,10 +94,20 @@ export class OutboxStore {
   async claim(limit: number, lockMs: number): Promise<ClaimedPush[]> {
     const now = this.clock.now();
     const lockedUntil = new Date(now.getTime() + lockMs);
-    const ids = this.provider === "postgresql" ? await this.claimPostgres(now, lockedUntil, limit) : await this.claimSqlite(now, lockedUntil, limit);
+    const ids =
+      this.provider === "postgresql"
+        ? await this.claimPostgres(now, lockedUntil, limit)
+        : await this.claimSqlite(now, lockedUntil, limit);
     if (ids.length === 0) return [];
     const rows = await this.db.outbox.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
-    return rows.map((r) => ({ id: r.id, personId: r.personId, kind: r.kind, day: r.day, replies: JSON.parse(r.payload) as Reply[], attempts: r.attempts }));
+    return rows.map((r) => ({
+      id: r.id,
+      personId: r.personId,
+      kind: r.kind,
+      day: r.day,
+      replies: JSON.parse(r.payload) as Reply[],
+      attempts: r.attempts,
+    }));
   }
 
   async markSent(id: number): Promise<void> {
@@ -115,13 +131,21 @@ export class OutboxStore {
   async release(id: number, retryAt: Date | null = null, note: string | null = null): Promise<void> {
     await this.db.outbox.updateMany({
       where: { id, status: "sending" },
-      data: { status: "pending", lockedUntil: null, ...(retryAt ? { nextAttemptAt: retryAt } : {}), ...(note ? { lastError: note } : {}) },
+      data: {
+        status: "pending",
+        lockedUntil: null,
+        ...(retryAt ? { nextAttemptAt: retryAt } : {}),
+        ...(note ? { lastError: note } : {}),
+      },
     });
   }
 
   /** Its day is over in the person's time zone: a late plan is useful, yesterday's is not. */
   async expire(id: number): Promise<void> {
-    await this.db.outbox.updateMany({ where: { id, status: "sending" }, data: { status: "expired", lockedUntil: null } });
+    await this.db.outbox.updateMany({
+      where: { id, status: "sending" },
+      data: { status: "expired", lockedUntil: null },
+    });
   }
 
   private async claimPostgres(now: Date, lockedUntil: Date, limit: number): Promise<number[]> {
@@ -144,14 +168,27 @@ export class OutboxStore {
   }
 
   private async claimSqlite(now: Date, lockedUntil: Date, limit: number): Promise<number[]> {
-    const due = { OR: [{ status: "pending", nextAttemptAt: { lte: now } }, { status: "sending", lockedUntil: { lt: now } }] };
+    const due = {
+      OR: [
+        { status: "pending", nextAttemptAt: { lte: now } },
+        { status: "sending", lockedUntil: { lt: now } },
+      ],
+    };
     for (;;) {
-      const candidates = await this.db.outbox.findMany({ where: due, orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }], take: limit, select: { id: true } });
+      const candidates = await this.db.outbox.findMany({
+        where: due,
+        orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+        take: limit,
+        select: { id: true },
+      });
       if (candidates.length === 0) return [];
       const claimed: number[] = [];
       for (const { id } of candidates) {
         // The condition is re-checked in the UPDATE itself: whoever changes the row first owns it.
-        const { count } = await this.db.outbox.updateMany({ where: { id, ...due }, data: { status: "sending", lockedUntil } });
+        const { count } = await this.db.outbox.updateMany({
+          where: { id, ...due },
+          data: { status: "sending", lockedUntil },
+        });
         if (count === 1) claimed.push(id);
       }
       // Losing every row to another deliverer does not mean nothing is left: look again.

@@ -4,7 +4,14 @@
  * Records go in and out in the FORMAT.md shape, so parser, LLM path and storage share one vocabulary.
  */
 import { randomUUID } from "node:crypto";
-import type { Activity, FormatPromotion, FormatStockLine, FormatVisit, PromotionFormat, Unit } from "../domain/records.js";
+import type {
+  Activity,
+  FormatPromotion,
+  FormatStockLine,
+  FormatVisit,
+  PromotionFormat,
+  Unit,
+} from "../domain/records.js";
 import type { Db } from "./database.js";
 
 export type RecordKind = "visit" | "promotion";
@@ -45,10 +52,7 @@ export class RecordStore {
   constructor(private readonly db: Db) {}
 
   /** Stores confirmed records of one message together: all or none. */
-  async createAll(
-    records: NewRecord[],
-    meta: NewRecordMeta,
-  ): Promise<StoredRecord[]> {
+  async createAll(records: NewRecord[], meta: NewRecordMeta): Promise<StoredRecord[]> {
     return this.db.$transaction(async (tx) => {
       const ids: { kind: RecordKind; id: string }[] = [];
       for (const record of records) {
@@ -72,8 +76,16 @@ export class RecordStore {
   async byReference(reference: string): Promise<StoredRecord | null> {
     const prefix = reference.replace(/^#/, "").toLowerCase();
     if (!/^[0-9a-f]{6,36}$/.test(prefix)) return null;
-    const visits = await this.db.visit.findMany({ where: { id: { startsWith: prefix } }, select: { id: true }, take: 2 });
-    const promotions = await this.db.promotion.findMany({ where: { id: { startsWith: prefix } }, select: { id: true }, take: 2 });
+    const visits = await this.db.visit.findMany({
+      where: { id: { startsWith: prefix } },
+      select: { id: true },
+      take: 2,
+    });
+    const promotions = await this.db.promotion.findMany({
+      where: { id: { startsWith: prefix } },
+      select: { id: true },
+      take: 2,
+    });
     const [visit] = visits;
     const [promotion] = promotions;
     if (visits.length + promotions.length !== 1) return null;
@@ -106,7 +118,10 @@ export class RecordStore {
     return this.db.$transaction(async (tx) => {
       if (after.type === "visit") {
         await tx.visitLine.deleteMany({ where: { visitId: record.id } });
-        await tx.visit.update({ where: { id: record.id }, data: { ...visitColumns(after), lines: { create: visitLines(after) } } });
+        await tx.visit.update({
+          where: { id: record.id },
+          data: { ...visitColumns(after), lines: { create: visitLines(after) } },
+        });
       } else {
         await tx.promotionLine.deleteMany({ where: { promotionId: record.id } });
         await tx.promotionRetailer.deleteMany({ where: { promotionId: record.id } });
@@ -152,14 +167,28 @@ export class RecordStore {
 /** The FORMAT.md shape of a stored record (what corrections edit and audits compare). */
 export function formatOf(record: StoredRecord): FormatVisit | FormatPromotion {
   if (record.type === "visit") {
-    const { id: _id, managerId: _m, messageId: _msg, status: _s, createdAt: _c, note: _n, feedbackText: _f, ...visit } = record;
+    const {
+      id: _id,
+      managerId: _m,
+      messageId: _msg,
+      status: _s,
+      createdAt: _c,
+      note: _n,
+      feedbackText: _f,
+      ...visit
+    } = record;
     return visit;
   }
   const { id: _id, managerId: _m, messageId: _msg, status: _s, createdAt: _c, note: _n, ...promotion } = record;
   return promotion;
 }
 
-async function createVisit(tx: Tx, id: string, v: FormatVisit & { feedbackText?: string | null }, meta: NewRecordMeta): Promise<void> {
+async function createVisit(
+  tx: Tx,
+  id: string,
+  v: FormatVisit & { feedbackText?: string | null },
+  meta: NewRecordMeta,
+): Promise<void> {
   if (!v.retailer) throw new Error("a visit is stored only once its shop is known");
   await tx.visit.create({
     data: {

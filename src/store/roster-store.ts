@@ -2,14 +2,15 @@
  * People, chat identities, shops and products: reading them as domain objects and writing
  * them from an import. JSON-valued columns (aliases) are decoded here and nowhere else.
  */
-import type { Lang, Person, Product, Retailer, Role, Roster } from "../domain/roster.js";
+
 import type { ChannelName } from "../domain/messages.js";
-import type { Db } from "./database.js";
+import type { Lang, Person, Product, Retailer, Role, Roster } from "../domain/roster.js";
 import type {
   Person as PersonRow,
   Product as ProductRow,
   Retailer as RetailerRow,
 } from "../generated/prisma/client.js";
+import type { Db } from "./database.js";
 
 export function toPerson(row: PersonRow): Person {
   return {

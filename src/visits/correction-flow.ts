@@ -8,7 +8,7 @@ import { shortReference } from "../domain/reference.js";
 import type { NameBook } from "../store/name-book.js";
 import { referencesOf } from "../store/name-book.js";
 import { formatOf, type StoredRecord } from "../store/record-store.js";
-import { amend, setLineQuantity, type Correction } from "./corrections.js";
+import { amend, type Correction, setLineQuantity } from "./corrections.js";
 import { renderReceipt } from "./receipt.js";
 import { saveDialogue } from "./report-flow.js";
 import type { VisitDeps } from "./visit-deps.js";
@@ -16,7 +16,12 @@ import type { LineQuestion, VisitDialogue } from "./visit-dialogue.js";
 
 const say = (ctx: Context, text: string) => ctx.reply({ kind: "text", text });
 
-export async function handleCorrection(ctx: Context, deps: VisitDeps, state: VisitDialogue, correction: Correction): Promise<void> {
+export async function handleCorrection(
+  ctx: Context,
+  deps: VisitDeps,
+  state: VisitDialogue,
+  correction: Correction,
+): Promise<void> {
   const c = ctx.t.visits.correction;
   ctx.intent = `correction:${correction.kind}`;
   const targets = await findTargets(ctx, deps, correction.references);
@@ -39,7 +44,10 @@ export async function handleCorrection(ctx: Context, deps: VisitDeps, state: Vis
     ctx.reply({
       kind: "choices",
       text: c.whichRecord,
-      choices: targets.map((r) => ({ label: describe(ctx, r, names), value: `${correction.text} ${shortReference(r.id)}` })),
+      choices: targets.map((r) => ({
+        label: describe(ctx, r, names),
+        value: `${correction.text} ${shortReference(r.id)}`,
+      })),
     });
     return;
   }
@@ -47,7 +55,12 @@ export async function handleCorrection(ctx: Context, deps: VisitDeps, state: Vis
 }
 
 /** Continues a correction that asked which line it meant. Returns false when the reply is not an answer. */
-export async function answerLineQuestion(ctx: Context, deps: VisitDeps, state: VisitDialogue, open: LineQuestion): Promise<boolean> {
+export async function answerLineQuestion(
+  ctx: Context,
+  deps: VisitDeps,
+  state: VisitDialogue,
+  open: LineQuestion,
+): Promise<boolean> {
   const pick = /^\s*(\d{1,2})\s*$/.exec(ctx.message.text);
   const line = pick ? open.lines[Number(pick[1]) - 1] : open.lines.find((l) => ctx.message.text.includes(l.sku));
   // Answered or not, the question lapses: a later "2" must not change a line by surprise.
@@ -60,7 +73,13 @@ export async function answerLineQuestion(ctx: Context, deps: VisitDeps, state: V
   return true;
 }
 
-async function applyAmendment(ctx: Context, deps: VisitDeps, state: VisitDialogue, record: StoredRecord, text: string): Promise<void> {
+async function applyAmendment(
+  ctx: Context,
+  deps: VisitDeps,
+  state: VisitDialogue,
+  record: StoredRecord,
+  text: string,
+): Promise<void> {
   const names = await namesOf(deps, [record]);
   const result = amend(formatOf(record), text, {
     parser: ctx.parser,
@@ -70,8 +89,14 @@ async function applyAmendment(ctx: Context, deps: VisitDeps, state: VisitDialogu
   });
   if (result.kind === "nothing") return say(ctx, ctx.t.visits.correction.notUnderstood);
   if (result.kind === "which_line") {
-    const lineNames = await deps.names([], result.lines.map((l) => l.sku));
-    saveDialogue(ctx, { ...state, correction: { recordKind: record.type, recordId: record.id, text, lines: result.lines } });
+    const lineNames = await deps.names(
+      [],
+      result.lines.map((l) => l.sku),
+    );
+    saveDialogue(ctx, {
+      ...state,
+      correction: { recordKind: record.type, recordId: record.id, text, lines: result.lines },
+    });
     ctx.reply({
       kind: "choices",
       text: ctx.t.visits.correction.whichLine,
@@ -82,7 +107,12 @@ async function applyAmendment(ctx: Context, deps: VisitDeps, state: VisitDialogu
   await store(ctx, deps, record, result.after);
 }
 
-async function store(ctx: Context, deps: VisitDeps, record: StoredRecord, after: ReturnType<typeof formatOf>): Promise<void> {
+async function store(
+  ctx: Context,
+  deps: VisitDeps,
+  record: StoredRecord,
+  after: ReturnType<typeof formatOf>,
+): Promise<void> {
   const updated = await deps.records.update(record, after, ctx.person.id);
   ctx.reply(renderReceipt([updated], await namesOf(deps, [updated]), ctx.t, "updated"));
 }
@@ -92,7 +122,7 @@ async function findTargets(ctx: Context, deps: VisitDeps, references: string[]):
   const found: StoredRecord[] = [];
   for (const reference of references) {
     const record = await deps.records.byReference(reference);
-    if (!record || record.status !== "active") continue;
+    if (record?.status !== "active") continue;
     const owner = record.managerId === ctx.person.id ? ctx.person : await deps.roster.person(record.managerId);
     if (!owner || !mayReach(ctx.person, owner, "records")) return "forbidden";
     found.push(record);
@@ -102,7 +132,9 @@ async function findTargets(ctx: Context, deps: VisitDeps, references: string[]):
 
 function pickByShop(ctx: Context, records: StoredRecord[], text: string): StoredRecord | null {
   const mentioned = ctx.parser.parse({ text, senderId: ctx.person.id, now: ctx.now }).shops.map((s) => s.id);
-  const hits = records.filter((r) => (r.type === "visit" ? mentioned.includes(r.retailer) : r.retailers.some((id) => mentioned.includes(id))));
+  const hits = records.filter((r) =>
+    r.type === "visit" ? mentioned.includes(r.retailer) : r.retailers.some((id) => mentioned.includes(id)),
+  );
   return hits.length === 1 ? (hits[0] ?? null) : null;
 }
 

@@ -3,19 +3,21 @@
  * `readCorrection` tells whether a message is one; `amend` computes the corrected record from what the
  * correction text mentions (quantities, shops, products, dates), leaving everything else as it was.
  */
+
+import { unitOf } from "../core/picks.js";
 import type { FormatPromotion, FormatStockLine, FormatVisit, Unit } from "../domain/records.js";
 import { REFERENCE_PATTERN } from "../domain/reference.js";
 import { REPLY_PHRASES } from "../locales/index.js";
 import { parseNumber } from "../parse/common/numerals.js";
 import type { Parser } from "../parse/index.js";
-import { unitOf } from "../core/picks.js";
 
 export type Correction =
   | { kind: "undo"; references: string[] }
   | { kind: "edit"; references: string[] }
   | { kind: "amend"; references: string[]; text: string };
 
-const saysAny = (text: string, pick: (p: (typeof REPLY_PHRASES)[number]) => RegExp) => REPLY_PHRASES.some((p) => pick(p).test(text));
+const saysAny = (text: string, pick: (p: (typeof REPLY_PHRASES)[number]) => RegExp) =>
+  REPLY_PHRASES.some((p) => pick(p).test(text));
 
 export function readCorrection(text: string): Correction | null {
   const references = text.match(REFERENCE_PATTERN) ?? [];
@@ -52,7 +54,9 @@ const saysFollowUp = (text: string) => saysAny(text, (p) => p.followUp);
 export function amend(record: Amendable, text: string, ctx: CorrectionContext): Amendment {
   const mentions = ctx.parser.parse({ text, senderId: ctx.senderId, now: ctx.now });
   const after = structuredClone(record) as Amendable;
-  const productSkus = mentions.products.flatMap((p) => (p.candidates.length === 1 && p.candidates[0] ? [p.candidates[0].sku] : []));
+  const productSkus = mentions.products.flatMap((p) =>
+    p.candidates.length === 1 && p.candidates[0] ? [p.candidates[0].sku] : [],
+  );
   const quantity = readQuantity(text);
   let changed = false;
 
@@ -62,7 +66,8 @@ export function amend(record: Amendable, text: string, ctx: CorrectionContext): 
     const named = pool.filter((l) => productSkus.includes(l.line.sku));
     // A named product picks its line; with none named, a single line is the only candidate.
     const targets = !productSkus.length ? pool : named.length ? named : pool.length === 1 ? pool : [];
-    if (targets.length > 1) return { kind: "which_line", lines: targets.map((t) => ({ list: t.list, index: t.index, sku: t.line.sku })) };
+    if (targets.length > 1)
+      return { kind: "which_line", lines: targets.map((t) => ({ list: t.list, index: t.index, sku: t.line.sku })) };
     const [target] = targets;
     if (target && targets.length === 1) {
       const line = target.line;
@@ -96,7 +101,11 @@ export function amend(record: Amendable, text: string, ctx: CorrectionContext): 
   if (!quantity && productSkus.length) {
     const present = skusOf(after);
     const [from, to] =
-      productSkus.length >= 2 ? [productSkus[0], productSkus[productSkus.length - 1]] : present.length === 1 ? [present[0], productSkus[0]] : [null, null];
+      productSkus.length >= 2
+        ? [productSkus[0], productSkus[productSkus.length - 1]]
+        : present.length === 1
+          ? [present[0], productSkus[0]]
+          : [null, null];
     if (from && to && from !== to && present.includes(from)) {
       replaceSku(after, from, to);
       changed = true;
@@ -116,7 +125,8 @@ export function amend(record: Amendable, text: string, ctx: CorrectionContext): 
 
 function readQuantity(text: string): { qty: number; unit: Unit | null } | null {
   for (const [, raw = "", unitWord] of text.matchAll(QUANTITY)) {
-    const qty = raw === "半" ? 0.5 : raw.endsWith("半") ? (parseNumber(raw.slice(0, -1)) ?? NaN) + 0.5 : parseNumber(raw);
+    const qty =
+      raw === "半" ? 0.5 : raw.endsWith("半") ? (parseNumber(raw.slice(0, -1)) ?? NaN) + 0.5 : parseNumber(raw);
     if (qty === null || Number.isNaN(qty)) continue;
     // A bare Chinese numeral without a unit is too often part of a word (一下, 一家) to be a count.
     if (!unitWord && !/\d/.test(raw)) continue;
@@ -126,7 +136,11 @@ function readQuantity(text: string): { qty: number; unit: Unit | null } | null {
 }
 
 function readDates(text: string, ctx: CorrectionContext): { date: string | null; followUp: string | null } {
-  const probe = ctx.parser.parse({ text: ctx.shopName ? `${ctx.shopName} ${text}` : text, senderId: ctx.senderId, now: ctx.now });
+  const probe = ctx.parser.parse({
+    text: ctx.shopName ? `${ctx.shopName} ${text}` : text,
+    senderId: ctx.senderId,
+    now: ctx.now,
+  });
   for (const record of probe.records) {
     if (record.type !== "visit") continue;
     return {
@@ -168,7 +182,12 @@ function replaceSku(record: Amendable, from: string, to: string): void {
 }
 
 /** Sets the quantity of one chosen line (after "改哪一项？" was answered). */
-export function setLineQuantity(record: Amendable, list: "stock" | "orders" | "sales", index: number, text: string): Amendable | null {
+export function setLineQuantity(
+  record: Amendable,
+  list: "stock" | "orders" | "sales",
+  index: number,
+  text: string,
+): Amendable | null {
   const quantity = readQuantity(text);
   if (!quantity) return null;
   const after = structuredClone(record) as Amendable;

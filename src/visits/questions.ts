@@ -2,10 +2,11 @@
  * Asking about what a report left unclear, and folding the reply into the draft's answers.
  * One short question at a time, with numbered choices where there are any.
  */
+
+import { isNo, isYes, readAnswer, unitOf } from "../core/picks.js";
 import type { Reply } from "../domain/messages.js";
 import type { Messages } from "../locales/index.js";
-import type { Parser, ParseResult } from "../parse/index.js";
-import { isNo, isYes, readAnswer, unitOf } from "../core/picks.js";
+import type { ParseResult, Parser } from "../parse/index.js";
 import type { PendingReport, Question } from "./report-draft.js";
 
 /** The labels of a question's numbered options, in order (what "2" or a name picks from). */
@@ -35,7 +36,9 @@ export function askQuestion(question: Question, t: Messages): Reply {
       if (question.candidates.length > 1) return choices(q.shopWhich(question.mention ?? ""));
       return { kind: "text", text: question.mention ? q.shopUnknown(question.mention) : q.shopMissing };
     case "product":
-      return choices(question.candidates.length ? q.productWhich(question.mention) : q.productUnknown(question.mention));
+      return choices(
+        question.candidates.length ? q.productWhich(question.mention) : q.productUnknown(question.mention),
+      );
     case "unit":
       return choices(q.unitWhich(question.mention));
     case "confirm":
@@ -46,7 +49,9 @@ export function askQuestion(question: Question, t: Messages): Reply {
 /** Whether a reply carries facts of its own (stock, stock-outs, orders…): then it is a report, not an answer. */
 function reportsFacts(reading: ParseResult): boolean {
   return reading.records.some((r) =>
-    r.type === "visit" ? r.stock.length + r.outOfStock.length + r.listed.length + r.orders.length > 0 : r.sales.length + r.skus.length > 0,
+    r.type === "visit"
+      ? r.stock.length + r.outOfStock.length + r.listed.length + r.orders.length > 0
+      : r.sales.length + r.skus.length > 0,
   );
 }
 
@@ -60,7 +65,14 @@ export type AnswerOutcome =
  * Applies a reply to the open question. "unclear" means the reply did not answer it (the caller
  * decides whether it is a new report or asks again); "rejected" is a "no" to the shown understanding.
  */
-export function applyAnswer(parser: Parser, question: Question, text: string, pending: PendingReport, senderId: string, t: Messages): AnswerOutcome {
+export function applyAnswer(
+  parser: Parser,
+  question: Question,
+  text: string,
+  pending: PendingReport,
+  senderId: string,
+  t: Messages,
+): AnswerOutcome {
   const labels = optionLabels(question, t);
   const answer = readAnswer(text, labels);
   if (answer.kind === "cancel") return { kind: "cancelled" };
@@ -106,7 +118,12 @@ export function applyAnswer(parser: Parser, question: Question, text: string, pe
       return next();
     }
     case "unit": {
-      const unit = answer.kind === "choice" ? (t.visits.question.units[answer.index]?.unit ?? null) : answer.kind === "text" ? unitOf(answer.text) : null;
+      const unit =
+        answer.kind === "choice"
+          ? (t.visits.question.units[answer.index]?.unit ?? null)
+          : answer.kind === "text"
+            ? unitOf(answer.text)
+            : null;
       if (!unit) return { kind: "unclear" };
       answers.units[question.key] = unit;
       return next();

@@ -4,9 +4,9 @@
  * parser alone decides how facts attach to shops, and the state survives a restart as plain JSON.
  */
 import { SURE_ENOUGH } from "../domain/confidence.js";
+import type { FormatPromotion, FormatRecord, FormatStockLine, FormatVisit, Unit } from "../domain/records.js";
 import type { Lang } from "../domain/roster.js";
 import { toFormat } from "../parse/index.js";
-import type { FormatPromotion, FormatRecord, FormatStockLine, FormatVisit, Unit } from "../domain/records.js";
 import type { ParseInput, ParseIssue, ParseResult, RecordDraft } from "../parse/types.js";
 
 export interface ReportAnswers {
@@ -46,7 +46,14 @@ export interface Draft {
 }
 
 export function newPending(text: string, now: string, messageId: string, lang: Lang): PendingReport {
-  return { text, now, messageId, lang, answers: { shops: {}, units: {}, products: {}, dropped: [], confirmed: false }, asked: 0 };
+  return {
+    text,
+    now,
+    messageId,
+    lang,
+    answers: { shops: {}, units: {}, products: {}, dropped: [], confirmed: false },
+    asked: 0,
+  };
 }
 
 /** Parses the report with the answers so far applied; `question` is the next thing to ask, or null when it can be stored. */
@@ -77,15 +84,29 @@ function shopKey(draft: RecordDraft | undefined, index: number): string {
 
 const unitKey = (sku: string | null, qty: number) => `${sku ?? "?"}|${qty}`;
 
-function applyAnswers(record: FormatRecord, draft: RecordDraft | undefined, answers: ReportAnswers, index: number): FormatRecord {
+function applyAnswers(
+  record: FormatRecord,
+  draft: RecordDraft | undefined,
+  answers: ReportAnswers,
+  index: number,
+): FormatRecord {
   if (record.type === "visit") {
-    const visit: FormatVisit = { ...record, stock: record.stock.map(withUnit(answers)), orders: record.orders.map(withUnit(answers)) };
+    const visit: FormatVisit = {
+      ...record,
+      stock: record.stock.map(withUnit(answers)),
+      orders: record.orders.map(withUnit(answers)),
+    };
     const chosen = answers.shops[shopKey(draft, index)];
     if (!visit.retailer && chosen) return { ...visit, retailer: chosen, ambiguous: null };
     return visit;
   }
   const promotion: FormatPromotion = { ...record, sales: record.sales.map(withUnit(answers)) };
-  const extra = draft?.type === "promotion" ? draft.issues.flatMap((i) => (i.kind === "ambiguous_retailer" || i.kind === "unknown_retailer" ? [answers.shops[i.mention.text]] : [])) : [];
+  const extra =
+    draft?.type === "promotion"
+      ? draft.issues.flatMap((i) =>
+          i.kind === "ambiguous_retailer" || i.kind === "unknown_retailer" ? [answers.shops[i.mention.text]] : [],
+        )
+      : [];
   const retailers = [...new Set([...promotion.retailers, ...extra.filter((id): id is string => !!id)])].sort();
   return { ...promotion, retailers };
 }
@@ -103,7 +124,8 @@ function nextQuestion(result: ParseResult, records: FormatRecord[], answers: Rep
   ];
   // Shops first: until the shop is known nothing else about the record matters.
   for (const { issue, index } of issues) {
-    if (issue.kind !== "ambiguous_retailer" && issue.kind !== "unknown_retailer" && issue.kind !== "missing_retailer") continue;
+    if (issue.kind !== "ambiguous_retailer" && issue.kind !== "unknown_retailer" && issue.kind !== "missing_retailer")
+      continue;
     const key = issue.mention?.text ?? `record:${Math.max(index, 0)}`;
     if (answers.shops[key] || answers.dropped.includes(key)) continue;
     const record = index >= 0 ? records[index] : undefined;
@@ -119,7 +141,12 @@ function nextQuestion(result: ParseResult, records: FormatRecord[], answers: Rep
     if (issue.kind !== "unknown_product" && issue.kind !== "uncertain_product") continue;
     const key = issue.mention.text;
     if (answers.products[key] !== undefined || answers.dropped.includes(key)) continue;
-    return { kind: "product", key, mention: key, candidates: issue.kind === "uncertain_product" ? issue.candidates : [] };
+    return {
+      kind: "product",
+      key,
+      mention: key,
+      candidates: issue.kind === "uncertain_product" ? issue.candidates : [],
+    };
   }
   for (const { issue } of issues) {
     if (issue.kind !== "missing_unit") continue;
@@ -134,7 +161,12 @@ function nextQuestion(result: ParseResult, records: FormatRecord[], answers: Rep
     if (!answers.shops[key]) {
       const visit = records[unresolved] as FormatVisit;
       const names = new Map(result.shops.flatMap((s) => s.candidates).map((c) => [c.id, c.name]));
-      return { kind: "shop", key, mention: key.startsWith("record:") ? null : key, candidates: (visit.ambiguous ?? []).map((id) => ({ id, name: names.get(id) ?? id })) };
+      return {
+        kind: "shop",
+        key,
+        mention: key.startsWith("record:") ? null : key,
+        candidates: (visit.ambiguous ?? []).map((id) => ({ id, name: names.get(id) ?? id })),
+      };
     }
   }
   if (!answers.confirmed && lowestConfidence(result) < SURE_ENOUGH) return { kind: "confirm" };
@@ -151,7 +183,11 @@ export function lowestConfidence(result: ParseResult): number {
       scores.push(r.date.confidence, ...r.stock.map((l) => l.confidence), ...r.orders.map((l) => l.confidence));
       scores.push(...r.outOfStock.map((f) => f.confidence), ...r.listed.map((f) => f.confidence));
     } else {
-      scores.push(...r.retailers.filter((x) => x.id).map((x) => x.confidence), r.date.confidence, ...r.sales.map((l) => l.confidence));
+      scores.push(
+        ...r.retailers.filter((x) => x.id).map((x) => x.confidence),
+        r.date.confidence,
+        ...r.sales.map((l) => l.confidence),
+      );
     }
   }
   return scores.length ? Math.min(...scores) : 1;
@@ -161,6 +197,8 @@ export function lowestConfidence(result: ParseResult): number {
 export function recordsWithFeedback(draft: Draft): (FormatRecord & { feedbackText?: string | null })[] {
   return draft.records.map((record, i) => {
     const source = draft.result.records[i];
-    return record.type === "visit" && source?.type === "visit" ? { ...record, feedbackText: source.feedbackText } : record;
+    return record.type === "visit" && source?.type === "visit"
+      ? { ...record, feedbackText: source.feedbackText }
+      : record;
   });
 }

@@ -9,10 +9,10 @@ import type { ParseInput } from "../parse/index.js";
 import { referencesOf } from "../store/name-book.js";
 import type { NewRecord, StoredRecord } from "../store/record-store.js";
 import { applyAnswer, askQuestion } from "./questions.js";
-import { renderReceipt, type ReceiptRecord } from "./receipt.js";
-import { buildDraft, newPending, recordsWithFeedback, type PendingReport } from "./report-draft.js";
-import { EMPTY_DIALOGUE, HINTED_RECEIPTS, type VisitDialogue } from "./visit-dialogue.js";
+import { type ReceiptRecord, renderReceipt } from "./receipt.js";
+import { buildDraft, newPending, type PendingReport, recordsWithFeedback } from "./report-draft.js";
 import type { VisitDeps } from "./visit-deps.js";
+import { EMPTY_DIALOGUE, HINTED_RECEIPTS, type VisitDialogue } from "./visit-dialogue.js";
 
 /** After this many questions about one report, it is set aside rather than asked about forever. */
 const MAX_QUESTIONS = 6;
@@ -40,7 +40,12 @@ export async function startReport(ctx: Context, deps: VisitDeps, state: VisitDia
  * Treats the message as an answer to the open question. Returns false when it does not answer it,
  * so the caller can handle it as something new.
  */
-export async function answerPending(ctx: Context, deps: VisitDeps, state: VisitDialogue, pending: PendingReport): Promise<boolean> {
+export async function answerPending(
+  ctx: Context,
+  deps: VisitDeps,
+  state: VisitDialogue,
+  pending: PendingReport,
+): Promise<boolean> {
   const draft = await buildDraft(reader(ctx, deps), pending, ctx.person.id);
   if (!draft.question) {
     // Nothing left to ask (the roster changed meanwhile): store what we have.
@@ -48,7 +53,14 @@ export async function answerPending(ctx: Context, deps: VisitDeps, state: VisitD
     return true;
   }
   // The question was asked in the draft's language: its numbered options are read in that language.
-  const outcome = applyAnswer(ctx.parser, draft.question, ctx.message.text, pending, ctx.person.id, messagesFor(pending.lang));
+  const outcome = applyAnswer(
+    ctx.parser,
+    draft.question,
+    ctx.message.text,
+    pending,
+    ctx.person.id,
+    messagesFor(pending.lang),
+  );
   switch (outcome.kind) {
     case "answered":
       await advance(ctx, deps, state, outcome.pending);
@@ -67,7 +79,12 @@ export async function answerPending(ctx: Context, deps: VisitDeps, state: VisitD
 }
 
 /** Asks the open question again (after a reply that did not answer it). */
-export async function askAgain(ctx: Context, deps: VisitDeps, state: VisitDialogue, pending: PendingReport): Promise<void> {
+export async function askAgain(
+  ctx: Context,
+  deps: VisitDeps,
+  state: VisitDialogue,
+  pending: PendingReport,
+): Promise<void> {
   const draft = await buildDraft(reader(ctx, deps), pending, ctx.person.id);
   if (!draft.question) return advance(ctx, deps, state, pending);
   ctx.reply({ kind: "text", text: ctx.t.visits.flow.stillWaiting }, askQuestion(draft.question, ctx.t));
@@ -125,7 +142,8 @@ async function resume(ctx: Context, deps: VisitDeps, state: VisitDialogue): Prom
   }
   const draft = await buildDraft(reader(ctx, deps), next, ctx.person.id);
   saveDialogue(ctx, { ...state, pending: next, parked: rest });
-  if (draft.question) ctx.reply({ kind: "text", text: ctx.t.visits.flow.alsoEarlier }, askQuestion(draft.question, ctx.t));
+  if (draft.question)
+    ctx.reply({ kind: "text", text: ctx.t.visits.flow.alsoEarlier }, askQuestion(draft.question, ctx.t));
 }
 
 async function namesFor(deps: VisitDeps, records: Iterable<ReceiptRecord>) {
@@ -144,5 +162,7 @@ async function reportRedFlags(ctx: Context, deps: VisitDeps, stored: StoredRecor
   const names = await namesFor(deps, flagged);
   const shops = t.format.list(flagged.map((r) => (r.type === "visit" ? names.shop(r.retailer) : "")));
   const alert: Reply = { kind: "text", text: t.visits.redFlagAlert(ctx.person.name, shops, text) };
-  await deps.notify(supervisorId, [alert]).catch((error: unknown) => ctx.log.warn({ err: error }, "could not tell the supervisor of a red flag"));
+  await deps
+    .notify(supervisorId, [alert])
+    .catch((error: unknown) => ctx.log.warn({ err: error }, "could not tell the supervisor of a red flag"));
 }

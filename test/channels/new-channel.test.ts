@@ -7,15 +7,21 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHANNELS, channelCapabilities, channelNames, startChannels, type RunningChannels } from "../../src/channels/index.js";
+import {
+  CHANNELS,
+  channelCapabilities,
+  channelNames,
+  type RunningChannels,
+  startChannels,
+} from "../../src/channels/index.js";
 import { ChannelRegistry } from "../../src/channels/outbound.js";
 import { LiveFeed } from "../../src/channels/web/live-feed.js";
 import { ConfigError, parseConfig, secretVariables } from "../../src/config/config.js";
 import { createLogger } from "../../src/log.js";
 import { createPush } from "../../src/schedule/push.js";
-import { openDatabase, type Database } from "../../src/store/database.js";
+import { type Database, openDatabase } from "../../src/store/database.js";
 import { RosterStore } from "../../src/store/roster-store.js";
-import { scratchSqlite, type ScratchDatabase } from "../support/databases.js";
+import { type ScratchDatabase, scratchSqlite } from "../support/databases.js";
 import { PAGER_PATH, pagerChannel } from "./pager/index.js";
 import { scriptedCore } from "./scripted-core.js";
 
@@ -69,20 +75,32 @@ describe("a new channel added as one folder and one line in the list", () => {
   it("has its variables in the one configuration, checked and kept secret", () => {
     expect(parseConfig({ PAGER_TOKEN: "t" }, channels)).toMatchObject({ PAGER_TOKEN: "t", PAGER_SENDER: "FIELDMATE" });
     expect(() => parseConfig({ PAGER_SENDER: "fm!" }, channels)).toThrow(ConfigError);
-    expect(() => parseConfig({ PAGER_SENDER: "fm!" }, channels)).toThrow(/PAGER_SENDER must be 3 to 8 capital letters \(got "fm!"\)/);
+    expect(() => parseConfig({ PAGER_SENDER: "fm!" }, channels)).toThrow(
+      /PAGER_SENDER must be 3 to 8 capital letters \(got "fm!"\)/,
+    );
     expect(() => parseConfig({ PAGER_TOKEN: "x".repeat(3), PAGER_SENDER: "no" }, channels)).toThrow(/PAGER_SENDER/);
-    expect(secretVariables(channels)).toEqual(expect.arrayContaining(["WEB_CHAT_TOKEN", "SLACK_BOT_TOKEN", "PAGER_TOKEN"]));
+    expect(secretVariables(channels)).toEqual(
+      expect.arrayContaining(["WEB_CHAT_TOKEN", "SLACK_BOT_TOKEN", "PAGER_TOKEN"]),
+    );
   });
 
   it("is started when its variables say so, and `cli link` and the core know it", () => {
     expect(running.started().sort()).toEqual(["pager", "web"]);
     expect(registry.names().sort()).toEqual(["pager", "web"]);
     expect(channelNames(channels)).toContain("pager");
-    expect(channelCapabilities("pager", channels)).toEqual({ images: false, files: false, buttons: false, maxTextLength: 160 });
+    expect(channelCapabilities("pager", channels)).toEqual({
+      images: false,
+      files: false,
+      buttons: false,
+      maxTextLength: 160,
+    });
   });
 
   it("takes messages on its own route of the shared server and answers through the core", async () => {
-    const res = await fetch(`${base}${PAGER_PATH}`, { method: "POST", body: JSON.stringify({ from: "555-0101", id: "pg-1", text: "hello" }) });
+    const res = await fetch(`${base}${PAGER_PATH}`, {
+      method: "POST",
+      body: JSON.stringify({ from: "555-0101", id: "pg-1", text: "hello" }),
+    });
     expect(await res.json()).toEqual({ pages: ["echo: hello"] });
     const row = await database.db.inboundMessage.findFirst({ where: { channel: "pager", externalMessageId: "pg-1" } });
     expect(row).toMatchObject({ personId: "P1", status: "handled" });
@@ -93,7 +111,16 @@ describe("a new channel added as one folder and one line in the list", () => {
     const pages: string[] = [];
     liveFeed.subscribe("P1", () => pages.push("web"));
     pager.delivered.length = 0;
-    await push("P1", [{ kind: "choices", text: "Start with?", choices: [{ label: "Sunrise", value: "1" }, { label: "Joe's", value: "2" }] }]);
+    await push("P1", [
+      {
+        kind: "choices",
+        text: "Start with?",
+        choices: [
+          { label: "Sunrise", value: "1" },
+          { label: "Joe's", value: "2" },
+        ],
+      },
+    ]);
     await push("P1", [{ kind: "text", text: "Reminder: shelf photos today" }]);
     expect(pager.delivered.map((p) => [p.to, p.from, p.text])).toEqual([
       ["555-0101", "FIELDMATE", "Start with?\n1) Sunrise\n2) Joe's\nReply 1 or 2"],

@@ -21,22 +21,50 @@ async function timeline(pacer: Pacer, sends: [recipient: string, what: string][]
 describe("a channel's pacer", () => {
   it("spaces every send from the account by perAccountMs, whoever receives it", async () => {
     const pacer = new Pacer({ perAccountMs: 3_000 });
-    expect(await timeline(pacer, [["a", "a1"], ["b", "b1"], ["a", "a2"]])).toEqual(["a1@0", "b1@3000", "a2@6000"]);
+    expect(
+      await timeline(pacer, [
+        ["a", "a1"],
+        ["b", "b1"],
+        ["a", "a2"],
+      ]),
+    ).toEqual(["a1@0", "b1@3000", "a2@6000"]);
   });
 
   it("lets a burst go at once, then one send per interval", async () => {
     const pacer = new Pacer({ perAccountMs: 3_000, burst: 3 });
-    const log = await timeline(pacer, [["a", "1"], ["a", "2"], ["a", "3"], ["a", "4"], ["a", "5"]]);
+    const log = await timeline(pacer, [
+      ["a", "1"],
+      ["a", "2"],
+      ["a", "3"],
+      ["a", "4"],
+      ["a", "5"],
+    ]);
     expect(log).toEqual(["1@0", "2@0", "3@0", "4@3000", "5@6000"]);
   });
 
   it("spaces sends to one recipient by perRecipientMs and leaves the others alone", async () => {
     const pacer = new Pacer({ perRecipientMs: 2_000 });
-    expect(await timeline(pacer, [["a", "a1"], ["b", "b1"], ["a", "a2"], ["c", "c1"]])).toEqual(["a1@0", "b1@0", "a2@2000", "c1@2000"]);
+    expect(
+      await timeline(pacer, [
+        ["a", "a1"],
+        ["b", "b1"],
+        ["a", "a2"],
+        ["c", "c1"],
+      ]),
+    ).toEqual(["a1@0", "b1@0", "a2@2000", "c1@2000"]);
   });
 
   it("does not pace at all without limits", async () => {
-    expect(await timeline(new Pacer(), [["a", "1"], ["a", "2"]], 0)).toEqual(["1@0", "2@0"]);
+    expect(
+      await timeline(
+        new Pacer(),
+        [
+          ["a", "1"],
+          ["a", "2"],
+        ],
+        0,
+      ),
+    ).toEqual(["1@0", "2@0"]);
   });
 
   it("holds the account for as long as a rate limit asks, and a failed send does not stop the queue", async () => {

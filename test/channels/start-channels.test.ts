@@ -3,8 +3,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { PuppetMock, mock } from "wechaty-puppet-mock";
-import { CHANNELS, startChannels, type RunningChannels } from "../../src/channels/index.js";
+import { mock, PuppetMock } from "wechaty-puppet-mock";
+import { CHANNELS, type RunningChannels, startChannels } from "../../src/channels/index.js";
 import { ChannelRegistry } from "../../src/channels/outbound.js";
 import { slack } from "../../src/channels/slack/index.js";
 import { LiveFeed } from "../../src/channels/web/live-feed.js";
@@ -13,7 +13,7 @@ import { parseConfig } from "../../src/config/config.js";
 import type { Bot } from "../../src/core/bot.js";
 import { createLogger } from "../../src/log.js";
 import type { RosterStore } from "../../src/store/roster-store.js";
-import { startFakeSlackApi, type FakeSlackApi } from "./slack/fake-slack-api.js";
+import { type FakeSlackApi, startFakeSlackApi } from "./slack/fake-slack-api.js";
 import { SIGNING_SECRET } from "./slack/signed-requests.js";
 
 const bot: Bot = { handle: async () => [] };
@@ -51,8 +51,15 @@ describe("startChannels", () => {
     const { logger, lines } = capturedLogger();
     const registry = new ChannelRegistry();
     const channels = startChannels({
-      channels: [slack, wechatChannel({ puppet: new PuppetMock({ mocker: new mock.Mocker() }), printQr: () => undefined })],
-      config: parseConfig({ SLACK_BOT_TOKEN: "xoxb-revoked", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl }),
+      channels: [
+        slack,
+        wechatChannel({ puppet: new PuppetMock({ mocker: new mock.Mocker() }), printQr: () => undefined }),
+      ],
+      config: parseConfig({
+        SLACK_BOT_TOKEN: "xoxb-revoked",
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: fake.apiUrl,
+      }),
       bot,
       roster,
       logger,
@@ -76,7 +83,15 @@ describe("startChannels", () => {
   it("starts only the web chat without channel variables", async () => {
     const { logger, lines } = capturedLogger();
     const registry = new ChannelRegistry();
-    const channels = startChannels({ channels: CHANNELS, config: parseConfig({}), bot, roster, logger, registry, liveFeed: new LiveFeed() });
+    const channels = startChannels({
+      channels: CHANNELS,
+      config: parseConfig({}),
+      bot,
+      roster,
+      logger,
+      registry,
+      liveFeed: new LiveFeed(),
+    });
     await channels.ready;
     expect(registry.names()).toEqual(["web"]);
     expect(registry.get("web")?.addressing).toBe("person");
@@ -92,7 +107,11 @@ describe("startChannels", () => {
     const registry = new ChannelRegistry();
     const channels = startChannels({
       channels: CHANNELS,
-      config: parseConfig({ SLACK_BOT_TOKEN: "xoxb-ok", SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl }),
+      config: parseConfig({
+        SLACK_BOT_TOKEN: "xoxb-ok",
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: fake.apiUrl,
+      }),
       bot,
       roster,
       logger: createLogger("silent"),
@@ -110,7 +129,15 @@ describe("startChannels", () => {
   it("sends a web push to the person's open pages", async () => {
     const liveFeed = new LiveFeed();
     const registry = new ChannelRegistry();
-    const channels = startChannels({ channels: CHANNELS, config: parseConfig({}), bot, roster, logger: createLogger("silent"), registry, liveFeed });
+    const channels = startChannels({
+      channels: CHANNELS,
+      config: parseConfig({}),
+      bot,
+      roster,
+      logger: createLogger("silent"),
+      registry,
+      liveFeed,
+    });
     cleanups.push(() => channels.stop());
     await channels.ready;
     const seen: string[] = [];

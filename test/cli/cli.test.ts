@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/database.js";
-import { scratchSqlite, type ScratchDatabase } from "../support/databases.js";
+import { type ScratchDatabase, scratchSqlite } from "../support/databases.js";
 import { REPO_ROOT, sharedEvalAvailable, TEST_ROSTER } from "../support/fixtures.js";
 
 const run = promisify(execFile);
@@ -42,7 +42,10 @@ describe("cli import", () => {
   it("names the file and line of a bad row and exits non-zero", async () => {
     scratch = scratchSqlite();
     const dir = mkdtempSync(join(tmpdir(), "fieldmate-bad-"));
-    writeFileSync(join(dir, "products.csv"), "sku,name,brand,aliases,category,per_case,price_band\nT1,好烟,好,,tobacco,10,一类\n,坏烟,坏,,tobacco,10,一类\n");
+    writeFileSync(
+      join(dir, "products.csv"),
+      "sku,name,brand,aliases,category,per_case,price_band\nT1,好烟,好,,tobacco,10,一类\n,坏烟,坏,,tobacco,10,一类\n",
+    );
     const result = await cli(["import", dir]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${join(dir, "products.csv")}:3: sku: missing sku`);
@@ -62,9 +65,9 @@ describe("cli link", () => {
     expect((await cli(["link", "--person", "M99", "--channel", "slack", "--external", "U1"])).code).toBe(1);
     expect((await cli(["link", "--person", "M07", "--channel", "fax", "--external", "U1"])).code).toBe(2);
     const database = await openDatabase(scratch.url);
-    expect(await database.db.identity.findMany({ select: { personId: true, channel: true, externalId: true } })).toEqual([
-      { personId: "M07", channel: "slack", externalId: "U07ABC" },
-    ]);
+    expect(
+      await database.db.identity.findMany({ select: { personId: true, channel: true, externalId: true } }),
+    ).toEqual([{ personId: "M07", channel: "slack", externalId: "U07ABC" }]);
     await database.close();
   });
 });
@@ -77,19 +80,33 @@ describe("cli parse", () => {
     writeFileSync(
       input,
       [
-        { id: "a", sender: "M02", now: "2026-11-25T17:40:00+08:00", text: "今天去了张记便利店,红塔山还有12条,软中华断货了,下周三再去" },
+        {
+          id: "a",
+          sender: "M02",
+          now: "2026-11-25T17:40:00+08:00",
+          text: "今天去了张记便利店,红塔山还有12条,软中华断货了,下周三再去",
+        },
         { id: "b", sender: "M07", now: "2026-11-03T07:40:00-06:00", text: "what's on my route today" },
       ]
         .map((l) => JSON.stringify(l))
         .join("\n"),
     );
     const result = await cli(["parse", "--fixtures", TEST_ROSTER, "--input", input]);
-    const lines = result.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.id, l.intent])).toEqual([
       ["a", "visit_log"],
       ["b", "plan_query"],
     ]);
-    expect(lines[0].records[0]).toMatchObject({ type: "visit", retailer: "R035", date: "2026-11-25", followUp: "2026-12-02", outOfStock: ["T002"] });
+    expect(lines[0].records[0]).toMatchObject({
+      type: "visit",
+      retailer: "R035",
+      date: "2026-11-25",
+      followUp: "2026-12-02",
+      outOfStock: ["T002"],
+    });
     expect(lines[0].records[0].stock).toEqual([{ sku: "T007", qty: 12, unit: "carton" }]);
     // The configured database is not touched: the parse runs on its own temporary one.
     const database = await openDatabase(scratch.url);

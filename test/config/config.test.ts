@@ -52,17 +52,39 @@ describe("configuration", () => {
   });
 
   it("reads each channel's variables from its plugin, with the plugin's own rules", () => {
-    const config = parseConfig({ SLACK_BOT_TOKEN: " xoxb-1 ", SLACK_APP_TOKEN: "xapp-1", WECHATY_PUPPET: "wechaty-puppet-mock" });
-    expect(config).toMatchObject({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1", SLACK_SIGNING_SECRET: null, WECHATY_PUPPET: "wechaty-puppet-mock" });
+    const config = parseConfig({
+      SLACK_BOT_TOKEN: " xoxb-1 ",
+      SLACK_APP_TOKEN: "xapp-1",
+      WECHATY_PUPPET: "wechaty-puppet-mock",
+    });
+    expect(config).toMatchObject({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_APP_TOKEN: "xapp-1",
+      SLACK_SIGNING_SECRET: null,
+      WECHATY_PUPPET: "wechaty-puppet-mock",
+    });
   });
 
   it("redacts every channel's secrets in the logs", () => {
     expect(SECRET_VARIABLES).toEqual(
-      expect.arrayContaining(["WEB_CHAT_TOKEN", "LLM_API_KEY", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "WECHATY_PUPPET_SERVICE_TOKEN"]),
+      expect.arrayContaining([
+        "WEB_CHAT_TOKEN",
+        "LLM_API_KEY",
+        "SLACK_BOT_TOKEN",
+        "SLACK_SIGNING_SECRET",
+        "SLACK_APP_TOKEN",
+        "WECHATY_PUPPET_SERVICE_TOKEN",
+      ]),
     );
     let logged = "";
-    const logger = createLogger("info", new Writable({ write: (chunk, _enc, done) => void ((logged += String(chunk)), done()) }));
-    logger.info({ config: { SLACK_SIGNING_SECRET: "s3cret", WECHATY_PUPPET_SERVICE_TOKEN: "puppet-t0ken", PORT: 3000 } }, "configuration");
+    const logger = createLogger(
+      "info",
+      new Writable({ write: (chunk, _enc, done) => void ((logged += String(chunk)), done()) }),
+    );
+    logger.info(
+      { config: { SLACK_SIGNING_SECRET: "s3cret", WECHATY_PUPPET_SERVICE_TOKEN: "puppet-t0ken", PORT: 3000 } },
+      "configuration",
+    );
     expect(logged).not.toMatch(/s3cret|puppet-t0ken/);
     expect(logged).toContain('"PORT":3000');
   });

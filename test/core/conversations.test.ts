@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { CardReply, ChoicesReply, Reply } from "../../src/domain/messages.js";
-import { chatWorld, plain, type ChatWorld } from "../support/chat.js";
+import { type ChatWorld, chatWorld, plain } from "../support/chat.js";
 
 let world: ChatWorld;
 afterEach(async () => world?.close());
@@ -29,7 +29,11 @@ async function firstVisitOf(managerId: string) {
 }
 
 async function visitsOf(managerId: string) {
-  return world.database.db.visit.findMany({ where: { managerId }, include: { lines: { orderBy: { id: "asc" } } }, orderBy: { createdAt: "asc" } });
+  return world.database.db.visit.findMany({
+    where: { managerId },
+    include: { lines: { orderBy: { id: "asc" } } },
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 describe("a certain report", () => {
@@ -55,7 +59,9 @@ describe("a certain report", () => {
 
   it("is stored at once with a receipt in English", async () => {
     world = await chatWorld();
-    const replies = await world.say("M07", "Hit Joe's today, 3 cases of Coke Zero, totally out of Topo", { at: "2026-11-02T16:45:00-06:00" });
+    const replies = await world.say("M07", "Hit Joe's today, 3 cases of Coke Zero, totally out of Topo", {
+      at: "2026-11-02T16:45:00-06:00",
+    });
     expect(card(replies)?.title).toMatch(/Logged: Joe's Market · Mon, Nov 2/);
     expect(plain(replies, "en")).toContain("Coke Zero Sugar 20oz: 3 cases");
     const visit = await firstVisitOf("M07");
@@ -123,11 +129,15 @@ describe("an ambiguous shop", () => {
     const dir = mkdtempSync(join(tmpdir(), "fieldmate-extra-"));
     writeFileSync(
       join(dir, "retailers.csv"),
-      "id,name,aliases,manager_id,segment,grade,address,lat,lng,license\nR181,Circle K Braker,Circle K|CK Braker,M08,standard,12,\"100 Braker Ln, Austin, TX\",30.38,-97.69,TX1000181\n",
+      'id,name,aliases,manager_id,segment,grade,address,lat,lng,license\nR181,Circle K Braker,Circle K|CK Braker,M08,standard,12,"100 Braker Ln, Austin, TX",30.38,-97.69,TX1000181\n',
     );
     world = await chatWorld([dir]);
     const question = await world.say("M08", "Circle K out of Monster", { at: "2026-11-25T16:00:00-06:00" });
-    expect(choices(question)?.choices.map((c) => c.label).sort()).toEqual(["Circle K Braker", "Circle K Parmer"]);
+    expect(
+      choices(question)
+        ?.choices.map((c) => c.label)
+        .sort(),
+    ).toEqual(["Circle K Braker", "Circle K Parmer"]);
     const picked = choices(question)?.choices[1]?.label;
     const replies = await world.say("M08", "the second one", { at: "2026-11-25T16:01:00-06:00" });
     expect(card(replies)?.title).toContain(picked);
@@ -222,7 +232,10 @@ describe("corrections in words", () => {
     expect(card(replies)?.title).toContain("已更新");
     const visit = await firstVisitOf("M02");
     expect(visit.lines.map((l) => [l.sku, l.qty, l.unit])).toEqual([["T007", 15, "carton"]]);
-    const audit = await world.database.db.auditEntry.findMany({ where: { entityId: visit.id }, orderBy: { id: "asc" } });
+    const audit = await world.database.db.auditEntry.findMany({
+      where: { entityId: visit.id },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(["create", "update"]);
     expect(JSON.parse(audit[1]?.before ?? "null").stock[0].qty).toBe(12);
     expect(JSON.parse(audit[1]?.after ?? "null").stock[0].qty).toBe(15);
@@ -267,7 +280,10 @@ describe("corrections in words", () => {
     expect(plain(replies)).toContain("已撤销");
     const visit = await firstVisitOf("M02");
     expect(visit.status).toBe("undone");
-    const audit = await world.database.db.auditEntry.findMany({ where: { entityId: visit.id }, orderBy: { id: "asc" } });
+    const audit = await world.database.db.auditEntry.findMany({
+      where: { entityId: visit.id },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(["create", "undo"]);
   });
 
@@ -317,13 +333,21 @@ describe("delivery and identity", () => {
     expect(plain(replies)).toContain("还没有和 Fieldmate");
     expect(plain(replies)).toContain("isn't linked");
     expect(await world.database.db.visit.count()).toBe(0);
-    expect(await world.database.db.inboundMessage.findFirstOrThrow()).toMatchObject({ status: "refused", personId: null, text: "张记便利店 红塔山还有12条" });
+    expect(await world.database.db.inboundMessage.findFirstOrThrow()).toMatchObject({
+      status: "refused",
+      personId: null,
+      text: "张记便利店 红塔山还有12条",
+    });
   });
 
   it("a linked Slack user is recognised", async () => {
     world = await chatWorld();
     await world.database.db.identity.create({ data: { personId: "M07", channel: "slack", externalId: "U07" } });
-    const replies = await world.say("M07", "Joe's out of Topo", { channel: "slack", externalUserId: "U07", at: "2026-11-25T15:00:00-06:00" });
+    const replies = await world.say("M07", "Joe's out of Topo", {
+      channel: "slack",
+      externalUserId: "U07",
+      at: "2026-11-25T15:00:00-06:00",
+    });
     expect(card(replies)).toBeDefined();
     expect((await firstVisitOf("M07")).retailerId).toBe("R151");
   });
@@ -332,7 +356,9 @@ describe("delivery and identity", () => {
 describe("a manager's own questions", () => {
   it("张记上次什么时候去的 answers from what was stored", async () => {
     world = await chatWorld();
-    await world.say("M02", "张记便利店 红塔山还有12条 软中华断货了 老板说最近软中华走得快", { at: "2026-11-23T10:00:00+08:00" });
+    await world.say("M02", "张记便利店 红塔山还有12条 软中华断货了 老板说最近软中华走得快", {
+      at: "2026-11-23T10:00:00+08:00",
+    });
     const replies = await world.say("M02", "张记上次什么时候去的");
     const text = plain(replies);
     expect(text).toContain("张记便利店");
@@ -366,9 +392,11 @@ describe("a manager's own questions", () => {
     world = await chatWorld();
     const text = plain(await world.say("M01", "跳过老王家 今天关门"));
     expect(text).toContain("老王烟酒店");
-    expect(await world.database.db.planSkip.findMany({ select: { personId: true, retailerId: true, date: true, reason: true } })).toEqual([
-      { personId: "M01", retailerId: "R014", date: "2026-11-25", reason: "关门" },
-    ]);
+    expect(
+      await world.database.db.planSkip.findMany({
+        select: { personId: true, retailerId: true, date: true, reason: true },
+      }),
+    ).toEqual([{ personId: "M01", retailerId: "R014", date: "2026-11-25", reason: "关门" }]);
     expect(await world.database.db.visit.count()).toBe(0);
   });
 });
@@ -400,7 +428,7 @@ describe("bad input", () => {
 
   it("a 4,000-character message is handled without a crash", async () => {
     world = await chatWorld();
-    const long = ("张记便利店 红塔山还有12条 " + "今天天气不错 ".repeat(400)).slice(0, 4000);
+    const long = `张记便利店 红塔山还有12条 ${"今天天气不错 ".repeat(400)}`.slice(0, 4000);
     const replies = await world.say("M02", long);
     expect(replies.length).toBeGreaterThan(0);
     expect((await world.database.db.inboundMessage.findFirstOrThrow()).status).toBe("handled");
@@ -408,7 +436,7 @@ describe("bad input", () => {
 
   it("script-injection text is stored as text and answered without being executed or echoed as markup", async () => {
     world = await chatWorld();
-    const text = '<script>alert(1)</script><img src=x onerror=alert(1)>';
+    const text = "<script>alert(1)</script><img src=x onerror=alert(1)>";
     const replies = await world.say("M02", text);
     expect(replies.length).toBeGreaterThan(0);
     expect((await world.database.db.inboundMessage.findFirstOrThrow()).text).toBe(text);

@@ -12,7 +12,11 @@ describe("the per-person queue", () => {
       await later(ms);
       events.push(`${name} end`);
     };
-    await Promise.all([queue.run("M01", job("a1", 30)), queue.run("M01", job("a2", 1)), queue.run("M02", job("b1", 5))]);
+    await Promise.all([
+      queue.run("M01", job("a1", 30)),
+      queue.run("M01", job("a2", 1)),
+      queue.run("M02", job("b1", 5)),
+    ]);
     expect(events.indexOf("a2 start")).toBeGreaterThan(events.indexOf("a1 end"));
     expect(events.indexOf("b1 start")).toBeLessThan(events.indexOf("a1 end"));
   });

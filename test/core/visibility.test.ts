@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { mayReach, type Reach } from "../../src/core/visibility.js";
 import type { Person } from "../../src/domain/roster.js";
 
-const person = (id: string, role: Person["role"], team: string | null, supervisorId: string | null = null) => ({ id, role, team, supervisorId });
+const person = (id: string, role: Person["role"], team: string | null, supervisorId: string | null = null) => ({
+  id,
+  role,
+  team,
+  supervisorId,
+});
 
 /** The viewers, each on team A. */
 const VIEWERS = {

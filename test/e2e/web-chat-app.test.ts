@@ -2,13 +2,13 @@
  * The whole bot through the web chat in a real browser: the real app (core, parser, SQLite) behind the page.
  * A manager sends an ambiguous report, clicks a choice button, and sees the stored receipt.
  */
-import { chromium, type Browser } from "playwright-core";
+import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startApp, type App } from "../../src/app.js";
+import { type App, startApp } from "../../src/app.js";
 import { parseConfig } from "../../src/config/config.js";
 import { importRoster } from "../../src/roster/import-roster.js";
 import { openDatabase } from "../../src/store/database.js";
-import { scratchSqlite, type ScratchDatabase } from "../support/databases.js";
+import { type ScratchDatabase, scratchSqlite } from "../support/databases.js";
 import { TEST_ROSTER } from "../support/fixtures.js";
 
 let browser: Browser;
@@ -23,7 +23,16 @@ beforeAll(async () => {
   app = await startApp(parseConfig({ DATABASE_URL: scratch.url, PORT: "0", LOG_LEVEL: "silent", SCHEDULER: "false" }));
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 });
 
@@ -42,7 +51,9 @@ it("an ambiguous report asks with buttons; clicking one stores the visit and sho
   await page.locator("#text").press("Enter");
   const question = page.locator("#messages .msg.bot").last();
   await question.locator(".choices button").first().waitFor();
-  expect(await question.locator(".choices button").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("胡记超市"), expect.stringContaining("胡记便利店")]));
+  expect(await question.locator(".choices button").allTextContents()).toEqual(
+    expect.arrayContaining([expect.stringContaining("胡记超市"), expect.stringContaining("胡记便利店")]),
+  );
   await question.locator(".choices button", { hasText: "胡记便利店" }).click();
   const receipt = page.locator("#messages .msg.bot .card").last();
   await receipt.waitFor();

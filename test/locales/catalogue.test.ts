@@ -13,8 +13,11 @@ const _incomplete: VisitMessages["receipt"] = receiptWithoutHint;
 
 /** Every key path of a catalogue, functions and arrays as leaves. */
 function shape(value: unknown, path = ""): string[] {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return [`${path}:${Array.isArray(value) ? "array" : typeof value}`];
-  return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) => shape(inner, path ? `${path}.${key}` : key));
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    return [`${path}:${Array.isArray(value) ? "array" : typeof value}`];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) =>
+    shape(inner, path ? `${path}.${key}` : key),
+  );
 }
 
 describe("message catalogues", () => {
@@ -31,7 +34,11 @@ describe("message catalogues", () => {
 
   it("count in English with the right plural", () => {
     const { format } = messagesFor("en");
-    expect([format.count(1, "redFlag"), format.count(2, "redFlag"), format.count(0, "shop")]).toEqual(["1 red flag", "2 red flags", "0 stores"]);
+    expect([format.count(1, "redFlag"), format.count(2, "redFlag"), format.count(0, "shop")]).toEqual([
+      "1 red flag",
+      "2 red flags",
+      "0 stores",
+    ]);
     expect(format.quantity(1, "case")).toBe("1 case");
     expect(messagesFor("zh").format.quantity(2.5, "carton")).toBe("2.5条");
   });

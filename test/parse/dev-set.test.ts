@@ -8,17 +8,22 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createParser, toFormat, type Parser } from "../../src/parse/index.js";
+import { createParser, type Parser, toFormat } from "../../src/parse/index.js";
 import { readRosterDir } from "../../src/roster/roster-files.js";
 import { SHARED_EVAL, sharedEvalAvailable } from "../support/fixtures.js";
 import { parser } from "./helpers.js";
-import { readLabelled, scoreParses, type PredictedLine, type Score } from "./score.js";
+import { type PredictedLine, readLabelled, type Score, scoreParses } from "./score.js";
 
-const HOLDOUTS = ["holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl"].map((name) => join(import.meta.dirname, name));
+const HOLDOUTS = ["holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl"].map((name) =>
+  join(import.meta.dirname, name),
+);
 const DEV_SET = join(SHARED_EVAL, "dev.jsonl");
 
 function predict(goldPath: string, using: Parser): PredictedLine[] {
-  return readLabelled(goldPath).map((l) => ({ id: l.id, ...toFormat(using.parse({ text: l.text, senderId: l.sender, now: l.now })) }));
+  return readLabelled(goldPath).map((l) => ({
+    id: l.id,
+    ...toFormat(using.parse({ text: l.text, senderId: l.sender, now: l.now })),
+  }));
 }
 
 function score(goldPath: string, using: Parser = parser): Score {
@@ -60,8 +65,10 @@ describe.skipIf(!sharedEvalAvailable())("the shared evaluation set", () => {
   /** The score the shared scorer gives. */
   function sharedScore(goldPath: string, predictions: PredictedLine[]): Score {
     const predPath = join(dir, "pred.jsonl");
-    writeFileSync(predPath, predictions.map((p) => JSON.stringify(p)).join("\n") + "\n");
-    const stdout = execFileSync("node", [join(SHARED_EVAL, "score.mjs"), goldPath, predPath, "--json"], { encoding: "utf8" });
+    writeFileSync(predPath, `${predictions.map((p) => JSON.stringify(p)).join("\n")}\n`);
+    const stdout = execFileSync("node", [join(SHARED_EVAL, "score.mjs"), goldPath, predPath, "--json"], {
+      encoding: "utf8",
+    });
     return JSON.parse(stdout.slice(0, stdout.lastIndexOf("}") + 1));
   }
 
@@ -74,17 +81,22 @@ describe.skipIf(!sharedEvalAvailable())("the shared evaluation set", () => {
   });
 
   it("is scored by our scorer exactly as by the shared one, on the dev set and on every holdout", () => {
-    const sets: [string, Parser][] = [[DEV_SET, sharedParser()], ...HOLDOUTS.map((path): [string, Parser] => [path, parser])];
+    const sets: [string, Parser][] = [
+      [DEV_SET, sharedParser()],
+      ...HOLDOUTS.map((path): [string, Parser] => [path, parser]),
+    ];
     for (const [path, using] of sets) {
       const predictions = predict(path, using);
       const theirs = sharedScore(path, predictions);
       const ours = scoreParses(readLabelled(path), predictions);
-      expect({ path, intentAccuracy: ours.intentAccuracy, overall: ours.overall, categories: ours.categories }).toEqual({
-        path,
-        intentAccuracy: theirs.intentAccuracy,
-        overall: theirs.overall,
-        categories: theirs.categories,
-      });
+      expect({ path, intentAccuracy: ours.intentAccuracy, overall: ours.overall, categories: ours.categories }).toEqual(
+        {
+          path,
+          intentAccuracy: theirs.intentAccuracy,
+          overall: theirs.overall,
+          categories: theirs.categories,
+        },
+      );
     }
   });
 });

@@ -23,7 +23,10 @@ describe("the owner's words in a Chinese report", () => {
     // The writer speaking again ends them (我说会反映上去 is the writer's promise).
     ["张记的老板说上个月被要求必须进两件荷花 现在还压着 我说会反映上去", "老板说上个月被要求必须进两件荷花 现在还压着"],
     // A run-on message: up to the next connective.
-    ["今天去了张记老板说红塔山最近卖得特别好让我下次多给他调点货然后他那个价签都是手写的", "老板说红塔山最近卖得特别好让我下次多给他调点货"],
+    [
+      "今天去了张记老板说红塔山最近卖得特别好让我下次多给他调点货然后他那个价签都是手写的",
+      "老板说红塔山最近卖得特别好让我下次多给他调点货",
+    ],
     // 说… goes on with the owner's words even with a count in it.
     ["张记 压货的事老板又提了 说上个月被塞了三件红塔山", "老板又提了 说上个月被塞了三件红塔山"],
     // An order the owner placed is an order, not feedback.
@@ -49,18 +52,33 @@ describe("the owner's words in a Chinese report", () => {
 
 describe("the owner's words in an English report", () => {
   it.each([
-    ["Lone Star: owner complained delivery was late again, told him I'd be back Tuesday", "owner complained delivery was late again"],
+    [
+      "Lone Star: owner complained delivery was late again, told him I'd be back Tuesday",
+      "owner complained delivery was late again",
+    ],
     ["Lone Star owner wants Mexican Coke, told him we don't carry it", "owner wants Mexican Coke"],
     ["Lone Star - they're sold out of Fanta and the owner wants a bigger cooler", "owner wants a bigger cooler"],
-    ["so I went by Lone Star and the owner was saying the new pricing is killing him he wants a deal I said I'd check with Maria", "owner was saying the new pricing is killing him he wants a deal"],
-    ["Lone Star owner wants out of the Powerade deal, says nobody buys Mountain Berry", "owner wants out of the Powerade deal, says nobody buys Mountain Berry"],
+    [
+      "so I went by Lone Star and the owner was saying the new pricing is killing him he wants a deal I said I'd check with Maria",
+      "owner was saying the new pricing is killing him he wants a deal",
+    ],
+    [
+      "Lone Star owner wants out of the Powerade deal, says nobody buys Mountain Berry",
+      "owner wants out of the Powerade deal, says nobody buys Mountain Berry",
+    ],
     ["Lone Star: reset the cooler, 2 cases Monster", null],
   ])("%s → %s", (text, words) => {
     expect(heard(text, "M08", WED_AUSTIN)).toEqual({ R160: words });
   });
 
   it("keeps each shop's own words apart, and the owner's words as written", () => {
-    expect(heard("Hit Joe's and Sunrise today. Joe's had 3 cases of Coke Zero. Sunrise: Owner asked for more Topo Chico next delivery.", "M07", WED_AUSTIN)).toEqual({
+    expect(
+      heard(
+        "Hit Joe's and Sunrise today. Joe's had 3 cases of Coke Zero. Sunrise: Owner asked for more Topo Chico next delivery.",
+        "M07",
+        WED_AUSTIN,
+      ),
+    ).toEqual({
       R151: null,
       R159: "Owner asked for more Topo Chico next delivery",
     });

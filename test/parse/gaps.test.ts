@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { ParseIssue } from "../../src/parse/index.js";
 import { firstOf, onlyVisit, parse, WED, WED_AUSTIN } from "./helpers.js";
 
-const issuesOf = (text: string, sender: string, now = WED): ParseIssue[] => parse(text, sender, now).result.records.flatMap((r) => r.issues);
+const issuesOf = (text: string, sender: string, now = WED): ParseIssue[] =>
+  parse(text, sender, now).result.records.flatMap((r) => r.issues);
 
 describe("a quantity with no unit", () => {
   it.each([
@@ -26,9 +27,12 @@ describe("a quantity with no unit", () => {
     expect(firstOf(result.records).issues).toEqual([]);
   });
 
-  it.each(["张记便利店 红塔山25元", "张记便利店 红塔山3点到的", "张记便利店 红塔山还有12条"])("%s raises no missing unit", (text) => {
-    expect(issuesOf(text, "M02").filter((i) => i.kind === "missing_unit")).toEqual([]);
-  });
+  it.each(["张记便利店 红塔山25元", "张记便利店 红塔山3点到的", "张记便利店 红塔山还有12条"])(
+    "%s raises no missing unit",
+    (text) => {
+      expect(issuesOf(text, "M02").filter((i) => i.kind === "missing_unit")).toEqual([]);
+    },
+  );
 });
 
 describe("an unknown product next to an amount", () => {
@@ -39,7 +43,9 @@ describe("an unknown product next to an amount", () => {
     ["Joe's: Coke Zero 2 cases, Dr Pepper 3 cases", "M07", WED_AUSTIN, "Dr Pepper"],
   ])("%s asks about the product word, and the amount goes to no other product", (text, sender, now, word) => {
     const { result, out } = parse(text, sender, now);
-    expect(firstOf(result.records).issues).toContainEqual(expect.objectContaining({ kind: "unknown_product", mention: expect.objectContaining({ text: word }) }));
+    expect(firstOf(result.records).issues).toContainEqual(
+      expect.objectContaining({ kind: "unknown_product", mention: expect.objectContaining({ text: word }) }),
+    );
     const v = firstOf(out.records);
     const lines = v.type === "visit" ? [...v.stock, ...v.orders] : [];
     expect(lines.every((l) => l.qty !== 5 && l.qty !== 3)).toBe(true);
@@ -76,7 +82,9 @@ describe("a shop the roster does not hold", () => {
     const { result, out } = parse(text, sender, now);
     expect(out.intent).toBe("visit_log");
     expect(out.records).toEqual([expect.objectContaining({ retailer: null, ambiguous: null, outOfStock: [sku] })]);
-    expect(firstOf(result.records).issues).toEqual([{ kind: "unknown_retailer", mention: expect.objectContaining({ text: mention }) }]);
+    expect(firstOf(result.records).issues).toEqual([
+      { kind: "unknown_retailer", mention: expect.objectContaining({ text: mention }) },
+    ]);
   });
 
   it("keeps the facts of a known shop named beside it on that shop", () => {

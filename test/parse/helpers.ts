@@ -1,6 +1,7 @@
 /** Shared fixtures for parser tests: the test roster and one parser built once. */
-import { createParser, toFormat, type ParseResult } from "../../src/parse/index.js";
+
 import type { FormatParse, FormatVisit } from "../../src/domain/records.js";
+import { createParser, type ParseResult, toFormat } from "../../src/parse/index.js";
 import { readRosterDir } from "../../src/roster/roster-files.js";
 import { TEST_ROSTER } from "../support/fixtures.js";
 

@@ -32,20 +32,39 @@ describe("promotions", () => {
   it("reads format, consumers, duration and sales of a tasting", () => {
     const { out } = parse("今晚在张记搞了个软中华品鉴会 来了23个人 搞了一个半小时 现场卖了8条", "M02");
     expect(out.records).toEqual([
-      { type: "promotion", retailers: ["R035"], date: "2026-11-25", skus: ["T002"], format: "tasting", consumers: 23, durationMinutes: 90, sales: [{ sku: "T002", qty: 8, unit: "carton" }] },
+      {
+        type: "promotion",
+        retailers: ["R035"],
+        date: "2026-11-25",
+        skus: ["T002"],
+        format: "tasting",
+        consumers: 23,
+        durationMinutes: 90,
+        sales: [{ sku: "T002", qty: 8, unit: "carton" }],
+      },
     ]);
   });
 
   it("has no shop for an off-site event", () => {
     const { out } = parse("晚上在龙岩宾馆搞了一场双中支的圈层营销 来了15个人 搞了两个小时", "M03");
-    expect(out.records).toEqual([expect.objectContaining({ retailers: [], format: "circle", consumers: 15, durationMinutes: 120 })]);
+    expect(out.records).toEqual([
+      expect.objectContaining({ retailers: [], format: "circle", consumers: 15, durationMinutes: 120 }),
+    ]);
   });
 
   it("adds a visit with the promotion activity when the shop had more to report", () => {
-    const { out } = parse("set up 2 for $5 on Coke Zero 20oz at 711 Burnet, runs thru the weekend. counted 4 cases in the back too", "M07", WED_AUSTIN);
+    const { out } = parse(
+      "set up 2 for $5 on Coke Zero 20oz at 711 Burnet, runs thru the weekend. counted 4 cases in the back too",
+      "M07",
+      WED_AUSTIN,
+    );
     expect(out.records).toEqual([
       expect.objectContaining({ type: "promotion", format: "discount", retailers: ["R153"], skus: ["B002"] }),
-      expect.objectContaining({ type: "visit", retailer: "R153", activities: expect.arrayContaining(["promotion", "stock_check"]) }),
+      expect.objectContaining({
+        type: "visit",
+        retailer: "R153",
+        activities: expect.arrayContaining(["promotion", "stock_check"]),
+      }),
     ]);
   });
 });

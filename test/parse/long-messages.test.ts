@@ -10,7 +10,9 @@ describe("a long repetitive message", () => {
     const { result, out } = parse(`修改 #${"张记便利店 中华断货 ".repeat(400)}`, "M02");
     expect(result.text).toHaveLength(4404);
     expect(out.intent).toBe("visit_log");
-    expect(visits(out)).toEqual([expect.objectContaining({ retailer: "R035", outOfStock: [], activities: ["stock_check"] })]);
+    expect(visits(out)).toEqual([
+      expect.objectContaining({ retailer: "R035", outOfStock: [], activities: ["stock_check"] }),
+    ]);
     const issues = result.records[0]?.issues ?? [];
     expect(issues).toHaveLength(400);
     expect(new Set(issues.map((i) => i.kind))).toEqual(new Set(["uncertain_product"]));
@@ -27,7 +29,9 @@ describe("a long repetitive message", () => {
   it("should ask once which shop a name the roster does not hold is, however often it is repeated", () => {
     const { result, out } = parse("阿强便利店 软中华断货 ".repeat(300), "M02");
     expect(visits(out)).toEqual([expect.objectContaining({ retailer: null, outOfStock: ["T002"] })]);
-    expect(result.records[0]?.issues).toEqual([{ kind: "unknown_retailer", mention: expect.objectContaining({ text: "阿强便利店" }) }]);
+    expect(result.records[0]?.issues).toEqual([
+      { kind: "unknown_retailer", mention: expect.objectContaining({ text: "阿强便利店" }) },
+    ]);
   });
 
   it("should read a long English report the same way line after line", () => {

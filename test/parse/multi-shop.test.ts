@@ -3,9 +3,16 @@ import { firstOf, parse, visits, WED_AUSTIN } from "./helpers.js";
 
 describe("messages about several shops", () => {
   it("attaches each fact to the shop whose stretch of text holds it", () => {
-    const { out } = parse("今天跑了老王家跟新华都 老王家硬中还有3条 利群没货了 新华都帮着理了下烟柜 价签查了一遍", "M01");
+    const { out } = parse(
+      "今天跑了老王家跟新华都 老王家硬中还有3条 利群没货了 新华都帮着理了下烟柜 价签查了一遍",
+      "M01",
+    );
     const [wang, xhd] = visits(out);
-    expect(wang).toMatchObject({ retailer: "R014", stock: [{ sku: "T001", qty: 3, unit: "carton" }], outOfStock: ["T011"] });
+    expect(wang).toMatchObject({
+      retailer: "R014",
+      stock: [{ sku: "T001", qty: 3, unit: "carton" }],
+      outOfStock: ["T011"],
+    });
     expect(xhd).toMatchObject({ retailer: "R003", stock: [], outOfStock: [] });
     expect([...(xhd?.activities ?? [])].sort()).toEqual(["display", "price_check"]);
   });
@@ -26,7 +33,13 @@ describe("messages about several shops", () => {
   });
 
   it("gives a follow-up to the shop named after the verb (back at X on Fri)", () => {
-    const v = visits(parse("walnut creek + anderson mill. anderson mill ordered 4 cases sprite. back at walnut creek on fri", "M08", WED_AUSTIN).out);
+    const v = visits(
+      parse(
+        "walnut creek + anderson mill. anderson mill ordered 4 cases sprite. back at walnut creek on fri",
+        "M08",
+        WED_AUSTIN,
+      ).out,
+    );
     expect(v.map((r) => [r.retailer, r.followUp])).toEqual([
       ["R176", "2026-11-27"],
       ["R178", null],
@@ -34,10 +47,20 @@ describe("messages about several shops", () => {
   });
 
   it("reports an event and a separate visit in one message", () => {
-    const { out } = parse("今天下午在华联做双中支驻店 3点到6点 接待了31个顾客 卖了4条。上午还去了百佳惠 百佳惠订了软中华3条", "M03");
+    const { out } = parse(
+      "今天下午在华联做双中支驻店 3点到6点 接待了31个顾客 卖了4条。上午还去了百佳惠 百佳惠订了软中华3条",
+      "M03",
+    );
     expect(out.intent).toBe("promotion_note");
     expect(out.records).toEqual([
-      expect.objectContaining({ type: "promotion", retailers: ["R055"], format: "in_store", consumers: 31, durationMinutes: 180, skus: ["T003"] }),
+      expect.objectContaining({
+        type: "promotion",
+        retailers: ["R055"],
+        format: "in_store",
+        consumers: 31,
+        durationMinutes: 180,
+        skus: ["T003"],
+      }),
       expect.objectContaining({ type: "visit", retailer: "R053", orders: [{ sku: "T002", qty: 3, unit: "carton" }] }),
     ]);
   });

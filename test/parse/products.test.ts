@@ -65,8 +65,15 @@ describe("stock, orders and listings", () => {
   });
 
   it("reads English abbreviations and a verb after the line (10cs, 18 ea, OOS, … ordered)", () => {
-    const v = onlyVisit("HEB Mueller: Coke 12pk 10cs, Monster 18 ea, smartwater OOS, 5 cs Sprite 12pk ordered", "M07", WED_AUSTIN);
-    expect(v.stock).toEqual([{ sku: "B001", qty: 10, unit: "case" }, { sku: "B006", qty: 18, unit: "unit" }]);
+    const v = onlyVisit(
+      "HEB Mueller: Coke 12pk 10cs, Monster 18 ea, smartwater OOS, 5 cs Sprite 12pk ordered",
+      "M07",
+      WED_AUSTIN,
+    );
+    expect(v.stock).toEqual([
+      { sku: "B001", qty: 10, unit: "case" },
+      { sku: "B006", qty: 18, unit: "unit" },
+    ]);
     expect(v.orders).toEqual([{ sku: "B004", qty: 5, unit: "case" }]);
     expect(v.outOfStock).toEqual(["B012"]);
   });
@@ -84,12 +91,16 @@ describe("stock, orders and listings", () => {
 
   it("gives vague amounts no qty and no unit", () => {
     expect(onlyVisit("老杨家 白狼还剩十几条", "M04").stock).toEqual([{ sku: "T017", qty: null, unit: null }]);
-    expect(onlyVisit("Walnut Creek is low on dasani", "M08", WED_AUSTIN).stock).toEqual([{ sku: "B005", qty: null, unit: null }]);
+    expect(onlyVisit("Walnut Creek is low on dasani", "M08", WED_AUSTIN).stock).toEqual([
+      { sku: "B005", qty: null, unit: null },
+    ]);
   });
 
   it("links an amount before its product (两件炫赫门, 3 cases of Coke Zero)", () => {
     expect(onlyVisit("老何 让他多拿了两件炫赫门", "M04").orders).toEqual([{ sku: "T015", qty: 2, unit: "case" }]);
-    expect(onlyVisit("Joe's had 3 cases of Coke Zero", "M07", WED_AUSTIN).stock).toEqual([{ sku: "B002", qty: 3, unit: "case" }]);
+    expect(onlyVisit("Joe's had 3 cases of Coke Zero", "M07", WED_AUSTIN).stock).toEqual([
+      { sku: "B002", qty: 3, unit: "case" },
+    ]);
   });
 
   it("reads listings on either side of 上柜", () => {
@@ -102,11 +113,15 @@ describe("stock, orders and listings", () => {
     const { result, out } = parse("Joe's: Monster 12, out of Topo", "M07", WED_AUSTIN);
     const v = firstOf(out.records);
     expect(v.type === "visit" && v.stock).toEqual([{ sku: "B006", qty: 12, unit: null }]);
-    expect(firstOf(result.records).issues).toContainEqual(expect.objectContaining({ kind: "missing_unit", sku: "B006", qty: 12 }));
+    expect(firstOf(result.records).issues).toContainEqual(
+      expect.objectContaining({ kind: "missing_unit", sku: "B006", qty: 12 }),
+    );
   });
 
   it("does not count the mechanics of a gift offer (买一条送…) as stock", () => {
     const { out } = parse("周六在西安南路罗森做红塔山买赠 买一条送烟灰缸 一天卖了15条", "M02");
-    expect(out.records).toEqual([expect.objectContaining({ type: "promotion", sales: [{ sku: "T007", qty: 15, unit: "carton" }] })]);
+    expect(out.records).toEqual([
+      expect.objectContaining({ type: "promotion", sales: [{ sku: "T007", qty: 15, unit: "carton" }] }),
+    ]);
   });
 });

@@ -29,18 +29,28 @@ describe("compliance reported by the owner", () => {
   });
 
   it("keeps a count after a denied tie-in (没有搭售 软中华三条半)", () => {
-    expect(onlyVisit("郭记 没有压货也没有搭售 软中华三条半", "M01", ZH).stock).toEqual([{ sku: "T002", qty: 3.5, unit: "carton" }]);
+    expect(onlyVisit("郭记 没有压货也没有搭售 软中华三条半", "M01", ZH).stock).toEqual([
+      { sku: "T002", qty: 3.5, unit: "carton" },
+    ]);
   });
 
   it("does not count what a shop would only take under a tie-in as stock", () => {
-    const v = onlyVisit("Lone Star Deli - distributor is bundling, he can't get Topo unless he takes 5 cs Dasani too. Topo 1 cs left", "M08", US);
+    const v = onlyVisit(
+      "Lone Star Deli - distributor is bundling, he can't get Topo unless he takes 5 cs Dasani too. Topo 1 cs left",
+      "M08",
+      US,
+    );
     expect(v.compliance).toBe(true);
     expect(v.stock).toEqual([{ sku: "B010", qty: 1, unit: "case" }]);
   });
 
   it("reads telling the owner a practice breaks the rules as policy", () => {
-    expect(onlyVisit("张记 老板说有批发户让他进中华必须搭售别的烟 我说这是违规的", "M02", ZH).activities).toContain("policy");
-    expect(onlyVisit("North Loop - distributor forced 5 extra cs of Monster on him. Told him that's not allowed", "M07", US)).toMatchObject({ activities: ["policy"], stock: [] });
+    expect(onlyVisit("张记 老板说有批发户让他进中华必须搭售别的烟 我说这是违规的", "M02", ZH).activities).toContain(
+      "policy",
+    );
+    expect(
+      onlyVisit("North Loop - distributor forced 5 extra cs of Monster on him. Told him that's not allowed", "M07", US),
+    ).toMatchObject({ activities: ["policy"], stock: [] });
   });
 });
 
@@ -64,7 +74,9 @@ describe("price tags and shelf work", () => {
 
 describe("stock words that are not stock", () => {
   it("does not read 'wants out of the deal' as a stock-out", () => {
-    expect(onlyVisit("Braker Lane: owner wants out of the Powerade deal. 9 btls Powerade", "M07", US).outOfStock).toEqual([]);
+    expect(
+      onlyVisit("Braker Lane: owner wants out of the Powerade deal. 9 btls Powerade", "M07", US).outOfStock,
+    ).toEqual([]);
   });
 
   it("reads 'low on Topo' forward only and 'Diet Coke 2L a few' backward", () => {
@@ -72,11 +84,17 @@ describe("stock words that are not stock", () => {
       { sku: "B012", qty: 5, unit: "case" },
       { sku: "B010", qty: null, unit: null },
     ]);
-    expect(onlyVisit("Mesa Shell - Coke Zero 2 cs, Diet Coke 2L a few", "M08", US).stock).toContainEqual({ sku: "B003", qty: null, unit: null });
+    expect(onlyVisit("Mesa Shell - Coke Zero 2 cs, Diet Coke 2L a few", "M08", US).stock).toContainEqual({
+      sku: "B003",
+      qty: null,
+      unit: null,
+    });
   });
 
   it("gives an amount after a list comma to the product it leads", () => {
-    expect(onlyVisit("Park Place: pulled expired Gatorade, 3 cs Powerade in back", "M07", US).stock).toEqual([{ sku: "B008", qty: 3, unit: "case" }]);
+    expect(onlyVisit("Park Place: pulled expired Gatorade, 3 cs Powerade in back", "M07", US).stock).toEqual([
+      { sku: "B008", qty: 3, unit: "case" },
+    ]);
   });
 
   it("does not read a wished listing as a listing", () => {
@@ -114,6 +132,8 @@ describe("questions", () => {
     ["can the bot remind me about my follow ups?", "M08", "help"],
     ["did Jake visit Sunrise Mart this week?", "S03", "retailer_query"],
   ])("%s → %s", (text, sender, intent) => {
-    expect(parse(text, sender, sender.startsWith("M0") && Number(sender[2]) >= 7 || sender === "S03" ? US : ZH).out).toMatchObject({ intent, records: [] });
+    expect(
+      parse(text, sender, (sender.startsWith("M0") && Number(sender[2]) >= 7) || sender === "S03" ? US : ZH).out,
+    ).toMatchObject({ intent, records: [] });
   });
 });

@@ -24,7 +24,10 @@ describe("restated counts: the last value stands", () => {
 describe("an order verb that closes the clause claims the counts before it", () => {
   it("三条软中华 两条硬中华 给刘明那边订上了", () => {
     const v = onlyVisit("三条软中华 两条硬中华 给刘明那边订上了", "M04");
-    expect(v.orders).toEqual([{ sku: "T002", qty: 3, unit: "carton" }, { sku: "T001", qty: 2, unit: "carton" }]);
+    expect(v.orders).toEqual([
+      { sku: "T002", qty: 3, unit: "carton" },
+      { sku: "T001", qty: 2, unit: "carton" },
+    ]);
     expect(v.stock).toEqual([]);
   });
 
@@ -63,9 +66,12 @@ describe("listing phrases", () => {
     expect(onlyVisit("刘记 老板说不想进新品 七匹狼纯境卖不动", "M01").listed).toEqual([]);
   });
 
-  it("\"2 cs each of MM OJ and Fanta\" orders both", () => {
+  it('"2 cs each of MM OJ and Fanta" orders both', () => {
     const v = onlyVisit("Braker: owner ordered 2 cs each of MM OJ and Fanta", "M07", WED_AUSTIN);
-    expect(v.orders).toEqual([{ sku: "B009", qty: 2, unit: "case" }, { sku: "B011", qty: 2, unit: "case" }]);
+    expect(v.orders).toEqual([
+      { sku: "B009", qty: 2, unit: "case" },
+      { sku: "B011", qty: 2, unit: "case" },
+    ]);
   });
 });
 
@@ -74,8 +80,10 @@ describe("shops not reached get no record", () => {
     expect(visits(parse("吴华的红塔山卖断了，兴隆没去成", "M02").out).map((v) => v.retailer)).toEqual(["R032"]);
   });
 
-  it("\"didn't make it to Braker\"", () => {
-    expect(visits(parse("Rundberg all good, didn't make it to Braker", "M07", WED_AUSTIN).out).map((v) => v.retailer)).toEqual(["R169"]);
+  it('"didn\'t make it to Braker"', () => {
+    expect(
+      visits(parse("Rundberg all good, didn't make it to Braker", "M07", WED_AUSTIN).out).map((v) => v.retailer),
+    ).toEqual(["R169"]);
   });
 
   it("a closed shop's reopening day is not a follow-up", () => {

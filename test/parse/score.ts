@@ -47,8 +47,25 @@ export interface PredictedLine {
   records: ScoredRecord[];
 }
 
-const CATEGORIES = ["retailer", "date", "activity", "stock", "oos", "listed", "order", "followUp", "feedback", "compliance",
-  "promo_retailers", "promo_date", "promo_sku", "promo_format", "promo_consumers", "promo_duration", "promo_sale"] as const;
+const CATEGORIES = [
+  "retailer",
+  "date",
+  "activity",
+  "stock",
+  "oos",
+  "listed",
+  "order",
+  "followUp",
+  "feedback",
+  "compliance",
+  "promo_retailers",
+  "promo_date",
+  "promo_sku",
+  "promo_format",
+  "promo_consumers",
+  "promo_duration",
+  "promo_sale",
+] as const;
 type Category = (typeof CATEGORIES)[number];
 
 interface Tally {
@@ -76,7 +93,8 @@ export function readLabelled(path: string): LabelledLine[] {
 }
 
 const quantity = (qty: number | null | undefined) => (qty === null || qty === undefined ? "null" : String(Number(qty)));
-const amount = (line: AmountLine) => `${line.sku.toUpperCase()}|${quantity(line.qty)}|${line.unit == null ? "null" : line.unit.toLowerCase()}`;
+const amount = (line: AmountLine) =>
+  `${line.sku.toUpperCase()}|${quantity(line.qty)}|${line.unit == null ? "null" : line.unit.toLowerCase()}`;
 
 /** The facts of one record, as [category, fact] pairs. */
 function facts(record: ScoredRecord): [Category, string][] {
@@ -124,12 +142,20 @@ const total = (counts: Map<string, number>) => [...counts.values()].reduce((sum,
 const recordType = (record: ScoredRecord) => record.type ?? "visit";
 
 /** Pairs labelled and predicted records of the same type, most shared facts first (ties: earliest first). */
-function pair(gold: ScoredRecord[], predicted: ScoredRecord[]): { pairs: [number, number][]; loneGold: number[]; lonePredicted: number[] } {
+function pair(
+  gold: ScoredRecord[],
+  predicted: ScoredRecord[],
+): { pairs: [number, number][]; loneGold: number[]; lonePredicted: number[] } {
   const candidates: { shared: number; g: number; p: number }[] = [];
   gold.forEach((g, gi) =>
     predicted.forEach((p, pi) => {
       if (recordType(g) !== recordType(p)) return;
-      const shared = total(sharedCount(facts(g).map(([, key]) => key), facts(p).map(([, key]) => key)));
+      const shared = total(
+        sharedCount(
+          facts(g).map(([, key]) => key),
+          facts(p).map(([, key]) => key),
+        ),
+      );
       candidates.push({ shared, g: gi, p: pi });
     }),
   );
@@ -153,18 +179,31 @@ function pair(gold: ScoredRecord[], predicted: ScoredRecord[]): { pairs: [number
 function tallyOf(tp: number, fp: number, fn: number): Tally {
   const precision = tp + fp ? tp / (tp + fp) : 1;
   const recall = tp + fn ? tp / (tp + fn) : 1;
-  return { tp, fp, fn, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+  return {
+    tp,
+    fp,
+    fn,
+    precision,
+    recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+  };
 }
 
 /** Scores predicted parses against labelled lines: intent accuracy and fact precision, recall and F1. */
 export function scoreParses(labelled: LabelledLine[], predictions: PredictedLine[]): Score {
   const byId = new Map(predictions.map((p) => [p.id, p]));
-  const counts = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<Category, { tp: number; fp: number; fn: number }>;
+  const counts = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    Category,
+    { tp: number; fp: number; fn: number }
+  >;
   let intentRight = 0;
   let missing = 0;
   // Labelled facts found are true positives, those not found false negatives; predicted facts not labelled, false positives.
   const count = (goldFacts: [Category, string][], predictedFacts: [Category, string][]) => {
-    const both = sharedCount(goldFacts.map(([, key]) => key), predictedFacts.map(([, key]) => key));
+    const both = sharedCount(
+      goldFacts.map(([, key]) => key),
+      predictedFacts.map(([, key]) => key),
+    );
     const take = (list: [Category, string][], kind: "fn" | "fp") => {
       const left = new Map(both);
       for (const [category, key] of list) {
@@ -189,7 +228,9 @@ export function scoreParses(labelled: LabelledLine[], predictions: PredictedLine
     for (const g of loneGold) count(facts(goldRecords[g]!), []);
     for (const p of lonePredicted) count([], facts(predictedRecords[p]!));
   }
-  const categories = Object.fromEntries(CATEGORIES.map((c) => [c, tallyOf(counts[c].tp, counts[c].fp, counts[c].fn)])) as Record<Category, Tally>;
+  const categories = Object.fromEntries(
+    CATEGORIES.map((c) => [c, tallyOf(counts[c].tp, counts[c].fp, counts[c].fn)]),
+  ) as Record<Category, Tally>;
   const sum = (kind: "tp" | "fp" | "fn") => CATEGORIES.reduce((n, c) => n + counts[c][kind], 0);
   return {
     messages: labelled.length,

@@ -28,7 +28,20 @@ describe("shop mentions", () => {
     ["GV out of Topo", "R158"], // initials
     ["The Pantry out of Topo", "R175"],
   ])("%s → %s", (text, id) => {
-    expect(shopOf(text, text.startsWith("Joe") || text.startsWith("joe") || text.startsWith("711") || text.startsWith("HEB") || text.startsWith("Wells") || text.startsWith("The") ? "M07" : "M08", WED_AUSTIN).retailer).toBe(id);
+    expect(
+      shopOf(
+        text,
+        text.startsWith("Joe") ||
+          text.startsWith("joe") ||
+          text.startsWith("711") ||
+          text.startsWith("HEB") ||
+          text.startsWith("Wells") ||
+          text.startsWith("The")
+          ? "M07"
+          : "M08",
+        WED_AUSTIN,
+      ).retailer,
+    ).toBe(id);
   });
 
   it("resolves a short name several teams share to the sender's own shop", () => {
@@ -55,7 +68,11 @@ describe("shop mentions", () => {
 
   it("keeps the mention text and offsets of every shop", () => {
     const { result } = parse("今天去了张记便利店", "M02");
-    expect(result.shops[0]).toMatchObject({ id: "R035", mention: { start: 4, end: 9, text: "张记便利店" }, via: "name" });
+    expect(result.shops[0]).toMatchObject({
+      id: "R035",
+      mention: { start: 4, end: 9, text: "张记便利店" },
+      via: "name",
+    });
   });
 
   it("does not read 忘记 (forgot) as 王记", () => {

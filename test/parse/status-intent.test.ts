@@ -4,13 +4,25 @@ import { readStatusQuery } from "../../src/reports/query/read-query.js";
 import { parse, roster, WED_AUSTIN } from "./helpers.js";
 
 describe("status questions", () => {
-  it.each(["导出本周拜访记录", "这周哪些店断软中华", "昨天组里跑得怎么样", "本周促销情况", "组里这周的红旗有哪些", "这周有没有违规", "团队今天情况", "谁还没报"])(
-    "%s (from a supervisor) is a status question",
-    (text) => expect(parse(text, "S01").result.intent.value).toBe("status_query"),
+  it.each([
+    "导出本周拜访记录",
+    "这周哪些店断软中华",
+    "昨天组里跑得怎么样",
+    "本周促销情况",
+    "组里这周的红旗有哪些",
+    "这周有没有违规",
+    "团队今天情况",
+    "谁还没报",
+  ])("%s (from a supervisor) is a status question", (text) =>
+    expect(parse(text, "S01").result.intent.value).toBe("status_query"),
   );
-  it.each(["export this week's visits", "promotions this week?", "team status today", "who hasn't logged visits today?"])(
-    "%s (from a supervisor) is a status question",
-    (text) => expect(parse(text, "S03", WED_AUSTIN).result.intent.value).toBe("status_query"),
+  it.each([
+    "export this week's visits",
+    "promotions this week?",
+    "team status today",
+    "who hasn't logged visits today?",
+  ])("%s (from a supervisor) is a status question", (text) =>
+    expect(parse(text, "S03", WED_AUSTIN).result.intent.value).toBe("status_query"),
   );
   it.each(["谢谢", "好的收到", "今天下雨了", "今天去哪几家", "明天去王记"])("%s is not", (text) => {
     expect(parse(text, "S01").result.intent.value).not.toBe("status_query");
@@ -24,7 +36,13 @@ describe("one table for asking and reading a report question", () => {
   // The phrase that makes a message a team question also says which report it wants
   // (locales/<lang>/parse/report-questions.ts: `asks`), so the two readers cannot disagree.
   const read = (text: string) =>
-    readStatusQuery({ text, today: "2026-11-25", people: roster.people, teams: ["新罗一组", "新罗二组", "Austin North"], skus: [] }).report;
+    readStatusQuery({
+      text,
+      today: "2026-11-25",
+      people: roster.people,
+      teams: ["新罗一组", "新罗二组", "Austin North"],
+      skus: [],
+    }).report;
   it.each([
     ["这周有没有碰红线的", "S01", "red_flags"],
     ["哪些店缺软中华", "S01", "stock_outs"],

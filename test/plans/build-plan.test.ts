@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { buildPlan, planProgress, recordSkip, setVisitRule, addTarget, type PlanReason } from "../../src/plans/index.js";
+import {
+  addTarget,
+  buildPlan,
+  type PlanReason,
+  planProgress,
+  recordSkip,
+  setVisitRule,
+} from "../../src/plans/index.js";
 import { pathKm } from "../../src/plans/route.js";
 import { PROVIDERS } from "../support/databases.js";
 import { closeDatabasesAfterEach, freshFixtures, logVisit, visitEveryShop } from "./plan-setup.js";
@@ -15,7 +22,12 @@ describe.each(PROVIDERS)("visit plans on $name", ({ create }) => {
     await logVisit(db, "R014", "2026-11-20", { followUp: "2026-11-25" });
     const plan = await buildPlan(db, "M01", "2026-11-25");
     const stop = plan.stops.find((s) => s.retailerId === "R014");
-    expect(stop?.reasons[0]).toEqual({ kind: "follow_up", promisedOn: "2026-11-20", forDay: "2026-11-25", lateDays: 0 });
+    expect(stop?.reasons[0]).toEqual({
+      kind: "follow_up",
+      promisedOn: "2026-11-20",
+      forDay: "2026-11-25",
+      lateDays: 0,
+    });
     // A promise outranks shops that were simply never visited.
     expect([...plan.stops].sort((a, b) => b.urgency - a.urgency)[0]?.retailerId).toBe("R014");
     // The day before, the promise is not due yet (the brand store is not due by frequency either).
@@ -53,7 +65,13 @@ describe.each(PROVIDERS)("visit plans on $name", ({ create }) => {
     const plan = await buildPlan(db2, "M01", "2026-11-27");
     const byId = new Map(plan.stops.map((s) => [s.retailerId, s]));
     expect([...byId.keys()].sort()).toEqual(["R003", "R014"]);
-    expect(byId.get("R014")!.reasons[0]).toEqual({ kind: "due", segment: "brand_store", everyDays: 7, lastVisit: "2026-11-20", overdueDays: 0 });
+    expect(byId.get("R014")!.reasons[0]).toEqual({
+      kind: "due",
+      segment: "brand_store",
+      everyDays: 7,
+      lastVisit: "2026-11-20",
+      overdueDays: 0,
+    });
     expect(byId.get("R003")!.reasons[0]).toMatchObject({ kind: "due", overdueDays: 3 });
     expect(byId.get("R003")!.urgency).toBeGreaterThan(byId.get("R014")!.urgency);
   });
@@ -90,12 +108,16 @@ describe.each(PROVIDERS)("visit plans on $name", ({ create }) => {
     await visitEveryShop(db, "M01", "2026-11-10");
     // Every shop but R001 and R009 was seen recently; R009 already stocks T003.
     await logVisit(db, "R009", "2026-11-12", { lines: [{ kind: "stock", sku: "T003", qty: 4, unit: "carton" }] });
-    const recent = (await db.retailer.findMany({ where: { managerId: "M01", id: { notIn: ["R001", "R009"] } } })).map((r) => r.id);
+    const recent = (await db.retailer.findMany({ where: { managerId: "M01", id: { notIn: ["R001", "R009"] } } })).map(
+      (r) => r.id,
+    );
     for (const id of recent) await logVisit(db, id, "2026-11-24");
     await addTarget(db, { team: "新罗一组", month: "2026-11", sku: "T003" });
     const plan = await buildPlan(db, "M01", "2026-11-27");
     expect(plan.stops.map((s) => s.retailerId)).toEqual(["R001"]);
-    expect(plan.stops[0]?.reasons).toEqual([{ kind: "target", month: "2026-11", products: [{ sku: "T003", name: "中华(双中支)" }] }]);
+    expect(plan.stops[0]?.reasons).toEqual([
+      { kind: "target", month: "2026-11", products: [{ sku: "T003", name: "中华(双中支)" }] },
+    ]);
     // December has no target: nothing pulls R001 in before it is due.
     expect((await buildPlan(db, "M01", "2026-12-01")).stops.find((s) => s.retailerId === "R001")).toBeUndefined();
   });
@@ -108,8 +130,12 @@ describe.each(PROVIDERS)("visit plans on $name", ({ create }) => {
     await logVisit(db, "R010", "2026-11-26", { lines: [{ kind: "out_of_stock", sku: "T001" }] }); // too recent
     const plan = await buildPlan(db, "M01", "2026-11-27");
     const byId = new Map(plan.stops.map((s) => [s.retailerId, s]));
-    expect(byId.get("R001")!.reasons).toEqual([{ kind: "stock_out", reportedOn: "2026-11-23", products: [{ sku: "T002", name: "中华(软)" }] }]);
-    expect(byId.get("R007")!.reasons).toEqual([{ kind: "feedback", reportedOn: "2026-11-23", text: "老板希望多分点紧俏烟" }]);
+    expect(byId.get("R001")!.reasons).toEqual([
+      { kind: "stock_out", reportedOn: "2026-11-23", products: [{ sku: "T002", name: "中华(软)" }] },
+    ]);
+    expect(byId.get("R007")!.reasons).toEqual([
+      { kind: "feedback", reportedOn: "2026-11-23", text: "老板希望多分点紧俏烟" },
+    ]);
     expect(byId.has("R010")).toBe(false);
     await logVisit(db, "R001", "2026-11-25", { lines: [{ kind: "stock", sku: "T002", qty: 5, unit: "carton" }] });
     expect((await buildPlan(db, "M01", "2026-11-27")).stops.some((s) => s.retailerId === "R001")).toBe(false);
@@ -134,7 +160,10 @@ describe.each(PROVIDERS)("visit plans on $name", ({ create }) => {
     const [first, ...rest] = points(byUrgency);
     const urgencyKm = pathKm(first!, rest);
     expect(plan.totalKm).toBeLessThan(urgencyKm * 0.6);
-    expect(plan.totalKm).toBeCloseTo(plan.stops.reduce((sum, s) => sum + (s.legKm ?? 0), 0), 0);
+    expect(plan.totalKm).toBeCloseTo(
+      plan.stops.reduce((sum, s) => sum + (s.legKm ?? 0), 0),
+      0,
+    );
 
     await db.person.update({ where: { id: "M01" }, data: { startLat: 25.1, startLng: 117.07 } });
     const fromHome = await buildPlan(db, "M01", "2026-11-27");
@@ -160,14 +189,18 @@ describe.each(PROVIDERS)("visit plans on $name", ({ create }) => {
     const [a, b] = plan.stops;
     if (!a || !b) throw new Error("the plan has at least two stops");
     await logVisit(db, a.retailerId, "2026-11-27");
-    const offPlan = (await db.retailer.findMany({ where: { managerId: "M01" } })).find((r) => !plan.stops.some((s) => s.retailerId === r.id))!;
+    const offPlan = (await db.retailer.findMany({ where: { managerId: "M01" } })).find(
+      (r) => !plan.stops.some((s) => s.retailerId === r.id),
+    )!;
     await logVisit(db, offPlan.id, "2026-11-27");
     await recordSkip(db, "M01", b.retailerId, "2026-11-27", "今天关门");
     const again = await buildPlan(db, "M01", "2026-11-27");
     expect(again.stops.map((s) => s.retailerId)).toEqual(plan.stops.map((s) => s.retailerId));
     const progress = await planProgress(db, again);
     expect(progress.done.map((s) => s.retailerId)).toEqual([a.retailerId]);
-    expect(progress.skipped).toEqual([{ stop: expect.objectContaining({ retailerId: b.retailerId }), reason: "今天关门" }]);
+    expect(progress.skipped).toEqual([
+      { stop: expect.objectContaining({ retailerId: b.retailerId }), reason: "今天关门" },
+    ]);
     expect(progress.remaining).toHaveLength(plan.stops.length - 2);
     expect(progress.extra).toEqual([{ retailerId: offPlan.id, name: offPlan.name }]);
   });

@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../src/demo/seeded-random.js";
 import { addDays, isoWeekday } from "../../src/domain/calendar.js";
 import type { Prisma } from "../../src/generated/prisma/client.js";
-import { addTarget, buildPlan, buildPlans, createPlanCache, setVisitRule, type PlanReason, type VisitPlan } from "../../src/plans/index.js";
+import {
+  addTarget,
+  buildPlan,
+  buildPlans,
+  createPlanCache,
+  type PlanReason,
+  setVisitRule,
+  type VisitPlan,
+} from "../../src/plans/index.js";
 import type { Db } from "../../src/store/database.js";
 import { PROVIDERS } from "../support/databases.js";
 import { closeDatabasesAfterEach, freshFixtures } from "./plan-setup.js";
@@ -28,7 +36,11 @@ async function realisticHistory(db: Db): Promise<void> {
   const visits: Prisma.VisitCreateManyInput[] = [];
   const lines: Prisma.VisitLineCreateManyInput[] = [];
   for (const shop of shops) {
-    for (let day = addDays("2026-09-28", Math.floor(rand() * 20)); day < "2026-12-02"; day = addDays(day, 3 + Math.floor(rand() * 25))) {
+    for (
+      let day = addDays("2026-09-28", Math.floor(rand() * 20));
+      day < "2026-12-02";
+      day = addDays(day, 3 + Math.floor(rand() * 25))
+    ) {
       if (isoWeekday(day) > 5) continue;
       const times = rand() < 0.1 ? 2 : 1;
       for (let t = 0; t < times; t++) {
@@ -49,7 +61,13 @@ async function realisticHistory(db: Db): Promise<void> {
         });
         for (let n = Math.floor(rand() * 3); n > 0; n--) {
           const kind = pick(["stock", "stock", "out_of_stock", "listed", "order"]);
-          lines.push({ visitId: id, kind, sku: pick(SKUS), qty: kind === "out_of_stock" ? null : 1 + Math.floor(rand() * 10), unit: kind === "out_of_stock" ? null : "carton" });
+          lines.push({
+            visitId: id,
+            kind,
+            sku: pick(SKUS),
+            qty: kind === "out_of_stock" ? null : 1 + Math.floor(rand() * 10),
+            unit: kind === "out_of_stock" ? null : "carton",
+          });
         }
       }
     }
@@ -116,7 +134,10 @@ describe.each(PROVIDERS)("team plans on $name", ({ create }) => {
 
   it("refuses an unknown person or a day that is not a day, as buildPlan does", async () => {
     const db = await freshFixtures(create);
-    await expect(buildPlans(db, ["M01", "M99"], "2026-11-25")).rejects.toMatchObject({ code: "PLAN_UNKNOWN_PERSON", message: "unknown person M99" });
+    await expect(buildPlans(db, ["M01", "M99"], "2026-11-25")).rejects.toMatchObject({
+      code: "PLAN_UNKNOWN_PERSON",
+      message: "unknown person M99",
+    });
     await expect(buildPlan(db, "M99", "2026-11-25")).rejects.toMatchObject({ code: "PLAN_UNKNOWN_PERSON" });
     await expect(buildPlans(db, ["M01"], "2026-13-45")).rejects.toMatchObject({ code: "PLAN_BAD_DAY" });
   });

@@ -33,7 +33,13 @@ export async function chatOn(db: Db): Promise<Chat> {
       const lang = options.lang ?? person.lang;
       const now = isoInZone(receivedAt, person.timezone);
       const ctx: Context = {
-        message: { channel: "web", externalUserId: personId, externalMessageId: `test-${Math.random()}`, text, receivedAt },
+        message: {
+          channel: "web",
+          externalUserId: personId,
+          externalMessageId: `test-${Math.random()}`,
+          text,
+          receivedAt,
+        },
         inboundId: "test",
         person,
         lang,

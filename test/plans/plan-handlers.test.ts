@@ -26,17 +26,21 @@ describe.each(PROVIDERS)("the plans' chat handlers on $name", ({ create }) => {
     expect(next.calls).toBe(0);
     expect(ctx.intent).toBe("plan_skip");
     expect(text(ctx.replies)).toBe("好的，老王烟酒店今天先不去了（关门），已记下。这家店还会排进之后的计划。");
-    expect(await db.planSkip.findMany({ select: { personId: true, retailerId: true, date: true, reason: true } })).toEqual([
-      { personId: "M01", retailerId: "R014", date: "2026-11-25", reason: "关门" },
-    ]);
+    expect(
+      await db.planSkip.findMany({ select: { personId: true, retailerId: true, date: true, reason: true } }),
+    ).toEqual([{ personId: "M01", retailerId: "R014", date: "2026-11-25", reason: "关门" }]);
     expect(await db.visit.count()).toBe(0);
   });
 
   it("skips in English on the rep's own day", async () => {
     const { db, skip, chat } = await world();
-    const ctx = await chat.context("M07", "skip Joe's today, closed for inventory", { at: "2026-11-25T09:00:00-06:00" });
+    const ctx = await chat.context("M07", "skip Joe's today, closed for inventory", {
+      at: "2026-11-25T09:00:00-06:00",
+    });
     await skip.handle(ctx, chat.next());
-    expect(text(ctx.replies)).toBe("OK, skipping Joe's Market today (closed for inventory). Noted; it will come back on a later plan.");
+    expect(text(ctx.replies)).toBe(
+      "OK, skipping Joe's Market today (closed for inventory). Noted; it will come back on a later plan.",
+    );
     expect(await db.planSkip.findFirst({ select: { retailerId: true, date: true, reason: true } })).toEqual({
       retailerId: expect.any(String),
       date: "2026-11-25",

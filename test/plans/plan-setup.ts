@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach } from "vitest";
 import { importRoster } from "../../src/roster/import-roster.js";
-import { openDatabase, type Database, type Db } from "../../src/store/database.js";
+import { type Database, type Db, openDatabase } from "../../src/store/database.js";
 import type { ScratchDatabase } from "../support/databases.js";
 import { TEST_ROSTER } from "../support/fixtures.js";
 
@@ -34,7 +34,12 @@ export interface VisitSpec {
   feedbackText?: string | null;
   compliance?: boolean;
   complianceNote?: string | null;
-  lines?: { kind: "stock" | "out_of_stock" | "listed" | "order"; sku: string; qty?: number | null; unit?: string | null }[];
+  lines?: {
+    kind: "stock" | "out_of_stock" | "listed" | "order";
+    sku: string;
+    qty?: number | null;
+    unit?: string | null;
+  }[];
   managerId?: string;
 }
 
@@ -53,7 +58,9 @@ export async function logVisit(db: Db, retailerId: string, date: string, spec: V
       feedbackText: spec.feedbackText ?? null,
       compliance: spec.compliance ?? false,
       complianceNote: spec.complianceNote ?? null,
-      lines: { create: (spec.lines ?? []).map((l) => ({ kind: l.kind, sku: l.sku, qty: l.qty ?? null, unit: l.unit ?? null })) },
+      lines: {
+        create: (spec.lines ?? []).map((l) => ({ kind: l.kind, sku: l.sku, qty: l.qty ?? null, unit: l.unit ?? null })),
+      },
     },
   });
   return id;

@@ -21,18 +21,52 @@ const plan: VisitPlan = {
   deferred: [{ retailerId: "R060", name: "某店", urgency: 400 }],
   stops: [
     {
-      order: 1, retailerId: "R050", name: "张记便利店", segment: "brand_store", address: "", lat: 25.1, lng: 117.01, lastVisit: "2026-11-16", urgency: 600, legKm: 1.2,
+      order: 1,
+      retailerId: "R050",
+      name: "张记便利店",
+      segment: "brand_store",
+      address: "",
+      lat: 25.1,
+      lng: 117.01,
+      lastVisit: "2026-11-16",
+      urgency: 600,
+      legKm: 1.2,
       reasons: [{ kind: "due", segment: "brand_store", everyDays: 7, lastVisit: "2026-11-16", overdueDays: 3 }],
     },
     {
-      order: 2, retailerId: "R014", name: "老王烟酒店", segment: "brand_store", address: "", lat: 25.11, lng: 117.06, lastVisit: "2026-11-20", urgency: 1080, legKm: 5.4,
+      order: 2,
+      retailerId: "R014",
+      name: "老王烟酒店",
+      segment: "brand_store",
+      address: "",
+      lat: 25.11,
+      lng: 117.06,
+      lastVisit: "2026-11-20",
+      urgency: 1080,
+      legKm: 5.4,
       reasons: [
         { kind: "follow_up", promisedOn: "2026-11-20", forDay: "2026-11-26", lateDays: 0 },
-        { kind: "stock_out", reportedOn: "2026-11-20", products: [{ sku: "T002", name: "中华(软)" }, { sku: "T005", name: "玉溪(硬)" }] },
+        {
+          kind: "stock_out",
+          reportedOn: "2026-11-20",
+          products: [
+            { sku: "T002", name: "中华(软)" },
+            { sku: "T005", name: "玉溪(硬)" },
+          ],
+        },
       ],
     },
     {
-      order: 3, retailerId: "R033", name: "惠民超市", segment: "standard", address: "", lat: 25.12, lng: 117.07, lastVisit: null, urgency: 614, legKm: 1.3,
+      order: 3,
+      retailerId: "R033",
+      name: "惠民超市",
+      segment: "standard",
+      address: "",
+      lat: 25.12,
+      lng: 117.07,
+      lastVisit: null,
+      urgency: 614,
+      legKm: 1.3,
       reasons: [
         { kind: "never_visited", segment: "standard", everyDays: 28 },
         { kind: "target", month: "2026-11", products: [{ sku: "T003", name: "中华(双中支)" }] },
@@ -70,8 +104,12 @@ describe("plan wording", () => {
   });
 
   it("says when a day is off", () => {
-    expect(renderPlan({ ...plan, dayOff: "weekend", stops: [] }, zh, { today: "2026-11-26" })[0]).toMatchObject({ text: "今天休息，没有拜访计划。" });
-    expect(renderPlan({ ...plan, day: "2026-10-01", dayOff: "holiday", stops: [] }, en)[0]).toMatchObject({ text: "Thu, Oct 1 is a holiday: no visit plan." });
+    expect(renderPlan({ ...plan, dayOff: "weekend", stops: [] }, zh, { today: "2026-11-26" })[0]).toMatchObject({
+      text: "今天休息，没有拜访计划。",
+    });
+    expect(renderPlan({ ...plan, day: "2026-10-01", dayOff: "holiday", stops: [] }, en)[0]).toMatchObject({
+      text: "Thu, Oct 1 is a holiday: no visit plan.",
+    });
   });
 });
 
@@ -89,7 +127,9 @@ describe.each(PROVIDERS)("plan questions in chat on $name", ({ create }) => {
 
     await logVisit(db, "R014", "2026-11-26");
     const skip = await skipShop(db, "M01", "R004", "2026-11-26", "今天关门", zh);
-    expect(skip).toEqual([{ kind: "text", text: "好的，郭记烟酒商行今天先不去了（今天关门），已记下。这家店还会排进之后的计划。" }]);
+    expect(skip).toEqual([
+      { kind: "text", text: "好的，郭记烟酒商行今天先不去了（今天关门），已记下。这家店还会排进之后的计划。" },
+    ]);
     const later = await answerPlanQuery(db, longyan, now, zh);
     expect((later[0] as { text: string }).text.split("\n")).toEqual([
       "今天计划 3 家，已完成 1 家，跳过 1 家，还剩 1 家：",
@@ -100,7 +140,9 @@ describe.each(PROVIDERS)("plan questions in chat on $name", ({ create }) => {
 
     await logVisit(db, "R003", "2026-11-26");
     const done = await answerPlanQuery(db, longyan, now, en);
-    expect((done[0] as { text: string }).text.split("\n")[0]).toBe("All 3 planned stores for today are handled (1 skipped). Nice work!");
+    expect((done[0] as { text: string }).text.split("\n")[0]).toBe(
+      "All 3 planned stores for today are handled (1 skipped). Nice work!",
+    );
   });
 
   it("plans in the person's own time zone", async () => {
@@ -108,7 +150,12 @@ describe.each(PROVIDERS)("plan questions in chat on $name", ({ create }) => {
     // 23:30 UTC on the 27th (Friday) is Saturday morning in Longyan: a day off there.
     const reply = await answerPlanQuery(db, longyan, new Date("2026-11-27T23:30:00Z"), zh);
     expect(reply[0]).toMatchObject({ text: "今天休息，没有拜访计划。" });
-    const austin = await answerPlanQuery(db, { id: "M07", timezone: "America/Chicago" }, new Date("2026-11-27T23:30:00Z"), en);
+    const austin = await answerPlanQuery(
+      db,
+      { id: "M07", timezone: "America/Chicago" },
+      new Date("2026-11-27T23:30:00Z"),
+      en,
+    );
     expect((austin[0] as { text: string }).text).toMatch(/^Today: 15 planned, 0 done, 15 to go:/);
   });
 });

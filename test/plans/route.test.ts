@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { haversineKm, orderRoute, pathKm, type Point } from "../../src/plans/route.js";
+import { haversineKm, orderRoute, type Point, pathKm } from "../../src/plans/route.js";
 
 /** A deterministic scatter of shops over a district (~15 km across). */
 function scatter(n: number, seed = 7): Point[] {
@@ -23,7 +23,10 @@ describe("route order", () => {
     const points = scatter(n, n);
     const order = orderRoute(start, points);
     expect([...order].sort((x, y) => x - y)).toEqual(points.map((_, i) => i));
-    const routed = pathKm(start, order.map((i) => points[i]!));
+    const routed = pathKm(
+      start,
+      order.map((i) => points[i]!),
+    );
     expect(routed).toBeLessThan(pathKm(start, points) * (n <= 5 ? 1.0001 : 0.7));
   });
 
@@ -31,11 +34,19 @@ describe("route order", () => {
     const start = { lat: 25.07, lng: 117.02 };
     const points = scatter(25, 3);
     const order = orderRoute(start, points);
-    const best = pathKm(start, order.map((i) => points[i]!));
+    const best = pathKm(
+      start,
+      order.map((i) => points[i]!),
+    );
     for (let i = 0; i < order.length - 1; i++) {
       for (let j = i + 1; j < order.length; j++) {
         const swapped = [...order.slice(0, i), ...order.slice(i, j + 1).reverse(), ...order.slice(j + 1)];
-        expect(pathKm(start, swapped.map((k) => points[k]!))).toBeGreaterThanOrEqual(best - 1e-9);
+        expect(
+          pathKm(
+            start,
+            swapped.map((k) => points[k]!),
+          ),
+        ).toBeGreaterThanOrEqual(best - 1e-9);
       }
     }
   });

@@ -12,11 +12,12 @@ import { shortReference } from "../../src/domain/reference.js";
 import { messagesFor } from "../../src/locales/index.js";
 import { files } from "../../src/reports/index.js";
 import { RosterStore } from "../../src/store/roster-store.js";
-import { reportChat, type ReportChat } from "./report-chat.js";
+import { type ReportChat, reportChat } from "./report-chat.js";
 
 const card = (replies: Reply[]) => replies.find((r): r is CardReply => r.kind === "card")!;
 const line = (c: CardReply, label: string) => c.lines.find((l) => l.label === label)?.value;
-const plain = (replies: Reply[], lang: "zh" | "en" = "zh") => replies.map((r) => replyToPlainText(r, messagesFor(lang))).join("\n---\n");
+const plain = (replies: Reply[], lang: "zh" | "en" = "zh") =>
+  replies.map((r) => replyToPlainText(r, messagesFor(lang))).join("\n---\n");
 /** Late afternoon in Austin (Chicago time). */
 const AUSTIN = "2026-11-25T17:00:00-06:00";
 
@@ -43,13 +44,17 @@ describe("supervisors' questions in chat", () => {
     const replies = await chat.ask("S01", "团队今天情况");
     const c = card(replies);
     expect(c.title).toBe("新罗一组 · 今天 11月25日（周三）拜访情况");
-    expect(line(c, "林志强")).toBe("完成计划 3/25 家（12%），拜访 4 家次（3 家店），断货 1 条，⚠️ 合规提示 1 条，最后上报 15:00");
+    expect(line(c, "林志强")).toBe(
+      "完成计划 3/25 家（12%），拜访 4 家次（3 家店），断货 1 条，⚠️ 合规提示 1 条，最后上报 15:00",
+    );
     expect(line(c, "黄丽萍")).toBe("完成计划 0/24 家（0%），还没报拜访，促销 1 场（触达 12 人），最后上报 16:00");
     expect(line(c, "张伟")).toBe("完成计划 0/25 家（0%），还没上报");
     expect(line(c, "⚠️ 合规提示")).toContain("新华都超市（11:00）");
     expect(line(c, "⚠️ 合规提示")).toContain(refs.xinhuadu);
     expect(line(c, "⚠️ 合规提示")).toContain("「店主说要搭售才给上柜」");
-    expect(c.footer).toContain("合计：计划 74 家，完成 3 家（4%）；共拜访 4 家次；断货 1 条；促销 1 场，触达 12 人；合规提示 1 条");
+    expect(c.footer).toContain(
+      "合计：计划 74 家，完成 3 家（4%）；共拜访 4 家次；断货 1 条；促销 1 场，触达 12 人；合规提示 1 条",
+    );
     expect(c.footer).toContain("还没报拜访：黄丽萍（只报了促销活动）、张伟");
     const image = replies.find((r): r is ImageReply => r.kind === "image")!;
     expect(image.title).toBe("新罗一组 · 今天 11月25日（周三）计划与完成");
@@ -61,7 +66,9 @@ describe("supervisors' questions in chat", () => {
   });
 
   it("offers 明细, which lists every counted visit by its reference (the undone one not among them)", async () => {
-    const details = card(await chat.ask("S01", "团队今天情况", { at: "17:41" })).actions.find((a) => a.label === "明细")!;
+    const details = card(await chat.ask("S01", "团队今天情况", { at: "17:41" })).actions.find(
+      (a) => a.label === "明细",
+    )!;
     const text = plain(await chat.ask("S01", details.value, { at: "17:42" }));
     expect(text).toContain("共 4 家次");
     expect(text).toContain("林志强（4 家次）：");
@@ -159,16 +166,42 @@ describe("supervisors' questions in chat", () => {
     await wb.xlsx.load(Buffer.from(file.bytes!) as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet("拜访记录")!;
     const header = (sheet.getRow(1).values as string[]).slice(1);
-    expect(header).toEqual(["日期", "客户经理", "零售户", "分类", "工作内容", "库存", "断货", "新上柜", "订货", "下次跟进", "老板反馈", "合规提示", "上报时间", "记录编号"]);
-    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => (sheet.getRow(i + 2).values as unknown[]).slice(1));
+    expect(header).toEqual([
+      "日期",
+      "客户经理",
+      "零售户",
+      "分类",
+      "工作内容",
+      "库存",
+      "断货",
+      "新上柜",
+      "订货",
+      "下次跟进",
+      "老板反馈",
+      "合规提示",
+      "上报时间",
+      "记录编号",
+    ]);
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) =>
+      (sheet.getRow(i + 2).values as unknown[]).slice(1),
+    );
     expect(rows).toHaveLength(5);
     const byRef = new Map(rows.map((r) => [r[13], r]));
     expect([...byRef.keys()].sort()).toEqual([refs.wang1, refs.zhou, refs.xinhuadu, refs.wang2, refs.liqiang].sort());
-    expect(byRef.get(refs.zhou)!.slice(0, 6)).toEqual(["2026-11-25", "林志强", "老周副食店", "精品店", "盘点库存", "中华(硬) 15条"]);
+    expect(byRef.get(refs.zhou)!.slice(0, 6)).toEqual([
+      "2026-11-25",
+      "林志强",
+      "老周副食店",
+      "精品店",
+      "盘点库存",
+      "中华(硬) 15条",
+    ]);
     expect(byRef.get(refs.liqiang)![0]).toBe("2026-11-24");
     expect(byRef.get(refs.xinhuadu)![11]).toContain("搭售");
     const lines = wb.getWorksheet("产品明细")!;
-    const zhouLine = Array.from({ length: lines.rowCount - 1 }, (_, i) => (lines.getRow(i + 2).values as unknown[]).slice(1)).find((r) => r[8] === refs.zhou)!;
+    const zhouLine = Array.from({ length: lines.rowCount - 1 }, (_, i) =>
+      (lines.getRow(i + 2).values as unknown[]).slice(1),
+    ).find((r) => r[8] === refs.zhou)!;
     expect(zhouLine).toEqual(["2026-11-25", "林志强", "老周副食店", "库存", "中华(硬)", "T001", 15, "条", refs.zhou]);
   });
 
@@ -176,16 +209,22 @@ describe("supervisors' questions in chat", () => {
     const status = card(await chat.ask("S03", "how's the team doing today?", { at: AUSTIN }));
     expect(status.title).toBe("Austin North · today (Wed, Nov 25)");
     expect(status.lines.map((l) => l.label)).toEqual(["Jake Miller", "Priya Shah"]);
-    expect(line(status, "Jake Miller")).toMatch(/^1 of \d+ planned visits done \(\d+%\) · 1 visit · last report 10:00 am$/);
+    expect(line(status, "Jake Miller")).toMatch(
+      /^1 of \d+ planned visits done \(\d+%\) · 1 visit · last report 10:00 am$/,
+    );
     expect(line(status, "Priya Shah")).toContain("nothing logged yet");
-    expect(status.footer).toMatch(/^Total: 1 of \d+ planned visits done \(\d+%\); 1 visit; 0 stock-outs; 0 promotions; 0 red flags$/m);
+    expect(status.footer).toMatch(
+      /^Total: 1 of \d+ planned visits done \(\d+%\); 1 visit; 0 stock-outs; 0 promotions; 0 red flags$/m,
+    );
     const who = card(await chat.ask("S03", "who hasn't logged visits today?", { at: AUSTIN }));
     expect(who.title).toBe("1 of 2 reps on Austin North hasn't logged visits today (Wed, Nov 25): Priya Shah.");
     expect(line(who, "Jake Miller")).toBe("1 visit, last at 10:00 am");
     const flags = plain(await chat.ask("S03", "any red flags this week?", { at: AUSTIN }), "en");
     expect(flags).toBe("No red flags on Austin North this week (Nov 23–25).");
     const exported = await chat.ask("S03", "export this week's visits", { at: AUSTIN });
-    expect(exported.find((r) => r.kind === "file")).toMatchObject({ title: "Austin North visits this week (Nov 23–25) (1)" });
+    expect(exported.find((r) => r.kind === "file")).toMatchObject({
+      title: "Austin North visits this week (Nov 23–25) (1)",
+    });
   });
 
   it("shows no chart where the channel cannot show images", async () => {

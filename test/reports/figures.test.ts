@@ -1,18 +1,17 @@
 /** The figures behind the answers, against the hand-counted week (report-setup.ts), on SQLite and PostgreSQL. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPlan, planProgress } from "../../src/plans/index.js";
+import { buildPlan, planProgress, plansProgress } from "../../src/plans/index.js";
 import { coverage } from "../../src/reports/figures/coverage.js";
-import { forgetPlans, planFigures, PLAN_TTL_MS } from "../../src/reports/figures/plan-figures.js";
-import { daysOf } from "../../src/reports/query/read-period.js";
-import { plansProgress } from "../../src/plans/index.js";
+import { promotionRecords, visitRecords } from "../../src/reports/figures/figure-queries.js";
 import { memberTotals } from "../../src/reports/figures/member-totals.js";
+import { forgetPlans, PLAN_TTL_MS, planFigures } from "../../src/reports/figures/plan-figures.js";
 import { stockOuts } from "../../src/reports/figures/stock-outs.js";
 import { teamStatus } from "../../src/reports/figures/team-status.js";
-import { promotionRecords, visitRecords } from "../../src/reports/figures/figure-queries.js";
 import type { Period } from "../../src/reports/query/query-types.js";
-import { openDatabase, type Database } from "../../src/store/database.js";
+import { daysOf } from "../../src/reports/query/read-period.js";
+import { type Database, openDatabase } from "../../src/store/database.js";
 import { PROVIDERS, type ScratchDatabase } from "../support/databases.js";
-import { seedWeek, TODAY, YESTERDAY, type Seeded } from "./report-setup.js";
+import { type Seeded, seedWeek, TODAY, YESTERDAY } from "./report-setup.js";
 
 const TEAM = [
   { id: "M01", name: "林志强", team: "新罗一组", supervisorId: "S01" },
@@ -40,7 +39,14 @@ describe.each(PROVIDERS)("report figures on $name", (provider) => {
 
   it("counts today's visits per member: a shop twice is two visits and one shop, undone records are left out", async () => {
     const totals = await memberTotals(database.db, IDS, day(TODAY));
-    expect(totals.get("M01")).toMatchObject({ visits: 4, shops: 3, stockOuts: 1, redFlags: 1, promotions: 0, consumers: 0 });
+    expect(totals.get("M01")).toMatchObject({
+      visits: 4,
+      shops: 3,
+      stockOuts: 1,
+      redFlags: 1,
+      promotions: 0,
+      consumers: 0,
+    });
     expect(totals.get("M01")!.lastReportAt).toBeInstanceOf(Date);
     expect(totals.get("M02")).toMatchObject({ visits: 0, promotions: 1, consumers: 12 });
     expect(totals.has("M03")).toBe(false);
@@ -63,7 +69,9 @@ describe.each(PROVIDERS)("report figures on $name", (provider) => {
   });
 
   it("reads progress for many plans at once exactly as for each plan alone", async () => {
-    const plans = await Promise.all(["M01", "M02", "M03"].flatMap((id) => [TODAY, YESTERDAY].map((d) => buildPlan(database.db, id, d))));
+    const plans = await Promise.all(
+      ["M01", "M02", "M03"].flatMap((id) => [TODAY, YESTERDAY].map((d) => buildPlan(database.db, id, d))),
+    );
     const one = await Promise.all(plans.map((p) => planProgress(database.db, p)));
     expect(await plansProgress(database.db, plans)).toEqual(one);
   });
@@ -93,7 +101,9 @@ describe.each(PROVIDERS)("report figures on $name", (provider) => {
   it("lists the records behind the figures, the corrected one with its new quantity", async () => {
     const records = await visitRecords(database.db, IDS, WEEK);
     expect(records.map((r) => r.id).sort()).toEqual(
-      [seeded.m01.wang1, seeded.m01.wang2, seeded.m01.zhou, seeded.m01.xinhuadu, seeded.m02.liqiang].map((r) => r.id).sort(),
+      [seeded.m01.wang1, seeded.m01.wang2, seeded.m01.zhou, seeded.m01.xinhuadu, seeded.m02.liqiang]
+        .map((r) => r.id)
+        .sort(),
     );
     const zhou = records.find((r) => r.id === seeded.m01.zhou.id)!;
     expect(zhou.lines).toEqual([{ kind: "stock", sku: "T001", qty: 15, unit: "carton" }]);
@@ -103,7 +113,13 @@ describe.each(PROVIDERS)("report figures on $name", (provider) => {
   it("finds stock-outs by product, and sees the shelf filled again by a later visit", async () => {
     const out = await stockOuts(database.db, IDS, WEEK, ["T002"]);
     expect(out).toHaveLength(1);
-    expect(out[0]).toMatchObject({ retailerId: "R001", shopName: "王记小卖部", managerId: "M01", visitId: seeded.m01.wang1.id, restocked: false });
+    expect(out[0]).toMatchObject({
+      retailerId: "R001",
+      shopName: "王记小卖部",
+      managerId: "M01",
+      visitId: seeded.m01.wang1.id,
+      restocked: false,
+    });
     // The undone visit's stock-out (硬中华 at 郭记) does not count.
     expect(await stockOuts(database.db, IDS, WEEK, ["T001"])).toEqual([]);
     expect((await stockOuts(database.db, IDS, WEEK, [])).map((s) => s.sku)).toEqual(["T002"]);
@@ -112,7 +128,13 @@ describe.each(PROVIDERS)("report figures on $name", (provider) => {
   it("sums promotions with their consumers and sales", async () => {
     const promos = await promotionRecords(database.db, IDS, WEEK);
     expect(promos).toHaveLength(1);
-    expect(promos[0]).toMatchObject({ managerId: "M02", consumers: 12, shopNames: ["老陈超市"], skus: ["T002"], sales: [{ kind: "sale", sku: "T002", qty: 2, unit: "carton" }] });
+    expect(promos[0]).toMatchObject({
+      managerId: "M02",
+      consumers: 12,
+      shopNames: ["老陈超市"],
+      skus: ["T002"],
+      sales: [{ kind: "sale", sku: "T002", qty: 2, unit: "carton" }],
+    });
   });
 
   it("measures coverage against the visit rules: never-visited shops are all due", async () => {
@@ -129,7 +151,12 @@ describe.each(PROVIDERS)("report figures on $name", (provider) => {
 
   it("does not count a shop visited within its rhythm as due", async () => {
     // R030 (M02, weekly brand store) was visited yesterday: next week's coverage will not need it before Dec 1.
-    const segments = await coverage(database.db, ["M02"], { kind: "day", from: "2026-11-26", to: "2026-11-30", said: true });
+    const segments = await coverage(database.db, ["M02"], {
+      kind: "day",
+      from: "2026-11-26",
+      to: "2026-11-30",
+      said: true,
+    });
     const brand = segments.find((s) => s.segment === "brand_store")!;
     expect(brand.shops).toBe(5);
     expect(brand.due).toBe(4);

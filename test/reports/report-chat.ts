@@ -3,15 +3,15 @@
  * day (report-setup.ts): `ask(person, text)` delivers a question the way a channel would and returns
  * the replies. The web chat shows images; WeChat shows text only.
  */
-import { createBot, type Bot } from "../../src/core/bot.js";
+import { type Bot, createBot } from "../../src/core/bot.js";
 import type { ChannelCapabilities, Reply } from "../../src/domain/messages.js";
 import { createLogger } from "../../src/log.js";
 import { reportFiles } from "../../src/reports/files/file-store.js";
 import { reportHandlers } from "../../src/reports/handlers.js";
-import { openDatabase, type Database } from "../../src/store/database.js";
+import { type Database, openDatabase } from "../../src/store/database.js";
 import type { StoredRecord } from "../../src/store/record-store.js";
 import { scratchSqlite } from "../support/databases.js";
-import { seedAustin, seedWeek, type Seeded } from "./report-setup.js";
+import { type Seeded, seedAustin, seedWeek } from "./report-setup.js";
 
 const CAPABILITIES: Record<string, ChannelCapabilities> = {
   web: { images: true, files: true, buttons: true },

@@ -23,8 +23,19 @@ export const TODAY = "2026-11-25";
 export const YESTERDAY = "2026-11-24";
 
 export const visit = (retailer: string, date: string, facts: Partial<FormatVisit> = {}): FormatVisit => ({
-  type: "visit", retailer, ambiguous: null, date, activities: [], stock: [], outOfStock: [], listed: [], orders: [],
-  followUp: null, feedback: false, compliance: false, ...facts,
+  type: "visit",
+  retailer,
+  ambiguous: null,
+  date,
+  activities: [],
+  stock: [],
+  outOfStock: [],
+  listed: [],
+  orders: [],
+  followUp: null,
+  feedback: false,
+  compliance: false,
+  ...facts,
 });
 
 export interface Seeded {
@@ -37,10 +48,29 @@ function recorder(db: Db) {
   const store = new RecordStore(db);
   const inbox = new Inbox(db);
   let sequence = 0;
-  const one = async (managerId: string, time: string, record: FormatVisit | FormatPromotion, note: string | null = null): Promise<StoredRecord> => {
+  const one = async (
+    managerId: string,
+    time: string,
+    record: FormatVisit | FormatPromotion,
+    note: string | null = null,
+  ): Promise<StoredRecord> => {
     const receivedAt = new Date(time.includes("T") ? time : `${TODAY}T${time}:00+08:00`);
-    const recorded = await inbox.record({ channel: "web", externalUserId: managerId, externalMessageId: `seed-${managerId}-${++sequence}`, text: note ?? "", receivedAt }, managerId);
-    const [stored] = await store.createAll([record], { managerId, messageId: recorded.id, confirmedById: managerId, note });
+    const recorded = await inbox.record(
+      {
+        channel: "web",
+        externalUserId: managerId,
+        externalMessageId: `seed-${managerId}-${++sequence}`,
+        text: note ?? "",
+        receivedAt,
+      },
+      managerId,
+    );
+    const [stored] = await store.createAll([record], {
+      managerId,
+      messageId: recorded.id,
+      confirmedById: managerId,
+      note,
+    });
     if (!stored) throw new Error("the record store returned nothing");
     return stored;
   };
@@ -52,17 +82,48 @@ export async function seedWeek(db: Db): Promise<Seeded> {
   const { store, one } = recorder(db);
 
   const wang1 = await one("M01", "10:00", visit("R001", TODAY, { activities: ["stock_check"], outOfStock: ["T002"] }));
-  const zhou = await one("M01", "10:30", visit("R002", TODAY, { activities: ["stock_check"], stock: [{ sku: "T001", qty: 10, unit: "carton" }] }));
-  const zhouFixed = await store.update(zhou, visit("R002", TODAY, { activities: ["stock_check"], stock: [{ sku: "T001", qty: 15, unit: "carton" }] }), "M01");
-  const xinhuadu = await one("M01", "11:00", visit("R003", TODAY, { activities: ["display"], compliance: true }), "店主说要搭售才给上柜");
-  const wang2 = await one("M01", "15:00", visit("R001", TODAY, { activities: ["stock_check"], stock: [{ sku: "T002", qty: 5, unit: "carton" }] }));
-  const guoji = await one("M01", "15:30", visit("R004", TODAY, { stock: [{ sku: "T004", qty: 10, unit: "carton" }], outOfStock: ["T001"] }));
+  const zhou = await one(
+    "M01",
+    "10:30",
+    visit("R002", TODAY, { activities: ["stock_check"], stock: [{ sku: "T001", qty: 10, unit: "carton" }] }),
+  );
+  const zhouFixed = await store.update(
+    zhou,
+    visit("R002", TODAY, { activities: ["stock_check"], stock: [{ sku: "T001", qty: 15, unit: "carton" }] }),
+    "M01",
+  );
+  const xinhuadu = await one(
+    "M01",
+    "11:00",
+    visit("R003", TODAY, { activities: ["display"], compliance: true }),
+    "店主说要搭售才给上柜",
+  );
+  const wang2 = await one(
+    "M01",
+    "15:00",
+    visit("R001", TODAY, { activities: ["stock_check"], stock: [{ sku: "T002", qty: 5, unit: "carton" }] }),
+  );
+  const guoji = await one(
+    "M01",
+    "15:30",
+    visit("R004", TODAY, { stock: [{ sku: "T004", qty: 10, unit: "carton" }], outOfStock: ["T001"] }),
+  );
   await store.undo(guoji, "M01");
 
   // Logged this morning for yesterday.
-  const liqiang = await one("M02", "09:00", visit("R030", YESTERDAY, { activities: ["stock_check"], stock: [{ sku: "T002", qty: 5, unit: "carton" }] }));
+  const liqiang = await one(
+    "M02",
+    "09:00",
+    visit("R030", YESTERDAY, { activities: ["stock_check"], stock: [{ sku: "T002", qty: 5, unit: "carton" }] }),
+  );
   const tasting = await one("M02", "16:00", {
-    type: "promotion", retailers: ["R027"], date: TODAY, skus: ["T002"], format: "tasting", consumers: 12, durationMinutes: 60,
+    type: "promotion",
+    retailers: ["R027"],
+    date: TODAY,
+    skus: ["T002"],
+    format: "tasting",
+    consumers: 12,
+    durationMinutes: 60,
     sales: [{ sku: "T002", qty: 2, unit: "carton" }],
   });
   return { m01: { wang1, wang2, zhou: zhouFixed, xinhuadu, guoji }, m02: { liqiang, tasting } };
@@ -71,5 +132,9 @@ export async function seedWeek(db: Db): Promise<Seeded> {
 /** Austin North's day: Jake Miller (M07) logged Joe's Market (R151) at 10:00 Chicago time; Priya Shah nothing. */
 export async function seedAustin(db: Db): Promise<StoredRecord> {
   const { one } = recorder(db);
-  return one("M07", "2026-11-25T10:00:00-06:00", visit("R151", TODAY, { activities: ["stock_check"], stock: [{ sku: "B002", qty: 3, unit: "case" }] }));
+  return one(
+    "M07",
+    "2026-11-25T10:00:00-06:00",
+    visit("R151", TODAY, { activities: ["stock_check"], stock: [{ sku: "B002", qty: 3, unit: "case" }] }),
+  );
 }

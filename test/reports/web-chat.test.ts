@@ -4,11 +4,11 @@
  * 谁还没报 names exactly those with no report; a manager asking gets only their own figures.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type App } from "../../src/app.js";
+import { type App, startApp } from "../../src/app.js";
 import { parseConfig } from "../../src/config/config.js";
 import { importRoster } from "../../src/roster/import-roster.js";
 import { openDatabase } from "../../src/store/database.js";
-import { scratchSqlite, type ScratchDatabase } from "../support/databases.js";
+import { type ScratchDatabase, scratchSqlite } from "../support/databases.js";
 import { TEST_ROSTER } from "../support/fixtures.js";
 
 interface WireReply {
@@ -23,7 +23,11 @@ describe("team status in the web chat", () => {
   let app: App;
   let scratch: ScratchDatabase;
   const say = async (from: string, text: string) => {
-    const response = await fetch(`${app.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ from, text }) });
+    const response = await fetch(`${app.url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ from, text }),
+    });
     expect(response.status).toBe(200);
     return ((await response.json()) as { replies: WireReply[] }).replies;
   };
@@ -33,7 +37,15 @@ describe("team status in the web chat", () => {
     const database = await openDatabase(scratch.url);
     await importRoster(database.db, TEST_ROSTER);
     await database.close();
-    app = await startApp(parseConfig({ DATABASE_URL: scratch.url, PORT: "0", LOG_LEVEL: "silent", SCHEDULER: "false", LOAD_DEMO_DATA: "false" }));
+    app = await startApp(
+      parseConfig({
+        DATABASE_URL: scratch.url,
+        PORT: "0",
+        LOG_LEVEL: "silent",
+        SCHEDULER: "false",
+        LOAD_DEMO_DATA: "false",
+      }),
+    );
     await say("M01", "王记小卖部 软中华断货，老周副食店 硬中华10条");
     await say("M02", "李强超市 陈列理货");
   });
@@ -54,7 +66,11 @@ describe("team status in the web chat", () => {
     const png = await fetch(`${app.url}${image.url}`);
     expect(png.status).toBe(200);
     expect(png.headers.get("content-type")).toBe("image/png");
-    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe("PNG");
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe("PNG");
   });
 
   it("names exactly those with no report, and gives a manager only their own figures", async () => {

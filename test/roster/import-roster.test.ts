@@ -2,7 +2,7 @@ import { chmodSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { importRoster, RosterRowError } from "../../src/roster/import-roster.js";
-import { openDatabase, type Database } from "../../src/store/database.js";
+import { type Database, openDatabase } from "../../src/store/database.js";
 import { RosterStore } from "../../src/store/roster-store.js";
 import { PROVIDERS, type ScratchDatabase } from "../support/databases.js";
 import { fixturesCopy, TEST_ROSTER } from "../support/fixtures.js";
@@ -58,14 +58,18 @@ describe.each(PROVIDERS)("roster import on $name", ({ create }) => {
   it("updates a changed row instead of duplicating it", async () => {
     const { db } = await fresh();
     await importRoster(db, TEST_ROSTER);
-    const dir = writable(fixturesCopy({ file: "retailers.csv", change: (t) => t.replace("R001,王记小卖部,", "R001,王记小卖部(新),") }));
+    const dir = writable(
+      fixturesCopy({ file: "retailers.csv", change: (t) => t.replace("R001,王记小卖部,", "R001,王记小卖部(新),") }),
+    );
     const report = await importRoster(db, dir);
     expect(report[1]).toMatchObject({ file: "retailers.csv", created: 0, updated: 1, unchanged: 168 });
     expect((await db.retailer.findUnique({ where: { id: "R001" } }))?.name).toBe("王记小卖部(新)");
   });
 
   it("gives a person with no time zone the importer's default zone (TZ_DEFAULT), Asia/Shanghai when none is given", async () => {
-    const dir = writable(fixturesCopy({ file: "people.csv", change: (t) => t.replace(/^(M07,.*),America\/Chicago$/m, "$1,") }));
+    const dir = writable(
+      fixturesCopy({ file: "people.csv", change: (t) => t.replace(/^(M07,.*),America\/Chicago$/m, "$1,") }),
+    );
     const told = await fresh();
     await importRoster(told.db, dir, { defaultZone: "America/Chicago" });
     expect((await told.db.person.findUniqueOrThrow({ where: { id: "M07" } })).timezone).toBe("America/Chicago");
@@ -77,27 +81,54 @@ describe.each(PROVIDERS)("roster import on $name", ({ create }) => {
 
 describe("a bad row", () => {
   const cases = [
-    { what: "an unknown manager", file: "retailers.csv", change: (t: string) => t.replace("R014,老王烟酒店,老王家|老王,M01", "R014,老王烟酒店,老王家|老王,M99"), line: 15, reason: /unknown manager M99/ },
-    { what: "bad coordinates", file: "retailers.csv", change: (t: string) => t.replace("25.10941,117.06086", "251.10941,117.06086"), line: 15, reason: /lat must be a number/ },
-    { what: "a missing id", file: "products.csv", change: (t: string) => t.replace("T010,芙蓉王(硬)", ",芙蓉王(硬)"), line: 11, reason: /sku/ },
-    { what: "an unknown role", file: "people.csv", change: (t: string) => t.replace("M03,张伟,manager", "M03,张伟,boss"), line: 8, reason: /role/ },
+    {
+      what: "an unknown manager",
+      file: "retailers.csv",
+      change: (t: string) => t.replace("R014,老王烟酒店,老王家|老王,M01", "R014,老王烟酒店,老王家|老王,M99"),
+      line: 15,
+      reason: /unknown manager M99/,
+    },
+    {
+      what: "bad coordinates",
+      file: "retailers.csv",
+      change: (t: string) => t.replace("25.10941,117.06086", "251.10941,117.06086"),
+      line: 15,
+      reason: /lat must be a number/,
+    },
+    {
+      what: "a missing id",
+      file: "products.csv",
+      change: (t: string) => t.replace("T010,芙蓉王(硬)", ",芙蓉王(硬)"),
+      line: 11,
+      reason: /sku/,
+    },
+    {
+      what: "an unknown role",
+      file: "people.csv",
+      change: (t: string) => t.replace("M03,张伟,manager", "M03,张伟,boss"),
+      line: 8,
+      reason: /role/,
+    },
   ];
 
-  it.each(cases)("($what) is reported with its file and line, and nothing of that file is written", async ({ file, change, line, reason }) => {
-    const scratch = await PROVIDERS[0]!.create();
-    const database = await openDatabase(scratch.url);
-    open.push({ database, scratch });
-    const dir = writable(fixturesCopy({ file, change }));
-    const error = await importRoster(database.db, dir).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RosterRowError);
-    expect((error as RosterRowError).file).toBe(file);
-    expect((error as RosterRowError).line).toBe(line);
-    expect((error as RosterRowError).reason).toMatch(reason);
-    const counts = {
-      "people.csv": await database.db.person.count(),
-      "retailers.csv": await database.db.retailer.count(),
-      "products.csv": await database.db.product.count(),
-    };
-    expect(counts[file as keyof typeof counts]).toBe(0);
-  });
+  it.each(cases)(
+    "($what) is reported with its file and line, and nothing of that file is written",
+    async ({ file, change, line, reason }) => {
+      const scratch = await PROVIDERS[0]!.create();
+      const database = await openDatabase(scratch.url);
+      open.push({ database, scratch });
+      const dir = writable(fixturesCopy({ file, change }));
+      const error = await importRoster(database.db, dir).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RosterRowError);
+      expect((error as RosterRowError).file).toBe(file);
+      expect((error as RosterRowError).line).toBe(line);
+      expect((error as RosterRowError).reason).toMatch(reason);
+      const counts = {
+        "people.csv": await database.db.person.count(),
+        "retailers.csv": await database.db.retailer.count(),
+        "products.csv": await database.db.product.count(),
+      };
+      expect(counts[file as keyof typeof counts]).toBe(0);
+    },
+  );
 });

@@ -48,21 +48,36 @@ describe.each(PROVIDERS)("reminder audience selection on $name", ({ create }) =>
     const { db } = await freshDatabase(create);
     await importRoster(db, TEST_ROSTER);
     await db.person.update({ where: { id: "M03" }, data: { active: false } });
-    const ids = async (text: string, zone?: string) => (await selectAudience(db, parseAudience(text), zone)).map((p) => p.id);
+    const ids = async (text: string, zone?: string) =>
+      (await selectAudience(db, parseAudience(text), zone)).map((p) => p.id);
     expect(await ids("team:新罗一组")).toEqual(["M01", "M02", "S01"]);
     expect(await ids("role:supervisor")).toEqual(["S01", "S02", "S03"]);
     expect(await ids("role:supervisor", "America/Chicago")).toEqual(["S03"]);
     expect(await ids("all")).toHaveLength(11);
-    await expect(validateAudience(db, "team:新罗三组")).rejects.toThrow('unknown team "新罗三组": known teams are Austin North, 新罗一组, 新罗二组');
+    await expect(validateAudience(db, "team:新罗三组")).rejects.toThrow(
+      'unknown team "新罗三组": known teams are Austin North, 新罗一组, 新罗二组',
+    );
   });
 
   it("adds, lists and removes reminders, filling a missing language from the other", async () => {
     const { db } = await freshDatabase(create);
     await importRoster(db, TEST_ROSTER);
-    const r = await addReminder(db, { cron: "0 8 * * 1", audience: "team:新罗一组", textZh: "周一例会前把上周断货情况汇总好。" });
-    expect(r).toMatchObject({ cron: "0 8 * * 1", audience: "team:新罗一组", textEn: "周一例会前把上周断货情况汇总好。" });
-    await expect(addReminder(db, { cron: "0 8 * * 1", audience: "all" })).rejects.toThrow(/needs --text-zh or --text-en/);
-    await expect(addReminder(db, { cron: "0 8 * * 1", audience: "team:Nowhere", textEn: "x" })).rejects.toThrow(/unknown team "Nowhere"/);
+    const r = await addReminder(db, {
+      cron: "0 8 * * 1",
+      audience: "team:新罗一组",
+      textZh: "周一例会前把上周断货情况汇总好。",
+    });
+    expect(r).toMatchObject({
+      cron: "0 8 * * 1",
+      audience: "team:新罗一组",
+      textEn: "周一例会前把上周断货情况汇总好。",
+    });
+    await expect(addReminder(db, { cron: "0 8 * * 1", audience: "all" })).rejects.toThrow(
+      /needs --text-zh or --text-en/,
+    );
+    await expect(addReminder(db, { cron: "0 8 * * 1", audience: "team:Nowhere", textEn: "x" })).rejects.toThrow(
+      /unknown team "Nowhere"/,
+    );
     expect((await listReminders(db)).map((x) => x.id)).toEqual([r.id]);
     await removeReminder(db, r.id);
     expect(await listReminders(db)).toEqual([]);

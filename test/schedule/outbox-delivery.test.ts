@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { RateLimitedError } from "../../src/channels/outbound.js";
 import { createDeliverer } from "../../src/schedule/deliverer.js";
-import { OutboxStore } from "../../src/store/outbox-store.js";
 import type { Db } from "../../src/store/database.js";
+import { OutboxStore } from "../../src/store/outbox-store.js";
 import { PROVIDERS } from "../support/databases.js";
-import { closeDatabasesAfterEach, freshDatabase, ManualClock, recordingPush, secondConnection, silent, text } from "./schedule-setup.js";
+import {
+  closeDatabasesAfterEach,
+  freshDatabase,
+  ManualClock,
+  recordingPush,
+  secondConnection,
+  silent,
+  text,
+} from "./schedule-setup.js";
 
 closeDatabasesAfterEach();
 
@@ -21,10 +29,18 @@ describe.each(PROVIDERS)("outbox delivery on $name", ({ name, create }) => {
   it("enqueues a push once per person, kind and day", async () => {
     const { db } = await freshDatabase(create);
     const outbox = new OutboxStore(db, new ManualClock(NINE_AM));
-    expect(await outbox.enqueue({ personId: "M01", kind: "morning_plan", day: "2026-11-26", replies: text("plan") })).toBe(true);
-    expect(await outbox.enqueue({ personId: "M01", kind: "morning_plan", day: "2026-11-26", replies: text("plan again") })).toBe(false);
-    expect(await outbox.enqueue({ personId: "M01", kind: "morning_plan", day: "2026-11-27", replies: text("tomorrow") })).toBe(true);
-    expect(await outbox.enqueue({ personId: "M01", kind: "nudge", day: "2026-11-26", replies: text("nudge") })).toBe(true);
+    expect(
+      await outbox.enqueue({ personId: "M01", kind: "morning_plan", day: "2026-11-26", replies: text("plan") }),
+    ).toBe(true);
+    expect(
+      await outbox.enqueue({ personId: "M01", kind: "morning_plan", day: "2026-11-26", replies: text("plan again") }),
+    ).toBe(false);
+    expect(
+      await outbox.enqueue({ personId: "M01", kind: "morning_plan", day: "2026-11-27", replies: text("tomorrow") }),
+    ).toBe(true);
+    expect(await outbox.enqueue({ personId: "M01", kind: "nudge", day: "2026-11-26", replies: text("nudge") })).toBe(
+      true,
+    );
     expect(await db.outbox.count()).toBe(3);
     expect(await outbox.has("M01", "morning_plan", "2026-11-26")).toBe(true);
     // Producers ask once for a whole team which pushes are still to make.
@@ -37,13 +53,18 @@ describe.each(PROVIDERS)("outbox delivery on $name", ({ name, create }) => {
     const clock = new ManualClock(NINE_AM);
     const ids = await people(db, 5);
     const outbox = new OutboxStore(db, clock);
-    for (const id of ids) await outbox.enqueue({ personId: id, kind: "morning_plan", day: "2026-11-26", replies: text(`plan for ${id}`) });
+    for (const id of ids)
+      await outbox.enqueue({ personId: id, kind: "morning_plan", day: "2026-11-26", replies: text(`plan for ${id}`) });
     const first = recordingPush();
-    expect(await createDeliverer({ db, push: first.push, logger: silent, clock }).deliverDue()).toMatchObject({ sent: 5 });
+    expect(await createDeliverer({ db, push: first.push, logger: silent, clock }).deliverDue()).toMatchObject({
+      sent: 5,
+    });
     expect(first.delivered.map((d) => d.personId)).toEqual(ids);
     const afterRestart = recordingPush();
     clock.advance(10 * 60_000);
-    expect(await createDeliverer({ db, push: afterRestart.push, logger: silent, clock }).deliverDue()).toMatchObject({ sent: 0 });
+    expect(await createDeliverer({ db, push: afterRestart.push, logger: silent, clock }).deliverDue()).toMatchObject({
+      sent: 0,
+    });
     expect(afterRestart.calls()).toBe(0);
     expect(await db.outbox.count({ where: { status: "sent" } })).toBe(5);
   });
@@ -53,16 +74,29 @@ describe.each(PROVIDERS)("outbox delivery on $name", ({ name, create }) => {
     const clock = new ManualClock(NINE_AM);
     const ids = await people(db, 6);
     const outbox = new OutboxStore(db, clock);
-    for (const id of ids) await outbox.enqueue({ personId: id, kind: "morning_plan", day: "2026-11-26", replies: text(`plan for ${id}`) });
+    for (const id of ids)
+      await outbox.enqueue({ personId: id, kind: "morning_plan", day: "2026-11-26", replies: text(`plan for ${id}`) });
     // The first process sends two pushes, then hangs in the third (the process "dies" there).
     const crashed = recordingPush((_, __, call) => (call === 3 ? new Promise<void>(() => undefined) : undefined));
-    void createDeliverer({ db, push: crashed.push, logger: silent, clock, options: { batchSize: 4, lockMs: 120_000 } }).deliverDue();
+    void createDeliverer({
+      db,
+      push: crashed.push,
+      logger: silent,
+      clock,
+      options: { batchSize: 4, lockMs: 120_000 },
+    }).deliverDue();
     await expect.poll(() => crashed.calls()).toBe(3);
     expect(crashed.delivered.map((d) => d.personId)).toEqual(ids.slice(0, 2));
 
     // Restarted at once: the crashed claim still holds rows 3–4; rows 5–6 were never claimed.
     const restarted = recordingPush();
-    const deliverer = createDeliverer({ db, push: restarted.push, logger: silent, clock, options: { batchSize: 4, lockMs: 120_000 } });
+    const deliverer = createDeliverer({
+      db,
+      push: restarted.push,
+      logger: silent,
+      clock,
+      options: { batchSize: 4, lockMs: 120_000 },
+    });
     await deliverer.deliverDue();
     expect(restarted.delivered.map((d) => d.personId)).toEqual(ids.slice(4));
     // Once the dead process's lock runs out, its rows are taken over and sent once.
@@ -80,7 +114,10 @@ describe.each(PROVIDERS)("outbox delivery on $name", ({ name, create }) => {
     await outbox.enqueue({ personId: "P001", kind: "morning_plan", day: "2026-11-25", replies: text("yesterday") });
     await outbox.enqueue({ personId: "P001", kind: "morning_plan", day: "2026-11-26", replies: text("today") });
     const { push, delivered } = recordingPush();
-    expect(await createDeliverer({ db, push, logger: silent, clock }).deliverDue()).toMatchObject({ sent: 1, expired: 1 });
+    expect(await createDeliverer({ db, push, logger: silent, clock }).deliverDue()).toMatchObject({
+      sent: 1,
+      expired: 1,
+    });
     expect(delivered).toEqual([{ personId: "P001", replies: text("today") }]);
     expect((await db.outbox.findFirst({ where: { day: "2026-11-25" } }))?.status).toBe("expired");
   });
@@ -114,7 +151,10 @@ describe.each(PROVIDERS)("outbox delivery on $name", ({ name, create }) => {
     expect(delivered).toEqual([{ personId: "P001", replies: text("flaky") }]);
     clock.advance(4_000);
     expect(await deliverer.deliverDue()).toMatchObject({ failed: 1 });
-    expect(await db.outbox.findFirstOrThrow({ where: { personId: "P002" } })).toMatchObject({ status: "failed", attempts: 4 });
+    expect(await db.outbox.findFirstOrThrow({ where: { personId: "P002" } })).toMatchObject({
+      status: "failed",
+      attempts: 4,
+    });
   });
 
   it("waits as long as a rate limit asks, without counting it as a failed attempt", async () => {

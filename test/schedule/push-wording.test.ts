@@ -5,12 +5,29 @@ import { renderDigest } from "../../src/schedule/producers/digest.js";
 import type { MemberDay } from "../../src/schedule/producers/member-day.js";
 
 const day = (over: Partial<MemberDay>): MemberDay => ({
-  personId: "M07", name: "Jake Miller", planned: 15, done: 0, skipped: 0, extra: 0, visits: 0, stockOuts: [], redFlags: [], ...over,
+  personId: "M07",
+  name: "Jake Miller",
+  planned: 15,
+  done: 0,
+  skipped: 0,
+  extra: 0,
+  visits: 0,
+  stockOuts: [],
+  redFlags: [],
+  ...over,
 });
-const JAKE = day({ done: 1, extra: 1, visits: 2, stockOuts: [{ shop: "Joe's Market", products: ["Diet Coke 2L"] }], redFlags: [{ shop: "Joe's Market", note: "had to take two cases to get the display" }] });
+const JAKE = day({
+  done: 1,
+  extra: 1,
+  visits: 2,
+  stockOuts: [{ shop: "Joe's Market", products: ["Diet Coke 2L"] }],
+  redFlags: [{ shop: "Joe's Market", note: "had to take two cases to get the display" }],
+});
 const PRIYA = day({ personId: "M08", name: "Priya Shah", planned: 12 });
 const scores = (id: string) =>
-  id === "M07" ? { today: { asked: 1, answered: 1, correct: 1 }, month: { asked: 5, answered: 4, correct: 3 } } : { today: { asked: 1, answered: 0, correct: 0 }, month: { asked: 5, answered: 0, correct: 0 } };
+  id === "M07"
+    ? { today: { asked: 1, answered: 1, correct: 1 }, month: { asked: 5, answered: 4, correct: 3 } }
+    : { today: { asked: 1, answered: 0, correct: 0 }, month: { asked: 5, answered: 0, correct: 0 } };
 
 describe("the supervisor's digest", () => {
   it("reads as a US sales lead's day, with plurals that agree", () => {
@@ -27,7 +44,14 @@ describe("the supervisor's digest", () => {
   });
 
   it("reads as a 营销部主任's 日报 in Chinese", () => {
-    const zh = [{ ...JAKE, name: "林志强", stockOuts: [{ shop: "老王烟酒店", products: ["中华(软)", "玉溪"] }], redFlags: [{ shop: "老王烟酒店", note: null }] }];
+    const zh = [
+      {
+        ...JAKE,
+        name: "林志强",
+        stockOuts: [{ shop: "老王烟酒店", products: ["中华(软)", "玉溪"] }],
+        redFlags: [{ shop: "老王烟酒店", note: null }],
+      },
+    ];
     expect(renderDigest(messagesFor("zh"), "新罗一组", "2026-11-26", zh, scores).split("\n")).toEqual([
       "【新罗一组 · 11月26日（周四） 日报】",
       "计划执行：",
@@ -41,13 +65,23 @@ describe("the supervisor's digest", () => {
 });
 
 describe("the other pushes", () => {
-  const week = { visits: 1, planned: 10, done: 1, skipped: 0, stockOuts: 1, redFlags: 0, quiz: { asked: 2, correct: 1 } };
+  const week = {
+    visits: 1,
+    planned: 10,
+    done: 1,
+    skipped: 0,
+    stockOuts: 1,
+    redFlags: 0,
+    quiz: { asked: 2, correct: 1 },
+  };
 
   it("sums a week without field-name English", () => {
     expect(messagesFor("en").schedule.weekly.own("Jake Miller", "2026-11-23", "2026-11-29", week)).toBe(
       "Hi Jake, your week of Nov 23–29: 1 visit, 1 of 10 planned visits done (10%), 1 out-of-stock report, quiz 1 of 2 right. Have a good week!",
     );
-    expect(messagesFor("zh").schedule.weekly.member("林志强", week)).toBe("· 林志强：拜访 1 家次，计划完成 1/10（10%），报断货 1 次，答题 1/2");
+    expect(messagesFor("zh").schedule.weekly.member("林志强", week)).toBe(
+      "· 林志强：拜访 1 家次，计划完成 1/10（10%），报断货 1 次，答题 1/2",
+    );
   });
 
   it("greets, nudges and reminds in the reader's language", () => {

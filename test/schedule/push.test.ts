@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ChannelRegistry, RateLimitedError, type OutboundChannel } from "../../src/channels/outbound.js";
+import { ChannelRegistry, type OutboundChannel, RateLimitedError } from "../../src/channels/outbound.js";
 import { webOutbound } from "../../src/channels/web/index.js";
 import { LiveFeed } from "../../src/channels/web/live-feed.js";
 import type { ChannelName, Reply } from "../../src/domain/messages.js";

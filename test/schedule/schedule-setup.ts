@@ -3,7 +3,7 @@ import { afterEach } from "vitest";
 import type { Reply } from "../../src/domain/messages.js";
 import { createLogger } from "../../src/log.js";
 import type { Clock } from "../../src/schedule/clock.js";
-import { openDatabase, type Database } from "../../src/store/database.js";
+import { type Database, openDatabase } from "../../src/store/database.js";
 import type { ScratchDatabase } from "../support/databases.js";
 
 export const silent = createLogger("silent");

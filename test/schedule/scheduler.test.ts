@@ -9,14 +9,14 @@ import { LiveFeed } from "../../src/channels/web/live-feed.js";
 import type { Reply } from "../../src/domain/messages.js";
 import { importQuizCsv } from "../../src/quiz/quiz-bank.js";
 import { importRoster } from "../../src/roster/import-roster.js";
-import { addReminder } from "../../src/schedule/reminders.js";
 import { createPush } from "../../src/schedule/push.js";
-import { startScheduler, type Scheduler } from "../../src/schedule/scheduler.js";
+import { addReminder } from "../../src/schedule/reminders.js";
+import { type Scheduler, startScheduler } from "../../src/schedule/scheduler.js";
 import type { Db } from "../../src/store/database.js";
 import { RosterStore } from "../../src/store/roster-store.js";
+import { logVisit } from "../plans/plan-setup.js";
 import { PROVIDERS } from "../support/databases.js";
 import { REPO_ROOT, TEST_ROSTER } from "../support/fixtures.js";
-import { logVisit } from "../plans/plan-setup.js";
 import { closeDatabasesAfterEach, freshDatabase, silent } from "./schedule-setup.js";
 
 closeDatabasesAfterEach();
@@ -59,7 +59,10 @@ interface Watch {
 function watchEveryone(ids: string[]): Watch {
   const feed = new LiveFeed();
   const seen: { personId: string; text: string }[] = [];
-  for (const id of ids) feed.subscribe(id, (replies: Reply[]) => seen.push({ personId: id, text: replies.map((r) => ("text" in r ? r.text : "")).join("\n") }));
+  for (const id of ids)
+    feed.subscribe(id, (replies: Reply[]) =>
+      seen.push({ personId: id, text: replies.map((r) => ("text" in r ? r.text : "")).join("\n") }),
+    );
   return { feed, seen, of: (id) => seen.filter((s) => s.personId === id).map((s) => s.text) };
 }
 
@@ -72,7 +75,12 @@ async function start(db: Db, watch: Watch): Promise<Scheduler> {
   const channels = new ChannelRegistry();
   channels.register(webOutbound(watch.feed));
   const push = createPush({ roster: new RosterStore(db), channels, logger: silent });
-  const scheduler = await startScheduler({ db, logger: silent, push, options: { deliverer: { pollMs: 3_600_000 }, refreshMs: 86_400_000 } });
+  const scheduler = await startScheduler({
+    db,
+    logger: silent,
+    push,
+    options: { deliverer: { pollMs: 3_600_000 }, refreshMs: 86_400_000 },
+  });
   running.push(scheduler);
   await settle();
   return scheduler;
@@ -83,7 +91,9 @@ async function stopAll(): Promise<void> {
 }
 
 async function kinds(db: Db, status = "sent"): Promise<string[]> {
-  return (await db.outbox.findMany({ where: { status }, orderBy: [{ kind: "asc" }, { personId: "asc" }] })).map((r) => `${r.kind}:${r.personId}:${r.day}`);
+  return (await db.outbox.findMany({ where: { status }, orderBy: [{ kind: "asc" }, { personId: "asc" }] })).map(
+    (r) => `${r.kind}:${r.personId}:${r.day}`,
+  );
 }
 
 describe.each(PROVIDERS)("scheduled pushes on $name", ({ create }) => {
@@ -104,13 +114,21 @@ describe.each(PROVIDERS)("scheduled pushes on $name", ({ create }) => {
     expect(watch.of("M07")[0]).toMatch(/^Hi Jake, sorry, today's plan is late\.\n/);
 
     await advanceTo("2026-11-26T07:30:30+08:00");
-    expect(longyan(watch).map((s) => s.personId).sort()).toEqual(["M01", "M02", "M03", "M04", "M05", "M06"]);
+    expect(
+      longyan(watch)
+        .map((s) => s.personId)
+        .sort(),
+    ).toEqual(["M01", "M02", "M03", "M04", "M05", "M06"]);
     expect(watch.of("M01")[0]).toMatch(/^林志强，早上好！\n今天计划拜访 25 家（路线约 [\d.]+ 公里）：\n1\. /);
 
     await advanceTo("2026-11-26T12:00:30+08:00");
     expect(watch.of("M03").at(-1)).toContain("【每日一题 · 应知应会】");
 
-    await logVisit(db, "R014", "2026-11-26", { lines: [{ kind: "out_of_stock", sku: "T002" }], compliance: true, complianceNote: "让老板先订两条新品才给软中华" });
+    await logVisit(db, "R014", "2026-11-26", {
+      lines: [{ kind: "out_of_stock", sku: "T002" }],
+      compliance: true,
+      complianceNote: "让老板先订两条新品才给软中华",
+    });
     await advanceTo("2026-11-26T17:30:30+08:00");
     // M01 logged a visit: no nudge for them.
     expect(watch.of("M01").some((t) => t.includes("还没有拜访记录"))).toBe(false);
@@ -128,7 +146,9 @@ describe.each(PROVIDERS)("scheduled pushes on $name", ({ create }) => {
     // Austin's own Thursday plan goes out at 07:30 Chicago time, 21:30 in Shanghai.
     const before = watch.of("M07").length;
     await advanceTo("2026-11-26T21:30:30+08:00");
-    expect(watch.of("M07").slice(before)[0]).toMatch(/^Good morning, Jake!\nToday's plan: 15 stores, route about [\d.]+ km \([\d.]+ mi\):/);
+    expect(watch.of("M07").slice(before)[0]).toMatch(
+      /^Good morning, Jake!\nToday's plan: 15 stores, route about [\d.]+ km \([\d.]+ mi\):/,
+    );
 
     const sent = (await kinds(db)).filter((k) => k.endsWith(":2026-11-26"));
     expect(sent.filter((k) => k.startsWith("morning_plan:"))).toHaveLength(8);
@@ -158,14 +178,24 @@ describe.each(PROVIDERS)("scheduled pushes on $name", ({ create }) => {
     vi.setSystemTime(new Date("2026-11-26T09:00:00+08:00"));
     const db = await organisation();
     // Yesterday's plan was written but the bot died before sending it.
-    await db.outbox.create({ data: { personId: "M01", kind: "morning_plan", day: "2026-11-25", payload: JSON.stringify([{ kind: "text", text: "yesterday" }]), nextAttemptAt: new Date("2026-11-24T23:30:00Z") } });
+    await db.outbox.create({
+      data: {
+        personId: "M01",
+        kind: "morning_plan",
+        day: "2026-11-25",
+        payload: JSON.stringify([{ kind: "text", text: "yesterday" }]),
+        nextAttemptAt: new Date("2026-11-24T23:30:00Z"),
+      },
+    });
     const watch = watchEveryone(EVERYONE);
     await start(db, watch);
     await advanceTo("2026-11-26T09:05:00+08:00");
     expect(watch.of("M01")).toHaveLength(1);
     expect(watch.of("M01")[0]).toContain("早上好");
     expect(watch.seen.some((s) => s.text === "yesterday")).toBe(false);
-    expect((await db.outbox.findFirstOrThrow({ where: { personId: "M01", day: "2026-11-25" } })).status).toBe("expired");
+    expect((await db.outbox.findFirstOrThrow({ where: { personId: "M01", day: "2026-11-25" } })).status).toBe(
+      "expired",
+    );
     // Not the evening's pushes: their time has not come.
     expect(longyan(watch).every((s) => s.text.includes("早上好"))).toBe(true);
     // Tomorrow brings tomorrow's plan, once.
@@ -183,21 +213,34 @@ describe.each(PROVIDERS)("scheduled pushes on $name", ({ create }) => {
     const watch = watchEveryone(EVERYONE);
     await start(db, watch);
     await advanceTo("2026-11-27T07:31:00+08:00");
-    expect(longyan(watch).map((s) => s.personId).sort()).toEqual(["M04", "M05", "M06"]);
+    expect(
+      longyan(watch)
+        .map((s) => s.personId)
+        .sort(),
+    ).toEqual(["M04", "M05", "M06"]);
     await advanceTo("2026-11-29T23:00:00+08:00"); // the weekend: no plan for the Longyan teams
     expect(longyan(watch).filter((s) => s.text.includes("早上好"))).toHaveLength(3);
     const before = watch.seen.length;
     await advanceTo("2026-11-30T07:31:00+08:00"); // Monday
     const monday = watch.seen.slice(before);
-    expect(monday.filter((s) => s.personId === "S01").map((s) => s.text)[0]).toContain("【新罗一组 · 上周小结（11月23日—29日）】");
-    expect(monday.find((s) => s.personId === "M01" && s.text.includes("上周"))!.text).toMatch(/^林志强，上周（11月23日—29日）小结：拜访 2 家次，计划完成 2\/\d+/);
+    expect(monday.filter((s) => s.personId === "S01").map((s) => s.text)[0]).toContain(
+      "【新罗一组 · 上周小结（11月23日—29日）】",
+    );
+    expect(monday.find((s) => s.personId === "M01" && s.text.includes("上周"))!.text).toMatch(
+      /^林志强，上周（11月23日—29日）小结：拜访 2 家次，计划完成 2\/\d+/,
+    );
     expect(monday.filter((s) => s.personId === "M01" && s.text.includes("早上好"))).toHaveLength(1);
   });
 
   it("sends a policy reminder to its audience at the cron time in each person's zone and language", async () => {
     vi.setSystemTime(new Date("2026-11-26T07:59:00+08:00"));
     const db = await organisation();
-    await addReminder(db, { cron: "0 8 * * 1-5", audience: "role:supervisor", textZh: "本周重点检查明码标价。", textEn: "This week, check price tags at every stop." });
+    await addReminder(db, {
+      cron: "0 8 * * 1-5",
+      audience: "role:supervisor",
+      textZh: "本周重点检查明码标价。",
+      textEn: "This week, check price tags at every stop.",
+    });
     const watch = watchEveryone(EVERYONE);
     await start(db, watch);
     await advanceTo("2026-11-26T08:00:30+08:00");

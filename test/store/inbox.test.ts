@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { InboundMessage } from "../../src/domain/messages.js";
-import { openDatabase, type Database } from "../../src/store/database.js";
+import { type Database, openDatabase } from "../../src/store/database.js";
 import { Inbox } from "../../src/store/inbox.js";
 import { PROVIDERS, type ScratchDatabase } from "../support/databases.js";
 
@@ -36,6 +36,11 @@ describe.each(PROVIDERS)("the inbound log on $name", ({ create }) => {
     expect((await inbox.record(message("Ev1", "wechat"), null)).duplicate).toBe(false);
     expect(await database.db.inboundMessage.count()).toBe(2);
     const stored = await database.db.inboundMessage.findUniqueOrThrow({ where: { id: first.id } });
-    expect(stored).toMatchObject({ text: "张记 中华断货", status: "handled", intent: "visit_log", externalUserId: "U123" });
+    expect(stored).toMatchObject({
+      text: "张记 中华断货",
+      status: "handled",
+      intent: "visit_log",
+      externalUserId: "U123",
+    });
   });
 });

@@ -4,7 +4,7 @@ import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/store/database.js";
 import { listMigrations, migrate, sqlitePath } from "../../src/store/migrate.js";
-import { PROVIDERS, scratchPostgres, scratchSqlite, type ScratchDatabase } from "../support/databases.js";
+import { PROVIDERS, type ScratchDatabase, scratchPostgres, scratchSqlite } from "../support/databases.js";
 
 const scratch: ScratchDatabase[] = [];
 afterEach(async () => {
@@ -33,15 +33,21 @@ function sqliteShape(path: string): string[] {
   const db = new Sqlite(path, { readonly: true });
   try {
     const tables = db
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'`)
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'`,
+      )
       .pluck()
       .all() as string[];
-    return tables.flatMap((t) => [
-      ...(db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string; type: string; notnull: number; pk: number }[]).map(
-        (c) => `${t}.${c.name} ${c.type} ${c.notnull} ${c.pk}`,
-      ),
-      ...(db.prepare(`PRAGMA index_list("${t}")`).all() as { name: string; unique: number }[]).map((i) => `${t} index ${i.name} ${i.unique}`),
-    ]).sort();
+    return tables
+      .flatMap((t) => [
+        ...(
+          db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string; type: string; notnull: number; pk: number }[]
+        ).map((c) => `${t}.${c.name} ${c.type} ${c.notnull} ${c.pk}`),
+        ...(db.prepare(`PRAGMA index_list("${t}")`).all() as { name: string; unique: number }[]).map(
+          (i) => `${t} index ${i.name} ${i.unique}`,
+        ),
+      ])
+      .sort();
   } finally {
     db.close();
   }
@@ -89,7 +95,15 @@ describe("the committed migrations match the models", () => {
     await migrate(migrated.url);
     const ddl = execFileSync(
       "npx",
-      ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/postgres/schema.prisma", "--script"],
+      [
+        "prisma",
+        "migrate",
+        "diff",
+        "--from-empty",
+        "--to-schema-datamodel",
+        "prisma/postgres/schema.prisma",
+        "--script",
+      ],
       { env: { ...process.env, DATABASE_URL: fromModels.url, FIELDMATE_PRISMA_TARGET: "postgres" }, encoding: "utf8" },
     );
     const client = new pg.Client({ connectionString: fromModels.url });

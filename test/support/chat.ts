@@ -3,14 +3,14 @@
  * loaded with the test roster; `say(person, text)` delivers a message and returns the replies.
  */
 import { featureHandlers, rulesOnly } from "../../src/app.js";
-import { createBot, type Bot, type Understand } from "../../src/core/bot.js";
+import { type Bot, createBot, type Understand } from "../../src/core/bot.js";
 import { replyToPlainText } from "../../src/core/plain-text.js";
 import type { ChannelName, Reply } from "../../src/domain/messages.js";
 import { messagesFor } from "../../src/locales/index.js";
 import { createLogger } from "../../src/log.js";
 import { importRoster } from "../../src/roster/import-roster.js";
-import { openDatabase, type Database } from "../../src/store/database.js";
-import { scratchSqlite, type ScratchDatabase } from "./databases.js";
+import { type Database, openDatabase } from "../../src/store/database.js";
+import { type ScratchDatabase, scratchSqlite } from "./databases.js";
 import { TEST_ROSTER } from "./fixtures.js";
 
 /** Wednesday 25 November 2026, 17:40 in Shanghai. */
@@ -48,7 +48,12 @@ export async function chatWorld(extraDirs: string[] = [], options: ChatWorldOpti
   const notify = async (personId: string, replies: Reply[]) => void notified.push({ personId, replies });
   const understand = options.understand?.(database.db) ?? rulesOnly;
   const make = () =>
-    createBot({ db: database.db, logger: createLogger("silent"), understand, handlers: featureHandlers({ db: database.db, understand, notify }) });
+    createBot({
+      db: database.db,
+      logger: createLogger("silent"),
+      understand,
+      handlers: featureHandlers({ db: database.db, understand, notify }),
+    });
   let sequence = 0;
   const world: ChatWorld = {
     database,

@@ -17,7 +17,9 @@ const SHARED_DIR = resolve(REPO_ROOT, process.env.FIELDMATE_SHARED_DIR ?? "../sh
 export const SHARED_EVAL = join(SHARED_DIR, "eval");
 
 /** Whether the shared evaluation set is here: its scorer, its labelled messages and the roster they speak of. */
-const hasShared = ["score.mjs", "dev.jsonl", "fixtures/retailers.csv"].every((file) => existsSync(join(SHARED_EVAL, file)));
+const hasShared = ["score.mjs", "dev.jsonl", "fixtures/retailers.csv"].every((file) =>
+  existsSync(join(SHARED_EVAL, file)),
+);
 
 let noticeGiven = false;
 
@@ -25,7 +27,9 @@ let noticeGiven = false;
 export function sharedEvalAvailable(): boolean {
   if (!hasShared && !noticeGiven) {
     noticeGiven = true;
-    console.warn(`Skipping the shared evaluation set: ${SHARED_EVAL} is absent (CI has it beside the clone; FIELDMATE_SHARED_DIR moves it).`);
+    console.warn(
+      `Skipping the shared evaluation set: ${SHARED_EVAL} is absent (CI has it beside the clone; FIELDMATE_SHARED_DIR moves it).`,
+    );
   }
   return hasShared;
 }

@@ -16,7 +16,8 @@ const NEEDS_MORE_THAN_A_PROCESS = [
 ];
 
 /** `import … from "x"`, `export … from "x"`, `import "x"` and `import("x")`; group 1 is `type` in a type-only import. */
-const IMPORT = /(?:^|\n)\s*(?:import|export)(\s+type)?\s(?:[^;]*?from\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)(\s+type)?\s(?:[^;]*?from\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 /** The modules a file loads when it runs (type-only imports are erased). */
 function importsOf(file: string): string[] {
@@ -39,7 +40,8 @@ function needsMore(file: string, testDir: string, seen: Map<string, boolean>): b
   for (const specifier of importsOf(file)) {
     const target = specifier.startsWith(".") ? resolveRelative(file, specifier) : specifier;
     if (NEEDS_MORE_THAN_A_PROCESS.some((pattern) => pattern.test(target))) result = true;
-    else if (target.startsWith(testDir) && target.endsWith(".ts") && existsSync(target)) result = needsMore(target, testDir, seen);
+    else if (target.startsWith(testDir) && target.endsWith(".ts") && existsSync(target))
+      result = needsMore(target, testDir, seen);
     if (result) break;
   }
   seen.set(file, result);

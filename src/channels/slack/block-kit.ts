@@ -105,19 +105,37 @@ function replyBlocks(reply: Reply, index: number, options: RenderOptions, upload
           })),
         });
       }
-      if (reply.footer) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(escapeMrkdwn(reply.footer), SECTION_TEXT_MAX) }] });
+      if (reply.footer)
+        blocks.push({
+          type: "context",
+          elements: [{ type: "mrkdwn", text: truncate(escapeMrkdwn(reply.footer), SECTION_TEXT_MAX) }],
+        });
       blocks.push(...buttonRows(reply.actions, `${ACTION_PREFIX}card_${index}`, index));
       return blocks;
     }
     case "image": {
       const url = reachableUrl(reply.url, options.publicUrl);
-      if (url) return [{ type: "image", image_url: url, alt_text: truncate(reply.title, IMAGE_TEXT_MAX), title: plain(reply.title, IMAGE_TEXT_MAX) }];
+      if (url)
+        return [
+          {
+            type: "image",
+            image_url: url,
+            alt_text: truncate(reply.title, IMAGE_TEXT_MAX),
+            title: plain(reply.title, IMAGE_TEXT_MAX),
+          },
+        ];
       if (reply.png) uploads.push({ filename: `${slug(reply.title)}.png`, title: reply.title, bytes: reply.png });
       return textSections(reply.title);
     }
     case "file": {
       const url = reachableUrl(reply.url, options.publicUrl);
-      if (url) return [{ type: "section", text: { type: "mrkdwn", text: `📎 <${url}|${escapeMrkdwn(reply.title).replace(/\|/g, "/")}>` } }];
+      if (url)
+        return [
+          {
+            type: "section",
+            text: { type: "mrkdwn", text: `📎 <${url}|${escapeMrkdwn(reply.title).replace(/\|/g, "/")}>` },
+          },
+        ];
       if (reply.bytes) {
         uploads.push({ filename: reply.filename, title: reply.title, bytes: reply.bytes });
         return [];
@@ -159,7 +177,10 @@ function buttonStyle(choice: Choice): "danger" | "primary" | undefined {
 /** Long text in sections of at most 3,000 characters, cut at line breaks where possible. */
 function textSections(text: string): Block[] {
   const escaped = escapeMrkdwn(text.trim() === "" ? " " : text);
-  return splitText(escaped, SECTION_TEXT_MAX).map((part) => ({ type: "section", text: { type: "mrkdwn", text: part } }));
+  return splitText(escaped, SECTION_TEXT_MAX).map((part) => ({
+    type: "section",
+    text: { type: "mrkdwn", text: part },
+  }));
 }
 
 /** Splits at line breaks (then spaces, then anywhere) into pieces no longer than `max`. */
@@ -198,7 +219,12 @@ export function reachableUrl(url: string, publicUrl: string | null): string | nu
 }
 
 function slug(text: string): string {
-  return text.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").slice(0, 60) || "image";
+  return (
+    text
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "image"
+  );
 }
 
 /**

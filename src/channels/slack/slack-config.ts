@@ -21,7 +21,9 @@ export type SlackTransport = "socket" | "http";
 export const SLACK_EVENTS_PATH = "/slack/events";
 
 /** Which transport the configuration asks for; null when Slack is not configured. */
-export function slackTransport(config: Pick<SlackConfig, "SLACK_BOT_TOKEN" | "SLACK_APP_TOKEN" | "SLACK_SIGNING_SECRET">): SlackTransport | null {
+export function slackTransport(
+  config: Pick<SlackConfig, "SLACK_BOT_TOKEN" | "SLACK_APP_TOKEN" | "SLACK_SIGNING_SECRET">,
+): SlackTransport | null {
   if (!config.SLACK_BOT_TOKEN) return null;
   if (config.SLACK_APP_TOKEN) return "socket";
   if (config.SLACK_SIGNING_SECRET) return "http";

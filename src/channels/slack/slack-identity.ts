@@ -42,7 +42,10 @@ export class SlackIdentities {
     if (!user || user.is_bot || user.deleted) return null;
     const email = user.profile?.email?.trim().toLowerCase();
     if (!email) {
-      this.logger.info({ slackUser: userId }, "Slack user has no visible e-mail (is the users:read.email scope granted?)");
+      this.logger.info(
+        { slackUser: userId },
+        "Slack user has no visible e-mail (is the users:read.email scope granted?)",
+      );
       return null;
     }
     const person = (await this.roster.people()).find((p) => p.email?.trim().toLowerCase() === email);

@@ -3,7 +3,7 @@
  * (opened with conversations.open, remembered), or through a slash command's response_url.
  * A 429 becomes the core's RateLimitedError with Slack's Retry-After, for the outbox to honour.
  */
-import { webApi, type RespondFn } from "@slack/bolt";
+import { type RespondFn, webApi } from "@slack/bolt";
 import type { Reply } from "../../domain/messages.js";
 import type { Messages } from "../../locales/index.js";
 import type { Logger } from "../../log.js";
@@ -37,14 +37,24 @@ export class SlackPoster {
     await rateLimitAware(async () => {
       if (target.kind === "respond") {
         for (const message of messages) {
-          await target.respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks });
+          await target.respond({
+            response_type: "ephemeral",
+            replace_original: false,
+            text: message.text,
+            blocks: message.blocks,
+          });
         }
         return;
       }
       const { channel, threadTs } =
         target.kind === "user" ? { channel: await this.dmChannel(target.userId), threadTs: undefined } : target;
       for (const message of messages) {
-        await this.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, ...(threadTs ? { thread_ts: threadTs } : {}) });
+        await this.client.chat.postMessage({
+          channel,
+          text: message.text,
+          blocks: message.blocks,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+        });
       }
     });
     if (uploads.length) {
@@ -66,9 +76,16 @@ export class SlackPoster {
   }
 
   private async upload(channel: string, threadTs: string | undefined, upload: SlackUpload): Promise<void> {
-    const args = { channel_id: channel, file: Buffer.from(upload.bytes), filename: upload.filename, title: upload.title };
+    const args = {
+      channel_id: channel,
+      file: Buffer.from(upload.bytes),
+      filename: upload.filename,
+      title: upload.title,
+    };
     // The argument types tie thread_ts to a channel union that a plain object does not narrow to.
-    await this.client.filesUploadV2((threadTs ? { ...args, thread_ts: threadTs } : args) as webApi.FilesUploadV2Arguments);
+    await this.client.filesUploadV2(
+      (threadTs ? { ...args, thread_ts: threadTs } : args) as webApi.FilesUploadV2Arguments,
+    );
   }
 }
 
@@ -85,11 +102,13 @@ export function asRateLimited(error: unknown): RateLimitedError | null {
   if (error instanceof RateLimitedError) return error;
   const e = error as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string } } | null;
   if (e?.code === webApi.ErrorCode.RateLimitedError) {
-    const seconds = typeof e.retryAfter === "number" && e.retryAfter >= 0 ? e.retryAfter : DEFAULT_RETRY_AFTER_MS / 1000;
+    const seconds =
+      typeof e.retryAfter === "number" && e.retryAfter >= 0 ? e.retryAfter : DEFAULT_RETRY_AFTER_MS / 1000;
     return new RateLimitedError(seconds * 1000, `Slack rate limit; retry after ${seconds} s`);
   }
   // An `ok:false, error:"ratelimited"` answer, or a 429 from a response_url (Bolt's RespondError).
-  if (e?.data?.error === "ratelimited" || e?.statusCode === 429) return new RateLimitedError(DEFAULT_RETRY_AFTER_MS, "Slack rate limit");
+  if (e?.data?.error === "ratelimited" || e?.statusCode === 429)
+    return new RateLimitedError(DEFAULT_RETRY_AFTER_MS, "Slack rate limit");
   return null;
 }
 
@@ -97,7 +116,11 @@ export function asRateLimited(error: unknown): RateLimitedError | null {
  * For answers to someone waiting in the chat: on a short rate limit, wait once and try again;
  * a long one is thrown (and logged by the caller) rather than holding the reply for minutes.
  */
-export async function retryOnceWhenRateLimited<T>(call: () => Promise<T>, logger: Logger, maxWaitMs = LONGEST_REPLY_WAIT_MS): Promise<T> {
+export async function retryOnceWhenRateLimited<T>(
+  call: () => Promise<T>,
+  logger: Logger,
+  maxWaitMs = LONGEST_REPLY_WAIT_MS,
+): Promise<T> {
   try {
     return await call();
   } catch (error) {

@@ -6,7 +6,7 @@
  * the first delivery and its reply where an early "skip retries" rule would lose the message.
  */
 import type http from "node:http";
-import { ReceiverMultipleAckError, verifySlackRequest, type App, type Receiver, type ReceiverEvent } from "@slack/bolt";
+import { type App, type Receiver, type ReceiverEvent, ReceiverMultipleAckError, verifySlackRequest } from "@slack/bolt";
 import type { Logger } from "../../log.js";
 import { SLACK_EVENTS_PATH } from "./slack-config.js";
 
@@ -101,7 +101,10 @@ export class SlackHttpReceiver implements Receiver {
     const retryNum = numberHeader(req, "x-slack-retry-num");
     const retryReason = header(req, "x-slack-retry-reason");
     if (retryNum !== undefined) {
-      this.options.logger.info({ retryNum, retryReason, eventId: body.event_id }, "Slack retry received; the inbound log decides if it is new");
+      this.options.logger.info(
+        { retryNum, retryReason, eventId: body.event_id },
+        "Slack retry received; the inbound log decides if it is new",
+      );
     }
 
     let acked = false;
@@ -116,7 +119,10 @@ export class SlackHttpReceiver implements Receiver {
     const timer = setTimeout(() => {
       if (acked) return;
       acked = true;
-      this.options.logger.error({ type: body.type, command: body.command }, "Slack request not acknowledged in time; answered empty");
+      this.options.logger.error(
+        { type: body.type, command: body.command },
+        "Slack request not acknowledged in time; answered empty",
+      );
       respond(res, 200, "");
       answered();
     }, this.ackTimeoutMs);

@@ -5,7 +5,7 @@
  * passed on as typed.
  */
 import { LANGS } from "../../domain/roster.js";
-import { messagesFor, type Messages } from "../../locales/index.js";
+import { type Messages, messagesFor } from "../../locales/index.js";
 import type { SlashCommand } from "../../locales/messages/channels.js";
 
 const SUBCOMMANDS: readonly SlashCommand[] = ["plan", "status", "help"];
@@ -14,7 +14,9 @@ const SUBCOMMANDS: readonly SlashCommand[] = ["plan", "status", "help"];
 const ALIASES: ReadonlyMap<string, SlashCommand> = new Map(
   LANGS.flatMap((lang) =>
     SUBCOMMANDS.flatMap((command) =>
-      [command, ...messagesFor(lang).channels.slashAliases[command]].map((word) => [word.toLowerCase(), command] as const),
+      [command, ...messagesFor(lang).channels.slashAliases[command]].map(
+        (word) => [word.toLowerCase(), command] as const,
+      ),
     ),
   ),
 );

@@ -4,15 +4,15 @@
  * today's plan; pushes go out as DMs, paced. Transport: Socket Mode with SLACK_APP_TOKEN, otherwise
  * HTTP events on the shared web server (the returned `route`).
  */
-import { App, SocketModeReceiver, webApi, type BlockAction, type ButtonAction, type Receiver } from "@slack/bolt";
+import { App, type BlockAction, type ButtonAction, type Receiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import type { InboundMessage, Reply } from "../../domain/messages.js";
 import type { Person } from "../../domain/roster.js";
 import { inEveryLanguage } from "../../locales/index.js";
 import type { ChannelStartDeps, HttpRoute, RunningChannel } from "../channel-plugin.js";
 import { catalogueFor } from "../sender-language.js";
-import { ACTION_ID_PATTERN, markAnswered, renderHome, type Block } from "./block-kit.js";
+import { ACTION_ID_PATTERN, type Block, markAnswered, renderHome } from "./block-kit.js";
 import { boltLogger } from "./bolt-logger.js";
-import { slackTransport, type SlackConfig, type SlackTransport } from "./slack-config.js";
+import { type SlackConfig, type SlackTransport, slackTransport } from "./slack-config.js";
 import { SlackIdentities } from "./slack-identity.js";
 import { retryOnceWhenRateLimited, SlackPoster, type SlackTarget } from "./slack-poster.js";
 import { SlackHttpReceiver } from "./slack-receiver.js";
@@ -42,7 +42,9 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
   const { config, bot, roster, pacer } = deps;
   const transport = slackTransport(config);
   if (!transport || !config.SLACK_BOT_TOKEN) {
-    throw new Error("Slack needs SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP events)");
+    throw new Error(
+      "Slack needs SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP events)",
+    );
   }
   const logger = deps.logger;
   const slackLogger = boltLogger(logger);
@@ -57,7 +59,8 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
 
   // Checking the token ourselves gives a clear start-up error, and the bot's ids for Bolt's ignoreSelf.
   const auth = await new webApi.WebClient(config.SLACK_BOT_TOKEN, clientOptions).auth.test();
-  if (!auth.user_id || !auth.bot_id) throw new Error("Slack auth.test did not name the bot user; is SLACK_BOT_TOKEN a bot token (xoxb-)?");
+  if (!auth.user_id || !auth.bot_id)
+    throw new Error("Slack auth.test did not name the bot user; is SLACK_BOT_TOKEN a bot token (xoxb-)?");
   const botUserId = auth.user_id;
 
   // slackTransport chose "http" only with a signing secret and "socket" only with an app token.
@@ -65,7 +68,8 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
     transport === "http"
       ? new SlackHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, logger, ackTimeoutMs: deps.ackTimeoutMs })
       : null;
-  const receiver: Receiver = httpReceiver ?? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger: slackLogger });
+  const receiver: Receiver =
+    httpReceiver ?? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger: slackLogger });
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     botId: auth.bot_id,
@@ -98,13 +102,24 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
       log.info({ replies: replies.length, person: person?.id ?? null }, "Slack message handled");
     } catch (error) {
       log.error({ err: error }, "Slack message failed");
-      await poster.post(target, [{ kind: "text", text: failedText(person) }], catalogueFor(person)).catch(() => undefined);
+      await poster
+        .post(target, [{ kind: "text", text: failedText(person) }], catalogueFor(person))
+        .catch(() => undefined);
     }
   }
 
   // Direct messages. Edits, joins and bot posts arrive as subtypes; a file with a caption is `file_share`.
   app.event("message", async ({ event }) => {
-    const e = event as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string };
+    const e = event as {
+      channel_type?: string;
+      subtype?: string;
+      bot_id?: string;
+      user?: string;
+      text?: string;
+      channel: string;
+      ts: string;
+      thread_ts?: string;
+    };
     if (e.channel_type !== "im" || e.bot_id || !e.user) return;
     if (e.subtype !== undefined && e.subtype !== "file_share") return;
     await track(
@@ -143,7 +158,13 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
     await ack();
     if (action.type !== "button" || action.value === undefined) return;
     const userId = body.user.id;
-    const container = body.container as { type?: string; channel_id?: string; message_ts?: string; thread_ts?: string; is_ephemeral?: boolean };
+    const container = body.container as {
+      type?: string;
+      channel_id?: string;
+      message_ts?: string;
+      thread_ts?: string;
+      is_ephemeral?: boolean;
+    };
     const inMessage = container.type === "message" && container.channel_id && !container.is_ephemeral;
     const target: SlackTarget = inMessage
       ? { kind: "conversation", channel: container.channel_id!, threadTs: container.thread_ts }

@@ -37,7 +37,12 @@ export function setSecurityHeaders(res: http.ServerResponse): void {
   res.setHeader("Referrer-Policy", "no-referrer");
 }
 
-export function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     ...headers,
@@ -61,9 +66,14 @@ export function sendText(res: http.ServerResponse, status: number, text: string)
 /** Refuses any method but the listed ones with 405 and the Allow header clients expect. */
 export function requireMethod(req: http.IncomingMessage, ...allowed: string[]): void {
   if (!allowed.includes(req.method ?? "")) {
-    throw new WebRequestError(405, "method_not_allowed", `Method ${req.method} is not allowed here; use ${allowed.join(" or ")}.`, {
-      Allow: allowed.join(", "),
-    });
+    throw new WebRequestError(
+      405,
+      "method_not_allowed",
+      `Method ${req.method} is not allowed here; use ${allowed.join(" or ")}.`,
+      {
+        Allow: allowed.join(", "),
+      },
+    );
   }
 }
 
@@ -75,7 +85,11 @@ export function requireMethod(req: http.IncomingMessage, ...allowed: string[]): 
 export async function readJsonBody(req: http.IncomingMessage, limitBytes: number): Promise<unknown> {
   const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
-    throw new WebRequestError(415, "unsupported_media_type", 'Send the body as JSON with "Content-Type: application/json".');
+    throw new WebRequestError(
+      415,
+      "unsupported_media_type",
+      'Send the body as JSON with "Content-Type: application/json".',
+    );
   }
   const tooLarge = () =>
     new WebRequestError(413, "body_too_large", `The request body is larger than ${Math.round(limitBytes / 1024)} KB.`, {

@@ -16,7 +16,11 @@ export interface MessageRequest {
 
 export function parseMessageRequest(body: unknown): MessageRequest {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw new WebRequestError(400, "bad_request", 'The body must be a JSON object like {"from": "<person id>", "text": "..."}.');
+    throw new WebRequestError(
+      400,
+      "bad_request",
+      'The body must be a JSON object like {"from": "<person id>", "text": "..."}.',
+    );
   }
   const { from, text, messageId } = body as Record<string, unknown>;
 
@@ -48,7 +52,11 @@ export function parseMessageRequest(body: unknown): MessageRequest {
 
   if (messageId !== undefined && messageId !== null) {
     if (typeof messageId !== "string" || messageId.trim() === "" || messageId.length > MAX_MESSAGE_ID_CHARS) {
-      throw new WebRequestError(400, "bad_message_id", `"messageId" must be a non-empty string of at most ${MAX_MESSAGE_ID_CHARS} characters.`);
+      throw new WebRequestError(
+        400,
+        "bad_message_id",
+        `"messageId" must be a non-empty string of at most ${MAX_MESSAGE_ID_CHARS} characters.`,
+      );
     }
   }
 

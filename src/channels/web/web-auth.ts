@@ -35,7 +35,12 @@ export function requireAccess(
   const presented = presentedToken(req, url);
   const challenge = { "WWW-Authenticate": 'Bearer realm="fieldmate"' };
   if (!presented) {
-    throw new WebRequestError(401, "token_required", "This web chat needs an access token (Authorization: Bearer TOKEN).", challenge);
+    throw new WebRequestError(
+      401,
+      "token_required",
+      "This web chat needs an access token (Authorization: Bearer TOKEN).",
+      challenge,
+    );
   }
   if (!access.token || !tokensMatch(presented, access.token)) {
     throw new WebRequestError(401, "bad_token", "The access token is not valid.", challenge);

@@ -7,21 +7,21 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { LiveFeed } from "./live-feed.js";
 import type { InboundMessage, Reply } from "../../domain/messages.js";
 import type { Person } from "../../domain/roster.js";
 import { inEveryLanguage } from "../../locales/index.js";
+import { type EventStream, openEventStream } from "./event-stream.js";
 import { trackConnections } from "./graceful-close.js";
-import { openEventStream, type EventStream } from "./event-stream.js";
 import {
-  WebRequestError,
   readJsonBody,
   requireMethod,
   sendError,
   sendJson,
   sendText,
   setSecurityHeaders,
+  WebRequestError,
 } from "./http-helpers.js";
+import type { LiveFeed } from "./live-feed.js";
 import { parseMessageRequest } from "./message-request.js";
 import { PAGE_TEXTS_PATH, pageTextsScript } from "./page-texts.js";
 import { PUBLIC_DIR, safeRelativePath, serveStatic } from "./static-files.js";
@@ -92,7 +92,12 @@ export function createWebServer(deps: WebChatDeps): WebServer {
     const started = Date.now();
     const replies = await deps.handle(message);
     deps.logger.info(
-      { personId: message.externalUserId, messageId: message.externalMessageId, replies: replies.length, ms: Date.now() - started },
+      {
+        personId: message.externalUserId,
+        messageId: message.externalMessageId,
+        replies: replies.length,
+        ms: Date.now() - started,
+      },
       "web chat message handled",
     );
     sendJson(res, 200, { replies: toWireReplies(replies) });
@@ -109,7 +114,8 @@ export function createWebServer(deps: WebChatDeps): WebServer {
   async function streamEvents(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     requireMethod(req, "GET");
     const personId = url.searchParams.get("person");
-    if (!personId) throw new WebRequestError(400, "missing_person", "Say whose messages to follow: ?person=<person id>.");
+    if (!personId)
+      throw new WebRequestError(400, "missing_person", "Say whose messages to follow: ?person=<person id>.");
     await requirePerson(personId);
     let unsubscribe = () => {};
     const stream = openEventStream(req, res, {
@@ -174,7 +180,11 @@ export function createWebServer(deps: WebChatDeps): WebServer {
     }
     if (path === PAGE_TEXTS_PATH) {
       requireMethod(req, "GET", "HEAD");
-      res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Content-Length": Buffer.byteLength(pageTexts), "Cache-Control": "no-cache" });
+      res.writeHead(200, {
+        "Content-Type": "text/javascript; charset=utf-8",
+        "Content-Length": Buffer.byteLength(pageTexts),
+        "Cache-Control": "no-cache",
+      });
       res.end(req.method === "HEAD" ? undefined : pageTexts);
       return true;
     }
@@ -205,7 +215,11 @@ export function createWebServer(deps: WebChatDeps): WebServer {
         return;
       }
       if (err instanceof WebRequestError) {
-        if (err.status === 401) deps.logger.warn({ path: url.pathname, code: err.code, ip: req.socket.remoteAddress }, "web chat access refused");
+        if (err.status === 401)
+          deps.logger.warn(
+            { path: url.pathname, code: err.code, ip: req.socket.remoteAddress },
+            "web chat access refused",
+          );
         sendError(res, err);
         return;
       }

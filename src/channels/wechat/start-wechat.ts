@@ -6,14 +6,14 @@
  */
 import qrcodeTerminal from "qrcode-terminal";
 import {
-  qrcodeValueToImageUrl,
-  ScanStatus,
-  types,
-  WechatyBuilder,
   type Contact,
   type Friendship,
   type Message,
+  qrcodeValueToImageUrl,
+  ScanStatus,
+  types,
   type Wechaty,
+  WechatyBuilder,
   type WechatyOptions,
 } from "wechaty";
 import type { Reply } from "../../domain/messages.js";
@@ -42,7 +42,8 @@ export interface WechatChannel extends RunningChannel {
 /** Starts Wechaty; login happens later, when someone scans the QR code (or the session is restored). */
 export async function startWechat(deps: StartWechatDeps): Promise<WechatChannel> {
   const { config, bot, roster, logger, pacer } = deps;
-  if (!deps.puppet && !config.WECHATY_PUPPET) throw new Error("WeChat needs WECHATY_PUPPET (e.g. wechaty-puppet-wechat4u or wechaty-puppet-service)");
+  if (!deps.puppet && !config.WECHATY_PUPPET)
+    throw new Error("WeChat needs WECHATY_PUPPET (e.g. wechaty-puppet-wechat4u or wechaty-puppet-service)");
   const maxLength = deps.maxMessageLength ?? MAX_WECHAT_TEXT;
   const printQr = deps.printQr ?? ((qrcode: string) => qrcodeTerminal.generate(qrcode, { small: true }));
 
@@ -52,7 +53,9 @@ export async function startWechat(deps: StartWechatDeps): Promise<WechatChannel>
         // The session is kept in fieldmate-wechat.memory-card.json, so a restart need not scan again.
         name: "fieldmate-wechat",
         puppet: config.WECHATY_PUPPET as never,
-        ...(config.WECHATY_PUPPET_SERVICE_TOKEN ? { puppetOptions: { token: config.WECHATY_PUPPET_SERVICE_TOKEN } } : {}),
+        ...(config.WECHATY_PUPPET_SERVICE_TOKEN
+          ? { puppetOptions: { token: config.WECHATY_PUPPET_SERVICE_TOKEN } }
+          : {}),
       });
 
   const work = new Set<Promise<unknown>>();
@@ -64,16 +67,24 @@ export async function startWechat(deps: StartWechatDeps): Promise<WechatChannel>
   wechaty.on("scan", (qrcode: string, status: ScanStatus) => {
     if (status === ScanStatus.Waiting || status === ScanStatus.Timeout) {
       printQr(qrcode);
-      logger.info({ url: qrcodeValueToImageUrl(qrcode), status: ScanStatus[status] }, "WeChat login: scan the QR code with the bot's WeChat account");
+      logger.info(
+        { url: qrcodeValueToImageUrl(qrcode), status: ScanStatus[status] },
+        "WeChat login: scan the QR code with the bot's WeChat account",
+      );
     } else {
       logger.info({ status: ScanStatus[status] }, "WeChat login: QR code status");
     }
   });
   wechaty.on("login", (user: Contact) => logger.info({ user: user.name(), id: user.id }, "WeChat logged in"));
   wechaty.on("logout", (user: Contact, reason?: string) =>
-    logger.warn({ user: user.name(), id: user.id, reason }, "WeChat logged out; waiting for the puppet to log in again (a new QR code is printed if needed)"),
+    logger.warn(
+      { user: user.name(), id: user.id, reason },
+      "WeChat logged out; waiting for the puppet to log in again (a new QR code is printed if needed)",
+    ),
   );
-  wechaty.on("error", (error: Error) => logger.error({ err: error }, "WeChat puppet error (the puppet reconnects on its own where it can)"));
+  wechaty.on("error", (error: Error) =>
+    logger.error({ err: error }, "WeChat puppet error (the puppet reconnects on its own where it can)"),
+  );
   wechaty.on("ready", () => logger.info("WeChat ready"));
   wechaty.on("message", (message: Message) => track(onMessage(message)));
   if (deps.acceptFriendRequests ?? true) {

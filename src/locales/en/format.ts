@@ -1,7 +1,7 @@
 /** How English replies write days, lists, counts and quantities. */
 import { isoWeekday } from "../../domain/calendar.js";
 import type { Unit } from "../../domain/records.js";
-import { dayParts, percentOf, type Formatter, type Noun } from "../format.js";
+import { dayParts, type Formatter, type Noun, percentOf } from "../format.js";
 
 const WEEKDAYS = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

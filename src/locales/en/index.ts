@@ -13,4 +13,18 @@ import { schedule } from "./schedule.js";
 import { visits } from "./visits.js";
 import { words } from "./words.js";
 
-export const en: Messages = { lang: "en", format, words, core, visits, history, help, invites, plans, quiz, reports, schedule, channels };
+export const en: Messages = {
+  lang: "en",
+  format,
+  words,
+  core,
+  visits,
+  history,
+  help,
+  invites,
+  plans,
+  quiz,
+  reports,
+  schedule,
+  channels,
+};

@@ -29,21 +29,26 @@ export const plans: PlanMessages = {
     promisedSomeday: (promisedOn) => `you said you'd come back (visit of ${format.shortDay(promisedOn)})`,
     promised: (promisedOn, forDay, late) =>
       `follow-up promised on ${format.shortDay(promisedOn)} for ${format.shortDay(forDay)}${late > 0 ? ` (${format.count(late, "day")} late)` : ""}`,
-    stockOut: (products, reportedOn) => `out of stock: ${format.list(products)} (reported ${format.shortDay(reportedOn)})`,
+    stockOut: (products, reportedOn) =>
+      `out of stock: ${format.list(products)} (reported ${format.shortDay(reportedOn)})`,
     feedback: (text) => `owner feedback to answer${text ? `: "${clip(text, FEEDBACK_QUOTE_CHARS)}"` : ""}`,
     target: (products) => `this month's focus products not on shelf: ${format.list(products)}`,
   },
-  dayOff: (day, kind) => `${capitalised(label(day))} is ${kind === "holiday" ? "a holiday" : "a day off"}: no visit plan.`,
+  dayOff: (day, kind) =>
+    `${capitalised(label(day))} is ${kind === "holiday" ? "a holiday" : "a day off"}: no visit plan.`,
   nothingDue: (day) => `Nothing is due or waiting for ${label(day)}: your day is free to plan.`,
   heading: (day, stops, km) =>
     `${day.isToday ? "Today's plan" : `Plan for ${label(day)}`}: ${format.count(stops, "shop")}${km > 0 ? `, route ${format.distance(km)}` : ""}:`,
-  deferred: (n) => `${n} ${n === 1 ? "more store is" : "more stores are"} due but over today's capacity; they move to the next plans.`,
+  deferred: (n) =>
+    `${n} ${n === 1 ? "more store is" : "more stores are"} due but over today's capacity; they move to the next plans.`,
   allHandled: (day, planned, skipped) =>
     `All ${planned} planned stores for ${label(day)} are handled${skipped ? ` (${skipped} skipped)` : ""}. Nice work!`,
   progress: (day, c) =>
     `${capitalised(label(day))}: ${c.planned} planned, ${c.done} done${c.skipped ? `, ${c.skipped} skipped` : ""}, ${c.left} to go:`,
   done: (shops) => `Done${format.colon}${format.list(shops)}`,
-  skippedShops: (skips) => `Skipped${format.colon}${format.list(skips.map((s) => (s.reason ? `${s.shop} (${s.reason})` : s.shop)))}`,
+  skippedShops: (skips) =>
+    `Skipped${format.colon}${format.list(skips.map((s) => (s.reason ? `${s.shop} (${s.reason})` : s.shop)))}`,
   offPlan: (shops) => `Off-plan visits${format.colon}${format.list(shops)}`,
-  skipped: (shop, reason) => `OK, skipping ${shop} today${reason ? ` (${reason})` : ""}. Noted; it will come back on a later plan.`,
+  skipped: (shop, reason) =>
+    `OK, skipping ${shop} today${reason ? ` (${reason})` : ""}. Noted; it will come back on a later plan.`,
 };

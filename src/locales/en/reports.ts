@@ -59,7 +59,11 @@ export const reports: ReportMessages = {
         if (!m.dayOff) parts.push("nothing logged yet");
         return parts.join(" · ");
       }
-      parts.push(m.visits === 0 ? "no visits logged" : `${count(m.visits, "visit")}${m.shops !== m.visits ? ` at ${count(m.shops, "shop")}` : ""}`);
+      parts.push(
+        m.visits === 0
+          ? "no visits logged"
+          : `${count(m.visits, "visit")}${m.shops !== m.visits ? ` at ${count(m.shops, "shop")}` : ""}`,
+      );
       if (m.stockOuts) parts.push(count(m.stockOuts, "stockOut"));
       if (m.promotions) parts.push(`${count(m.promotions, "promotion")} (${count(m.consumers, "consumer")} reached)`);
       if (m.redFlags) parts.push(`⚠️ ${count(m.redFlags, "redFlag")}`);
@@ -71,7 +75,9 @@ export const reports: ReportMessages = {
     totals: (t) =>
       "Total: " +
       format.clauses([
-        ...(t.planned === null ? [] : [`${t.done} of ${t.planned} planned visits done (${percent(t.done, t.planned)})`]),
+        ...(t.planned === null
+          ? []
+          : [`${t.done} of ${t.planned} planned visits done (${percent(t.done, t.planned)})`]),
         count(t.visits, "visit"),
         count(t.stockOuts, "stockOut"),
         `${count(t.promotions, "promotion")}${t.promotions ? ` (${count(t.consumers, "consumer")} reached)` : ""}`,
@@ -108,9 +114,17 @@ export const reports: ReportMessages = {
 
   member: {
     title: (name, when) => `${name} · ${when}`,
-    labels: { plan: "Plan", visits: "Visits", stillOpen: "Still to visit", stockOuts: "Stock-outs", promotion: "Promotion", redFlags: "⚠️ Red flags" },
+    labels: {
+      plan: "Plan",
+      visits: "Visits",
+      stillOpen: "Still to visit",
+      stockOuts: "Stock-outs",
+      promotion: "Promotion",
+      redFlags: "⚠️ Red flags",
+    },
     dayOff: "Day off",
-    plan: (planned, done, extra) => `${done} of ${planned} done (${percent(done, planned)})${extra ? `, ${count(extra, "visit")} off plan` : ""}`,
+    plan: (planned, done, extra) =>
+      `${done} of ${planned} done (${percent(done, planned)})${extra ? `, ${count(extra, "visit")} off plan` : ""}`,
     visits: (visits, shops) => `${count(visits, "visit")}${shops !== visits ? ` at ${count(shops, "shop")}` : ""}`,
     moreInExport: (more) => `${more} more in the export`,
     stockOuts: (n) => count(n, "stockOut"),
@@ -122,11 +136,14 @@ export const reports: ReportMessages = {
   notReported: {
     dayOff: (s, when) => `${capital(when)} is a day off for ${title(s)}; no visits expected.`,
     everyone: (s, when, people) =>
-      people === 1 ? `The one rep ${on(s)} has logged visits ${when}.` : `All ${count(people, "manager")} ${on(s)} have logged visits ${when}.`,
+      people === 1
+        ? `The one rep ${on(s)} has logged visits ${when}.`
+        : `All ${count(people, "manager")} ${on(s)} have logged visits ${when}.`,
     some: (s, when, silent, people, names) =>
       `${silent} of ${count(people, "manager")} ${on(s)} ${silent === 1 ? "hasn't" : "haven't"} logged visits ${when}: ${names}.`,
     selfDone: (when, visits) => `You have logged ${count(visits, "visit")} ${when}.`,
-    selfNone: (when, promotionOnly) => `You haven't logged any visits ${when}${promotionOnly ? " (only a promotion)" : ""}.`,
+    selfNone: (when, promotionOnly) =>
+      `You haven't logged any visits ${when}${promotionOnly ? " (only a promotion)" : ""}.`,
     promotionOnly: (name) => `${name} (logged a promotion only)`,
     noVisits: "no visits logged",
     visitsLastAt: (visits, at) => `${count(visits, "visit")}, last at ${at}`,
@@ -157,12 +174,14 @@ export const reports: ReportMessages = {
   },
 
   promotions: {
-    none: (s, when) => (s.kind === "self" ? `You logged no promotions ${when}.` : `No promotions logged ${on(s)} ${when}.`),
+    none: (s, when) =>
+      s.kind === "self" ? `You logged no promotions ${when}.` : `No promotions logged ${on(s)} ${when}.`,
     summary: (s, when, sessions, consumers, sales) =>
       `${count(sessions, "promotion")} ${on(s)} ${when}, ${count(consumers, "consumer")} reached${sales ? `, sold ${sales}` : ""}.`,
     perMember: (name, sessions, consumers) => `${name} ${count(sessions, "promotion")} (${consumers} reached)`,
     byPerson: (list) => `By person: ${list}`,
-    unknownConsumers: (sessions) => `(${count(sessions, "promotion")} did not say how many consumers came; not counted.)`,
+    unknownConsumers: (sessions) =>
+      `(${count(sessions, "promotion")} did not say how many consumers came; not counted.)`,
   },
 
   redFlags: {
@@ -172,7 +191,8 @@ export const reports: ReportMessages = {
   },
 
   export: {
-    tooMany: (s, when, visits) => `${count(visits, "visit")} ${on(s)} ${when} is too many for one file; please pick a shorter period or one team.`,
+    tooMany: (s, when, visits) =>
+      `${count(visits, "visit")} ${on(s)} ${when} is too many for one file; please pick a shorter period or one team.`,
     title: (s, when, visits) => `${title(s)} visits ${when} (${visits})`,
     note: "Each row carries the record reference from the receipt; the link works for an hour.",
   },
@@ -180,7 +200,22 @@ export const reports: ReportMessages = {
   workbook: {
     visitsSheet: "Visits",
     linesSheet: "Product lines",
-    visitColumns: ["Date", "Rep", "Store", "Store type", "Activities", "Stock", "Out of stock", "Listed", "Orders", "Follow-up", "Owner feedback", "Red flag", "Reported at", "Reference"],
+    visitColumns: [
+      "Date",
+      "Rep",
+      "Store",
+      "Store type",
+      "Activities",
+      "Stock",
+      "Out of stock",
+      "Listed",
+      "Orders",
+      "Follow-up",
+      "Owner feedback",
+      "Red flag",
+      "Reported at",
+      "Reference",
+    ],
     lineColumns: ["Date", "Rep", "Store", "Kind", "Product", "SKU", "Qty", "Unit", "Reference"],
     lineKind: { stock: "stock", out_of_stock: "out of stock", listed: "listed", order: "order" },
     yes: "yes",

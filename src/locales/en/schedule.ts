@@ -22,7 +22,8 @@ function week(w: WeekFigures): string {
 }
 
 export const schedule: ScheduleMessages = {
-  greeting: (name, late) => (late ? `Hi ${callName(name)}, sorry, today's plan is late.` : `Good morning, ${callName(name)}!`),
+  greeting: (name, late) =>
+    late ? `Hi ${callName(name)}, sorry, today's plan is late.` : `Good morning, ${callName(name)}!`,
   planHint: `Tell me about each stop as you go; if you can't make one, say "skip Joe's, closed today".`,
   nudge: (name, planned) =>
     `Hi ${callName(name)}, no visits logged today yet${planned ? ` (${planned} planned)` : ""}. After each stop just send one line, e.g. "Joe's Market: 3 cases Coke Zero, out of Diet Coke". If today was a different kind of day, just ignore this.`,
@@ -33,11 +34,13 @@ export const schedule: ScheduleMessages = {
     nothingLogged: (m) => `· ${m.name}: nothing logged today${m.planned ? ` (${m.planned} planned)` : ""}`,
     member: (m) =>
       `· ${m.name}: ${[`${m.done} of ${m.planned} planned`, m.skipped ? `${m.skipped} skipped` : "", m.extra ? `${count(m.extra, "visit")} off plan` : ""].filter(Boolean).join(", ")}`,
-    stockOuts: (shops) => `Out of stock at ${count(shops.length, "shop")}: ${format.clauses(shops.map((s) => `${s.shop} (${format.list(s.products)})`))}`,
+    stockOuts: (shops) =>
+      `Out of stock at ${count(shops.length, "shop")}: ${format.clauses(shops.map((s) => `${s.shop} (${format.list(s.products)})`))}`,
     noStockOuts: "Out of stock: none reported",
     flagsHeading: (flags) => `⚠ Needs your attention (${flags}):`,
     flag: (name, shop, note) => `· ${name} at ${shop}${note ? `: ${quote(note)}` : ""}`,
-    quiz: (name, verdict, month) => `${name} ${QUIZ_VERDICT[verdict]}${month.answered ? `, ${month.correct} of ${month.answered} this month` : ""}`,
+    quiz: (name, verdict, month) =>
+      `${name} ${QUIZ_VERDICT[verdict]}${month.answered ? `, ${month.correct} of ${month.answered} this month` : ""}`,
     quizLine: (entries) => `Today's quiz: ${format.clauses(entries)}`,
   },
 

@@ -37,7 +37,8 @@ export const visits: VisitMessages = {
     shopUnknown: (mention) => `I couldn't find a store called "${mention}". What's its full name or licence number?`,
     shopMissing: "Which store was this? Send me its name.",
     productWhich: (mention) => `Which product is "${mention}"?`,
-    productUnknown: (mention) => `"${mention}" isn't in the catalogue. Send me the product name (e.g. "Coke Zero"), or reply "skip".`,
+    productUnknown: (mention) =>
+      `"${mention}" isn't in the catalogue. Send me the product name (e.g. "Coke Zero"), or reply "skip".`,
     unitWhich: (mention) => `"${mention}" — in what unit?`,
     confirm: "Is that right?",
     confirmYes: "Yes, save it",
@@ -51,7 +52,8 @@ export const visits: VisitMessages = {
     ],
   },
   flow: {
-    nothingFound: "I couldn't find a visit in that. Could you say a bit more? e.g. \"Joe's out of Coke Zero, 3 cases Sprite\".",
+    nothingFound:
+      "I couldn't find a visit in that. Could you say a bit more? e.g. \"Joe's out of Coke Zero, 3 cases Sprite\".",
     stillUnsure: "I still can't pin this one down, so I haven't saved it. Please send it again in other words.",
     cancelled: "OK, I won't log that one.",
     rejected: "OK, not saved. Please send it again the way it should be.",
@@ -59,7 +61,8 @@ export const visits: VisitMessages = {
     alsoEarlier: "Also, the earlier report still needs an answer:",
   },
   correction: {
-    notYours: "That record isn't yours, so I can't change it. You can correct your own records (supervisors: their team's).",
+    notYours:
+      "That record isn't yours, so I can't change it. You can correct your own records (supervisors: their team's).",
     nothingToCorrect: "There's no record to correct yet. Send me a visit first; once it's logged you can change it.",
     undone: (what) => `Undone: ${what}.`,
     editHint:

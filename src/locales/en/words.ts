@@ -1,6 +1,11 @@
 import type { Vocabulary } from "../messages/vocabulary.js";
 
-const SEGMENTS: Record<string, string> = { brand_store: "brand store", premium_store: "premium store", standard: "standard store", rural: "rural store" };
+const SEGMENTS: Record<string, string> = {
+  brand_store: "brand store",
+  premium_store: "premium store",
+  standard: "standard store",
+  rural: "rural store",
+};
 
 export const words: Vocabulary = {
   activity: {

@@ -1,7 +1,7 @@
 /** How Chinese replies write days, lists, counts and quantities. */
 import { isoWeekday } from "../../domain/calendar.js";
 import type { Unit } from "../../domain/records.js";
-import { dayParts, percentOf, type Formatter, type Noun } from "../format.js";
+import { dayParts, type Formatter, type Noun, percentOf } from "../format.js";
 
 const WEEKDAYS = ["", "周一", "周二", "周三", "周四", "周五", "周六", "周日"];
 const UNITS: Record<Unit, string> = { carton: "条", pack: "包", case: "件", unit: "瓶" };

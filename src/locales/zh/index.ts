@@ -13,4 +13,18 @@ import { schedule } from "./schedule.js";
 import { visits } from "./visits.js";
 import { words } from "./words.js";
 
-export const zh: Messages = { lang: "zh", format, words, core, visits, history, help, invites, plans, quiz, reports, schedule, channels };
+export const zh: Messages = {
+  lang: "zh",
+  format,
+  words,
+  core,
+  visits,
+  history,
+  help,
+  invites,
+  plans,
+  quiz,
+  reports,
+  schedule,
+  channels,
+};

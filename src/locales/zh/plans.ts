@@ -24,7 +24,8 @@ const rule = (segment: string, everyDays: number) => `${words.segment(segment)}$
 export const plans: PlanMessages = {
   frequency,
   reason: {
-    due: (segment, everyDays, overdue) => `到期（${rule(segment, everyDays)}${overdue > 0 ? `，已逾期${overdue}天` : ""}）`,
+    due: (segment, everyDays, overdue) =>
+      `到期（${rule(segment, everyDays)}${overdue > 0 ? `，已逾期${overdue}天` : ""}）`,
     neverVisited: (segment, everyDays) => `还没拜访过（${rule(segment, everyDays)}）`,
     promisedSomeday: (promisedOn) => `答应过再来（${format.shortDay(promisedOn)}拜访时说的）`,
     promised: (promisedOn, forDay, late) =>
@@ -37,10 +38,14 @@ export const plans: PlanMessages = {
   nothingDue: (day) => `${label(day)}没有到期或待跟进的店，可以机动安排。`,
   heading: (day, stops, km) => `${label(day)}计划拜访 ${stops} 家${km > 0 ? `（路线${format.distance(km)}）` : ""}：`,
   deferred: (n) => `另有 ${n} 家到期的店今天排不下，会顺延到之后的计划。`,
-  allHandled: (day, planned, skipped) => `${label(day)}计划的 ${planned} 家都处理完了${skipped ? `（其中跳过 ${skipped} 家）` : ""}，辛苦了！`,
-  progress: (day, c) => `${label(day)}计划 ${c.planned} 家，已完成 ${c.done} 家${c.skipped ? `，跳过 ${c.skipped} 家` : ""}，还剩 ${c.left} 家：`,
+  allHandled: (day, planned, skipped) =>
+    `${label(day)}计划的 ${planned} 家都处理完了${skipped ? `（其中跳过 ${skipped} 家）` : ""}，辛苦了！`,
+  progress: (day, c) =>
+    `${label(day)}计划 ${c.planned} 家，已完成 ${c.done} 家${c.skipped ? `，跳过 ${c.skipped} 家` : ""}，还剩 ${c.left} 家：`,
   done: (shops) => `已完成${format.colon}${format.list(shops)}`,
-  skippedShops: (skips) => `跳过${format.colon}${format.list(skips.map((s) => (s.reason ? `${s.shop}（${s.reason}）` : s.shop)))}`,
+  skippedShops: (skips) =>
+    `跳过${format.colon}${format.list(skips.map((s) => (s.reason ? `${s.shop}（${s.reason}）` : s.shop)))}`,
   offPlan: (shops) => `计划外拜访${format.colon}${format.list(shops)}`,
-  skipped: (shop, reason) => `好的，${shop}今天先不去了${reason ? `（${reason}）` : ""}，已记下。这家店还会排进之后的计划。`,
+  skipped: (shop, reason) =>
+    `好的，${shop}今天先不去了${reason ? `（${reason}）` : ""}，已记下。这家店还会排进之后的计划。`,
 };

@@ -54,7 +54,9 @@ export const reports: ReportMessages = {
         if (!m.dayOff) parts.push("还没上报");
         return parts.join("，");
       }
-      parts.push(m.visits === 0 ? "还没报拜访" : `拜访 ${m.visits} 家次${m.shops !== m.visits ? `（${m.shops} 家店）` : ""}`);
+      parts.push(
+        m.visits === 0 ? "还没报拜访" : `拜访 ${m.visits} 家次${m.shops !== m.visits ? `（${m.shops} 家店）` : ""}`,
+      );
       if (m.stockOuts) parts.push(`断货 ${m.stockOuts} 条`);
       if (m.promotions) parts.push(`促销 ${m.promotions} 场（触达 ${m.consumers} 人）`);
       if (m.redFlags) parts.push(`⚠️ 合规提示 ${m.redFlags} 条`);
@@ -103,9 +105,17 @@ export const reports: ReportMessages = {
 
   member: {
     title: (name, when) => `${name} · ${when}`,
-    labels: { plan: "计划", visits: "拜访", stillOpen: "计划未访", stockOuts: "断货", promotion: "促销", redFlags: "⚠️ 合规提示" },
+    labels: {
+      plan: "计划",
+      visits: "拜访",
+      stillOpen: "计划未访",
+      stockOuts: "断货",
+      promotion: "促销",
+      redFlags: "⚠️ 合规提示",
+    },
     dayOff: "休息日",
-    plan: (planned, done, extra) => `${planned} 家，已完成 ${done} 家（${percent(done, planned)}）${extra ? `，计划外 ${extra} 家` : ""}`,
+    plan: (planned, done, extra) =>
+      `${planned} 家，已完成 ${done} 家（${percent(done, planned)}）${extra ? `，计划外 ${extra} 家` : ""}`,
     visits: (visits, shops) => `${visits} 家次${shops !== visits ? `（${shops} 家店）` : ""}`,
     moreInExport: (more) => `另有 ${more} 条，请导出查看`,
     stockOuts: (n) => `${n} 条`,
@@ -117,7 +127,8 @@ export const reports: ReportMessages = {
   notReported: {
     dayOff: (s, when) => `${when}是${title(s)}的休息日，不用报拜访。`,
     everyone: (s, when, people) => `${when}${title(s)} ${people} 人都已报拜访。`,
-    some: (s, when, silent, people, names) => `${when}${title(s)} ${people} 人中，还没报拜访的有 ${silent} 人：${names}。`,
+    some: (s, when, silent, people, names) =>
+      `${when}${title(s)} ${people} 人中，还没报拜访的有 ${silent} 人：${names}。`,
     selfDone: (when, visits) => `${when}你已报拜访 ${visits} 家次。`,
     selfNone: (when, promotionOnly) => `${when}你还没报拜访${promotionOnly ? "（只报了促销活动）" : ""}。`,
     promotionOnly: (name) => `${name}（只报了促销活动）`,
@@ -170,7 +181,22 @@ export const reports: ReportMessages = {
   workbook: {
     visitsSheet: "拜访记录",
     linesSheet: "产品明细",
-    visitColumns: ["日期", "客户经理", "零售户", "分类", "工作内容", "库存", "断货", "新上柜", "订货", "下次跟进", "老板反馈", "合规提示", "上报时间", "记录编号"],
+    visitColumns: [
+      "日期",
+      "客户经理",
+      "零售户",
+      "分类",
+      "工作内容",
+      "库存",
+      "断货",
+      "新上柜",
+      "订货",
+      "下次跟进",
+      "老板反馈",
+      "合规提示",
+      "上报时间",
+      "记录编号",
+    ],
     lineColumns: ["日期", "客户经理", "零售户", "类型", "产品", "SKU", "数量", "单位", "记录编号"],
     lineKind: { stock: "库存", out_of_stock: "断货", listed: "新上柜", order: "订货" },
     yes: "有",

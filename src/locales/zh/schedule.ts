@@ -30,11 +30,13 @@ export const schedule: ScheduleMessages = {
     nothingLogged: (m) => `· ${m.name}：今天还没有拜访记录${m.planned ? `（计划 ${m.planned} 家）` : ""}`,
     member: (m) =>
       `· ${m.name}：${[`计划 ${m.planned} 家，完成 ${m.done} 家`, m.skipped ? `跳过 ${m.skipped} 家` : "", m.extra ? `计划外 ${m.extra} 家` : ""].filter(Boolean).join("，")}`,
-    stockOuts: (shops) => `断货（${shops.length} 家）：${format.clauses(shops.map((s) => `${s.shop} ${format.list(s.products)}`))}`,
+    stockOuts: (shops) =>
+      `断货（${shops.length} 家）：${format.clauses(shops.map((s) => `${s.shop} ${format.list(s.products)}`))}`,
     noStockOuts: "断货：今天没有上报",
     flagsHeading: (flags) => `⚠ 需要关注（${flags} 条）：`,
     flag: (name, shop, note) => `· ${name} @ ${shop}${note ? `：${quote(note)}` : ""}`,
-    quiz: (name, verdict, month) => `${name} ${QUIZ_VERDICT[verdict]}${month.answered ? `，本月 ${month.correct}/${month.answered}` : ""}`,
+    quiz: (name, verdict, month) =>
+      `${name} ${QUIZ_VERDICT[verdict]}${month.answered ? `，本月 ${month.correct}/${month.answered}` : ""}`,
     quizLine: (entries) => `今日答题：${format.clauses(entries)}`,
   },
 

@@ -1,6 +1,11 @@
 import type { Vocabulary } from "../messages/vocabulary.js";
 
-const SEGMENTS: Record<string, string> = { brand_store: "品牌店", premium_store: "精品店", standard: "普通店", rural: "农村店" };
+const SEGMENTS: Record<string, string> = {
+  brand_store: "品牌店",
+  premium_store: "精品店",
+  standard: "普通店",
+  rural: "农村店",
+};
 
 export const words: Vocabulary = {
   activity: {

@@ -6,18 +6,47 @@ import type { Lang } from "../../domain/roster.js";
 
 const CUE_KINDS = [
   // activities
-  "display", "price_check", "policy", "service", "stock_check", "order_act",
+  "display",
+  "price_check",
+  "policy",
+  "service",
+  "stock_check",
+  "order_act",
   // stock-outs and listings, by the side their products stand on
-  "oos_back", "oos_fwd", "not_oos", "list_back", "list_fwd",
+  "oos_back",
+  "oos_fwd",
+  "not_oos",
+  "list_back",
+  "list_fwd",
   // what the next amount means
-  "mode_stock", "mode_order", "mode_sale", "mode_skip", "each", "vague_back", "vague_fwd",
+  "mode_stock",
+  "mode_order",
+  "mode_sale",
+  "mode_skip",
+  "each",
+  "vague_back",
+  "vague_fwd",
   // owner and rules
-  "feedback", "opinion", "compliance", "compliance_neg",
+  "feedback",
+  "opinion",
+  "compliance",
+  "compliance_neg",
   // dates
-  "follow", "follow_vague", "follow_then", "visit_verb",
+  "follow",
+  "follow_vague",
+  "follow_then",
+  "visit_verb",
   // promotions
-  "promo_tasting", "promo_in_store", "promo_circle", "promo_gift", "promo_discount", "promo_display", "promo_other",
-  "offsite", "price", "past",
+  "promo_tasting",
+  "promo_in_store",
+  "promo_circle",
+  "promo_gift",
+  "promo_discount",
+  "promo_display",
+  "promo_other",
+  "offsite",
+  "price",
+  "past",
   // an event only wished for ("老板想搞个买赠", "asked if we can do a BOGO")
   "wish",
 ] as const;

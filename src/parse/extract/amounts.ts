@@ -4,7 +4,7 @@
  * One concept: how much of something, never which product or what it means.
  */
 import type { Unit } from "../../domain/records.js";
-import { isVagueChinese, parseEnglishNumber, parseNumber, EN_NUMBER_WORDS } from "../common/numerals.js";
+import { EN_NUMBER_WORDS, isVagueChinese, parseEnglishNumber, parseNumber } from "../common/numerals.js";
 
 export interface Amount {
   start: number;
@@ -17,9 +17,21 @@ export interface Amount {
   zero: boolean;
 }
 
-const ZH_UNITS: Record<string, Unit> = { 条: "carton", 包: "pack", 盒: "pack", 件: "case", 箱: "case", 瓶: "unit", 罐: "unit", 听: "unit" };
+const ZH_UNITS: Record<string, Unit> = {
+  条: "carton",
+  包: "pack",
+  盒: "pack",
+  件: "case",
+  箱: "case",
+  瓶: "unit",
+  罐: "unit",
+  听: "unit",
+};
 const ZH_NUM = "\\d+(?:\\.\\d+)?|[零〇一二两俩三四五六七八九十百千几多来]+";
-const ZH_AMOUNT = new RegExp(`(?<![第\\d.])(${ZH_NUM})\\s*个?\\s*([条包盒件箱瓶罐听])(半)?|半个?([条包盒件箱瓶罐听])`, "g");
+const ZH_AMOUNT = new RegExp(
+  `(?<![第\\d.])(${ZH_NUM})\\s*个?\\s*([条包盒件箱瓶罐听])(半)?|半个?([条包盒件箱瓶罐听])`,
+  "g",
+);
 
 const EN_UNITS: [RegExp, Unit][] = [
   [/^(?:cases?|cs|boxes?|box)$/, "case"],
@@ -64,7 +76,15 @@ function englishAmounts(text: string, out: Amount[]): void {
     if (n === null) continue;
     const unitWord = m[2] ?? m[5] ?? "";
     const unit = EN_UNITS.find(([re]) => re.test(unitWord))?.[1] ?? null;
-    out.push({ start: m.index, end: m.index + m[0].length, qty: n, unit, of: !!(m[3] ?? m[6]), each: false, zero: n === 0 });
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      qty: n,
+      unit,
+      of: !!(m[3] ?? m[6]),
+      each: false,
+      zero: n === 0,
+    });
   }
   // "0 Gatorade", "zero monster": a count of nothing is a stock-out.
   for (const m of text.matchAll(/\b(?:0|zero)\s+(?=[a-z])/g)) {
@@ -84,7 +104,9 @@ const STOCK_WORD = "还有|还剩|剩下?|只剩|就剩|库存";
 const BARE_DIGITS = new RegExp(
   `^(\\s?(?:(?:${STOCK_WORD})\\s?)?)(\\d+(?:\\.\\d+)?)(?![\\d.]|\\s*(?:点|号|日|月|元|块|%|/|:|am|pm|oz|l\\b|ml|pk|for|x\\b|[条包盒件箱瓶罐听个天年分钟小时人位名家店]))`,
 );
-const BARE_HAN = new RegExp(`^(\\s?(?:${STOCK_WORD})\\s?)([零〇一二两三四五六七八九十百千几多来]+)(?=$|[\\s,，。；;!！?？、])`);
+const BARE_HAN = new RegExp(
+  `^(\\s?(?:${STOCK_WORD})\\s?)([零〇一二两三四五六七八九十百千几多来]+)(?=$|[\\s,，。；;!！?？、])`,
+);
 
 /**
  * A bare number right after a product ("Monster 12", "软中华3", 红塔山还剩12, 红塔山还剩十二) is an

@@ -5,11 +5,23 @@
  * Chinese needs its own layer: chrono's zh parser misses 月底, 下个月, bare 下周, 两周后, 下下周.
  */
 import {
-  addDays, addMonths, dayOf, dayParts, daysInMonth, lastWeekday, nextWeekday, weekdayInWeek,
+  addDays,
+  addMonths,
+  dayOf,
+  dayParts,
+  daysInMonth,
+  lastWeekday,
+  nextWeekday,
+  weekdayInWeek,
 } from "../../domain/calendar.js";
-import { MONTH_PREFIXES, monthNumber, WEEKDAY_NAMES, weekdayNumber as enWeekday } from "../../locales/en/parse/calendar-words.js";
+import {
+  weekdayNumber as enWeekday,
+  MONTH_PREFIXES,
+  monthNumber,
+  WEEKDAY_NAMES,
+} from "../../locales/en/parse/calendar-words.js";
 import { WEEK, WEEKDAY_CHARS, weekdayNumber as zhWeekday } from "../../locales/zh/parse/calendar-words.js";
-import { parseChineseNumber, parseEnglishNumber, EN_NUMBER_WORDS } from "../common/numerals.js";
+import { EN_NUMBER_WORDS, parseChineseNumber, parseEnglishNumber } from "../common/numerals.js";
 
 export interface DateExpr {
   start: number;
@@ -27,7 +39,7 @@ type Reading = Pick<DateExpr, "visit" | "follow">;
 const CNUM = "\\d{1,2}|[一二三四五六七八九十]{1,3}";
 /** A weekday after 周/星期/礼拜: its name or, as texting writes it, its digit (周3). */
 const ZH_WEEKDAY = `[${WEEKDAY_CHARS}1-7]`;
-const n = (s: string) => (/^\d+$/.test(s) ? Number(s) : parseChineseNumber(s) ?? NaN);
+const n = (s: string) => (/^\d+$/.test(s) ? Number(s) : (parseChineseNumber(s) ?? NaN));
 
 /** A day of a month: this month if it fits the reading, else the next (follow) or previous (visit). */
 function monthDay(today: string, d: number): Reading {
@@ -76,28 +88,43 @@ const groups = (m: RegExpMatchArray): string[] => m.map((x) => x ?? "");
 
 const ZH_RULES: Rule[] = [
   [new RegExp(`(${CNUM})月(${CNUM})[日号]`, "g"), ([, m = "", d = ""], t) => yearDay(t, n(m), n(d))],
-  [new RegExp(`(下个?|这个?|本|上个?)月(${CNUM})[日号]`, "g"), ([, which = "", d = ""], t) => {
-    const shift = which.startsWith("下") ? 1 : which.startsWith("上") ? -1 : 0;
-    const day = addMonths(t, shift, n(d));
-    return day > t ? { visit: null, follow: day } : { visit: day, follow: null };
-  }],
-  [new RegExp(`(?<![月\\d第])(${CNUM})[号日](?![子])`, "g"), ([, d = ""], t) => ({ ...monthDay(t, n(d)), needsVerb: true })],
+  [
+    new RegExp(`(下个?|这个?|本|上个?)月(${CNUM})[日号]`, "g"),
+    ([, which = "", d = ""], t) => {
+      const shift = which.startsWith("下") ? 1 : which.startsWith("上") ? -1 : 0;
+      const day = addMonths(t, shift, n(d));
+      return day > t ? { visit: null, follow: day } : { visit: day, follow: null };
+    },
+  ],
+  [
+    new RegExp(`(?<![月\\d第])(${CNUM})[号日](?![子])`, "g"),
+    ([, d = ""], t) => ({ ...monthDay(t, n(d)), needsVerb: true }),
+  ],
   [new RegExp(`下下个?(?:${WEEK})(${ZH_WEEKDAY})`, "g"), ([, wd = ""], t) => weekOf(t, zhWeekday(wd), 2)],
-  [new RegExp(`(下|这|本|上)个?(?:${WEEK})(${ZH_WEEKDAY})`, "g"), ([, which, wd = ""], t) => {
-    const weeks = which === "下" ? 1 : which === "上" ? -1 : 0;
-    return weekOf(t, zhWeekday(wd), weeks);
-  }],
-  [new RegExp(`(?:${WEEK})(${ZH_WEEKDAY})`, "g"), ([, wd = ""], t) => ({ ...weekdayBoth(t, zhWeekday(wd)), needsVerb: true })],
+  [
+    new RegExp(`(下|这|本|上)个?(?:${WEEK})(${ZH_WEEKDAY})`, "g"),
+    ([, which, wd = ""], t) => {
+      const weeks = which === "下" ? 1 : which === "上" ? -1 : 0;
+      return weekOf(t, zhWeekday(wd), weeks);
+    },
+  ],
+  [
+    new RegExp(`(?:${WEEK})(${ZH_WEEKDAY})`, "g"),
+    ([, wd = ""], t) => ({ ...weekdayBoth(t, zhWeekday(wd)), needsVerb: true }),
+  ],
   [new RegExp(`下下个?(?:${WEEK})`, "g"), (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 2) })],
   [new RegExp(`下个?(?:${WEEK})`, "g"), (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 1) })],
   [/下个?月/g, (_g, t) => ({ visit: null, follow: addMonths(t, 1, 1) })],
   [/月底|月末/g, (_g, t) => ({ visit: null, follow: lastOfMonth(t) })],
-  [new RegExp(`(\\d+|[一二两三四五六七八九十]+)\\s*(天|周|个?星期|个?礼拜|个?月)(?:后|以后|之后)`, "g"), ([, count = "", unit = ""], t) => {
-    const k = /^\d+$/.test(count) ? Number(count) : parseChineseNumber(count);
-    if (k === null) return null;
-    if (unit.endsWith("月")) return { visit: null, follow: addMonths(t, k, dayParts(t).d) };
-    return { visit: null, follow: addDays(t, unit === "天" ? k : 7 * k) };
-  }],
+  [
+    /(\d+|[一二两三四五六七八九十]+)\s*(天|周|个?星期|个?礼拜|个?月)(?:后|以后|之后)/g,
+    ([, count = "", unit = ""], t) => {
+      const k = /^\d+$/.test(count) ? Number(count) : parseChineseNumber(count);
+      if (k === null) return null;
+      if (unit.endsWith("月")) return { visit: null, follow: addMonths(t, k, dayParts(t).d) };
+      return { visit: null, follow: addDays(t, unit === "天" ? k : 7 * k) };
+    },
+  ],
   [/大后天/g, (_g, t) => relative(t, 3)],
   [/(?<!大)后天/g, (_g, t) => relative(t, 2)],
   [/明天|明日|明早|明晚|明儿/g, (_g, t) => relative(t, 1)],
@@ -112,26 +139,37 @@ const WD_RE = `(${WEEKDAY_NAMES})`;
 const enWd = (word: string): number => enWeekday(word) ?? NaN;
 
 const EN_RULES: Rule[] = [
-  [new RegExp(`\\b(${MONTH_PREFIXES})[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, "g"), ([, month = "", d], t) =>
-    yearDay(t, monthNumber(month) ?? NaN, Number(d))],
+  [
+    new RegExp(`\\b(${MONTH_PREFIXES})[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, "g"),
+    ([, month = "", d], t) => yearDay(t, monthNumber(month) ?? NaN, Number(d)),
+  ],
   [/(?<![\d/$.])\b(\d{1,2})\/(\d{1,2})\b(?![/\d])/g, ([, m, d], t) => yearDay(t, Number(m), Number(d))],
   [/\bthe (\d{1,2})(?:st|nd|rd|th)\b/g, ([, d], t) => ({ ...monthDay(t, Number(d)), needsVerb: true })],
-  [new RegExp(`\\b(next|this|last|coming)\\s+${WD_RE}\\b`, "g"), ([, which, wd = ""], t) => {
-    const weeks = which === "next" ? 1 : which === "last" ? -1 : 0;
-    if (which === "coming") return { visit: null, follow: nextWeekday(t, enWd(wd)) };
-    return weekOf(t, enWd(wd), weeks);
-  }],
+  [
+    new RegExp(`\\b(next|this|last|coming)\\s+${WD_RE}\\b`, "g"),
+    ([, which, wd = ""], t) => {
+      const weeks = which === "next" ? 1 : which === "last" ? -1 : 0;
+      if (which === "coming") return { visit: null, follow: nextWeekday(t, enWd(wd)) };
+      return weekOf(t, enWd(wd), weeks);
+    },
+  ],
   [new RegExp(`\\b${WD_RE}\\b(?:'s)?`, "g"), ([, wd = ""], t) => ({ ...weekdayBoth(t, enWd(wd)), needsVerb: true })],
   [/\bnext week\b/g, (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 1) })],
   [/\bnext month\b/g, (_g, t) => ({ visit: null, follow: addMonths(t, 1, 1) })],
   [/\b(?:end of (?:the )?month|month end|eom)\b/g, (_g, t) => ({ visit: null, follow: lastOfMonth(t) })],
-  [new RegExp(`\\bin\\s+(\\d+|${EN_NUMBER_WORDS})\\s+(days?|weeks?|months?)\\b|\\b(\\d+|${EN_NUMBER_WORDS})\\s+(days?|weeks?)\\s+from\\s+(?:now|today)\\b`, "g"), ([, inCount, inUnit, fromCount = "", fromUnit = ""], t) => {
-    const k = parseEnglishNumber(inCount || fromCount);
-    const unit = inUnit || fromUnit;
-    if (k === null) return null;
-    if (unit.startsWith("month")) return { visit: null, follow: addMonths(t, k, dayParts(t).d) };
-    return { visit: null, follow: addDays(t, unit.startsWith("week") ? 7 * k : k) };
-  }],
+  [
+    new RegExp(
+      `\\bin\\s+(\\d+|${EN_NUMBER_WORDS})\\s+(days?|weeks?|months?)\\b|\\b(\\d+|${EN_NUMBER_WORDS})\\s+(days?|weeks?)\\s+from\\s+(?:now|today)\\b`,
+      "g",
+    ),
+    ([, inCount, inUnit, fromCount = "", fromUnit = ""], t) => {
+      const k = parseEnglishNumber(inCount || fromCount);
+      const unit = inUnit || fromUnit;
+      if (k === null) return null;
+      if (unit.startsWith("month")) return { visit: null, follow: addMonths(t, k, dayParts(t).d) };
+      return { visit: null, follow: addDays(t, unit.startsWith("week") ? 7 * k : k) };
+    },
+  ],
   [/\bday after tomorrow\b/g, (_g, t) => relative(t, 2)],
   [/\b(?:tomorrow|tmrw|tmr|tomorow)\b/g, (_g, t) => relative(t, 1)],
   [/\b(?:today|tonight|this morning|this afternoon|this evening|this am|this pm)\b/g, (_g, t) => relative(t, 0)],
@@ -152,7 +190,10 @@ function plausibleEnglish(original: string, said: string, at: number): boolean {
 export function findDates(text: string, original: string, today: string): DateExpr[] {
   const found: DateExpr[] = [];
   const overlaps = (s: number, e: number) => found.some((d) => s < d.end && d.start < e);
-  for (const [rules, en] of [[ZH_RULES, false], [EN_RULES, true]] as const) {
+  for (const [rules, en] of [
+    [ZH_RULES, false],
+    [EN_RULES, true],
+  ] as const) {
     for (const [re, read] of rules) {
       for (const m of text.matchAll(re)) {
         const start = m.index;

@@ -2,7 +2,7 @@
  * Promotion facts that are not products: how many consumers came and how long it ran.
  * 来了23个人, 接待了31个顾客, "42 people tried it"; 一个半小时, 下午2点到5点, "from 3 to 5", "2 hrs".
  */
-import { isVagueChinese, parseChineseNumber, parseEnglishNumber, EN_NUMBER_WORDS } from "../common/numerals.js";
+import { EN_NUMBER_WORDS, isVagueChinese, parseChineseNumber, parseEnglishNumber } from "../common/numerals.js";
 
 export interface Counted {
   start: number;
@@ -17,21 +17,36 @@ const ZH_CONSUMERS = new RegExp(
   `(\\d+|${CN})\\s*(?:个|位|名)?\\s*(?:左右|上下)?\\s*的?\\s*(?:人|顾客|消费者|客人|烟民|客户)(?!民|员|家)|(?<=来了|到了|接待了?|来)(\\d+|${CN})\\s*(?:位|名)(?![置次])`,
   "g",
 );
-const EN_CONSUMERS = new RegExp(`\\b(\\d+|${EN_NUMBER_WORDS})\\+?\\s+(?:people|ppl|consumers|customers|guests|folks|visitors|shoppers|adults|persons)\\b`, "g");
+const EN_CONSUMERS = new RegExp(
+  `\\b(\\d+|${EN_NUMBER_WORDS})\\+?\\s+(?:people|ppl|consumers|customers|guests|folks|visitors|shoppers|adults|persons)\\b`,
+  "g",
+);
 
 const num = (s = ""): number | null => (/^\d+$/.test(s) ? Number(s) : isVagueChinese(s) ? null : parseChineseNumber(s));
 
 export function findConsumers(text: string): Counted[] {
   const out: Counted[] = [];
-  for (const m of text.matchAll(ZH_CONSUMERS)) out.push({ start: m.index, end: m.index + m[0].length, value: num(m[1] ?? m[2]) });
-  for (const m of text.matchAll(EN_CONSUMERS)) out.push({ start: m.index, end: m.index + m[0].length, value: parseEnglishNumber(m[1] ?? "") });
+  for (const m of text.matchAll(ZH_CONSUMERS))
+    out.push({ start: m.index, end: m.index + m[0].length, value: num(m[1] ?? m[2]) });
+  for (const m of text.matchAll(EN_CONSUMERS))
+    out.push({ start: m.index, end: m.index + m[0].length, value: parseEnglishNumber(m[1] ?? "") });
   return out.sort((a, b) => a.start - b.start);
 }
 
-const ZH_HOURS = new RegExp(`(\\d+(?:\\.\\d+)?|${CN})?\\s*个?(半)?\\s*(?:小时|钟头|钟)(?!前)|半\\s*个?\\s*(?:小时|钟头)|(\\d+|${CN})\\s*分钟`, "g");
-const ZH_RANGE = new RegExp(`(?:上午|下午|晚上|早上|中午)?(\\d{1,2}|${CN})\\s*点(半)?\\s*(?:到|至|-|~|—)\\s*(?:上午|下午|晚上|中午)?(\\d{1,2}|${CN})\\s*点(半)?`, "g");
-const EN_HOURS = new RegExp(`\\b(\\d+(?:\\.\\d+)?|${EN_NUMBER_WORDS}|an?)(?:\\s+and\\s+a\\s+half)?\\s*(?:hours?|hrs?|h)\\b(?:\\s+and\\s+a\\s+half\\b)?|\\bhalf an hour\\b|\\b(\\d+)\\s*(?:minutes|mins?)\\b`, "g");
-const EN_RANGE = /\b(?:from\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:to|till|until|-|–)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b/g;
+const ZH_HOURS = new RegExp(
+  `(\\d+(?:\\.\\d+)?|${CN})?\\s*个?(半)?\\s*(?:小时|钟头|钟)(?!前)|半\\s*个?\\s*(?:小时|钟头)|(\\d+|${CN})\\s*分钟`,
+  "g",
+);
+const ZH_RANGE = new RegExp(
+  `(?:上午|下午|晚上|早上|中午)?(\\d{1,2}|${CN})\\s*点(半)?\\s*(?:到|至|-|~|—)\\s*(?:上午|下午|晚上|中午)?(\\d{1,2}|${CN})\\s*点(半)?`,
+  "g",
+);
+const EN_HOURS = new RegExp(
+  `\\b(\\d+(?:\\.\\d+)?|${EN_NUMBER_WORDS}|an?)(?:\\s+and\\s+a\\s+half)?\\s*(?:hours?|hrs?|h)\\b(?:\\s+and\\s+a\\s+half\\b)?|\\bhalf an hour\\b|\\b(\\d+)\\s*(?:minutes|mins?)\\b`,
+  "g",
+);
+const EN_RANGE =
+  /\b(?:from\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\s*(?:to|till|until|-|–)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b/g;
 
 /** 下午2点到5点 is written on a 12-hour clock; an event runs for half a day at most. */
 const HALF_DAY_MINUTES = 12 * 60;

@@ -7,7 +7,7 @@
  * spaces and end in a type word; Latin names are capitalised words.
  */
 import { isHan } from "../common/normalize.js";
-import type { SpanCover, Span } from "../common/spans.js";
+import type { Span, SpanCover } from "../common/spans.js";
 import type { HanNames, LatinNames } from "../locale.js";
 
 /** Han characters a shop's own name takes before its type word, at most (阿强 of 阿强便利店, 老王家 of 老王家店). */
@@ -38,7 +38,13 @@ function han(norm: string, words: HanNames, blocked: SpanCover, visitVerbs: Span
     const typeEnd = typeStart + m[0].length;
     if (blocked.overlaps({ start: typeStart, end: typeEnd })) continue;
     let start = typeStart;
-    while (start > 0 && typeStart - start < HAN_NAME_MAX && isHan(norm[start - 1]) && !blocked.overlaps({ start: start - 1, end: start })) start--;
+    while (
+      start > 0 &&
+      typeStart - start < HAN_NAME_MAX &&
+      isHan(norm[start - 1]) &&
+      !blocked.overlaps({ start: start - 1, end: start })
+    )
+      start--;
     // 去阿强便利店: the name starts after the last verb or joining word.
     start += norm.slice(start, typeStart).search(words.shopNameStart);
     const name = norm.slice(start, typeStart);
@@ -53,16 +59,25 @@ interface Token {
   start: number;
 }
 
-function latin(norm: string, original: string, words: LatinNames, blocked: SpanCover, people: (name: string) => boolean, out: ShopLike[]): void {
+function latin(
+  norm: string,
+  original: string,
+  words: LatinNames,
+  blocked: SpanCover,
+  people: (name: string) => boolean,
+  out: ShopLike[],
+): void {
   const types = new Set(words.shopTypes);
   const isNameWord = (w: string) => {
     const bare = w.toLowerCase().replace(/'s$/, "");
     return bare.length >= 2 && !words.notShopName.has(bare) && !words.common.has(bare) && !words.short.has(bare);
   };
-  const tokens: Token[] = [...original.replace(/[\u2018\u2019\u02bc]/g, "'").matchAll(/[A-Za-z][\w&.'-]*/g)].map((m) => ({
-    text: m[0].replace(/[.'-]+$/, (t) => (t.startsWith("'s") ? t : "")),
-    start: m.index,
-  }));
+  const tokens: Token[] = [...original.replace(/[\u2018\u2019\u02bc]/g, "'").matchAll(/[A-Za-z][\w&.'-]*/g)].map(
+    (m) => ({
+      text: m[0].replace(/[.'-]+$/, (t) => (t.startsWith("'s") ? t : "")),
+      start: m.index,
+    }),
+  );
   const capital = (t: Token) => /^[A-Z]/.test(t.text) || /'s$/i.test(t.text);
   const joined = (a: Token, b: Token) => /^ $/.test(original.slice(a.start + a.text.length, b.start));
   for (let i = 0; i < tokens.length; i++) {
@@ -81,7 +96,8 @@ function latin(norm: string, original: string, words: LatinNames, blocked: SpanC
     const afterVerb = words.shopAfter.test(norm.slice(Math.max(0, first.start - VISIT_WORD_REACH), first.start));
     i += name.length - 1;
     if (!(typed || (possessive && afterVerb))) continue;
-    if (!name.every((t) => isNameWord(t.text)) || name.some((t) => people(t.text.replace(/'s$/i, "").toLowerCase()))) continue;
+    if (!name.every((t) => isNameWord(t.text)) || name.some((t) => people(t.text.replace(/'s$/i, "").toLowerCase())))
+      continue;
     const start = first.start;
     const end = typed && after ? after.start + after.text.length : last.start + last.text.length;
     if (blocked.overlaps({ start, end })) continue;

@@ -5,7 +5,7 @@
  */
 import { isHan } from "../common/normalize.js";
 import type { Span, SpanCover } from "../common/spans.js";
-import { hanNames, type HanNames, type LatinNames } from "../locale.js";
+import { type HanNames, hanNames, type LatinNames } from "../locale.js";
 
 /** Han characters looked at before an amount, and the length a product's name may have (大重九, 钻石荷花). */
 const HAN_LOOK_BACK = 8;
@@ -17,7 +17,13 @@ const LATIN_LOOK_BACK = 40;
 /** A Han product-like word right before `at` (大重九 in 大重九5条), or null. */
 function hanBefore(norm: string, at: number, words: HanNames, blocked: SpanCover): Span | null {
   let start = at;
-  while (start > 0 && at - start < HAN_LOOK_BACK && isHan(norm[start - 1]) && !blocked.overlaps({ start: start - 1, end: start })) start--;
+  while (
+    start > 0 &&
+    at - start < HAN_LOOK_BACK &&
+    isHan(norm[start - 1]) &&
+    !blocked.overlaps({ start: start - 1, end: start })
+  )
+    start--;
   let word = norm.slice(start, at);
   const tail = words.productTail.exec(word);
   const end = at - (tail ? tail[0].length : 0);
@@ -30,8 +36,15 @@ function hanBefore(norm: string, at: number, words: HanNames, blocked: SpanCover
 }
 
 /** Latin words of an unknown product next to an amount: capitalised, or after "of". */
-function latinAround(norm: string, original: string, amount: Span & { of: boolean }, words: LatinNames, blocked: SpanCover): Span | null {
-  const isNameWord = (w: string) => /^[a-z][a-z'.-]*$/.test(w) && !words.productStop.has(w) && !words.short.has(w) && !words.common.has(w);
+function latinAround(
+  norm: string,
+  original: string,
+  amount: Span & { of: boolean },
+  words: LatinNames,
+  blocked: SpanCover,
+): Span | null {
+  const isNameWord = (w: string) =>
+    /^[a-z][a-z'.-]*$/.test(w) && !words.productStop.has(w) && !words.short.has(w) && !words.common.has(w);
   // After: "3 cases of Dr Pepper", "2 cs Red Bull".
   const after = /^\s*(?:of\s+)?(?:the\s+)?((?:[a-z][a-z'.-]*)(?:\s+[a-z][a-z'.-]*){0,2})/.exec(norm.slice(amount.end));
   const named = after?.[1];
@@ -46,7 +59,7 @@ function latinAround(norm: string, original: string, amount: Span & { of: boolea
   }
   // Before: "Dr Pepper 3 cases" (capitalised, as brand names are written).
   const base = Math.max(0, amount.start - LATIN_LOOK_BACK);
-  const slice = norm.slice(base, amount.start).replace(/[\s:\-]*$/, "");
+  const slice = norm.slice(base, amount.start).replace(/[\s:-]*$/, "");
   const tokens = [...slice.matchAll(/[a-z][a-z'.-]*/g)];
   const run: RegExpMatchArray[] = [];
   for (let i = tokens.length - 1; i >= 0 && run.length < LATIN_NAME_WORDS; i--) {

@@ -69,8 +69,13 @@ export class KeyIndex<T> {
 }
 
 /** Keeps the longest hits that do not overlap; `rank` breaks ties (higher wins). */
-export function longestNonOverlapping<H extends { start: number; end: number }>(hits: H[], rank: (h: H) => number = () => 0): H[] {
-  const sorted = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || rank(b) - rank(a) || a.start - b.start);
+export function longestNonOverlapping<H extends { start: number; end: number }>(
+  hits: H[],
+  rank: (h: H) => number = () => 0,
+): H[] {
+  const sorted = [...hits].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || rank(b) - rank(a) || a.start - b.start,
+  );
   // Characters already taken, so each hit is checked in its own length, not against every hit kept.
   const taken = new Uint8Array(Math.max(0, ...hits.map((h) => h.end)));
   const kept: H[] = [];

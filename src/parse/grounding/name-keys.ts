@@ -4,9 +4,9 @@
  * (天虹超市(龙腾南路店) → 龙腾南路天虹, 天虹龙腾南路), and English short forms.
  */
 import type { Retailer } from "../../domain/roster.js";
-import { normalizeText, isHan } from "../common/normalize.js";
-import { ZH_SHOP_TYPE_SUFFIXES } from "../../locales/zh/parse/shop-words.js";
 import { EN_COMMON_WORDS, EN_GENERIC_SHOP_WORDS, EN_SHORT_WORDS } from "../../locales/en/parse/shop-words.js";
+import { ZH_SHOP_TYPE_SUFFIXES } from "../../locales/zh/parse/shop-words.js";
+import { isHan, normalizeText } from "../common/normalize.js";
 import type { MatchVia } from "../types.js";
 
 /** How much a key says about one shop: 3 names it, 2 is an alias, 1 is a short form many shops share. */
@@ -54,7 +54,7 @@ function chineseKeys(r: Retailer, add: (key: string, via: MatchVia, strength: St
     for (const c of new Set([chain, chainCore])) {
       add(branch + c, "chain_street", 3);
       add(c + branch, "chain_street", 3);
-      add(c + branch + "店", "chain_street", 3);
+      add(`${c + branch}店`, "chain_street", 3);
       add(c, "chain", 1);
     }
     return;
@@ -66,8 +66,8 @@ function chineseKeys(r: Retailer, add: (key: string, via: MatchVia, strength: St
     // 谢芳副食 for 谢芳副食店: a name cut short after its type word started.
     for (let n = core.length + 2; n < raw.length; n++) add(raw.slice(0, n), "short", 2);
   }
-  if (/^老.$/.test(core)) add(core + "家", "short", 1);
-  if (/^.记$/.test(core)) add(core + "店", "short", 1);
+  if (/^老.$/.test(core)) add(`${core}家`, "short", 1);
+  if (/^.记$/.test(core)) add(`${core}店`, "short", 1);
 }
 
 function englishKeys(r: Retailer, add: (key: string, via: MatchVia, strength: Strength) => void): void {

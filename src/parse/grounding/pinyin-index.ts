@@ -26,7 +26,7 @@ function syllable(ch: string): string {
 
 const keyOf = (chars: string): string => {
   let out = "";
-  for (const ch of chars) out += syllable(ch) + "'";
+  for (const ch of chars) out += `${syllable(ch)}'`;
   return out;
 };
 
@@ -82,7 +82,7 @@ export class PinyinIndex<T> {
             ok = false;
             break;
           }
-          sound += syllable(at) + "'";
+          sound += `${syllable(at)}'`;
         }
         if (!ok) continue;
         const entries = this.bySound.get(sound);

@@ -54,7 +54,7 @@ export class ProductCatalog {
     for (const [brand, members] of brands) {
       if (brand.length < 2) continue;
       const already = this.index.get(brand);
-      if (already && already.some((p) => p.strength >= 2)) continue; // 红塔山 is an alias of one SKU
+      if (already?.some((p) => p.strength >= 2)) continue; // 红塔山 is an alias of one SKU
       for (const product of members) {
         this.index.add(brand, { product, via: "short", strength: members.length === 1 ? 2 : 1 });
       }
@@ -72,7 +72,15 @@ export class ProductCatalog {
   private ground(start: number, end: number, postings: readonly Posting[]): ProductHit[] {
     const found = strongest(postings);
     if (!found) return [];
-    return [{ start, end, via: found.lead.via, strength: found.lead.strength, products: [...new Set(found.top.map((p) => p.product))] }];
+    return [
+      {
+        start,
+        end,
+        via: found.lead.via,
+        strength: found.lead.strength,
+        products: [...new Set(found.top.map((p) => p.product))],
+      },
+    ];
   }
 
   /** Product mentions in normalised text, longest first, not overlapping. */
@@ -86,11 +94,17 @@ export class ProductCatalog {
     let kept = longestNonOverlapping(hits, (h) => h.strength);
     const covered = (s: number, e: number) => overlapping(kept, s, e).length > 0;
     // 软中花: a sound-alike may swallow the shorter exact name it contains (软中).
-    const coveredBetter = (s: number, e: number) => overlapping(kept, s, e).some((h) => !(h.start >= s && h.end <= e && h.end - h.start < e - s));
+    const coveredBetter = (s: number, e: number) =>
+      overlapping(kept, s, e).some((h) => !(h.start >= s && h.end <= e && h.end - h.start < e - s));
     const extra: ProductHit[] = [];
-    for (const h of this.sounds.scan(text, coveredBetter)) for (const g of this.ground(h.start, h.end, h.postings)) extra.push({ ...g, via: "homophone" });
-    for (const h of typoHits(this.index, this.typos, text, covered)) for (const g of this.ground(h.start, h.end, h.postings)) extra.push({ ...g, via: "fuzzy" });
-    if (extra.length) kept = longestNonOverlapping([...kept, ...extra], (h) => (h.via === "homophone" || h.via === "fuzzy" ? -5 : h.strength));
+    for (const h of this.sounds.scan(text, coveredBetter))
+      for (const g of this.ground(h.start, h.end, h.postings)) extra.push({ ...g, via: "homophone" });
+    for (const h of typoHits(this.index, this.typos, text, covered))
+      for (const g of this.ground(h.start, h.end, h.postings)) extra.push({ ...g, via: "fuzzy" });
+    if (extra.length)
+      kept = longestNonOverlapping([...kept, ...extra], (h) =>
+        h.via === "homophone" || h.via === "fuzzy" ? -5 : h.strength,
+      );
     return kept;
   }
 

@@ -11,7 +11,10 @@ import { englishVariants, type NameKey, type Strength } from "./name-keys.js";
 const SIZE_FORMS: [RegExp, (n: string) => string[]][] = [
   [/(\d+(?:\.\d+)?)\s*-?\s*(?:pk|pack)\b/, (n) => [`${n}pk`, `${n} pk`, `${n} pack`, `${n}-pack`, `${n}pack`]],
   [/(\d+(?:\.\d+)?)\s*oz\b/, (n) => [`${n}oz`, `${n} oz`]],
-  [/(\d+(?:\.\d+)?)\s*(?:l|liter|litre)\b/, (n) => [`${n}l`, `${n} l`, `${n} liter`, `${n} litre`, `${n}-liter`, `${n}ltr`]],
+  [
+    /(\d+(?:\.\d+)?)\s*(?:l|liter|litre)\b/,
+    (n) => [`${n}l`, `${n} l`, `${n} liter`, `${n} litre`, `${n}-liter`, `${n}ltr`],
+  ],
 ];
 
 function sizeVariants(key: string): string[] {

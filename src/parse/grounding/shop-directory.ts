@@ -99,7 +99,10 @@ export class ShopDirectory {
   }
 
   /** Narrows a key's postings to the sender's scope; null when nobody in scope is meant. */
-  private ground(postings: readonly Posting[], scope: SenderScope): Omit<ShopHit, "start" | "end" | "via"> & { via: MatchVia } | null {
+  private ground(
+    postings: readonly Posting[],
+    scope: SenderScope,
+  ): (Omit<ShopHit, "start" | "end" | "via"> & { via: MatchVia }) | null {
     const own: Posting[] = [];
     const team: Posting[] = [];
     const anyone: Posting[] = [];
@@ -139,7 +142,10 @@ export class ShopDirectory {
       const g = this.ground(h.postings, scope);
       if (g && g.tier < 2) extra.push({ start: h.start, end: h.end, ...g, via: "fuzzy" });
     }
-    if (extra.length) kept = longestNonOverlapping([...kept, ...extra], (h) => (h.via === "homophone" || h.via === "fuzzy" ? -5 : h.strength));
+    if (extra.length)
+      kept = longestNonOverlapping([...kept, ...extra], (h) =>
+        h.via === "homophone" || h.via === "fuzzy" ? -5 : h.strength,
+      );
     return kept;
   }
 

@@ -3,8 +3,9 @@
  * "sprit" → "sprite") so the exact key index can then find the name. Ordinary English words
  * are never corrected, and a word with two equally close corrections is left alone.
  */
-import { deletions, editDistance, FUZZY_MIN_LENGTH } from "../common/fuzzy.js";
+
 import { EN_COMMON_WORDS } from "../../locales/en/parse/shop-words.js";
+import { deletions, editDistance, FUZZY_MIN_LENGTH } from "../common/fuzzy.js";
 import type { KeyIndex } from "./key-index.js";
 
 export interface Corrected {

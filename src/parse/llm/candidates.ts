@@ -42,20 +42,24 @@ export function gatherCandidates(rules: ParseResult, roster: Roster | null): Can
 
   const shops = new Map<string, ModelShop>();
   for (const mention of rules.shops) {
-    for (const c of mention.candidates) shops.set(c.id, { id: c.id, name: c.name, aliases: retailers.get(c.id)?.aliases ?? [] });
+    for (const c of mention.candidates)
+      shops.set(c.id, { id: c.id, name: c.name, aliases: retailers.get(c.id)?.aliases ?? [] });
   }
   for (const r of roster?.retailers ?? []) {
     if (r.managerId !== rules.senderId || shops.has(r.id)) continue;
-    if ([r.name, ...r.aliases].some((n) => written(norm, n))) shops.set(r.id, { id: r.id, name: r.name, aliases: r.aliases });
+    if ([r.name, ...r.aliases].some((n) => written(norm, n)))
+      shops.set(r.id, { id: r.id, name: r.name, aliases: r.aliases });
   }
 
   const products = new Map<string, ModelProduct>();
   for (const mention of rules.products) {
-    for (const c of mention.candidates) products.set(c.sku, { sku: c.sku, name: c.name, aliases: catalogue.get(c.sku)?.aliases ?? [] });
+    for (const c of mention.candidates)
+      products.set(c.sku, { sku: c.sku, name: c.name, aliases: catalogue.get(c.sku)?.aliases ?? [] });
   }
   for (const p of roster?.products ?? []) {
     if (products.has(p.sku)) continue;
-    if ([p.name, ...p.aliases].some((n) => written(norm, n))) products.set(p.sku, { sku: p.sku, name: p.name, aliases: p.aliases });
+    if ([p.name, ...p.aliases].some((n) => written(norm, n)))
+      products.set(p.sku, { sku: p.sku, name: p.name, aliases: p.aliases });
   }
   return { shops: [...shops.values()].slice(0, MAX_SHOPS), products: [...products.values()].slice(0, MAX_PRODUCTS) };
 }

@@ -5,8 +5,8 @@
  */
 import { AIMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { ChatOpenAI } from "@langchain/openai";
-import { modelJsonSchema, validateAnswer } from "./model-schema.js";
 import type { FormatParse } from "../../domain/records.js";
+import { modelJsonSchema, validateAnswer } from "./model-schema.js";
 
 /**
  * How the schema is sent. `jsonSchema` (default): `response_format: json_schema` with strict on.

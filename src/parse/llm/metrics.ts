@@ -3,7 +3,15 @@
  * it failed and why, how long it took, what it cost in tokens, and what grounding threw away.
  */
 
-export const FAILURE_KINDS = ["timeout", "rate_limited", "http", "network", "malformed_json", "schema_invalid", "other"] as const;
+export const FAILURE_KINDS = [
+  "timeout",
+  "rate_limited",
+  "http",
+  "network",
+  "malformed_json",
+  "schema_invalid",
+  "other",
+] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 
 export interface LlmMetricsSnapshot {

@@ -24,7 +24,12 @@ export type CallOutcome =
 /** A wait shorter than this is not worth starting: the retry would have no time to answer. */
 const MIN_USEFUL_MS = 150;
 
-export async function callModel(model: StructuredModel, system: string, message: string, budget: CallBudget): Promise<CallOutcome> {
+export async function callModel(
+  model: StructuredModel,
+  system: string,
+  message: string,
+  budget: CallBudget,
+): Promise<CallOutcome> {
   const started = Date.now();
   const deadline = started + budget.totalMs;
   const maxAttempts = budget.maxAttempts ?? 3;
@@ -47,17 +52,32 @@ export async function callModel(model: StructuredModel, system: string, message:
         return { ok: true, answer, attempts, latencyMs: Date.now() - started };
       } catch (error) {
         const kind = controller.signal.aborted ? "timeout" : classifyFailure(error);
-        const wait = kind === "rate_limited" ? (retryAfterMs(error) ?? (budget.backoffMs ?? 200) * 2 ** (attempts - 1)) : null;
+        const wait =
+          kind === "rate_limited" ? (retryAfterMs(error) ?? (budget.backoffMs ?? 200) * 2 ** (attempts - 1)) : null;
         const fits = wait !== null && Date.now() + wait + MIN_USEFUL_MS < deadline;
         if (wait === null || !fits || attempts >= maxAttempts) {
-          return { ok: false, kind, status: httpStatus(error), error: String((error as Error)?.message ?? error).slice(0, 300), attempts, latencyMs: Date.now() - started };
+          return {
+            ok: false,
+            kind,
+            status: httpStatus(error),
+            error: String((error as Error)?.message ?? error).slice(0, 300),
+            attempts,
+            latencyMs: Date.now() - started,
+          };
         }
         await Promise.race([sleep(wait), expired]);
       }
     }
   } catch (error) {
     // Only the deadline lands here (during a backoff wait).
-    return { ok: false, kind: classifyFailure(error), status: null, error: String((error as Error).message), attempts, latencyMs: Date.now() - started };
+    return {
+      ok: false,
+      kind: classifyFailure(error),
+      status: null,
+      error: String((error as Error).message),
+      attempts,
+      latencyMs: Date.now() - started,
+    };
   } finally {
     clearTimeout(timer);
     controller.abort();

@@ -5,7 +5,7 @@
  * only those spellings are rewritten. The answer is validated against the zod schema itself.
  */
 import { z } from "zod";
-import { formatParseSchema, type FormatParse } from "../../domain/records.js";
+import { type FormatParse, formatParseSchema } from "../../domain/records.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -41,7 +41,9 @@ export function validateAnswer(value: unknown): FormatParse {
   const result = formatParseSchema.safeParse(value);
   if (!result.success) {
     const first = result.error.issues[0];
-    throw new SchemaInvalidError(`answer does not fit the contract at ${first?.path.join(".") || "(root)"}: ${first?.message}`);
+    throw new SchemaInvalidError(
+      `answer does not fit the contract at ${first?.path.join(".") || "(root)"}: ${first?.message}`,
+    );
   }
   return result.data;
 }

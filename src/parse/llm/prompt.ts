@@ -5,15 +5,14 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Lang } from "../../domain/roster.js";
 import { isoWeekday } from "../../domain/calendar.js";
+import type { Lang } from "../../domain/roster.js";
 import { messagesFor } from "../../locales/index.js";
 import { parseLocaleFor } from "../locale.js";
 import type { Candidates } from "./candidates.js";
 
 export const PROMPT_VERSION = "parse.v1";
 const PROMPTS_DIR = fileURLToPath(new URL("../../../prompts/", import.meta.url));
-
 
 export interface PromptInput {
   lang: Lang;
@@ -34,7 +33,8 @@ function template(lang: Lang, dir: string): string {
   return text;
 }
 
-const rows = (items: string[][], none: string) => (items.length ? items.map((cells) => `  - ${cells.join(" | ")}`).join("\n") : `  - ${none}`);
+const rows = (items: string[][], none: string) =>
+  items.length ? items.map((cells) => `  - ${cells.join(" | ")}`).join("\n") : `  - ${none}`;
 
 export function buildSystemPrompt(input: PromptInput, dir = PROMPTS_DIR): string {
   const { lang, candidates } = input;
@@ -44,8 +44,14 @@ export function buildSystemPrompt(input: PromptInput, dir = PROMPTS_DIR): string
     today: input.today,
     weekday: messagesFor(lang).format.weekday(isoWeekday(input.today)),
     lang: words.language,
-    shops: rows(candidates.shops.map((s) => [s.id, s.name, s.aliases.join(", ")]), words.none),
-    products: rows(candidates.products.map((p) => [p.sku, p.name, p.aliases.join(", ")]), words.none),
+    shops: rows(
+      candidates.shops.map((s) => [s.id, s.name, s.aliases.join(", ")]),
+      words.none,
+    ),
+    products: rows(
+      candidates.products.map((p) => [p.sku, p.name, p.aliases.join(", ")]),
+      words.none,
+    ),
   };
   return template(lang, dir).replace(/\{\{(\w+)\}\}/g, (whole, name: string) => values[name] ?? whole);
 }

@@ -26,9 +26,12 @@ const origin = (fact: object): Origin => (fromModel.has(fact) ? "model" : "rules
 
 /** Every fact of the result with where it came from (record -1 is the message itself). */
 export function provenanceOf(result: ParseResult): ProvenanceEntry[] {
-  const out: ProvenanceEntry[] = [{ record: -1, fact: "intent", from: origin(result.intent), value: result.intent.value }];
+  const out: ProvenanceEntry[] = [
+    { record: -1, fact: "intent", from: origin(result.intent), value: result.intent.value },
+  ];
   result.records.forEach((r, record) => {
-    const add = (fact: string, obj: object | null, value: unknown) => obj && out.push({ record, fact, from: origin(obj), value });
+    const add = (fact: string, obj: object | null, value: unknown) =>
+      obj && out.push({ record, fact, from: origin(obj), value });
     if (r.type === "visit") {
       add("retailer", r.retailer, r.retailer?.id ?? null);
       add("date", r.date, r.date.value);

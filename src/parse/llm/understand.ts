@@ -16,8 +16,8 @@ import { mergeParses } from "./merge.js";
 import { LlmMetrics } from "./metrics.js";
 import { callModel } from "./model-call.js";
 import { buildSystemPrompt, PROMPT_VERSION } from "./prompt.js";
-import { provenanceOf, type ProvenanceEntry } from "./provenance.js";
-import { rosterLoader, type RosterSource } from "./roster-source.js";
+import { type ProvenanceEntry, provenanceOf } from "./provenance.js";
+import { type RosterSource, rosterLoader } from "./roster-source.js";
 import { readEvidence } from "./text-evidence.js";
 import { whyUnsure } from "./unsure.js";
 
@@ -41,7 +41,12 @@ export type Understand = ((input: ParseInput, rules: Parser) => Promise<Understo
   readonly mode: Config["PARSE_MODE"];
 };
 
-export function createUnderstand(config: LlmConfig, logger: Logger, roster?: RosterSource, options: UnderstandOptions = {}): Understand {
+export function createUnderstand(
+  config: LlmConfig,
+  logger: Logger,
+  roster?: RosterSource,
+  options: UnderstandOptions = {},
+): Understand {
   const metrics = options.metrics ?? new LlmMetrics();
   const mode = config.LLM_BASE_URL ? config.PARSE_MODE : "rules";
   const log = logger.child({ component: "llm-parse" });
@@ -59,15 +64,30 @@ export function createUnderstand(config: LlmConfig, logger: Logger, roster?: Ros
           method: options.method,
         }));
 
-  async function withModel(input: ParseInput, rules: ParseResult, reason: string, model: StructuredModel): Promise<UnderstoodResult> {
+  async function withModel(
+    input: ParseInput,
+    rules: ParseResult,
+    reason: string,
+    model: StructuredModel,
+  ): Promise<UnderstoodResult> {
     const candidates = gatherCandidates(rules, await loadRoster());
     const system = buildSystemPrompt({ lang: rules.lang, now: input.now, today: rules.today, candidates });
-    const outcome = await callModel(model, system, input.text, { totalMs: config.LLM_TIMEOUT_MS, maxAttempts: options.maxAttempts });
+    const outcome = await callModel(model, system, input.text, {
+      totalMs: config.LLM_TIMEOUT_MS,
+      maxAttempts: options.maxAttempts,
+    });
     for (let i = 1; i < outcome.attempts; i++) metrics.retried();
     if (!outcome.ok) {
       metrics.call(outcome.kind, outcome.latencyMs);
       log.warn(
-        { failure: outcome.kind, status: outcome.status, error: outcome.error, attempts: outcome.attempts, latencyMs: outcome.latencyMs, reason },
+        {
+          failure: outcome.kind,
+          status: outcome.status,
+          error: outcome.error,
+          attempts: outcome.attempts,
+          latencyMs: outcome.latencyMs,
+          reason,
+        },
         "model failed; the rule parse is used",
       );
       return rules;
@@ -75,10 +95,25 @@ export function createUnderstand(config: LlmConfig, logger: Logger, roster?: Ros
     const { tokens } = outcome.answer;
     metrics.call("ok", outcome.latencyMs, tokens ?? undefined);
     log.info(
-      { prompt: PROMPT_VERSION, model: model.model, method: model.method, reason, latencyMs: outcome.latencyMs, attempts: outcome.attempts, tokensIn: tokens?.input ?? null, tokensOut: tokens?.output ?? null, shops: candidates.shops.length, products: candidates.products.length },
+      {
+        prompt: PROMPT_VERSION,
+        model: model.model,
+        method: model.method,
+        reason,
+        latencyMs: outcome.latencyMs,
+        attempts: outcome.attempts,
+        tokensIn: tokens?.input ?? null,
+        tokensOut: tokens?.output ?? null,
+        shops: candidates.shops.length,
+        products: candidates.products.length,
+      },
       "model answered",
     );
-    const grounded = groundAnswer(outcome.answer.answer, { rules, candidates, evidence: readEvidence(input.text, rules.today) });
+    const grounded = groundAnswer(outcome.answer.answer, {
+      rules,
+      candidates,
+      evidence: readEvidence(input.text, rules.today),
+    });
     metrics.dropped(grounded.drops.length);
     for (const drop of grounded.drops) log.warn(drop, "model fact dropped: not grounded in the roster or the message");
     const merged = mergeParses(rules, grounded, mode === "llm" ? "llm" : "hybrid");

@@ -18,7 +18,9 @@ export function whyUnsure(rules: ParseResult): UnsureReason | null {
   if (rules.intent.confidence < SURE_ENOUGH) return "intent_unsure";
   if (!report) {
     const mentions = rules.shops.length + rules.products.length > 0;
-    return mentions && (rules.intent.value === "other" || rules.intent.confidence < QUERY_SURE) ? "report_looking" : null;
+    return mentions && (rules.intent.value === "other" || rules.intent.confidence < QUERY_SURE)
+      ? "report_looking"
+      : null;
   }
   if (rules.records.length === 0) return "no_records";
   if (rules.issues.length || rules.records.some((r) => r.issues.length)) return "issue";
@@ -35,7 +37,12 @@ function lowest(result: ParseResult): number {
       scores.push(...r.outOfStock.map((f) => f.confidence), ...r.listed.map((f) => f.confidence));
       if (r.followUp) scores.push(r.followUp.confidence);
     } else {
-      scores.push(...r.retailers.map((x) => x.confidence), r.date.confidence, r.format.confidence, ...r.sales.map((l) => l.confidence));
+      scores.push(
+        ...r.retailers.map((x) => x.confidence),
+        r.date.confidence,
+        r.format.confidence,
+        ...r.sales.map((l) => l.confidence),
+      );
     }
   }
   return scores.length ? Math.min(...scores) : 1;

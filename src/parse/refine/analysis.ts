@@ -3,18 +3,18 @@
  * product name wins over a cue, an amount or a date inside it ("Quick Stop" is not a
  * visit verb, "Coke Zero 12pk" holds no amount). Everything after works on this.
  */
-import { findCues, type Cue } from "../common/cues.js";
+import { type Cue, findCues } from "../common/cues.js";
 import { detectLang, normalizeText, sentenceAround, sentenceEnds } from "../common/normalize.js";
-import { SpanCover, type Span } from "../common/spans.js";
-import { applyRestatements, bareNumberAfter, findAmounts, type Amount } from "../extract/amounts.js";
-import { findDates, type DateExpr } from "../extract/dates.js";
-import { findConsumers, findDurations, type Counted } from "../extract/event-facts.js";
+import { type Span, SpanCover } from "../common/spans.js";
+import { type Amount, applyRestatements, bareNumberAfter, findAmounts } from "../extract/amounts.js";
+import { type DateExpr, findDates } from "../extract/dates.js";
+import { type Counted, findConsumers, findDurations } from "../extract/event-facts.js";
 import { findPriceOverTag } from "../extract/price-over-tag.js";
 import { findShopLike, laterMentions, visitVerbsBlockNames } from "../extract/shop-like.js";
-import type { ProductCatalog, ProductHit } from "../grounding/product-catalog.js";
 import { longestNonOverlapping } from "../grounding/key-index.js";
+import type { ProductCatalog, ProductHit } from "../grounding/product-catalog.js";
 import type { ShopDirectory, ShopHit } from "../grounding/shop-directory.js";
-import { PARSE_LOCALES, parseLocaleFor, type NotVisited, type ParseLocale } from "../locale.js";
+import { type NotVisited, PARSE_LOCALES, type ParseLocale, parseLocaleFor } from "../locale.js";
 
 export interface ShopSpan extends ShopHit {
   /** The resolved retailer index, after context; null when still ambiguous. */
@@ -48,7 +48,15 @@ export interface Analysis {
   sentenceEnds: number[];
 }
 
-const PROMO_KINDS = new Set(["promo_tasting", "promo_in_store", "promo_circle", "promo_gift", "promo_discount", "promo_display", "promo_other"]);
+const PROMO_KINDS = new Set([
+  "promo_tasting",
+  "promo_in_store",
+  "promo_circle",
+  "promo_gift",
+  "promo_discount",
+  "promo_display",
+  "promo_other",
+]);
 
 /** Masks spans with spaces so another index cannot match across them (软珍品鉴会 → 软珍 + 品鉴). */
 function mask(text: string, spans: Span[]): string {
@@ -89,7 +97,10 @@ function wished(ends: number[], cue: Cue, cues: Cue[]): boolean {
 
 /** Do the words beside a shop's mention say it was not visited after all? */
 function notVisited(norm: string, shop: Span, words: NotVisited): boolean {
-  const beside = words.side === "after" ? norm.slice(shop.end, shop.end + words.reach) : norm.slice(Math.max(0, shop.start - words.reach), shop.start);
+  const beside =
+    words.side === "after"
+      ? norm.slice(shop.end, shop.end + words.reach)
+      : norm.slice(Math.max(0, shop.start - words.reach), shop.start);
   return words.words.test(beside);
 }
 
@@ -109,9 +120,15 @@ export function analyse(
 
   const shopHits: ShopSpan[] = shopsDir.find(norm, senderId).map((h) => {
     const resolved = single(h.shops);
-    return { ...h, resolved, identity: resolved !== null ? String(resolved) : `?${[...h.shops].sort((a, b) => a - b).join(",")}` };
+    return {
+      ...h,
+      resolved,
+      identity: resolved !== null ? String(resolved) : `?${[...h.shops].sort((a, b) => a - b).join(",")}`,
+    };
   });
-  const productHits: ProductSpan[] = catalog.find(mask(norm, promoCues)).map((h) => ({ ...h, resolved: single(h.products) }));
+  const productHits: ProductSpan[] = catalog
+    .find(mask(norm, promoCues))
+    .map((h) => ({ ...h, resolved: single(h.products) }));
 
   // Shops and products compete for the same characters: the longer name wins; on a tie a
   // shop from the sender's own team beats a product.
@@ -141,7 +158,16 @@ export function analyse(
     const later = named.has(identity) ? [] : laterMentions(norm, s, new SpanCover(norm.length, [...blocked, ...names]));
     named.add(identity);
     for (const at of [s, ...later]) {
-      const unknown: ShopSpan = { start: at.start, end: at.end, via: "name", tier: 2, strength: 1, shops: [], resolved: null, identity };
+      const unknown: ShopSpan = {
+        start: at.start,
+        end: at.end,
+        via: "name",
+        tier: 2,
+        strength: 1,
+        shops: [],
+        resolved: null,
+        identity,
+      };
       shops.push(unknown);
       names.push(unknown);
     }
@@ -159,16 +185,22 @@ export function analyse(
   const cues = allCues.filter((c) => PROMO_KINDS.has(c.kind) || !nameCover.overlaps(c));
   const priceCover = cover(cues.filter((c) => c.kind === "price" || c.kind === "not_oos"));
   const oosCover = cover(cues.filter((c) => c.kind === "oos_back"));
-  const written = findAmounts(norm).filter((a) => !nameCover.overlaps(a) && !priceCover.overlaps(a) && !oosCover.overlaps(a));
+  const written = findAmounts(norm).filter(
+    (a) => !nameCover.overlaps(a) && !priceCover.overlaps(a) && !oosCover.overlaps(a),
+  );
   const amountCover = cover(written);
   let amounts = [...written];
   // A bare number right after a product is an amount whose unit the bot must ask for. (Two such
   // never overlap: one reaching the next product would overlap that product's name.)
   for (const p of products) {
     const bare = bareNumberAfter(norm, p.end);
-    if (bare && !amountCover.overlaps(bare) && !priceCover.overlaps(bare) && !nameCover.overlaps(bare)) amounts.push(bare);
+    if (bare && !amountCover.overlaps(bare) && !priceCover.overlaps(bare) && !nameCover.overlaps(bare))
+      amounts.push(bare);
   }
-  amounts = applyRestatements(norm, amounts.sort((a, b) => a.start - b.start));
+  amounts = applyRestatements(
+    norm,
+    amounts.sort((a, b) => a.start - b.start),
+  );
   const dates = dateSpans.filter((d) => !nameCover.overlaps(d));
   const durations = findDurations(norm).filter((d) => !nameCover.overlaps(d));
   const durationCover = cover(durations);

@@ -50,10 +50,12 @@ function endingIn<T extends Span>(sorted: readonly T[], from: number, to: number
 function pairDate(a: Analysis, cue: Cue, future: DateExpr[]): DateExpr | null {
   const reach = a.locale.followUpReach;
   const near = lastUpTo(future, cue.start + 1);
-  const before = near && cue.start - near.end <= reach.before && sameSentence(a, near.start, cue.start) ? near : undefined;
+  const before =
+    near && cue.start - near.end <= reach.before && sameSentence(a, near.start, cue.start) ? near : undefined;
   const next = firstFrom(future, cue.start);
-  const after = next && next.start - cue.end <= reach.after && sameSentence(a, cue.start, next.start) ? next : undefined;
-  return (reach.first === "before" ? before ?? after : after ?? before) ?? null;
+  const after =
+    next && next.start - cue.end <= reach.after && sameSentence(a, cue.start, next.start) ? next : undefined;
+  return (reach.first === "before" ? (before ?? after) : (after ?? before)) ?? null;
 }
 
 export function dating(a: Analysis): Dating {
@@ -68,12 +70,14 @@ export function dating(a: Analysis): Dating {
     const vagueAfter = firstFrom(vague, cue.end);
     const vagueNear =
       endingIn(vague, cue.start - VAGUE_BEFORE, cue.start) ??
-      (vagueAfter && vagueAfter.start - cue.end <= VAGUE_AFTER && sameSentence(a, cue.end, vagueAfter.start) ? vagueAfter : undefined);
+      (vagueAfter && vagueAfter.start - cue.end <= VAGUE_AFTER && sameSentence(a, cue.end, vagueAfter.start)
+        ? vagueAfter
+        : undefined);
     let date: DateExpr | null = null;
     if (!vagueNear) {
       // 到时候再去: "then" points back to the last date mentioned.
       const thenCue = endingIn(then, cue.start - THEN_BEFORE, cue.start);
-      date = thenCue ? lastUpTo(future, thenCue.start) ?? null : pairDate(a, cue, future);
+      date = thenCue ? (lastUpTo(future, thenCue.start) ?? null) : pairDate(a, cue, future);
     }
     if (date) used.add(date);
     followUps.push({ cue, date, value: date?.follow ?? "unspecified" });
@@ -99,7 +103,12 @@ export function dating(a: Analysis): Dating {
 }
 
 /** The visit day for facts around `mentionStart` within `ranges`: the last visit date said before, else today. */
-export function visitDayFor(a: Analysis, d: Dating, mentionStart: number, rangeEnd: number): { day: string; said: boolean } {
+export function visitDayFor(
+  a: Analysis,
+  d: Dating,
+  mentionStart: number,
+  rangeEnd: number,
+): { day: string; said: boolean } {
   const from = firstIndex(d.visitDates, (x) => x.start >= mentionStart);
   const before = d.visitDates[from - 1];
   const next = d.visitDates[from];

@@ -10,16 +10,34 @@
 import { messagesFor } from "../../locales/index.js";
 import type { Cue, CueKind } from "../common/cues.js";
 import { sentenceAround } from "../common/normalize.js";
-import { firstFrom, firstIndex, startingIn, type Span } from "../common/spans.js";
-import { parseLocaleFor, type FeedbackWords } from "../locale.js";
+import { firstFrom, firstIndex, type Span, startingIn } from "../common/spans.js";
+import { type FeedbackWords, parseLocaleFor } from "../locale.js";
 import type { Analysis } from "./analysis.js";
 import type { Range } from "./segments.js";
 
 /** Facts that are not the owner speaking: a clause holding one is the writer's own report. */
 const OTHER_FACTS = new Set<CueKind>([
-  "display", "price_check", "policy", "service", "stock_check", "order_act", "oos_back", "oos_fwd", "list_back", "list_fwd",
-  "follow", "follow_vague", "follow_then", "visit_verb",
-  "promo_tasting", "promo_in_store", "promo_circle", "promo_gift", "promo_discount", "promo_display", "promo_other",
+  "display",
+  "price_check",
+  "policy",
+  "service",
+  "stock_check",
+  "order_act",
+  "oos_back",
+  "oos_fwd",
+  "list_back",
+  "list_fwd",
+  "follow",
+  "follow_vague",
+  "follow_then",
+  "visit_verb",
+  "promo_tasting",
+  "promo_in_store",
+  "promo_circle",
+  "promo_gift",
+  "promo_discount",
+  "promo_display",
+  "promo_other",
 ]);
 
 /** Trailing separators trimmed from the owner's words. */
@@ -42,7 +60,9 @@ function clauseBreaks(a: Analysis, from: number, to: number, cue: Cue, around: A
   if (!breaks) {
     breaks = [];
     const re = parseLocaleFor(cue.lang).feedback.clauseBreak;
-    for (const m of a.norm.slice(from, to).matchAll(new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`))) {
+    for (const m of a.norm
+      .slice(from, to)
+      .matchAll(new RegExp(re.source, re.flags.includes("g") ? re.flags : `${re.flags}g`))) {
       if (m[0]) breaks.push({ start: from + m.index, end: from + m.index + m[0].length });
     }
     around.breaks.set(key, breaks);
@@ -96,7 +116,9 @@ function ownerWords(a: Analysis, cue: Cue, range: Range, around: Around): Span |
  */
 export function feedbackText(a: Analysis, cues: Cue[], ranges: Range[]): string | null {
   if (!cues.length) return null;
-  const stop = [...a.shops, ...a.amounts, ...a.cues.filter((q) => OTHER_FACTS.has(q.kind))].sort((x, y) => x.start - y.start);
+  const stop = [...a.shops, ...a.amounts, ...a.cues.filter((q) => OTHER_FACTS.has(q.kind))].sort(
+    (x, y) => x.start - y.start,
+  );
   const around: Around = {
     before: [...stop, ...a.products].sort((x, y) => x.start - y.start),
     stop,

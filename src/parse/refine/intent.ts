@@ -5,7 +5,7 @@
  * shop-history words are the detected language's own.
  */
 import type { Intent } from "../../domain/records.js";
-import { PARSE_LOCALES, type IntentPhrases, type ReportQuestions } from "../locale.js";
+import { type IntentPhrases, PARSE_LOCALES, type ReportQuestions } from "../locale.js";
 import type { Analysis } from "./analysis.js";
 
 export interface IntentSignals {
@@ -47,7 +47,18 @@ const CONFIDENCE = {
 const SHORT_MESSAGE = 30;
 
 const FACT_KINDS = new Set([
-  "display", "price_check", "policy", "service", "stock_check", "order_act", "oos_back", "oos_fwd", "list_back", "list_fwd", "feedback", "visit_verb",
+  "display",
+  "price_check",
+  "policy",
+  "service",
+  "stock_check",
+  "order_act",
+  "oos_back",
+  "oos_fwd",
+  "list_back",
+  "list_fwd",
+  "feedback",
+  "visit_verb",
 ]);
 
 /** Any language's phrases of this intent. */
@@ -55,7 +66,8 @@ const said = (t: string, k: keyof IntentPhrases) => PARSE_LOCALES.some((l) => l.
 
 /** A team question in any language: its team words, or the asking phrases of any report question or the details list. */
 const asksAboutTeam = (t: string) => PARSE_LOCALES.some(({ reportQuestions: q }) => asksIn(q, t));
-const asksIn = (q: ReportQuestions, t: string) => q.team.test(t) || !!q.details.asks?.test(t) || q.kinds.some((k) => !!k.asks?.test(t));
+const asksIn = (q: ReportQuestions, t: string) =>
+  q.team.test(t) || !!q.details.asks?.test(t) || q.kinds.some((k) => !!k.asks?.test(t));
 
 export function classify(a: Analysis, s: IntentSignals): { intent: Intent; confidence: number } {
   const t = a.norm;
@@ -78,6 +90,7 @@ export function classify(a: Analysis, s: IntentSignals): { intent: Intent; confi
   if ((isQuestion || s.mentionsColleague) && asksAboutTeam(t)) return decide("status_query", "teamQuestion");
   if (s.mentionsColleague && isQuestion) return decide("status_query", "colleagueQuestion");
   if (said(t, "plan") && (isQuestion || t.length <= SHORT_MESSAGE)) return decide("plan_query", "planQuestion");
-  if (a.products.length && facts >= 2 && a.cues.some((c) => c.kind === "visit_verb")) return decide("visit_log", "reportWithoutShop");
+  if (a.products.length && facts >= 2 && a.cues.some((c) => c.kind === "visit_verb"))
+    return decide("visit_log", "reportWithoutShop");
   return decide("other", "other");
 }

@@ -6,7 +6,7 @@
  */
 import type { Cue, CueKind } from "../common/cues.js";
 import { sentenceAround } from "../common/normalize.js";
-import { firstFrom, firstIndex, inSortedRanges, lastUpTo, SpanCover, startingIn, type Span } from "../common/spans.js";
+import { firstFrom, firstIndex, inSortedRanges, lastUpTo, type Span, SpanCover, startingIn } from "../common/spans.js";
 import type { Amount } from "../extract/amounts.js";
 import { unknownProductNear } from "../extract/unknown-names.js";
 import type { Analysis, ProductSpan } from "./analysis.js";
@@ -49,7 +49,8 @@ const EACH_BEFORE = 4;
 const EACH_AFTER = 2;
 
 const LIST_GAP = /^(?:[\s、,，+&/]|和|跟|及|与|以及|还有|and\b|or\b)*$/;
-const BACK_GAP = /^(?:\s|[、,，的也还都了又全就快早已]|已经|今天|昨天|这周|最近|那边|这边|店里|现在|目前|totally|completely|all|both|is|are|was|were|now|also|already|just)*$/;
+const BACK_GAP =
+  /^(?:\s|[、,，的也还都了又全就快早已]|已经|今天|昨天|这周|最近|那边|这边|店里|现在|目前|totally|completely|all|both|is|are|was|were|now|also|already|just)*$/;
 const LOOSE_BACK_GAP = /^[^。；;!！?？\d]*$/;
 const FWD_GAP = /^[\s:：]*(?:on|of|the|是|有)?\s*(?:the\s+)?$/;
 
@@ -78,7 +79,13 @@ function sharedOf(a: Analysis): Shared {
   if (!s) {
     const ofKind = (...kinds: CueKind[]) => a.cues.filter((q) => kinds.includes(q.kind));
     s = {
-      blocked: new SpanCover(a.norm.length, [...a.shops, ...a.products, ...a.dates, ...a.amounts, ...a.cues.filter((q) => q.kind !== "price" && q.kind !== "mode_stock")]),
+      blocked: new SpanCover(a.norm.length, [
+        ...a.shops,
+        ...a.products,
+        ...a.dates,
+        ...a.amounts,
+        ...a.cues.filter((q) => q.kind !== "price" && q.kind !== "mode_stock"),
+      ]),
       amountsByEnd: [...a.amounts].sort((x, y) => x.end - y.end),
       counted: new Map(),
       notOos: ofKind("not_oos"),
@@ -238,7 +245,8 @@ function orderedAfter(c: Ctx, tail: number, sEnd: number): boolean {
   const closing = c.a.locale.lines.orderClosingClause;
   if (!closing) return false;
   const next = firstFrom(c.modes, tail);
-  if (!next || next.start >= sEnd || next.kind !== "mode_order" || next.start - tail > ORDER_CLOSING_REACH) return false;
+  if (!next || next.start >= sEnd || next.kind !== "mode_order" || next.start - tail > ORDER_CLOSING_REACH)
+    return false;
   return closing.test(c.a.norm.slice(next.start, next.start + ORDER_VERB_SPAN));
 }
 
@@ -258,16 +266,20 @@ function productFor(c: Ctx, amount: Amount): ProductSpan | null {
   const prev = lastUpTo(c.products, amount.start);
   const backGap = prev ? text.slice(prev.end, amount.start) : "";
   const backAdj =
-    prev && !c.bound.has(prev) && /^[\s:：,，]*(?:还有|还剩|剩下?|只剩|有|各|库存|down to|at)?\s*$/.test(backGap) ? prev : null;
+    prev && !c.bound.has(prev) && /^[\s:：,，]*(?:还有|还剩|剩下?|只剩|有|各|库存|down to|at)?\s*$/.test(backGap)
+      ? prev
+      : null;
   if (amount.of && fwd) return fwd;
   // 大重九5条 软中华断货: the amount counts the unknown word before it, not the next product.
   if (grammar.nameBeforeAmount && !backAdj && unknownFor(c, amount)) return null;
   // 软中花还有五条硬中华卖光了: a stock verb after the earlier product, or the next product's own
   // amount right after it, says the amount counts the earlier one.
   const backSaid = !!backAdj && /还有|还剩|剩|库存|down to/.test(backGap);
-  if (grammar.amountGluedToProduct && fwd && fwdGap === "" && !(backAdj && (backSaid || ownAmountAfter(c, fwd)))) return fwd;
+  if (grammar.amountGluedToProduct && fwd && fwdGap === "" && !(backAdj && (backSaid || ownAmountAfter(c, fwd))))
+    return fwd;
   // "pulled expired Gatorade, 3 cs Powerade in back": after a list comma the amount leads its own product.
-  if (grammar.amountLeadsAfterComma && fwd && backAdj && /^\s*,\s*$/.test(backGap) && !ownAmountAfter(c, fwd)) return fwd;
+  if (grammar.amountLeadsAfterComma && fwd && backAdj && /^\s*,\s*$/.test(backGap) && !ownAmountAfter(c, fwd))
+    return fwd;
   if (backAdj) return backAdj;
   if (fwd) return fwd;
   if (!grammar.nameBeforeAmount && unknownFor(c, amount)) return null;
@@ -290,7 +302,10 @@ function eachAround(c: Ctx, amount: Amount): { before: boolean; after: Cue | und
   // "Each" words do not overlap, so they end in the order they start.
   const before = c.each[firstIndex(c.each, (q) => q.end >= amount.start - EACH_BEFORE)];
   const after = firstFrom(c.each, amount.end);
-  return { before: !!before && before.end <= amount.start, after: after && after.start <= amount.end + EACH_AFTER ? after : undefined };
+  return {
+    before: !!before && before.end <= amount.start,
+    after: after && after.start <= amount.end + EACH_AFTER ? after : undefined,
+  };
 }
 
 /** Binds the facts of one shop's ranges (sorted by start, not overlapping). */
@@ -314,7 +329,10 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
     if (cue.kind === "oos_back" && !negated(c, cue)) {
       let group = groupBefore(c, cue.start, BACK_GAP);
       // 硬中华最近卖得特别快 已经没货了: the product named earlier in the clause, if nothing else claimed it.
-      if (!group.length) group = groupBefore(c, cue.start, LOOSE_BACK_GAP, LOOSE_BACK_REACH).slice(-1).filter((p) => !looselyTaken(c, p, cue.start));
+      if (!group.length)
+        group = groupBefore(c, cue.start, LOOSE_BACK_GAP, LOOSE_BACK_REACH)
+          .slice(-1)
+          .filter((p) => !looselyTaken(c, p, cue.start));
       for (const p of group) facts.outOfStock.push({ product: p, cue });
     } else if (cue.kind === "oos_fwd" && !negated(c, cue)) {
       for (const p of groupAfter(c, cue.end, FWD_GAP)) facts.outOfStock.push({ product: p, cue });
@@ -353,7 +371,10 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
       // "…carry Topo Chico and smartwater, they ordered 1 case each": the products listed last.
       // "2 cs each of MM OJ and Fanta": the products named after "each of".
       const ofAfter = each.after;
-      const ahead = ofAfter && /^\s*of\b/.test(a.norm.slice(ofAfter.end)) ? groupAfter(c, ofAfter.end, /^\s*of\s+(?:the\s+)?$/) : [];
+      const ahead =
+        ofAfter && /^\s*of\b/.test(a.norm.slice(ofAfter.end))
+          ? groupAfter(c, ofAfter.end, /^\s*of\s+(?:the\s+)?$/)
+          : [];
       const run = ahead.length ? ahead : groupBefore(c, amount.start, /^[^。；;!！?？.]*$/, EACH_BACK_REACH);
       targets = run.length ? run : [productFor(c, amount)].filter((p): p is ProductSpan => !!p);
     } else {
@@ -366,7 +387,8 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
       facts.loose.push({ amount, product: target ?? null, unknown: c.unknown.get(amount) });
       for (const t of targets) c.bound.add(t);
       // 红塔山还剩12: the line is kept with its unit unknown, and the bot asks for it.
-      if (target && mode !== "skip") facts.lines.push({ kind: mode, product: target, amount, qty: amount.qty, unit: null });
+      if (target && mode !== "skip")
+        facts.lines.push({ kind: mode, product: target, amount, qty: amount.qty, unit: null });
       continue;
     }
     for (const t of targets) {

@@ -3,9 +3,10 @@
  * same sentence, none for an off-site event such as a hotel or a friend's home), and the
  * stretch of text that describes it.
  */
+
+import type { PromotionFormat } from "../../domain/records.js";
 import type { CueKind } from "../common/cues.js";
 import { sentenceAround } from "../common/normalize.js";
-import type { PromotionFormat } from "../../domain/records.js";
 import type { Analysis } from "./analysis.js";
 import type { Range, ShopThread } from "./segments.js";
 

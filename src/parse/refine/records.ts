@@ -4,16 +4,26 @@
  * the event's shop only when the text says more about the shop than the event (FORMAT.md).
  */
 import type { Activity } from "../../domain/records.js";
-import type { Fact, ParseIssue, PromotionDraft, QuantityLine, RecordDraft, RetailerRef, SkuFact, TextSpan, VisitDraft } from "../types.js";
-import type { Analysis, ProductSpan, ShopSpan } from "./analysis.js";
-import { dating, visitDayFor, type Dating } from "./dating.js";
-import { bindLines, type BoundFacts, type BoundLine } from "./lines.js";
-import { findPromotion, type PromotionSite } from "./promotion.js";
-import { groupShops, threads as shopThreads, type Range, type ShopThread } from "./segments.js";
-import { feedbackText } from "./feedback.js";
-import { visitFlags } from "./visit-facts.js";
-import type { Grounding } from "./grounding.js";
 import { firstFrom, inSortedRanges } from "../common/spans.js";
+import type {
+  Fact,
+  ParseIssue,
+  PromotionDraft,
+  QuantityLine,
+  RecordDraft,
+  RetailerRef,
+  SkuFact,
+  TextSpan,
+  VisitDraft,
+} from "../types.js";
+import type { Analysis, ProductSpan, ShopSpan } from "./analysis.js";
+import { type Dating, dating, visitDayFor } from "./dating.js";
+import { feedbackText } from "./feedback.js";
+import type { Grounding } from "./grounding.js";
+import { type BoundFacts, type BoundLine, bindLines } from "./lines.js";
+import { findPromotion, type PromotionSite } from "./promotion.js";
+import { groupShops, type Range, type ShopThread, threads as shopThreads } from "./segments.js";
+import { visitFlags } from "./visit-facts.js";
 
 /**
  * How sure each kind of fact is, by how it was found. Every fact the text states stands above
@@ -50,19 +60,32 @@ const CONFIDENCE = {
 /** A promoted product this close to an amount or a stock-out word is what those count, not what was promoted. */
 const COUNTED_NEAR = 6;
 
-const span = (a: Analysis, s: { start: number; end: number }): TextSpan => ({ start: s.start, end: s.end, text: a.text.slice(s.start, s.end) });
+const span = (a: Analysis, s: { start: number; end: number }): TextSpan => ({
+  start: s.start,
+  end: s.end,
+  text: a.text.slice(s.start, s.end),
+});
 
 const dayFact = (date: { day: string; said: boolean }): Fact<string> =>
-  date.said ? { value: date.day, confidence: CONFIDENCE.saidDay, source: "said" } : { value: date.day, confidence: CONFIDENCE.today, source: "implied" };
+  date.said
+    ? { value: date.day, confidence: CONFIDENCE.saidDay, source: "said" }
+    : { value: date.day, confidence: CONFIDENCE.today, source: "implied" };
 
 /** A yes/no the text shows by a cue (feedback, a forbidden practice): yes where the cue stands, else an implied no. */
 function heard(a: Analysis, cue: { start: number; end: number } | null, confidence: number): Fact<boolean> {
-  return cue ? { value: true, confidence, source: "said", span: span(a, cue) } : { value: false, confidence: CONFIDENCE.notHeard, source: "implied" };
+  return cue
+    ? { value: true, confidence, source: "said", span: span(a, cue) }
+    : { value: false, confidence: CONFIDENCE.notHeard, source: "implied" };
 }
 
 /** An event's head count or duration as said, or an implied null. */
-function eventCount(a: Analysis, said: { start: number; end: number; value: number | null } | undefined): Fact<number | null> {
-  return said ? { value: said.value, confidence: CONFIDENCE.eventFact, source: "said", span: span(a, said) } : { value: null, confidence: CONFIDENCE.eventFactUnsaid, source: "implied" };
+function eventCount(
+  a: Analysis,
+  said: { start: number; end: number; value: number | null } | undefined,
+): Fact<number | null> {
+  return said
+    ? { value: said.value, confidence: CONFIDENCE.eventFact, source: "said", span: span(a, said) }
+    : { value: null, confidence: CONFIDENCE.eventFactUnsaid, source: "implied" };
 }
 
 function retailerRef(a: Analysis, g: Grounding, m: ShopSpan): RetailerRef {
@@ -92,12 +115,22 @@ function quantityLine(a: Analysis, g: Grounding, l: BoundLine): QuantityLine | n
   };
 }
 
-function skuFacts(a: Analysis, g: Grounding, list: { product: ProductSpan; cue: { start: number; end: number } }[]): SkuFact[] {
+function skuFacts(
+  a: Analysis,
+  g: Grounding,
+  list: { product: ProductSpan; cue: { start: number; end: number } }[],
+): SkuFact[] {
   const out: SkuFact[] = [];
   for (const f of list) {
     if (f.product.resolved === null) continue;
     const sku = g.catalog.product(f.product.resolved).sku;
-    if (!out.some((x) => x.sku === sku)) out.push({ sku, confidence: g.catalog.confidence(f.product) * CONFIDENCE.productFact, source: "said", span: span(a, f.product) });
+    if (!out.some((x) => x.sku === sku))
+      out.push({
+        sku,
+        confidence: g.catalog.confidence(f.product) * CONFIDENCE.productFact,
+        source: "said",
+        span: span(a, f.product),
+      });
   }
   return out;
 }
@@ -106,14 +139,19 @@ function productIssues(a: Analysis, g: Grounding, ranges: Range[], bound: BoundF
   const issues: ParseIssue[] = [];
   for (const p of a.products) {
     if (p.resolved !== null || !inSortedRanges(ranges, p.start)) continue;
-    issues.push({ kind: "uncertain_product", mention: span(a, p), candidates: p.products.map((i) => ({ sku: g.catalog.product(i).sku, name: g.catalog.product(i).name })) });
+    issues.push({
+      kind: "uncertain_product",
+      mention: span(a, p),
+      candidates: p.products.map((i) => ({ sku: g.catalog.product(i).sku, name: g.catalog.product(i).name })),
+    });
   }
   for (const l of bound.loose) {
     const sku = l.product?.resolved != null ? g.catalog.product(l.product.resolved).sku : null;
     // An amount with no product word at all (what is left after the manager said to leave a name
     // out) has nothing to ask about; one beside an unknown word asks what that word is.
     if (!l.product && l.unknown) issues.push({ kind: "unknown_product", mention: span(a, l.unknown) });
-    if (l.amount.unit === null && l.amount.qty !== null) issues.push({ kind: "missing_unit", sku, qty: l.amount.qty, mention: span(a, l.amount) });
+    if (l.amount.unit === null && l.amount.qty !== null)
+      issues.push({ kind: "missing_unit", sku, qty: l.amount.qty, mention: span(a, l.amount) });
   }
   return issues;
 }
@@ -131,10 +169,22 @@ function followUpFor(a: Analysis, d: Dating, thread: ShopThread | null): Fact<st
   const dated = mine.find((f) => f.date);
   const pick = dated ?? mine[0];
   if (!pick) return null;
-  return { value: pick.value, confidence: dated ? CONFIDENCE.datedFollowUp : CONFIDENCE.undatedFollowUp, source: "said", span: span(a, pick.date ?? pick.cue) };
+  return {
+    value: pick.value,
+    confidence: dated ? CONFIDENCE.datedFollowUp : CONFIDENCE.undatedFollowUp,
+    source: "said",
+    span: span(a, pick.date ?? pick.cue),
+  };
 }
 
-function buildVisit(a: Analysis, g: Grounding, d: Dating, thread: ShopThread | null, ranges: Range[], inPromotion: boolean): { draft: VisitDraft; substantive: boolean } {
+function buildVisit(
+  a: Analysis,
+  g: Grounding,
+  d: Dating,
+  thread: ShopThread | null,
+  ranges: Range[],
+  inPromotion: boolean,
+): { draft: VisitDraft; substantive: boolean } {
   const bound = bindLines(a, ranges);
   const flags = visitFlags(a, ranges, bound, inPromotion);
   const lines = bound.lines.map((l) => ({ kind: l.kind, line: quantityLine(a, g, l) }));
@@ -154,8 +204,10 @@ function buildVisit(a: Analysis, g: Grounding, d: Dating, thread: ShopThread | n
   let retailer: RetailerRef | null = null;
   if (thread && first) {
     retailer = retailerRef(a, g, first);
-    if (retailer.id === null && !retailer.candidates.length) issues.unshift({ kind: "unknown_retailer", mention: retailer.mention });
-    else if (retailer.id === null) issues.unshift({ kind: "ambiguous_retailer", mention: retailer.mention, candidates: retailer.candidates });
+    if (retailer.id === null && !retailer.candidates.length)
+      issues.unshift({ kind: "unknown_retailer", mention: retailer.mention });
+    else if (retailer.id === null)
+      issues.unshift({ kind: "ambiguous_retailer", mention: retailer.mention, candidates: retailer.candidates });
   } else issues.unshift({ kind: "missing_retailer", mention: null });
   const draft: VisitDraft = {
     type: "visit",
@@ -174,14 +226,17 @@ function buildVisit(a: Analysis, g: Grounding, d: Dating, thread: ShopThread | n
   };
   const substantive =
     stock.length + orders.length + draft.outOfStock.length + draft.listed.length > 0 ||
-    !!followUp || !!flags.feedback || !!flags.compliance ||
+    !!followUp ||
+    !!flags.feedback ||
+    !!flags.compliance ||
     activities.some((x) => x.value !== "display" && x.value !== "promotion");
   return { draft, substantive };
 }
 
 /** Products that only name what an amount or a stock-out counts ("硬中还有2件") are not what was promoted. */
 function promotedSkus(a: Analysis, g: Grounding, site: PromotionSite, bound: BoundFacts): SkuFact[] {
-  const near = (p: ProductSpan, s: { start: number; end: number }) => Math.max(s.start - p.end, p.start - s.end) <= COUNTED_NEAR;
+  const near = (p: ProductSpan, s: { start: number; end: number }) =>
+    Math.max(s.start - p.end, p.start - s.end) <= COUNTED_NEAR;
   const counted = new Set<ProductSpan>();
   for (const l of bound.lines) if (l.kind !== "sale" && near(l.product, l.amount)) counted.add(l.product);
   for (const f of [...bound.outOfStock, ...bound.listed]) if (near(f.product, f.cue)) counted.add(f.product);
@@ -198,7 +253,10 @@ function firstIn<T extends { start: number; value: number | null }>(list: T[], r
 
 function buildPromotion(a: Analysis, g: Grounding, d: Dating, site: PromotionSite): PromotionDraft {
   const bound = bindLines(a, site.ranges);
-  const sales = bound.lines.filter((l) => l.kind === "sale").map((l) => quantityLine(a, g, l)).filter((l): l is QuantityLine => !!l);
+  const sales = bound.lines
+    .filter((l) => l.kind === "sale")
+    .map((l) => quantityLine(a, g, l))
+    .filter((l): l is QuantityLine => !!l);
   const skus = promotedSkus(a, g, site, bound);
   // A sale with no product named belongs to the one product promoted.
   const [only, ...more] = skus;
@@ -217,7 +275,9 @@ function buildPromotion(a: Analysis, g: Grounding, d: Dating, site: PromotionSit
     durationMinutes: eventCount(a, duration),
     sales,
     // An event at a shop the roster does not hold: the bot asks which shop it was.
-    issues: site.shops.filter((t) => !t.first.shops.length).map((t) => ({ kind: "unknown_retailer" as const, mention: span(a, t.first) })),
+    issues: site.shops
+      .filter((t) => !t.first.shops.length)
+      .map((t) => ({ kind: "unknown_retailer" as const, mention: span(a, t.first) })),
   };
 }
 

@@ -26,7 +26,7 @@ export interface ShopThread {
   ranges: Range[];
 }
 
-const LIST_GAP = /^(?:[\s、,，+&/:：\-]|和|跟|及|与|还有|以及|and\b|以及)*$/;
+const LIST_GAP = /^(?:[\s、,，+&/:：-]|和|跟|及|与|还有|以及|and\b|以及)*$/;
 
 export function groupShops(a: Analysis): ShopGroup[] {
   const groups: Pick<ShopGroup, "mentions">[] = [];
@@ -45,7 +45,10 @@ export function groupShops(a: Analysis): ShopGroup[] {
   // Each group's text runs from its last shop to the next group's first.
   return groups.map((g, i) => ({
     mentions: g.mentions,
-    range: { start: g.mentions[g.mentions.length - 1]?.end ?? 0, end: groups[i + 1]?.mentions[0].start ?? a.norm.length },
+    range: {
+      start: g.mentions[g.mentions.length - 1]?.end ?? 0,
+      end: groups[i + 1]?.mentions[0].start ?? a.norm.length,
+    },
   }));
 }
 

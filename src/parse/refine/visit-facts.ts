@@ -2,12 +2,13 @@
  * The flags and activities of one shop's stretch of text: which kinds of work were done,
  * whether the owner raised something, whether a forbidden practice shows.
  */
+
+import type { Activity } from "../../domain/records.js";
 import type { Cue, CueKind } from "../common/cues.js";
 import { sentenceAround } from "../common/normalize.js";
-import type { Activity } from "../../domain/records.js";
+import { inSortedRanges as inRanges } from "../common/spans.js";
 import type { Analysis } from "./analysis.js";
 import type { BoundFacts } from "./lines.js";
-import { inSortedRanges as inRanges } from "../common/spans.js";
 import type { Range } from "./segments.js";
 
 export interface VisitFlags {
@@ -36,7 +37,8 @@ function onlyAnOrder(a: Analysis, cue: Cue, cues: Cue[]): boolean {
   if (!/^老板.*[说想表]$/.test(said)) return false;
   const [, end] = sentenceAround(a.sentenceEnds, cue.end);
   const inside = cues.filter((q) => q.start >= cue.end && q.start < end);
-  const ordered = inside.some((q) => q.kind === "mode_order") && a.amounts.some((x) => x.start >= cue.end && x.start < end);
+  const ordered =
+    inside.some((q) => q.kind === "mode_order") && a.amounts.some((x) => x.start >= cue.end && x.start < end);
   return ordered && !inside.some((q) => ["opinion", "feedback", "compliance"].includes(q.kind));
 }
 
@@ -50,9 +52,19 @@ function deniedCompliance(a: Analysis, cue: Cue, cues: Cue[] = a.cues): boolean 
   const before = a.norm.slice(Math.max(0, cue.start - DENIAL_BEFORE.han), cue.start);
   if (/(?:不(?:搞|能|会|许|得|要)?|没有?人?|无人|禁止|严禁|不准|杜绝)$/.test(before)) return true;
   // 没有强制上柜和压货, 没有强制搭售: a denial covers the practices listed after it.
-  const prev = cues.filter((q) => q.kind === "compliance" && q.end <= cue.start && cue.start - q.end <= LISTED_PRACTICE_REACH).pop();
-  if (prev && /^(?:[^\s，。；,;]{0,4}?(?:和|或|、|及|跟|\bor\b|\band\b))?\s*$/u.test(a.norm.slice(prev.end, cue.start)) && deniedCompliance(a, prev, cues)) return true;
-  if (/\b(?:not|no|never|didn't|wasn't)\s*$/.test(a.norm.slice(Math.max(0, cue.start - DENIAL_BEFORE.latin), cue.start))) return true;
+  const prev = cues
+    .filter((q) => q.kind === "compliance" && q.end <= cue.start && cue.start - q.end <= LISTED_PRACTICE_REACH)
+    .pop();
+  if (
+    prev &&
+    /^(?:[^\s，。；,;]{0,4}?(?:和|或|、|及|跟|\bor\b|\band\b))?\s*$/u.test(a.norm.slice(prev.end, cue.start)) &&
+    deniedCompliance(a, prev, cues)
+  )
+    return true;
+  if (
+    /\b(?:not|no|never|didn't|wasn't)\s*$/.test(a.norm.slice(Math.max(0, cue.start - DENIAL_BEFORE.latin), cue.start))
+  )
+    return true;
   const [s, e] = sentenceAround(a.sentenceEnds, cue.start);
   return /自愿/.test(a.norm.slice(s, e));
 }
@@ -63,11 +75,16 @@ export function visitFlags(a: Analysis, ranges: Range[], bound: BoundFacts, inPr
   for (const [kind, activity] of ACTIVITY_CUES) {
     if (inPromotion && kind === "display") continue; // setting up the event is the event
     // 摆上了玉溪初心: the words that list a product are the listing, not a display.
-    const cue = cues.find((q) => q.kind === kind && !(kind === "display" && bound.listed.some((l) => l.cue.start < q.end && q.start < l.cue.end)));
+    const cue = cues.find(
+      (q) =>
+        q.kind === kind &&
+        !(kind === "display" && bound.listed.some((l) => l.cue.start < q.end && q.start < l.cue.end)),
+    );
     if (cue) activities.set(activity, cue);
   }
   const lines = bound.lines;
-  if (lines.some((l) => l.kind === "stock") || bound.outOfStock.length) activities.set("stock_check", activities.get("stock_check") ?? null);
+  if (lines.some((l) => l.kind === "stock") || bound.outOfStock.length)
+    activities.set("stock_check", activities.get("stock_check") ?? null);
   if (lines.some((l) => l.kind === "order")) activities.set("order", activities.get("order") ?? null);
   if (bound.listed.length) activities.set("listing", null);
   const feedbackCues = cues.filter((q) => q.kind === "feedback" && !onlyAnOrder(a, q, cues));

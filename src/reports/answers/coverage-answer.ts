@@ -6,24 +6,38 @@
 import type { CardReply, Reply } from "../../domain/messages.js";
 import { coverage } from "../figures/coverage.js";
 import type { StatusQuery } from "../query/query-types.js";
-import type { ReportEnv } from "../report-env.js";
 import { followUpChoice } from "../render/follow-ups.js";
 import { periodWords } from "../render/report-words.js";
+import type { ReportEnv } from "../report-env.js";
 import type { Scope } from "../scope.js";
 
 /** Missed shops named per segment before "明细" lists them all. */
 const MISSED_SHOWN = 8;
 
-export async function answerCoverage(env: ReportEnv, query: StatusQuery, scope: Scope, people: string[]): Promise<Reply[]> {
+export async function answerCoverage(
+  env: ReportEnv,
+  query: StatusQuery,
+  scope: Scope,
+  people: string[],
+): Promise<Reply[]> {
   const { t } = env;
   const words = t.reports.coverage;
-  const segments = await coverage(env.db, scope.members.map((m) => m.id), query.period);
-  const lines: CardReply["lines"] = segments.map((s) => ({ label: words.segment(s.segment, s.everyDays), value: words.segmentFigures(s) }));
+  const segments = await coverage(
+    env.db,
+    scope.members.map((m) => m.id),
+    query.period,
+  );
+  const lines: CardReply["lines"] = segments.map((s) => ({
+    label: words.segment(s.segment, s.everyDays),
+    value: words.segmentFigures(s),
+  }));
   const names = new Map(scope.members.map((m) => [m.id, m.name]));
   for (const s of segments) {
     if (!s.missed.length) continue;
     const shown = query.details ? s.missed : s.missed.slice(0, MISSED_SHOWN);
-    const named = shown.map((m) => (query.details ? words.missedShop(m.name, names.get(m.managerId) ?? m.managerId) : m.name));
+    const named = shown.map((m) =>
+      query.details ? words.missedShop(m.name, names.get(m.managerId) ?? m.managerId) : m.name,
+    );
     const more = s.missed.length - shown.length;
     const list = t.format.list(named);
     lines.push({ label: words.missed(s.segment), value: more ? t.reports.andMore(list, s.missed.length, more) : list });
@@ -36,7 +50,16 @@ export async function answerCoverage(env: ReportEnv, query: StatusQuery, scope: 
       title: words.title(scope.subject, periodWords(t, query.period, env.today)),
       lines,
       footer: segments.length ? words.footer(done, due) : words.nothing,
-      actions: query.details ? [] : [followUpChoice(t, t.reports.buttons.missedShops, { report: "coverage", period: query.period, scope, people })],
+      actions: query.details
+        ? []
+        : [
+            followUpChoice(t, t.reports.buttons.missedShops, {
+              report: "coverage",
+              period: query.period,
+              scope,
+              people,
+            }),
+          ],
     },
   ];
 }

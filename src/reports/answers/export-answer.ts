@@ -4,11 +4,11 @@
  */
 import type { Reply } from "../../domain/messages.js";
 import { visitsWorkbook } from "../export/visits-workbook.js";
-import { CONTENT_TYPES } from "../files/file-store.js";
 import { countVisits, visitRecords } from "../figures/figure-queries.js";
+import { CONTENT_TYPES } from "../files/file-store.js";
 import type { StatusQuery } from "../query/query-types.js";
-import type { ReportEnv } from "../report-env.js";
 import { periodWords } from "../render/report-words.js";
+import type { ReportEnv } from "../report-env.js";
 import type { Scope } from "../scope.js";
 
 /** Beyond this a workbook is too big to build while the chat waits; the answer asks to narrow it. */

@@ -7,17 +7,22 @@ import { countVisits, promotionRecords, visitRecords } from "../figures/figure-q
 import { NO_TOTALS } from "../figures/member-totals.js";
 import { teamStatus } from "../figures/team-status.js";
 import type { StatusQuery } from "../query/query-types.js";
-import type { ReportEnv } from "../report-env.js";
 import { followUpChoice } from "../render/follow-ups.js";
 import { promotionBrief, visitBrief } from "../render/record-words.js";
 import { periodWords, timeWords } from "../render/report-words.js";
 import { LIST_LIMIT } from "../render/visit-list.js";
+import type { ReportEnv } from "../report-env.js";
 import type { Member, Scope } from "../scope.js";
 
 /** Planned shops still to visit named before the list is cut. */
 const OPEN_STOPS_SHOWN = 10;
 
-export async function answerMemberDetail(env: ReportEnv, query: StatusQuery, scope: Scope, member: Member): Promise<Reply[]> {
+export async function answerMemberDetail(
+  env: ReportEnv,
+  query: StatusQuery,
+  scope: Scope,
+  member: Member,
+): Promise<Reply[]> {
   const { t } = env;
   const words = t.reports.member;
   const period = query.period;
@@ -33,7 +38,8 @@ export async function answerMemberDetail(env: ReportEnv, query: StatusQuery, sco
   const lines: CardReply["lines"] = [];
 
   const offDays = plan?.days.filter((d) => d.plan.dayOff).length ?? 0;
-  if (plan && offDays === plan.days.length && plan.days.length > 0) lines.push({ label: words.labels.plan, value: words.dayOff });
+  if (plan && offDays === plan.days.length && plan.days.length > 0)
+    lines.push({ label: words.labels.plan, value: words.dayOff });
   else if (plan) lines.push({ label: words.labels.plan, value: words.plan(plan.planned, plan.done, plan.extra) });
   lines.push({ label: words.labels.visits, value: words.visits(totals.visits, totals.shops) });
   visits.forEach((v, i) => lines.push({ label: `${i + 1}`, value: visitBrief(env, v, { withDate: multiDay }) }));
@@ -43,7 +49,10 @@ export async function answerMemberDetail(env: ReportEnv, query: StatusQuery, sco
   if (open.length && !multiDay) {
     const shown = t.format.list(open.slice(0, OPEN_STOPS_SHOWN));
     const more = open.length - OPEN_STOPS_SHOWN;
-    lines.push({ label: words.labels.stillOpen, value: more > 0 ? t.reports.andMore(shown, open.length, more) : shown });
+    lines.push({
+      label: words.labels.stillOpen,
+      value: more > 0 ? t.reports.andMore(shown, open.length, more) : shown,
+    });
   }
   if (totals.stockOuts) lines.push({ label: words.labels.stockOuts, value: words.stockOuts(totals.stockOuts) });
   for (const p of promotions) lines.push({ label: words.labels.promotion, value: promotionBrief(env, p) });
@@ -55,8 +64,12 @@ export async function answerMemberDetail(env: ReportEnv, query: StatusQuery, sco
       kind: "card",
       title: words.title(member.name, periodWords(t, period, env.today)),
       lines,
-      footer: totals.lastReportAt ? words.lastReport(timeWords(t, totals.lastReportAt, env.viewer.timezone, day)) : words.nothingYet,
-      actions: [followUpChoice(t, t.reports.buttons.export, { period, scope, people: [member.name], report: "export" })],
+      footer: totals.lastReportAt
+        ? words.lastReport(timeWords(t, totals.lastReportAt, env.viewer.timezone, day))
+        : words.nothingYet,
+      actions: [
+        followUpChoice(t, t.reports.buttons.export, { period, scope, people: [member.name], report: "export" }),
+      ],
     },
   ];
 }

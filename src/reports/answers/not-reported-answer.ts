@@ -7,20 +7,29 @@ import type { CardReply, Reply } from "../../domain/messages.js";
 import { calendarOf, dayOff } from "../../plans/team-calendar.js";
 import { memberTotals, NO_TOTALS } from "../figures/member-totals.js";
 import type { StatusQuery } from "../query/query-types.js";
-import type { ReportEnv } from "../report-env.js";
-import { teamNamed } from "../report-queries.js";
 import { followUpChoice } from "../render/follow-ups.js";
 import { periodWords, timeWords } from "../render/report-words.js";
+import type { ReportEnv } from "../report-env.js";
+import { teamNamed } from "../report-queries.js";
 import type { Scope } from "../scope.js";
 
-export async function answerNotReported(env: ReportEnv, query: StatusQuery, scope: Scope, people: string[]): Promise<Reply[]> {
+export async function answerNotReported(
+  env: ReportEnv,
+  query: StatusQuery,
+  scope: Scope,
+  people: string[],
+): Promise<Reply[]> {
   const { t } = env;
   const words = t.reports.notReported;
   // "Who hasn't reported" is about one day; a week asked for is answered for its last day so far.
   const day = query.period.to;
   const period = { ...query.period, kind: "day" as const, from: day, to: day };
   const [totals, team] = await Promise.all([
-    memberTotals(env.db, scope.members.map((m) => m.id), period),
+    memberTotals(
+      env.db,
+      scope.members.map((m) => m.id),
+      period,
+    ),
     scope.team ? teamNamed(env.db, scope.team) : Promise.resolve(null),
   ]);
   const when = periodWords(t, period, env.today);
@@ -38,7 +47,17 @@ export async function answerNotReported(env: ReportEnv, query: StatusQuery, scop
   }
   const lines: CardReply["lines"] = rows.map(({ m, s }) => ({
     label: m.name,
-    value: s.visits === 0 ? words.noVisits : words.visitsLastAt(s.visits, s.lastReportAt ? timeWords(t, s.lastReportAt, env.viewer.timezone, day) : ""),
+    value:
+      s.visits === 0
+        ? words.noVisits
+        : words.visitsLastAt(s.visits, s.lastReportAt ? timeWords(t, s.lastReportAt, env.viewer.timezone, day) : ""),
   }));
-  return [{ kind: "card", title, lines, actions: [followUpChoice(t, t.reports.buttons.details, { report: "team_status", period, scope, people })] }];
+  return [
+    {
+      kind: "card",
+      title,
+      lines,
+      actions: [followUpChoice(t, t.reports.buttons.details, { report: "team_status", period, scope, people })],
+    },
+  ];
 }

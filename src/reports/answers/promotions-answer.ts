@@ -4,17 +4,21 @@
  * (cartons and packs are never added together).
  */
 import type { Reply } from "../../domain/messages.js";
-import { promotionRecords, type PromotionRecord } from "../figures/figure-queries.js";
+import { type PromotionRecord, promotionRecords } from "../figures/figure-queries.js";
 import type { StatusQuery } from "../query/query-types.js";
-import type { ReportEnv } from "../report-env.js";
 import { promotionBrief, stockLineWords } from "../render/record-words.js";
 import { periodWords } from "../render/report-words.js";
+import type { ReportEnv } from "../report-env.js";
 import type { Scope } from "../scope.js";
 
 export async function answerPromotions(env: ReportEnv, query: StatusQuery, scope: Scope): Promise<Reply[]> {
   const { t } = env;
   const words = t.reports.promotions;
-  const records = await promotionRecords(env.db, scope.members.map((m) => m.id), query.period);
+  const records = await promotionRecords(
+    env.db,
+    scope.members.map((m) => m.id),
+    query.period,
+  );
   const when = periodWords(t, query.period, env.today);
   if (records.length === 0) return [{ kind: "text", text: words.none(scope.subject, when) }];
   const consumers = records.reduce((n, p) => n + (p.consumers ?? 0), 0);
@@ -22,7 +26,13 @@ export async function answerPromotions(env: ReportEnv, query: StatusQuery, scope
   const perMember = scope.members
     .map((m) => ({ m, own: records.filter((p) => p.managerId === m.id) }))
     .filter((x) => x.own.length)
-    .map(({ m, own }) => words.perMember(m.name, own.length, own.reduce((n, p) => n + (p.consumers ?? 0), 0)));
+    .map(({ m, own }) =>
+      words.perMember(
+        m.name,
+        own.length,
+        own.reduce((n, p) => n + (p.consumers ?? 0), 0),
+      ),
+    );
   if (scope.members.length > 1) out.push(words.byPerson(t.format.list(perMember)));
   out.push("", ...records.map((p, i) => `${i + 1}. ${promotionBrief(env, p)}`));
   const unknown = records.filter((p) => p.consumers === null).length;
@@ -40,5 +50,7 @@ function salesWords(env: ReportEnv, records: PromotionRecord[]): string | null {
     s.qty += line.qty;
     sums.set(key, s);
   }
-  return sums.size ? env.t.format.list([...sums.values()].map((s) => stockLineWords(env, { kind: "sale", ...s }))) : null;
+  return sums.size
+    ? env.t.format.list([...sums.values()].map((s) => stockLineWords(env, { kind: "sale", ...s })))
+    : null;
 }

@@ -6,9 +6,9 @@
 import type { Reply } from "../../domain/messages.js";
 import { visitRecords } from "../figures/figure-queries.js";
 import type { StatusQuery } from "../query/query-types.js";
-import type { ReportEnv } from "../report-env.js";
 import { visitBrief } from "../render/record-words.js";
 import { periodWords } from "../render/report-words.js";
+import type { ReportEnv } from "../report-env.js";
 import type { Scope } from "../scope.js";
 
 /** The manager's words sit under their record, indented. */
@@ -16,7 +16,12 @@ const QUOTE_INDENT = "   ";
 
 export async function answerRedFlags(env: ReportEnv, query: StatusQuery, scope: Scope): Promise<Reply[]> {
   const words = env.t.reports.redFlags;
-  const flags = await visitRecords(env.db, scope.members.map((m) => m.id), query.period, { onlyRedFlags: true });
+  const flags = await visitRecords(
+    env.db,
+    scope.members.map((m) => m.id),
+    query.period,
+    { onlyRedFlags: true },
+  );
   const when = periodWords(env.t, query.period, env.today);
   if (flags.length === 0) return [{ kind: "text", text: words.none(scope.subject, when) }];
   const out = [words.heading(scope.subject, when, flags.length)];

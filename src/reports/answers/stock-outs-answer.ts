@@ -5,17 +5,22 @@
  */
 import type { Reply } from "../../domain/messages.js";
 import { shortReference } from "../../domain/reference.js";
-import { stockOuts, type StockOut } from "../figures/stock-outs.js";
+import { type StockOut, stockOuts } from "../figures/stock-outs.js";
 import type { StatusQuery } from "../query/query-types.js";
-import type { ReportEnv } from "../report-env.js";
 import { productName } from "../render/record-words.js";
 import { periodWords } from "../render/report-words.js";
+import type { ReportEnv } from "../report-env.js";
 import type { Scope } from "../scope.js";
 
 export async function answerStockOuts(env: ReportEnv, query: StatusQuery, scope: Scope): Promise<Reply[]> {
   const { t } = env;
   const words = t.reports.stockOuts;
-  const rows = await stockOuts(env.db, scope.members.map((m) => m.id), query.period, query.skus);
+  const rows = await stockOuts(
+    env.db,
+    scope.members.map((m) => m.id),
+    query.period,
+    query.skus,
+  );
   const names = new Map(scope.members.map((m) => [m.id, m.name]));
   const when = periodWords(t, query.period, env.today);
   const what = query.skus.length ? t.format.list(query.skus.map((s) => productName(env, s))) : null;
@@ -37,7 +42,8 @@ export async function answerStockOuts(env: ReportEnv, query: StatusQuery, scope:
     for (const r of rows) bySku.set(r.sku, [...(bySku.get(r.sku) ?? []), r]);
     const ordered = [...bySku.entries()].sort((a, b) => b[1].length - a[1].length);
     out.push(words.byProduct(scope.subject, when, rows.length));
-    for (const [sku, list] of ordered) out.push("", words.productHeading(productName(env, sku), list.length), ...list.map((r) => line(r, false)));
+    for (const [sku, list] of ordered)
+      out.push("", words.productHeading(productName(env, sku), list.length), ...list.map((r) => line(r, false)));
   }
   return [{ kind: "text", text: out.join("\n") }];
 }

@@ -5,21 +5,33 @@
 import type { Reply } from "../../domain/messages.js";
 import { barChartSvg } from "../chart/bar-chart.js";
 import { svgToPng } from "../chart/render-png.js";
-import { CONTENT_TYPES } from "../files/file-store.js";
 import { countVisits, visitRecords } from "../figures/figure-queries.js";
-import { teamStatus, type TeamStatus } from "../figures/team-status.js";
+import { type TeamStatus, teamStatus } from "../figures/team-status.js";
+import { CONTENT_TYPES } from "../files/file-store.js";
 import type { StatusQuery } from "../query/query-types.js";
-import type { ReportEnv } from "../report-env.js";
 import { periodWords } from "../render/report-words.js";
 import { teamStatusCard } from "../render/team-status-card.js";
 import { LIST_LIMIT, visitListReply } from "../render/visit-list.js";
+import type { ReportEnv } from "../report-env.js";
 import type { Scope } from "../scope.js";
 
-export async function answerTeamStatus(env: ReportEnv, query: StatusQuery, scope: Scope, people: string[]): Promise<Reply[]> {
+export async function answerTeamStatus(
+  env: ReportEnv,
+  query: StatusQuery,
+  scope: Scope,
+  people: string[],
+): Promise<Reply[]> {
   const ids = scope.members.map((m) => m.id);
   if (query.details) {
-    const [records, total] = await Promise.all([visitRecords(env.db, ids, query.period, { take: LIST_LIMIT }), countVisits(env.db, ids, query.period)]);
-    const heading = env.t.reports.status.detailsHeading(scope.subject, periodWords(env.t, query.period, env.today), total);
+    const [records, total] = await Promise.all([
+      visitRecords(env.db, ids, query.period, { take: LIST_LIMIT }),
+      countVisits(env.db, ids, query.period),
+    ]);
+    const heading = env.t.reports.status.detailsHeading(
+      scope.subject,
+      periodWords(env.t, query.period, env.today),
+      total,
+    );
     return [visitListReply(env, heading, scope.members, records, total)];
   }
   const status = await teamStatus(env.db, scope.members, query.period, env.today);

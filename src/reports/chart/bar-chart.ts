@@ -63,12 +63,20 @@ export function barChartSvg(groups: BarGroup[], text: BarChartText): string {
       legend(LEFT + 2 * LEGEND_STEP, LEGEND_Y, COLORS.extra, text.extra),
   ];
   for (let v = 0; v <= top; v += step) {
-    parts.push(`<line x1="${LEFT}" x2="${width - RIGHT}" y1="${y(v)}" y2="${y(v)}" stroke="#e4e8ee" stroke-width="1"/>`);
-    parts.push(`<text x="${LEFT - 8}" y="${y(v) + 4}" font-size="11" text-anchor="end" fill="${COLORS.axis}">${v}</text>`);
+    parts.push(
+      `<line x1="${LEFT}" x2="${width - RIGHT}" y1="${y(v)}" y2="${y(v)}" stroke="#e4e8ee" stroke-width="1"/>`,
+    );
+    parts.push(
+      `<text x="${LEFT - 8}" y="${y(v) + 4}" font-size="11" text-anchor="end" fill="${COLORS.axis}">${v}</text>`,
+    );
   }
   groups.forEach((g, i) => {
     const x0 = LEFT + 16 + i * slot;
-    if (g.planned !== null) parts.push(barRect(x0, y(g.planned), bar, y(0) - y(g.planned), COLORS.planned), value(x0 + bar / 2, y(g.planned), g.planned));
+    if (g.planned !== null)
+      parts.push(
+        barRect(x0, y(g.planned), bar, y(0) - y(g.planned), COLORS.planned),
+        value(x0 + bar / 2, y(g.planned), g.planned),
+      );
     const x1 = x0 + bar + 4;
     parts.push(barRect(x1, y(g.done), bar, y(0) - y(g.done), COLORS.done));
     if (g.extra > 0) parts.push(barRect(x1, y(g.done + g.extra), bar, y(g.done) - y(g.done + g.extra), COLORS.extra));
@@ -81,14 +89,17 @@ export function barChartSvg(groups: BarGroup[], text: BarChartText): string {
         : `<text x="${cx}" y="${ly}" font-size="13" text-anchor="middle" fill="${COLORS.text}">${esc(g.label)}</text>`,
     );
   });
-  parts.push(`<line x1="${LEFT}" x2="${width - RIGHT}" y1="${y(0)}" y2="${y(0)}" stroke="${COLORS.axis}" stroke-width="1"/>`);
+  parts.push(
+    `<line x1="${LEFT}" x2="${width - RIGHT}" y1="${y(0)}" y2="${y(0)}" stroke="${COLORS.axis}" stroke-width="1"/>`,
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${HEIGHT}" viewBox="0 0 ${width} ${HEIGHT}" font-family="${CHART_FONT_FAMILY}">${parts.join("")}</svg>`;
 }
 
 /** The estimated width of a line of text at a font size, in pixels. */
 export function textWidth(text: string, size: number): number {
   let em = 0;
-  for (const ch of text) em += /[\u2000-\u206f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(ch) ? CJK_EM : LATIN_EM;
+  for (const ch of text)
+    em += /[\u2000-\u206f\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(ch) ? CJK_EM : LATIN_EM;
   return em * size;
 }
 

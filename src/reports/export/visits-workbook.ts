@@ -7,9 +7,9 @@ import ExcelJS from "exceljs";
 import type { Activity } from "../../domain/records.js";
 import { shortReference } from "../../domain/reference.js";
 import type { VisitRecord } from "../figures/figure-queries.js";
-import type { ReportEnv } from "../report-env.js";
 import { productName, stockLineWords, unitOf } from "../render/record-words.js";
 import { timeWords } from "../render/report-words.js";
+import type { ReportEnv } from "../report-env.js";
 
 /** Column widths in characters, in the order of the catalogue's headers. */
 const VISIT_WIDTHS = [12, 10, 18, 10, 20, 28, 18, 18, 22, 14, 24, 28, 16, 12];
@@ -54,7 +54,17 @@ export async function visitsWorkbook(env: ReportEnv, visits: VisitRecord[]): Pro
     for (const l of v.lines) {
       const unit = unitOf(l.unit);
       const kind = l.kind in h.lineKind ? h.lineKind[l.kind as keyof typeof h.lineKind] : l.kind;
-      lines.addRow([v.date, v.managerName, v.shopName, kind, productName(env, l.sku), l.sku, l.qty, unit ? t.format.unitName(unit, ONE) : l.unit, shortReference(v.id)]);
+      lines.addRow([
+        v.date,
+        v.managerName,
+        v.shopName,
+        kind,
+        productName(env, l.sku),
+        l.sku,
+        l.qty,
+        unit ? t.format.unitName(unit, ONE) : l.unit,
+        shortReference(v.id),
+      ]);
     }
   }
   lines.getRow(1).font = { bold: true };

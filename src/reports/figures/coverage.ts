@@ -9,7 +9,7 @@ import { addDays } from "../../domain/calendar.js";
 import { loadVisitRules } from "../../plans/index.js";
 import type { Db } from "../../store/database.js";
 import type { Period } from "../query/query-types.js";
-import { coverageShops, type CoverageShop } from "./figure-queries.js";
+import { type CoverageShop, coverageShops } from "./figure-queries.js";
 
 export interface SegmentCoverage {
   segment: string;
@@ -32,7 +32,11 @@ export async function coverage(db: Db, memberIds: string[], period: Period): Pro
   for (const shop of shops) {
     const everyDays = rules(shop.segment);
     let s = bySegment.get(shop.segment);
-    if (!s) bySegment.set(shop.segment, (s = { segment: shop.segment, everyDays, shops: 0, due: 0, dueVisited: 0, visited: 0, missed: [] }));
+    if (!s)
+      bySegment.set(
+        shop.segment,
+        (s = { segment: shop.segment, everyDays, shops: 0, due: 0, dueVisited: 0, visited: 0, missed: [] }),
+      );
     s.shops++;
     const visited = shop.visitsInPeriod > 0;
     if (visited) s.visited++;

@@ -98,7 +98,12 @@ const activeIn = (memberIds: string[], period: Period) => ({
   status: "active",
 });
 
-export async function visitRecords(db: Db, memberIds: string[], period: Period, filter: VisitFilter = {}): Promise<VisitRecord[]> {
+export async function visitRecords(
+  db: Db,
+  memberIds: string[],
+  period: Period,
+  filter: VisitFilter = {},
+): Promise<VisitRecord[]> {
   if (memberIds.length === 0) return [];
   const rows = await db.visit.findMany({
     where: { ...activeIn(memberIds, period), ...(filter.onlyRedFlags ? { compliance: true } : {}) },
@@ -130,9 +135,16 @@ export async function visitRecords(db: Db, memberIds: string[], period: Period, 
   }));
 }
 
-export async function countVisits(db: Db, memberIds: string[], period: Period, filter: VisitFilter = {}): Promise<number> {
+export async function countVisits(
+  db: Db,
+  memberIds: string[],
+  period: Period,
+  filter: VisitFilter = {},
+): Promise<number> {
   if (memberIds.length === 0) return 0;
-  return db.visit.count({ where: { ...activeIn(memberIds, period), ...(filter.onlyRedFlags ? { compliance: true } : {}) } });
+  return db.visit.count({
+    where: { ...activeIn(memberIds, period), ...(filter.onlyRedFlags ? { compliance: true } : {}) },
+  });
 }
 
 export async function promotionRecords(db: Db, memberIds: string[], period: Period): Promise<PromotionRecord[]> {
@@ -144,7 +156,12 @@ export async function promotionRecords(db: Db, memberIds: string[], period: Peri
   });
   const shopIds = [...new Set(rows.flatMap((p) => p.retailers.map((r) => r.retailerId)))];
   const shops = shopIds.length
-    ? new Map((await db.retailer.findMany({ where: { id: { in: shopIds } }, select: { id: true, name: true } })).map((r) => [r.id, r.name]))
+    ? new Map(
+        (await db.retailer.findMany({ where: { id: { in: shopIds } }, select: { id: true, name: true } })).map((r) => [
+          r.id,
+          r.name,
+        ]),
+      )
     : new Map<string, string>();
   return rows.map((p) => ({
     id: p.id,
@@ -156,7 +173,9 @@ export async function promotionRecords(db: Db, memberIds: string[], period: Peri
     durationMinutes: p.durationMinutes,
     shopNames: p.retailers.map((r) => shops.get(r.retailerId) ?? r.retailerId),
     skus: p.lines.filter((l) => l.kind === "sku").map((l) => l.sku),
-    sales: p.lines.filter((l) => l.kind === "sale").map((l) => ({ kind: l.kind, sku: l.sku, qty: l.qty, unit: l.unit })),
+    sales: p.lines
+      .filter((l) => l.kind === "sale")
+      .map((l) => ({ kind: l.kind, sku: l.sku, qty: l.qty, unit: l.unit })),
   }));
 }
 
@@ -167,7 +186,9 @@ export async function promotionRecords(db: Db, memberIds: string[], period: Peri
 export async function totalsRows(db: Db, memberIds: string[], period: Period): Promise<TotalsRow[]> {
   if (memberIds.length === 0) return [];
   const ids = Prisma.join(memberIds);
-  const rows = await db.$queryRaw<{ part: string; managerId: string; a: unknown; b: unknown; c: unknown; at: unknown }[]>(Prisma.sql`
+  const rows = await db.$queryRaw<
+    { part: string; managerId: string; a: unknown; b: unknown; c: unknown; at: unknown }[]
+  >(Prisma.sql`
     SELECT 'v' AS "part", v."managerId" AS "managerId", COUNT(*) AS "a", COUNT(DISTINCT v."retailerId") AS "b",
            SUM(CASE WHEN v."compliance" THEN 1 ELSE 0 END) AS "c", MAX(COALESCE(m."receivedAt", v."createdAt")) AS "at"
     FROM "Visit" v LEFT JOIN "InboundMessage" m ON m."id" = v."messageId"
@@ -184,7 +205,14 @@ export async function totalsRows(db: Db, memberIds: string[], period: Period): P
     FROM "Promotion" p LEFT JOIN "InboundMessage" m ON m."id" = p."messageId"
     WHERE p."managerId" IN (${ids}) AND p."date" >= ${period.from} AND p."date" <= ${period.to} AND p."status" = 'active'
     GROUP BY p."managerId"`);
-  return rows.map((r) => ({ part: r.part as TotalsRow["part"], managerId: r.managerId, a: num(r.a), b: num(r.b), c: num(r.c), at: date(r.at) }));
+  return rows.map((r) => ({
+    part: r.part as TotalsRow["part"],
+    managerId: r.managerId,
+    a: num(r.a),
+    b: num(r.b),
+    c: num(r.c),
+    at: date(r.at),
+  }));
 }
 
 /** The members' active shops, each with two index lookups on Visit(retailerId, date). */
@@ -202,7 +230,12 @@ export async function coverageShops(db: Db, memberIds: string[], period: Period)
 }
 
 /** Every stock-out line of the members' visits in the period, newest first, optionally of some products only. */
-export async function stockOutRows(db: Db, memberIds: string[], period: Period, skus: string[]): Promise<StockOutRow[]> {
+export async function stockOutRows(
+  db: Db,
+  memberIds: string[],
+  period: Period,
+  skus: string[],
+): Promise<StockOutRow[]> {
   if (memberIds.length === 0) return [];
   const bySku = skus.length ? Prisma.sql`AND l."sku" IN (${Prisma.join(skus)})` : Prisma.empty;
   const rows = await db.$queryRaw<(Omit<StockOutRow, "restocked"> & { restocked: unknown })[]>(Prisma.sql`

@@ -16,7 +16,15 @@ export interface MemberTotals {
   lastReportAt: Date | null;
 }
 
-export const NO_TOTALS: MemberTotals = { visits: 0, shops: 0, stockOuts: 0, redFlags: 0, promotions: 0, consumers: 0, lastReportAt: null };
+export const NO_TOTALS: MemberTotals = {
+  visits: 0,
+  shops: 0,
+  stockOuts: 0,
+  redFlags: 0,
+  promotions: 0,
+  consumers: 0,
+  lastReportAt: null,
+};
 
 export async function memberTotals(db: Db, memberIds: string[], period: Period): Promise<Map<string, MemberTotals>> {
   const totals = new Map<string, MemberTotals>();

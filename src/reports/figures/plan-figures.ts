@@ -10,10 +10,17 @@
  * once; only a visit back-dated to an earlier day can take up to PLAN_TTL_MS to change the planned
  * list. Periods longer than a week get no plan figures rather than a slow reply.
  */
-import { buildPlans, createPlanCache, plansProgress, type PlanCache, type PlanProgress, type VisitPlan } from "../../plans/index.js";
+import {
+  buildPlans,
+  createPlanCache,
+  type PlanCache,
+  type PlanProgress,
+  plansProgress,
+  type VisitPlan,
+} from "../../plans/index.js";
 import type { Db } from "../../store/database.js";
-import { daysOf } from "../query/read-period.js";
 import type { Period } from "../query/query-types.js";
+import { daysOf } from "../query/read-period.js";
 
 const MAX_PLAN_DAYS = 7;
 export const PLAN_TTL_MS = 5 * 60_000;
@@ -44,7 +51,13 @@ export function forgetPlans(db: Db): void {
 }
 
 /** Null when the period is too long to plan for; days after `today` are never planned. */
-export async function planFigures(db: Db, memberIds: string[], period: Period, today: string, clock: () => number = Date.now): Promise<Map<string, MemberPlan> | null> {
+export async function planFigures(
+  db: Db,
+  memberIds: string[],
+  period: Period,
+  today: string,
+  clock: () => number = Date.now,
+): Promise<Map<string, MemberPlan> | null> {
   const days = daysOf(period).filter((d) => d <= today);
   if (days.length > MAX_PLAN_DAYS) return null;
   if (memberIds.length === 0) return new Map();
@@ -52,8 +65,11 @@ export async function planFigures(db: Db, memberIds: string[], period: Period, t
   // The first day fills the shared lookups (rules, teams, targets, product names); the other days then run together.
   const [first, ...rest] = days;
   const plans: VisitPlan[] = first === undefined ? [] : await keptPlans(db, memberIds, first, cache, clock);
-  for (const more of await Promise.all(rest.map((day) => keptPlans(db, memberIds, day, cache, clock)))) plans.push(...more);
-  const figures = new Map<string, MemberPlan>(memberIds.map((id) => [id, { planned: 0, done: 0, skipped: 0, extra: 0, days: [] }]));
+  for (const more of await Promise.all(rest.map((day) => keptPlans(db, memberIds, day, cache, clock))))
+    plans.push(...more);
+  const figures = new Map<string, MemberPlan>(
+    memberIds.map((id) => [id, { planned: 0, done: 0, skipped: 0, extra: 0, days: [] }]),
+  );
   for (const progress of await plansProgress(db, plans)) {
     const f = figures.get(progress.plan.personId);
     if (!f) continue;
@@ -67,7 +83,13 @@ export async function planFigures(db: Db, memberIds: string[], period: Period, t
 }
 
 /** The members' plans for a day, in order: kept ones as they are, the others built together in one batch. */
-function keptPlans(db: Db, personIds: string[], day: string, cache: PlanCache, clock: () => number): Promise<VisitPlan[]> {
+function keptPlans(
+  db: Db,
+  personIds: string[],
+  day: string,
+  cache: PlanCache,
+  clock: () => number,
+): Promise<VisitPlan[]> {
   const kept = plansByDb.get(db) ?? new Map<string, Cached>();
   plansByDb.set(db, kept);
   const key = (id: string) => `${id}\u0000${day}`;

@@ -5,7 +5,7 @@
  */
 import type { Db } from "../../store/database.js";
 import type { Period } from "../query/query-types.js";
-import { stockOutRows, type StockOutRow } from "./figure-queries.js";
+import { type StockOutRow, stockOutRows } from "./figure-queries.js";
 
 export type StockOut = StockOutRow;
 

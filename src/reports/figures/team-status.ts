@@ -5,9 +5,9 @@
 import type { Db } from "../../store/database.js";
 import type { Period } from "../query/query-types.js";
 import type { Member } from "../scope.js";
-import { memberTotals, NO_TOTALS, type MemberTotals } from "./member-totals.js";
-import { planFigures, type MemberPlan } from "./plan-figures.js";
-import { visitRecords, type VisitRecord } from "./figure-queries.js";
+import { type VisitRecord, visitRecords } from "./figure-queries.js";
+import { type MemberTotals, memberTotals, NO_TOTALS } from "./member-totals.js";
+import { type MemberPlan, planFigures } from "./plan-figures.js";
 
 export interface MemberStatus {
   member: Member;
@@ -29,7 +29,11 @@ export async function teamStatus(db: Db, members: Member[], period: Period, toda
   const redFlags = anyFlags ? await visitRecords(db, ids, period, { onlyRedFlags: true }) : [];
   return {
     period,
-    members: members.map((member) => ({ member, totals: totals.get(member.id) ?? NO_TOTALS, plan: plans?.get(member.id) ?? null })),
+    members: members.map((member) => ({
+      member,
+      totals: totals.get(member.id) ?? NO_TOTALS,
+      plan: plans?.get(member.id) ?? null,
+    })),
     redFlags,
   };
 }

@@ -14,7 +14,12 @@ const EN_MONTH_DAY = new RegExp(`\\b(${en.MONTH_PREFIXES})[a-z]*\\.? (\\d{1,2})\
 
 /** The period the text names, or null when it names none. `text` is lower-cased. */
 export function readPeriod(text: string, today: string): Period | null {
-  const said = (kind: PeriodKind, from: string, to: string): Period => ({ kind, from, to: to > today ? today : to, said: true });
+  const said = (kind: PeriodKind, from: string, to: string): Period => ({
+    kind,
+    from,
+    to: to > today ? today : to,
+    said: true,
+  });
   const day = (d: string) => said("day", d, d);
 
   // The canonical form the answers' own buttons send back: 2026-11-16~2026-11-22.

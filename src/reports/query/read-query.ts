@@ -4,9 +4,10 @@
  * period, which team, which managers by name (林志强, 志强, "Jake") and which products (the rule
  * parser's product mentions, passed in). Pure: the same text and `today` always read the same.
  */
-import { personKeys } from "../../parse/extract/people.js";
-import { normalizeText } from "../../parse/common/normalize.js";
+
 import type { Person } from "../../domain/roster.js";
+import { normalizeText } from "../../parse/common/normalize.js";
+import { personKeys } from "../../parse/extract/people.js";
 import { PARSE_LOCALES, type ReportQuestion } from "../../parse/locale.js";
 import type { PeriodKind, ReportKind, StatusQuery } from "./query-types.js";
 import { defaultPeriod, readPeriod } from "./read-period.js";

@@ -27,7 +27,11 @@ export function stockLineWords(env: ReportEnv, line: VisitLineRecord): string {
 }
 
 /** 王记小卖部（17:32） · 断货 中华(软) · ⚠️ 合规提示 #133a0a47 */
-export function visitBrief(env: ReportEnv, v: VisitRecord, opts: { withManager?: boolean; withDate?: boolean } = {}): string {
+export function visitBrief(
+  env: ReportEnv,
+  v: VisitRecord,
+  opts: { withManager?: boolean; withDate?: boolean } = {},
+): string {
   const { t } = env;
   const of = (kind: string) => v.lines.filter((l) => l.kind === kind);
   const list = (items: string[]) => (items.length ? t.format.list(items) : null);
@@ -52,7 +56,9 @@ export function promotionBrief(env: ReportEnv, p: PromotionRecord): string {
   const { t } = env;
   const r = t.reports.record;
   const kind = t.words.promotionFormat[p.format as PromotionFormat] ?? p.format;
-  const parts = [`${t.format.day(p.date)} ${p.managerName} ${r.promotionAt(kind, p.shopNames.length ? t.format.list(p.shopNames) : null)}`];
+  const parts = [
+    `${t.format.day(p.date)} ${p.managerName} ${r.promotionAt(kind, p.shopNames.length ? t.format.list(p.shopNames) : null)}`,
+  ];
   if (p.skus.length) parts.push(r.featuring(t.format.list(p.skus.map((s) => productName(env, s)))));
   if (p.consumers !== null) parts.push(r.consumersReached(p.consumers));
   if (p.sales.length) parts.push(r.sold(t.format.list(p.sales.map((l) => stockLineWords(env, l)))));

@@ -14,15 +14,27 @@ import { followUpChoice } from "./follow-ups.js";
 import { visitBrief } from "./record-words.js";
 import { periodWords, timeWords } from "./report-words.js";
 
-export function teamStatusCard(env: ReportEnv, status: TeamStatus, scope: Scope, query: StatusQuery, people: string[]): CardReply {
+export function teamStatusCard(
+  env: ReportEnv,
+  status: TeamStatus,
+  scope: Scope,
+  query: StatusQuery,
+  people: string[],
+): CardReply {
   const { t } = env;
   const words = t.reports.status;
   const period = status.period;
   const oneDay = period.from === period.to;
-  const lines = status.members.map((m) => ({ label: m.member.name, value: words.member(memberLine(env, m, oneDay ? period.from : null)) }));
+  const lines = status.members.map((m) => ({
+    label: m.member.name,
+    value: words.member(memberLine(env, m, oneDay ? period.from : null)),
+  }));
   for (const v of status.redFlags) {
     const note = v.complianceNote ? ` ${t.format.quote(v.complianceNote)}` : "";
-    lines.push({ label: words.redFlagLabel, value: `${visitBrief(env, v, { withManager: true, withDate: !oneDay })}${note}` });
+    lines.push({
+      label: words.redFlagLabel,
+      value: `${visitBrief(env, v, { withManager: true, withDate: !oneDay })}${note}`,
+    });
   }
 
   // The same list as "谁还没报": no visit logged; a promotion alone is said so.
@@ -43,7 +55,10 @@ export function teamStatusCard(env: ReportEnv, status: TeamStatus, scope: Scope,
     lines,
     footer,
     actions: [
-      followUpChoice(t, t.reports.buttons.details, { ...follow, report: query.report === "member_detail" ? "member_detail" : "team_status" }),
+      followUpChoice(t, t.reports.buttons.details, {
+        ...follow,
+        report: query.report === "member_detail" ? "member_detail" : "team_status",
+      }),
       followUpChoice(t, t.reports.buttons.export, { ...follow, report: "export" }),
     ],
   };
@@ -57,7 +72,8 @@ function memberLine(env: ReportEnv, m: MemberStatus, day: string | null): Member
   const { totals: s, plan } = m;
   return {
     dayOff: isDayOff(m),
-    plan: plan === null ? null : plan.planned > 0 ? { planned: plan.planned, done: plan.done, extra: plan.extra } : "none",
+    plan:
+      plan === null ? null : plan.planned > 0 ? { planned: plan.planned, done: plan.done, extra: plan.extra } : "none",
     visits: s.visits,
     shops: s.shops,
     stockOuts: s.stockOuts,

@@ -10,7 +10,13 @@ import { visitBrief } from "./record-words.js";
 
 export const LIST_LIMIT = 60;
 
-export function visitListReply(env: ReportEnv, heading: string, members: Member[], records: VisitRecord[], total: number): TextReply {
+export function visitListReply(
+  env: ReportEnv,
+  heading: string,
+  members: Member[],
+  records: VisitRecord[],
+  total: number,
+): TextReply {
   const words = env.t.reports.status;
   const multiDay = records.some((r) => r.date !== records[0]?.date);
   const out: string[] = [heading];

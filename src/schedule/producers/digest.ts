@@ -4,9 +4,9 @@
  */
 import type { Messages } from "../../locales/index.js";
 import type { QuizVerdict } from "../../locales/messages/schedule.js";
-import { quizScores, type QuizScore } from "../../quiz/quiz-scores.js";
+import { type QuizScore, quizScores } from "../../quiz/quiz-scores.js";
 import { activeMembers, managersOf } from "../schedule-queries.js";
-import { membersDay, type MemberDay } from "./member-day.js";
+import { type MemberDay, membersDay } from "./member-day.js";
 import { messagesOf, type TeamProducer } from "./producer.js";
 
 const NO_SCORE: QuizScore = { asked: 0, answered: 0, correct: 0 };
@@ -14,15 +14,25 @@ const NO_SCORE: QuizScore = { asked: 0, answered: 0, correct: 0 };
 export const produceDigests: TeamProducer = async (ctx, team, day) => {
   const supervisors = await activeMembers(ctx.db, team.name, "supervisor");
   let added = 0;
-  for (const id of await ctx.outbox.withoutPush(supervisors.map((s) => s.id), "digest", day)) {
+  for (const id of await ctx.outbox.withoutPush(
+    supervisors.map((s) => s.id),
+    "digest",
+    day,
+  )) {
     const sup = supervisors.find((s) => s.id === id);
     if (!sup) continue;
     const members = await managersOf(ctx.db, sup);
     if (members.length === 0) continue;
     const days = await membersDay(ctx.db, members, day, ctx.cache);
     const ids = members.map((m) => m.id);
-    const [today, month] = await Promise.all([quizScores(ctx.db, ids, day, day), quizScores(ctx.db, ids, `${day.slice(0, 7)}-01`, day)]);
-    const text = renderDigest(messagesOf(sup), team.name, day, days, (member) => ({ today: today.get(member) ?? NO_SCORE, month: month.get(member) ?? NO_SCORE }));
+    const [today, month] = await Promise.all([
+      quizScores(ctx.db, ids, day, day),
+      quizScores(ctx.db, ids, `${day.slice(0, 7)}-01`, day),
+    ]);
+    const text = renderDigest(messagesOf(sup), team.name, day, days, (member) => ({
+      today: today.get(member) ?? NO_SCORE,
+      month: month.get(member) ?? NO_SCORE,
+    }));
     if (await ctx.outbox.enqueue({ personId: sup.id, kind: "digest", day, replies: [{ kind: "text", text }] })) added++;
   }
   return added;

@@ -1,5 +1,5 @@
 /** One manager's day as a supervisor sees it: plan kept, visits, stock-outs and red flags. */
-import { buildPlans, productNames, type PlanCache } from "../../plans/build-plan.js";
+import { buildPlans, type PlanCache, productNames } from "../../plans/build-plan.js";
 import { plansProgress } from "../../plans/plan-progress.js";
 import type { Db } from "../../store/database.js";
 import { visitsOn } from "../schedule-queries.js";
@@ -18,7 +18,12 @@ export interface MemberDay {
 }
 
 /** Several managers' days, in order: their plans built together and their visits read in one query. */
-export async function membersDay(db: Db, people: { id: string; name: string }[], day: string, cache: PlanCache): Promise<MemberDay[]> {
+export async function membersDay(
+  db: Db,
+  people: { id: string; name: string }[],
+  day: string,
+  cache: PlanCache,
+): Promise<MemberDay[]> {
   if (people.length === 0) return [];
   const ids = people.map((p) => p.id);
   const progress = await plansProgress(db, await buildPlans(db, ids, day, cache));
@@ -35,7 +40,9 @@ export async function membersDay(db: Db, people: { id: string; name: string }[],
       skipped: kept?.skipped.length ?? 0,
       extra: kept?.extra.length ?? 0,
       visits: own.length,
-      stockOuts: own.filter((v) => v.lines.length).map((v) => ({ shop: v.retailer.name, products: v.lines.map((l) => names.get(l.sku) ?? l.sku) })),
+      stockOuts: own
+        .filter((v) => v.lines.length)
+        .map((v) => ({ shop: v.retailer.name, products: v.lines.map((l) => names.get(l.sku) ?? l.sku) })),
       redFlags: own.filter((v) => v.compliance).map((v) => ({ shop: v.retailer.name, note: v.complianceNote })),
     };
   });

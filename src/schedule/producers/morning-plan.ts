@@ -10,9 +10,20 @@ const LATE_AFTER = "10:00";
 
 export const produceMorningPlans: TeamProducer = async (ctx, team, day) => {
   const managers = await activeMembers(ctx.db, team.name, "manager");
-  const due = new Set(await ctx.outbox.withoutPush(managers.map((m) => m.id), "morning_plan", day));
+  const due = new Set(
+    await ctx.outbox.withoutPush(
+      managers.map((m) => m.id),
+      "morning_plan",
+      day,
+    ),
+  );
   const recipients = managers.filter((m) => due.has(m.id));
-  const plans = await buildPlans(ctx.db, recipients.map((m) => m.id), day, ctx.cache);
+  const plans = await buildPlans(
+    ctx.db,
+    recipients.map((m) => m.id),
+    day,
+    ctx.cache,
+  );
   const late = localTime(ctx.now, team.timezone) >= LATE_AFTER;
   let added = 0;
   for (const [i, m] of recipients.entries()) {

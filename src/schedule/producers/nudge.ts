@@ -8,10 +8,21 @@ import { messagesOf, type TeamProducer } from "./producer.js";
 
 export const produceNudges: TeamProducer = async (ctx, team, day) => {
   const managers = await activeMembers(ctx.db, team.name, "manager");
-  const due = new Set(await ctx.outbox.withoutPush(managers.map((m) => m.id), "nudge", day));
+  const due = new Set(
+    await ctx.outbox.withoutPush(
+      managers.map((m) => m.id),
+      "nudge",
+      day,
+    ),
+  );
   const counts = await visitCountsOn(ctx.db, [...due], day);
   const quiet = managers.filter((m) => due.has(m.id) && !counts.get(m.id));
-  const plans = await buildPlans(ctx.db, quiet.map((m) => m.id), day, ctx.cache);
+  const plans = await buildPlans(
+    ctx.db,
+    quiet.map((m) => m.id),
+    day,
+    ctx.cache,
+  );
   let added = 0;
   for (const [i, m] of quiet.entries()) {
     const text = messagesOf(m).schedule.nudge(m.name, plans[i]?.stops.length ?? 0);

@@ -1,7 +1,7 @@
 /** What every producer gets: the store, the outbox, a logger, and the team it produces for. */
 import type { Lang } from "../../domain/roster.js";
 import type { Team } from "../../generated/prisma/client.js";
-import { messagesFor, type Messages } from "../../locales/index.js";
+import { type Messages, messagesFor } from "../../locales/index.js";
 import type { Logger } from "../../log.js";
 import type { PlanCache } from "../../plans/build-plan.js";
 import type { Db } from "../../store/database.js";

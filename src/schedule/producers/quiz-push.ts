@@ -8,7 +8,11 @@ import type { TeamProducer } from "./producer.js";
 export const produceQuiz: TeamProducer = async (ctx, team, day) => {
   const managers = await activeMembers(ctx.db, team.name, "manager");
   let added = 0;
-  for (const id of await ctx.outbox.withoutPush(managers.map((m) => m.id), "quiz", day)) {
+  for (const id of await ctx.outbox.withoutPush(
+    managers.map((m) => m.id),
+    "quiz",
+    day,
+  )) {
     const m = managers.find((x) => x.id === id);
     if (!m) continue;
     const asked = await askQuiz(ctx.db, m.id, day, messagesFor(m.lang as Lang));

@@ -3,7 +3,12 @@ import type { Reminder } from "../../generated/prisma/client.js";
 import { parseAudience, selectAudience } from "../audience.js";
 import { messagesOf, type ProducerContext } from "./producer.js";
 
-export async function produceReminder(ctx: ProducerContext, reminder: Reminder, timezone: string, day: string): Promise<number> {
+export async function produceReminder(
+  ctx: ProducerContext,
+  reminder: Reminder,
+  timezone: string,
+  day: string,
+): Promise<number> {
   const kind = `reminder:${reminder.id}` as const;
   let added = 0;
   for (const p of await selectAudience(ctx.db, parseAudience(reminder.audience), timezone)) {

@@ -6,7 +6,7 @@ import { addDays } from "../../domain/calendar.js";
 import type { WeekFigures } from "../../locales/messages/schedule.js";
 import type { PlanCache } from "../../plans/build-plan.js";
 import { calendarOf, dayOff } from "../../plans/team-calendar.js";
-import { quizScores, type QuizScore } from "../../quiz/quiz-scores.js";
+import { type QuizScore, quizScores } from "../../quiz/quiz-scores.js";
 import type { Db } from "../../store/database.js";
 import { activeMembers, managersOf } from "../schedule-queries.js";
 import { membersDay } from "./member-day.js";
@@ -18,7 +18,12 @@ const DAYS_IN_WEEK = 7;
 const NO_SCORE: QuizScore = { asked: 0, answered: 0, correct: 0 };
 
 /** Each person's week, in order: one batch of plans and visits per working day for all of them. */
-async function weeksOf(db: Db, people: { id: string; name: string }[], workdays: string[], cache: PlanCache): Promise<Week[]> {
+async function weeksOf(
+  db: Db,
+  people: { id: string; name: string }[],
+  workdays: string[],
+  cache: PlanCache,
+): Promise<Week[]> {
   const weeks: Week[] = people.map(() => ({ visits: 0, planned: 0, done: 0, skipped: 0, stockOuts: 0, redFlags: 0 }));
   for (const day of workdays) {
     (await membersDay(db, people, day, cache)).forEach((d, i) => {
@@ -56,10 +61,21 @@ export const produceWeekly: TeamProducer = async (ctx, team, day) => {
   };
 
   const teamManagers = await activeMembers(ctx.db, team.name, "manager");
-  const due = new Set(await ctx.outbox.withoutPush(teamManagers.map((m) => m.id), "weekly", day));
+  const due = new Set(
+    await ctx.outbox.withoutPush(
+      teamManagers.map((m) => m.id),
+      "weekly",
+      day,
+    ),
+  );
   const managers = teamManagers.filter((m) => due.has(m.id));
   await readWeeks(managers);
-  const managerScores = await quizScores(ctx.db, managers.map((m) => m.id), from, to);
+  const managerScores = await quizScores(
+    ctx.db,
+    managers.map((m) => m.id),
+    from,
+    to,
+  );
   for (const m of managers) {
     const own = figures(m.id, managerScores.get(m.id));
     if (!own) continue;
@@ -68,20 +84,37 @@ export const produceWeekly: TeamProducer = async (ctx, team, day) => {
   }
 
   const supervisors = await activeMembers(ctx.db, team.name, "supervisor");
-  for (const id of await ctx.outbox.withoutPush(supervisors.map((s) => s.id), "weekly", day)) {
+  for (const id of await ctx.outbox.withoutPush(
+    supervisors.map((s) => s.id),
+    "weekly",
+    day,
+  )) {
     const sup = supervisors.find((s) => s.id === id);
     if (!sup) continue;
     const members = await managersOf(ctx.db, sup);
     if (members.length === 0) continue;
     const t = messagesOf(sup);
-    const scores = await quizScores(ctx.db, members.map((m) => m.id), from, to);
+    const scores = await quizScores(
+      ctx.db,
+      members.map((m) => m.id),
+      from,
+      to,
+    );
     await readWeeks(members);
     const lines = [t.schedule.weekly.teamTitle(team.name, from, to)];
     for (const m of members) {
       const week = figures(m.id, scores.get(m.id));
       if (week) lines.push(t.schedule.weekly.member(m.name, week));
     }
-    if (await ctx.outbox.enqueue({ personId: sup.id, kind: "weekly", day, replies: [{ kind: "text", text: lines.join("\n") }] })) added++;
+    if (
+      await ctx.outbox.enqueue({
+        personId: sup.id,
+        kind: "weekly",
+        day,
+        replies: [{ kind: "text", text: lines.join("\n") }],
+      })
+    )
+      added++;
   }
   return added;
 };

@@ -17,7 +17,10 @@ const PAGER_SCREEN = 160;
 
 const pagerVariables = z.object({
   PAGER_TOKEN: optionalText,
-  PAGER_SENDER: z.string().regex(/^[A-Z]{3,8}$/, { message: "must be 3 to 8 capital letters" }).default("FIELDMATE"),
+  PAGER_SENDER: z
+    .string()
+    .regex(/^[A-Z]{3,8}$/, { message: "must be 3 to 8 capital letters" })
+    .default("FIELDMATE"),
 });
 
 export interface Page {
@@ -44,7 +47,9 @@ export function pagerChannel(): { plugin: ChannelPlugin<typeof pagerVariables.sh
       return {
         async send(to, replies) {
           const person = await roster.personByIdentity("pager", to);
-          const text = replies.map((reply) => replyToPlainText(reply, person ? messagesFor(person.lang) : t)).join("\n");
+          const text = replies
+            .map((reply) => replyToPlainText(reply, person ? messagesFor(person.lang) : t))
+            .join("\n");
           await pacer.run(to, async () => void delivered.push({ to, from: config.PAGER_SENDER, text, at: Date.now() }));
         },
         async route(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -52,7 +57,13 @@ export function pagerChannel(): { plugin: ChannelPlugin<typeof pagerVariables.sh
           const chunks: Buffer[] = [];
           for await (const chunk of req) chunks.push(chunk as Buffer);
           const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { from: string; id: string; text: string };
-          const replies = await bot.handle({ channel: "pager", externalUserId: body.from, externalMessageId: body.id, text: body.text, receivedAt: new Date() });
+          const replies = await bot.handle({
+            channel: "pager",
+            externalUserId: body.from,
+            externalMessageId: body.id,
+            text: body.text,
+            receivedAt: new Date(),
+          });
           res.writeHead(200, { "Content-Type": "application/json" });
           res.end(JSON.stringify({ pages: replies.map((reply) => replyToPlainText(reply, t)) }));
           return true;

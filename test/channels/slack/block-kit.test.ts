@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { markAnswered, renderHome, renderReplies, splitText, type Block } from "../../../src/channels/slack/block-kit.js";
+import {
+  type Block,
+  markAnswered,
+  renderHome,
+  renderReplies,
+  splitText,
+} from "../../../src/channels/slack/block-kit.js";
 import type { Reply } from "../../../src/domain/messages.js";
 import { messagesFor } from "../../../src/locales/index.js";
 
@@ -10,18 +16,35 @@ describe("Block Kit rendering of the core's replies", () => {
   it("renders text as an escaped mrkdwn section, with the plain text as the notification fallback", () => {
     const { messages } = renderReplies([{ kind: "text", text: "Joe's <Deli> & Co" }], zh);
     expect(messages).toEqual([
-      { text: "Joe's <Deli> & Co", blocks: [{ type: "section", text: { type: "mrkdwn", text: "Joe's &lt;Deli&gt; &amp; Co" } }] },
+      {
+        text: "Joe's <Deli> & Co",
+        blocks: [{ type: "section", text: { type: "mrkdwn", text: "Joe's &lt;Deli&gt; &amp; Co" } }],
+      },
     ]);
   });
 
   it("renders choices as buttons whose value is what the core expects back", () => {
     const { messages } = renderReplies(
-      [{ kind: "choices", text: "哪一家？", choices: [{ label: "胡记超市", value: "胡记超市" }, { label: "胡记便利店", value: "胡记便利店" }] }],
+      [
+        {
+          kind: "choices",
+          text: "哪一家？",
+          choices: [
+            { label: "胡记超市", value: "胡记超市" },
+            { label: "胡记便利店", value: "胡记便利店" },
+          ],
+        },
+      ],
       zh,
     );
     const [section, actions] = messages[0]!.blocks as [Block, Extract<Block, { type: "actions" }>];
     expect(section).toMatchObject({ type: "section", text: { text: "哪一家？" } });
-    expect(actions.elements.map((e) => ({ id: (e as { action_id: string }).action_id, value: (e as { value: string }).value }))).toEqual([
+    expect(
+      actions.elements.map((e) => ({
+        id: (e as { action_id: string }).action_id,
+        value: (e as { value: string }).value,
+      })),
+    ).toEqual([
       { id: "fm_choice_0_0", value: "胡记超市" },
       { id: "fm_choice_0_1", value: "胡记便利店" },
     ]);
@@ -33,14 +56,20 @@ describe("Block Kit rendering of the core's replies", () => {
       kind: "card",
       title: "✅ Logged: Sunrise Mart",
       lines: [{ label: "Stock", value: "Dasani: 4 cases" }],
-      actions: [{ label: "Edit", value: "Edit #45ca60de" }, { label: "Undo", value: "Undo #45ca60de" }],
+      actions: [
+        { label: "Edit", value: "Edit #45ca60de" },
+        { label: "Undo", value: "Undo #45ca60de" },
+      ],
       footer: "#45ca60de",
     };
     const blocks = renderReplies([card], withPublicUrl).messages[0]!.blocks;
     expect(blocks.map((b) => b.type)).toEqual(["header", "section", "context", "actions"]);
     expect(blocks[1]).toMatchObject({ fields: [{ type: "mrkdwn", text: "*Stock*\nDasani: 4 cases" }] });
     const buttons = (blocks[3] as { elements: { value: string; style?: string }[] }).elements;
-    expect(buttons.map((b) => [b.value, b.style])).toEqual([["Edit #45ca60de", undefined], ["Undo #45ca60de", "danger"]]);
+    expect(buttons.map((b) => [b.value, b.style])).toEqual([
+      ["Edit #45ca60de", undefined],
+      ["Undo #45ca60de", "danger"],
+    ]);
   });
 
   it("shows images and files by URL when Slack can reach them, and uploads bytes when it cannot", () => {
@@ -51,8 +80,13 @@ describe("Block Kit rendering of the core's replies", () => {
     ];
     const reachable = renderReplies(replies, withPublicUrl);
     expect(reachable.uploads).toEqual([]);
-    expect(reachable.messages[0]!.blocks[0]).toMatchObject({ type: "image", image_url: "https://fm.example.com/files/chart.png" });
-    expect(reachable.messages[0]!.blocks[1]).toMatchObject({ text: { text: "📎 <https://fm.example.com/files/visits.xlsx|Export>" } });
+    expect(reachable.messages[0]!.blocks[0]).toMatchObject({
+      type: "image",
+      image_url: "https://fm.example.com/files/chart.png",
+    });
+    expect(reachable.messages[0]!.blocks[1]).toMatchObject({
+      text: { text: "📎 <https://fm.example.com/files/visits.xlsx|Export>" },
+    });
 
     const local = renderReplies(replies, zh);
     expect(local.uploads.map((u) => u.filename)).toEqual(["Visits-this-week.png", "visits.xlsx"]);
@@ -74,17 +108,36 @@ describe("Block Kit rendering of the core's replies", () => {
   });
 
   it("puts App Home under a header and within 100 blocks", () => {
-    const blocks = renderHome("Fieldmate today", [{ kind: "text", text: "a" }, { kind: "text", text: "b" }], zh);
+    const blocks = renderHome(
+      "Fieldmate today",
+      [
+        { kind: "text", text: "a" },
+        { kind: "text", text: "b" },
+      ],
+      zh,
+    );
     expect(blocks.map((b) => b.type)).toEqual(["header", "section", "divider", "section"]);
-    const big = renderHome("x", Array.from({ length: 80 }, (): Reply => ({ kind: "text", text: "t" })), zh);
+    const big = renderHome(
+      "x",
+      Array.from({ length: 80 }, (): Reply => ({ kind: "text", text: "t" })),
+      zh,
+    );
     expect(big.length).toBe(100);
   });
 
   it("replaces a clicked row of buttons with the answer", () => {
     const blocks: Block[] = [
       { type: "section", text: { type: "mrkdwn", text: "q" } },
-      { type: "actions", block_id: "fm_actions_0_0", elements: [{ type: "button", action_id: "fm_choice_0_0", text: { type: "plain_text", text: "A" }, value: "A" }] },
+      {
+        type: "actions",
+        block_id: "fm_actions_0_0",
+        elements: [{ type: "button", action_id: "fm_choice_0_0", text: { type: "plain_text", text: "A" }, value: "A" }],
+      },
     ];
-    expect(markAnswered(blocks, "fm_actions_0_0", "A")[1]).toEqual({ type: "context", block_id: "fm_actions_0_0", elements: [{ type: "mrkdwn", text: "➡️ *A*" }] });
+    expect(markAnswered(blocks, "fm_actions_0_0", "A")[1]).toEqual({
+      type: "context",
+      block_id: "fm_actions_0_0",
+      elements: [{ type: "mrkdwn", text: "➡️ *A*" }],
+    });
   });
 });

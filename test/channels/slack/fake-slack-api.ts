@@ -58,7 +58,15 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
 
     switch (method) {
       case "auth.test":
-        return send(res, 200, { ok: true, url: "https://fieldmate-test.slack.com/", team: "Fieldmate Test", team_id: "T0TEST", user: "fieldmate", user_id: "UBOT", bot_id: "BBOT" });
+        return send(res, 200, {
+          ok: true,
+          url: "https://fieldmate-test.slack.com/",
+          team: "Fieldmate Test",
+          team_id: "T0TEST",
+          user: "fieldmate",
+          user_id: "UBOT",
+          bot_id: "BBOT",
+        });
       case "chat.postMessage":
         return send(res, 200, { ok: true, channel: args.channel, ts: `${++ts}.000100`, message: { text: args.text } });
       case "chat.update":
@@ -68,7 +76,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case "users.info": {
         const user = users.get(String(args.user));
         if (!user) return send(res, 200, { ok: false, error: "user_not_found" });
-        return send(res, 200, { ok: true, user: { id: args.user, is_bot: user.is_bot ?? false, deleted: false, profile: { email: user.email } } });
+        return send(res, 200, {
+          ok: true,
+          user: { id: args.user, is_bot: user.is_bot ?? false, deleted: false, profile: { email: user.email } },
+        });
       }
       case "views.publish":
         return send(res, 200, { ok: true, view: { id: "V1", ...(args.view ?? {}) } });

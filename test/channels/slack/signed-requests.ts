@@ -17,7 +17,10 @@ export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): 
   return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
 }
 
-export async function postToSlackEndpoint(url: string, post: SlackPost): Promise<{ status: number; text: string; ms: number }> {
+export async function postToSlackEndpoint(
+  url: string,
+  post: SlackPost,
+): Promise<{ status: number; text: string; ms: number }> {
   const timestamp = post.timestamp ?? Math.floor(Date.now() / 1000);
   const started = Date.now();
   const response = await fetch(url, {

@@ -8,22 +8,22 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { RateLimitedError } from "../../../src/channels/outbound.js";
 import { Pacer } from "../../../src/channels/pacer.js";
 import { slackTransport } from "../../../src/channels/slack/slack-config.js";
-import { startSlack, type SlackChannel } from "../../../src/channels/slack/start-slack.js";
+import { type SlackChannel, startSlack } from "../../../src/channels/slack/start-slack.js";
 import { LiveFeed } from "../../../src/channels/web/live-feed.js";
 import { createWebServer, type WebServer } from "../../../src/channels/web/web-server.js";
 import { parseConfig } from "../../../src/config/config.js";
 import type { Bot } from "../../../src/core/bot.js";
-import { inviteRedeemer } from "../../../src/invites/invite.js";
 import type { InboundMessage, Reply } from "../../../src/domain/messages.js";
+import { inviteRedeemer } from "../../../src/invites/invite.js";
 import { inEveryLanguage } from "../../../src/locales/index.js";
 import { createLogger } from "../../../src/log.js";
 import { importRoster } from "../../../src/roster/import-roster.js";
-import { openDatabase, type Database } from "../../../src/store/database.js";
+import { type Database, openDatabase } from "../../../src/store/database.js";
 import { RosterStore } from "../../../src/store/roster-store.js";
-import { scratchSqlite, type ScratchDatabase } from "../../support/databases.js";
+import { type ScratchDatabase, scratchSqlite } from "../../support/databases.js";
 import { TEST_ROSTER } from "../../support/fixtures.js";
 import { scriptedCore } from "../scripted-core.js";
-import { startFakeSlackApi, type FakeSlackApi } from "./fake-slack-api.js";
+import { type FakeSlackApi, startFakeSlackApi } from "./fake-slack-api.js";
 import { eventBody, formBody, interactionBody, postToSlackEndpoint, SIGNING_SECRET } from "./signed-requests.js";
 
 const logger = createLogger("silent");
@@ -71,7 +71,12 @@ beforeAll(async () => {
     pacer: new Pacer(),
     homeView: async (person) => [
       { kind: "text", text: `${person.name}: today's plan` },
-      { kind: "card", title: "R001 王记小卖部", lines: [{ label: "why", value: "due" }], actions: [{ label: "Skip", value: "skip R001" }] },
+      {
+        kind: "card",
+        title: "R001 王记小卖部",
+        lines: [{ label: "why", value: "due" }],
+        actions: [{ label: "Skip", value: "skip R001" }],
+      },
     ],
   });
   web = createWebServer({
@@ -124,14 +129,19 @@ describe("Slack over HTTP with the real Bolt app", () => {
   it("checks the token with auth.test at start and runs in HTTP mode", () => {
     expect(slack.transport).toBe("http");
     expect(slack.botUserId).toBe("UBOT");
-    expect(slackTransport({ SLACK_BOT_TOKEN: "xoxb", SLACK_APP_TOKEN: "xapp", SLACK_SIGNING_SECRET: null })).toBe("socket");
+    expect(slackTransport({ SLACK_BOT_TOKEN: "xoxb", SLACK_APP_TOKEN: "xapp", SLACK_SIGNING_SECRET: null })).toBe(
+      "socket",
+    );
     expect(slackTransport({ SLACK_BOT_TOKEN: null, SLACK_APP_TOKEN: null, SLACK_SIGNING_SECRET: "s" })).toBeNull();
   });
 
   it("answers a DM visit log with a chat.postMessage carrying blocks, after acknowledging first", async () => {
     let release!: () => void;
     gate = new Promise((resolve) => (release = resolve));
-    const response = await postToSlackEndpoint(endpoint, dm("Ev100", "ULIN", "张记 中华断货 红塔山12条", "1764000001.000100"));
+    const response = await postToSlackEndpoint(
+      endpoint,
+      dm("Ev100", "ULIN", "张记 中华断货 红塔山12条", "1764000001.000100"),
+    );
     // The 200 went out while the core was still waiting at the gate.
     expect(response.status).toBe(200);
     expect(response.ms).toBeLessThan(3000);
@@ -148,19 +158,30 @@ describe("Slack over HTTP with the real Bolt app", () => {
     expect(typeof posts[0]!.args.text).toBe("string");
     const rows = await inboundRows("msg:DULIN:1764000001.000100");
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ externalUserId: "ULIN", personId: "M01", text: "张记 中华断货 红塔山12条", status: "handled" });
+    expect(rows[0]).toMatchObject({
+      externalUserId: "ULIN",
+      personId: "M01",
+      text: "张记 中华断货 红塔山12条",
+      status: "handled",
+    });
   });
 
   it("handles a retried event (same event, X-Slack-Retry-Num: 1) once, even when both arrive together", async () => {
     const event = dm("Ev200", "ULIN", "老周 软中华两条", "1764000002.000100");
     const [first, retry] = await Promise.all([
       postToSlackEndpoint(endpoint, event),
-      postToSlackEndpoint(endpoint, { ...event, headers: { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" } }),
+      postToSlackEndpoint(endpoint, {
+        ...event,
+        headers: { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" },
+      }),
     ]);
     expect([first.status, retry.status]).toEqual([200, 200]);
     await slack.idle();
     // A later retry, after the first was answered, is recognised too.
-    const late = await postToSlackEndpoint(endpoint, { ...event, headers: { "X-Slack-Retry-Num": "2", "X-Slack-Retry-Reason": "http_error" } });
+    const late = await postToSlackEndpoint(endpoint, {
+      ...event,
+      headers: { "X-Slack-Retry-Num": "2", "X-Slack-Retry-Reason": "http_error" },
+    });
     expect(late.status).toBe(200);
     await slack.idle();
 
@@ -170,11 +191,21 @@ describe("Slack over HTTP with the real Bolt app", () => {
   });
 
   it("refuses a bad signature and a stale timestamp with 401 and never calls the core", async () => {
-    const forged = await postToSlackEndpoint(endpoint, { ...dm("Ev300", "ULIN", "hi", "1764000003.000100"), secret: "not-the-secret" });
+    const forged = await postToSlackEndpoint(endpoint, {
+      ...dm("Ev300", "ULIN", "hi", "1764000003.000100"),
+      secret: "not-the-secret",
+    });
     expect(forged.status).toBe(401);
-    const stale = await postToSlackEndpoint(endpoint, { ...dm("Ev301", "ULIN", "hi", "1764000003.000200"), timestamp: Math.floor(Date.now() / 1000) - 600 });
+    const stale = await postToSlackEndpoint(endpoint, {
+      ...dm("Ev301", "ULIN", "hi", "1764000003.000200"),
+      timestamp: Math.floor(Date.now() / 1000) - 600,
+    });
     expect(stale.status).toBe(401);
-    const unsigned = await fetch(endpoint, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    const unsigned = await fetch(endpoint, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect(unsigned.status).toBe(401);
     await slack.idle();
     expect(received).toHaveLength(0);
@@ -216,7 +247,14 @@ describe("Slack over HTTP with the real Bolt app", () => {
         message: { type: "message", ts: "1764000050.000100", user: "UBOT", bot_id: "BBOT", text: "哪一家？", blocks },
         response_url: `${fake.responseUrl}/action-1`,
         actions: [
-          { type: "button", action_id: "fm_choice_0_1", block_id: "fm_actions_0_0", text: { type: "plain_text", text: "胡记便利店" }, value: "2", action_ts: "1764000060.123456" },
+          {
+            type: "button",
+            action_id: "fm_choice_0_1",
+            block_id: "fm_actions_0_0",
+            text: { type: "plain_text", text: "胡记便利店" },
+            value: "2",
+            action_ts: "1764000060.123456",
+          },
         ],
       }),
     );
@@ -245,7 +283,10 @@ describe("Slack over HTTP with the real Bolt app", () => {
     const receipt = fake.callsTo("chat.postMessage")[0]!;
     expect(receipt.args.channel).toBe("DUJAKE");
     type Button = { action_id: string; value: string; text: { text: string } };
-    const rows = receipt.args.blocks.filter((b: { type: string }) => b.type === "actions") as { block_id: string; elements: Button[] }[];
+    const rows = receipt.args.blocks.filter((b: { type: string }) => b.type === "actions") as {
+      block_id: string;
+      elements: Button[];
+    }[];
     const buttons = rows.flatMap((row) => row.elements.map((button) => ({ ...button, block_id: row.block_id })));
     expect(buttons.length).toBeGreaterThan(0);
     const button = buttons.at(-1)!;
@@ -263,14 +304,33 @@ describe("Slack over HTTP with the real Bolt app", () => {
         trigger_id: "trig-2",
         container: { type: "message", message_ts: "1764000046.000100", channel_id: "DUJAKE", is_ephemeral: false },
         channel: { id: "DUJAKE", name: "directmessage" },
-        message: { type: "message", ts: "1764000046.000100", user: "UBOT", bot_id: "BBOT", text: receipt.args.text, blocks: receipt.args.blocks },
+        message: {
+          type: "message",
+          ts: "1764000046.000100",
+          user: "UBOT",
+          bot_id: "BBOT",
+          text: receipt.args.text,
+          blocks: receipt.args.blocks,
+        },
         response_url: `${fake.responseUrl}/action-2`,
-        actions: [{ type: "button", action_id: button.action_id, block_id: button.block_id, text: button.text, value: button.value, action_ts: "1764000047.000001" }],
+        actions: [
+          {
+            type: "button",
+            action_id: button.action_id,
+            block_id: button.block_id,
+            text: button.text,
+            value: button.value,
+            action_ts: "1764000047.000001",
+          },
+        ],
       }),
     );
     await slack.idle();
     expect(received.map((m) => m.text)).toEqual([button.value]);
-    expect((await inboundRows(`act:UJAKE:${button.action_id}:1764000047.000001`))[0]).toMatchObject({ personId: "M07", status: "handled" });
+    expect((await inboundRows(`act:UJAKE:${button.action_id}:1764000047.000001`))[0]).toMatchObject({
+      personId: "M07",
+      status: "handled",
+    });
     expect(fake.callsTo("chat.postMessage")[0]!.args.channel).toBe("DUJAKE");
   });
 
@@ -319,7 +379,14 @@ describe("Slack over HTTP with the real Bolt app", () => {
   it("sends a push as a DM opened with conversations.open", async () => {
     await slack.send("UJAKE", [
       { kind: "text", text: "Good morning! 3 stores today." },
-      { kind: "choices", text: "Start with?", choices: [{ label: "Sunrise", value: "1" }, { label: "Joe's", value: "2" }] },
+      {
+        kind: "choices",
+        text: "Start with?",
+        choices: [
+          { label: "Sunrise", value: "1" },
+          { label: "Joe's", value: "2" },
+        ],
+      },
     ]);
     expect(fake.callsTo("conversations.open")[0]!.args.users).toBe("UJAKE");
     const post = fake.callsTo("chat.postMessage")[0]!;
@@ -346,11 +413,24 @@ describe("Slack over HTTP with the real Bolt app", () => {
     await postToSlackEndpoint(endpoint, dm("Ev501", "USTRANGER", "hello", "1764000005.000200"));
     await slack.idle();
 
-    const identity = await database.db.identity.findUnique({ where: { channel_externalId: { channel: "slack", externalId: "UPRIYA" } } });
+    const identity = await database.db.identity.findUnique({
+      where: { channel_externalId: { channel: "slack", externalId: "UPRIYA" } },
+    });
     expect(identity?.personId).toBe("M08");
-    expect((await inboundRows("msg:DUPRIYA:1764000005.000100"))[0]).toMatchObject({ personId: "M08", status: "handled" });
-    expect((await inboundRows("msg:DUSTRANGER:1764000005.000200"))[0]).toMatchObject({ personId: null, status: "refused" });
-    expect(fake.callsTo("users.info").map((c) => c.args.user).sort()).toEqual(["UPRIYA", "USTRANGER"]);
+    expect((await inboundRows("msg:DUPRIYA:1764000005.000100"))[0]).toMatchObject({
+      personId: "M08",
+      status: "handled",
+    });
+    expect((await inboundRows("msg:DUSTRANGER:1764000005.000200"))[0]).toMatchObject({
+      personId: null,
+      status: "refused",
+    });
+    expect(
+      fake
+        .callsTo("users.info")
+        .map((c) => c.args.user)
+        .sort(),
+    ).toEqual(["UPRIYA", "USTRANGER"]);
 
     const posts = fake.callsTo("chat.postMessage");
     const toPriya = posts.find((p) => p.args.channel === "DUPRIYA")!;
@@ -362,24 +442,62 @@ describe("Slack over HTTP with the real Bolt app", () => {
   it("answers an @mention in a channel in a thread, without the bot's own mention in the text", async () => {
     await postToSlackEndpoint(
       endpoint,
-      eventBody("Ev600", { type: "app_mention", channel: "C0TEAM", user: "UJAKE", text: "<@UBOT> what's my plan", ts: "1764000006.000100" }),
+      eventBody("Ev600", {
+        type: "app_mention",
+        channel: "C0TEAM",
+        user: "UJAKE",
+        text: "<@UBOT> what's my plan",
+        ts: "1764000006.000100",
+      }),
     );
     await slack.idle();
-    expect((await inboundRows("msg:C0TEAM:1764000006.000100"))[0]).toMatchObject({ text: "what's my plan", personId: "M07" });
+    expect((await inboundRows("msg:C0TEAM:1764000006.000100"))[0]).toMatchObject({
+      text: "what's my plan",
+      personId: "M07",
+    });
     const post = fake.callsTo("chat.postMessage")[0]!;
     expect(post.args).toMatchObject({ channel: "C0TEAM", thread_ts: "1764000006.000100" });
   });
 
   it("ignores the bot's own messages and message edits", async () => {
-    await postToSlackEndpoint(endpoint, eventBody("Ev700", { type: "message", channel_type: "im", channel: "DULIN", user: "UBOT", bot_id: "BBOT", text: "echo", ts: "1764000007.000100" }));
-    await postToSlackEndpoint(endpoint, eventBody("Ev701", { type: "message", subtype: "message_changed", channel_type: "im", channel: "DULIN", ts: "1764000007.000200" }));
+    await postToSlackEndpoint(
+      endpoint,
+      eventBody("Ev700", {
+        type: "message",
+        channel_type: "im",
+        channel: "DULIN",
+        user: "UBOT",
+        bot_id: "BBOT",
+        text: "echo",
+        ts: "1764000007.000100",
+      }),
+    );
+    await postToSlackEndpoint(
+      endpoint,
+      eventBody("Ev701", {
+        type: "message",
+        subtype: "message_changed",
+        channel_type: "im",
+        channel: "DULIN",
+        ts: "1764000007.000200",
+      }),
+    );
     await slack.idle();
     expect(received).toHaveLength(0);
     expect(fake.callsTo("chat.postMessage")).toHaveLength(0);
   });
 
   it("publishes App Home from the injected homeView when the tab is opened", async () => {
-    await postToSlackEndpoint(endpoint, eventBody("Ev800", { type: "app_home_opened", user: "UJAKE", channel: "DJAKE", tab: "home", ts: "1764000008.000100" }));
+    await postToSlackEndpoint(
+      endpoint,
+      eventBody("Ev800", {
+        type: "app_home_opened",
+        user: "UJAKE",
+        channel: "DJAKE",
+        tab: "home",
+        ts: "1764000008.000100",
+      }),
+    );
     await slack.idle();
     const publish = fake.callsTo("views.publish");
     expect(publish).toHaveLength(1);

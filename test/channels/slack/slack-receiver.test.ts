@@ -13,7 +13,11 @@ afterEach(async () => {
 });
 
 async function serve(processEvent: (event: ReceiverEvent) => Promise<void>, ackTimeoutMs = 100) {
-  const receiver = new SlackHttpReceiver({ signingSecret: SIGNING_SECRET, logger: createLogger("silent"), ackTimeoutMs });
+  const receiver = new SlackHttpReceiver({
+    signingSecret: SIGNING_SECRET,
+    logger: createLogger("silent"),
+    ackTimeoutMs,
+  });
   receiver.init({ processEvent } as unknown as App);
   const server = http.createServer(async (req, res) => {
     if (!(await receiver.route(req, res))) {
@@ -26,7 +30,14 @@ async function serve(processEvent: (event: ReceiverEvent) => Promise<void>, ackT
   return { receiver, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events` };
 }
 
-const event = eventBody("Ev1", { type: "message", channel_type: "im", channel: "D1", user: "U1", text: "hi", ts: "1.1" });
+const event = eventBody("Ev1", {
+  type: "message",
+  channel_type: "im",
+  channel: "D1",
+  user: "U1",
+  text: "hi",
+  ts: "1.1",
+});
 
 describe("the Slack HTTP receiver", () => {
   it("answers 200 by the deadline even when no listener acknowledges, and the listener still finishes", async () => {
@@ -50,7 +61,10 @@ describe("the Slack HTTP receiver", () => {
       await e.ack({ text: "ok" });
       await expect(e.ack()).rejects.toThrow();
     });
-    const response = await postToSlackEndpoint(url, { ...event, headers: { "X-Slack-Retry-Num": "2", "X-Slack-Retry-Reason": "http_timeout" } });
+    const response = await postToSlackEndpoint(url, {
+      ...event,
+      headers: { "X-Slack-Retry-Num": "2", "X-Slack-Retry-Reason": "http_timeout" },
+    });
     expect(response.status).toBe(200);
     expect(JSON.parse(response.text)).toEqual({ text: "ok" });
     expect(seen[0]).toMatchObject({ retryNum: 2, retryReason: "http_timeout", body: { event_id: "Ev1" } });

@@ -4,7 +4,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, expect, it } from "vitest";
-import { openEventStream, type EventStream } from "../../../src/channels/web/event-stream.js";
+import { type EventStream, openEventStream } from "../../../src/channels/web/event-stream.js";
 import { readStreamUntil } from "./read-stream.js";
 
 let server: http.Server | null = null;
@@ -21,10 +21,12 @@ async function serve(onStream: (stream: EventStream) => void, onClose: () => voi
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-
 it("sends heartbeat comments while idle and JSON data events when asked", async () => {
   let stream: EventStream | undefined;
-  const base = await serve((s) => (stream = s), () => {});
+  const base = await serve(
+    (s) => (stream = s),
+    () => {},
+  );
   const controller = new AbortController();
   const res = await fetch(base, { signal: controller.signal });
   expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
@@ -42,7 +44,10 @@ it("sends heartbeat comments while idle and JSON data events when asked", async 
 it("calls onClose once when the client goes away, and ignores sends after that", async () => {
   let closes = 0;
   let stream: EventStream | undefined;
-  const base = await serve((s) => (stream = s), () => closes++);
+  const base = await serve(
+    (s) => (stream = s),
+    () => closes++,
+  );
   const controller = new AbortController();
   const res = await fetch(base, { signal: controller.signal });
   await readStreamUntil(res, (t) => t.includes(": connected"));

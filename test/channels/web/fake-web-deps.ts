@@ -3,14 +3,41 @@
  * a fixed roster and a logger that remembers. The HTTP layer under test is the real one.
  */
 import { LiveFeed } from "../../../src/channels/web/live-feed.js";
+import type { WebChatDeps } from "../../../src/channels/web/web-server.js";
 import type { InboundMessage, Reply } from "../../../src/domain/messages.js";
 import type { Person } from "../../../src/domain/roster.js";
-import type { WebChatDeps } from "../../../src/channels/web/web-server.js";
 
 export const PEOPLE: Person[] = [
-  { id: "m-zhang", name: "张伟", role: "manager", team: "新罗一组", supervisorId: "s-li", lang: "zh", timezone: "Asia/Shanghai", email: "zhang@example.com" },
-  { id: "s-li", name: "李娜", role: "supervisor", team: "新罗一组", supervisorId: null, lang: "zh", timezone: "Asia/Shanghai", email: null },
-  { id: "m-amy", name: "Amy Chen", role: "manager", team: "Bay Beverages", supervisorId: null, lang: "en", timezone: "America/Los_Angeles", email: null },
+  {
+    id: "m-zhang",
+    name: "张伟",
+    role: "manager",
+    team: "新罗一组",
+    supervisorId: "s-li",
+    lang: "zh",
+    timezone: "Asia/Shanghai",
+    email: "zhang@example.com",
+  },
+  {
+    id: "s-li",
+    name: "李娜",
+    role: "supervisor",
+    team: "新罗一组",
+    supervisorId: null,
+    lang: "zh",
+    timezone: "Asia/Shanghai",
+    email: null,
+  },
+  {
+    id: "m-amy",
+    name: "Amy Chen",
+    role: "manager",
+    team: "Bay Beverages",
+    supervisorId: null,
+    lang: "en",
+    timezone: "America/Los_Angeles",
+    email: null,
+  },
 ];
 
 export const CHOICES_REPLY: Reply = {

@@ -34,18 +34,21 @@ async function postMessage(base: string, body: unknown, headers: Record<string, 
 /** Sends a body in chunks without Content-Length, so the server must count as it reads. */
 function postChunked(base: string, chunk: string, times: number): Promise<{ status: number; json: any }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}/api/messages`, { method: "POST", headers: { "Content-Type": "application/json" } }, (res) => {
-      let data = "";
-      res.setEncoding("utf8");
-      res.on("data", (c) => (data += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(data) }));
-    });
+    const req = http.request(
+      `${base}/api/messages`,
+      { method: "POST", headers: { "Content-Type": "application/json" } },
+      (res) => {
+        let data = "";
+        res.setEncoding("utf8");
+        res.on("data", (c) => (data += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(data) }));
+      },
+    );
     req.on("error", reject);
     for (let i = 0; i < times; i++) req.write(chunk);
     req.end();
   });
 }
-
 
 async function waitFor(check: () => boolean, what: string, timeoutMs = 3000) {
   const deadline = Date.now() + timeoutMs;
@@ -97,7 +100,13 @@ describe("POST /api/messages", () => {
     const { base } = await start({
       handle: async () => [
         { kind: "image", title: "chart", url: "/files/chart.png", png: new Uint8Array([1, 2, 3]) },
-        { kind: "file", title: "export", filename: "visits.xlsx", url: "/files/visits.xlsx", bytes: new Uint8Array([4]) },
+        {
+          kind: "file",
+          title: "export",
+          filename: "visits.xlsx",
+          url: "/files/visits.xlsx",
+          bytes: new Uint8Array([4]),
+        },
       ],
     });
     const res = await postMessage(base, { from: "m-zhang", text: "chart" });
@@ -116,18 +125,60 @@ describe("POST /api/messages", () => {
 
   describe("refuses bad requests with a clear {error, message} and never calls the core", () => {
     const cases: { name: string; body: unknown; status: number; error: string; message: RegExp }[] = [
-      { name: "bad JSON", body: '{"from": "m-zhang", "text": ', status: 400, error: "bad_json", message: /not valid JSON/ },
+      {
+        name: "bad JSON",
+        body: '{"from": "m-zhang", "text": ',
+        status: 400,
+        error: "bad_json",
+        message: /not valid JSON/,
+      },
       { name: "an empty body", body: "", status: 400, error: "bad_json", message: /not valid JSON/ },
       { name: "a JSON array", body: [1, 2], status: 400, error: "bad_request", message: /JSON object/ },
       { name: "a missing from", body: { text: "hi" }, status: 400, error: "missing_from", message: /"from"/ },
       { name: "a numeric from", body: { from: 7, text: "hi" }, status: 400, error: "bad_from", message: /"from"/ },
-      { name: "an unknown person", body: { from: "nobody", text: "hi" }, status: 404, error: "unknown_person", message: /unknown person "nobody"/i },
+      {
+        name: "an unknown person",
+        body: { from: "nobody", text: "hi" },
+        status: 404,
+        error: "unknown_person",
+        message: /unknown person "nobody"/i,
+      },
       { name: "a missing text", body: { from: "m-zhang" }, status: 400, error: "missing_text", message: /"text"/ },
-      { name: "an empty text", body: { from: "m-zhang", text: "" }, status: 400, error: "empty_text", message: /empty/ },
-      { name: "a whitespace text", body: { from: "m-zhang", text: " \n\t　" }, status: 400, error: "empty_text", message: /empty/ },
-      { name: "a non-string text", body: { from: "m-zhang", text: ["hi"] }, status: 400, error: "bad_text", message: /string/ },
-      { name: "a 4,001-character text", body: { from: "m-zhang", text: "a".repeat(4001) }, status: 413, error: "text_too_long", message: /4001 characters.*limit is 4000/ },
-      { name: "a bad messageId", body: { from: "m-zhang", text: "hi", messageId: 5 }, status: 400, error: "bad_message_id", message: /messageId/ },
+      {
+        name: "an empty text",
+        body: { from: "m-zhang", text: "" },
+        status: 400,
+        error: "empty_text",
+        message: /empty/,
+      },
+      {
+        name: "a whitespace text",
+        body: { from: "m-zhang", text: " \n\t　" },
+        status: 400,
+        error: "empty_text",
+        message: /empty/,
+      },
+      {
+        name: "a non-string text",
+        body: { from: "m-zhang", text: ["hi"] },
+        status: 400,
+        error: "bad_text",
+        message: /string/,
+      },
+      {
+        name: "a 4,001-character text",
+        body: { from: "m-zhang", text: "a".repeat(4001) },
+        status: 413,
+        error: "text_too_long",
+        message: /4001 characters.*limit is 4000/,
+      },
+      {
+        name: "a bad messageId",
+        body: { from: "m-zhang", text: "hi", messageId: 5 },
+        status: 400,
+        error: "bad_message_id",
+        message: /messageId/,
+      },
     ];
     for (const c of cases) {
       it(`answers ${c.name} with ${c.status} ${c.error}`, async () => {
@@ -158,7 +209,9 @@ describe("POST /api/messages", () => {
 
     it("answers a body that is not declared as JSON with 415", async () => {
       const { base, calls } = await start();
-      const res = await postMessage(base, JSON.stringify({ from: "m-zhang", text: "hi" }), { "Content-Type": "text/plain" });
+      const res = await postMessage(base, JSON.stringify({ from: "m-zhang", text: "hi" }), {
+        "Content-Type": "text/plain",
+      });
       expect(res.status).toBe(415);
       expect(res.json.error).toBe("unsupported_media_type");
       expect(calls).toHaveLength(0);
@@ -190,7 +243,9 @@ describe("POST /api/messages", () => {
 
 describe("GET /api/pushes", () => {
   it("lists the pushes delivered to a person today, and refuses an unknown or missing person", async () => {
-    const { base } = await start({ recentPushes: async (id) => (id === "m-zhang" ? [[{ kind: "text", text: "早上好" }]] : []) });
+    const { base } = await start({
+      recentPushes: async (id) => (id === "m-zhang" ? [[{ kind: "text", text: "早上好" }]] : []),
+    });
     const ok = await fetch(`${base}/api/pushes?person=m-zhang`);
     expect(await ok.json()).toEqual({ pushes: [{ replies: [{ kind: "text", text: "早上好" }] }] });
     expect((await fetch(`${base}/api/pushes?person=nobody`)).status).toBe(404);
@@ -348,7 +403,12 @@ describe("the page, files and other routes", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/javascript/);
     const script = await res.text();
-    const texts = JSON.parse(script.slice(script.indexOf("=") + 1).trim().replace(/;$/, "")) as Record<string, Record<string, string>>;
+    const texts = JSON.parse(
+      script
+        .slice(script.indexOf("=") + 1)
+        .trim()
+        .replace(/;$/, ""),
+    ) as Record<string, Record<string, string>>;
     expect(Object.keys(texts)).toEqual(["zh", "en"]);
     expect(texts.zh?.pickTitle).toBe("选择身份");
     expect(texts.en?.greeting).toBe("Hi {name}! Send a visit report or a question, or type “help”.");
@@ -356,13 +416,23 @@ describe("the page, files and other routes", () => {
 
   it("refuses paths that climb out of the page's folder", async () => {
     const { base } = await start();
-    for (const path of ["/../web-server.ts", "/%2e%2e/web-server.ts", "/..%2fweb-server.ts", "/%2e%2e%2f%2e%2e%2fpackage.json", "/..%5cweb-server.ts", "/.hidden", "/%E0%A4%A"]) {
+    for (const path of [
+      "/../web-server.ts",
+      "/%2e%2e/web-server.ts",
+      "/..%2fweb-server.ts",
+      "/%2e%2e%2f%2e%2e%2fpackage.json",
+      "/..%5cweb-server.ts",
+      "/.hidden",
+      "/%E0%A4%A",
+    ]) {
       // fetch would normalise "..", so send the raw path over http.
       const status = await new Promise<number>((resolve, reject) => {
-        http.get(`${base}${path}`, (res) => {
-          res.resume();
-          resolve(res.statusCode ?? 0);
-        }).on("error", reject);
+        http
+          .get(`${base}${path}`, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          })
+          .on("error", reject);
       });
       expect(status, path).toBe(404);
     }
@@ -387,7 +457,9 @@ describe("the page, files and other routes", () => {
     const { base } = await start({
       files: async (path) => {
         asked.push(path);
-        return path === "charts/week.png" ? { contentType: "image/png", body: new Uint8Array([137, 80, 78, 71]) } : null;
+        return path === "charts/week.png"
+          ? { contentType: "image/png", body: new Uint8Array([137, 80, 78, 71]) }
+          : null;
       },
     });
     const res = await fetch(`${base}/files/charts/week.png`);

@@ -3,7 +3,7 @@
  * web server; only the core behind it is the echoing fake.
  */
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createWebServer, type WebChatDeps, type WebServer } from "../../../src/channels/web/web-server.js";
 import { fakeWebDeps } from "./fake-web-deps.js";
@@ -62,7 +62,8 @@ async function openPage(overrides: Partial<WebChatDeps> = {}) {
   expectedConsole = [];
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
   page.on("console", (msg) => {
-    if (msg.type() === "error" && !expectedConsole.some((re) => re.test(msg.text()))) problems.push(`console error: ${msg.text()}`);
+    if (msg.type() === "error" && !expectedConsole.some((re) => re.test(msg.text())))
+      problems.push(`console error: ${msg.text()}`);
   });
   page.on("dialog", (dialog) => {
     problems.push(`dialog: ${dialog.message()}`);
@@ -136,13 +137,19 @@ describe("the web chat page", () => {
     const { page } = await openPage();
     await page.locator("#picker-view").waitFor();
     expect(await page.locator("#picker-view h2").textContent()).toBe("选择身份 / Pick a person");
-    expect(await page.locator("#picker-filter").getAttribute("placeholder")).toBe("搜索姓名或团队 / Search name or team");
+    expect(await page.locator("#picker-filter").getAttribute("placeholder")).toBe(
+      "搜索姓名或团队 / Search name or team",
+    );
     expect(await page.locator('[data-person-id="s-li"] .person-role').textContent()).toBe("主管 / Supervisor");
     await pickPerson(page, "m-amy");
-    expect(await page.locator("#messages .note").first().textContent()).toBe("Hi Amy Chen! Send a visit report or a question, or type “help”.");
+    expect(await page.locator("#messages .note").first().textContent()).toBe(
+      "Hi Amy Chen! Send a visit report or a question, or type “help”.",
+    );
     await page.locator("#switch-person").click();
     await pickPerson(page, "m-zhang");
-    expect(await page.locator("#messages .note").first().textContent()).toBe("你好，张伟！发一条拜访记录或问题试试，或输入「帮助」。");
+    expect(await page.locator("#messages .note").first().textContent()).toBe(
+      "你好，张伟！发一条拜访记录或问题试试，或输入「帮助」。",
+    );
   });
 
   it("remembers the picked person across a reload, and 'switch person' goes back to the list", async () => {
@@ -213,7 +220,9 @@ describe("the web chat page", () => {
     await botBubble(page, 3);
     const img = page.locator("#messages figure.image img");
     expect(await img.getAttribute("alt")).toBe("本周拜访 / Visits this week");
-    await page.waitForFunction(() => (document.querySelector("#messages figure.image img") as HTMLImageElement)?.naturalWidth === 1);
+    await page.waitForFunction(
+      () => (document.querySelector("#messages figure.image img") as HTMLImageElement)?.naturalWidth === 1,
+    );
     const link = page.locator("#messages a.file");
     expect(await link.count()).toBe(1);
     expect(await link.getAttribute("download")).toBe("visits.csv");
@@ -234,7 +243,8 @@ describe("the web chat page", () => {
 
   it("shows the pushes delivered earlier today when the page opens", async () => {
     const { page } = await openPage({
-      recentPushes: async (personId) => (personId === "m-zhang" ? [[{ kind: "text", text: "早上好！今天计划拜访 18 家。" }]] : []),
+      recentPushes: async (personId) =>
+        personId === "m-zhang" ? [[{ kind: "text", text: "早上好！今天计划拜访 18 家。" }]] : [],
     });
     await pickPerson(page, "m-zhang");
     const pushed = page.locator("#messages .msg.bot.pushed");

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runInvite } from "../../../src/cli/invite-command.js";
 import { createInvite, findInviteCode, inviteRedeemer, redeemInvite } from "../../../src/invites/invite.js";
 import { importRoster } from "../../../src/roster/import-roster.js";
-import { openDatabase, type Database } from "../../../src/store/database.js";
-import { scratchSqlite, type ScratchDatabase } from "../../support/databases.js";
+import { type Database, openDatabase } from "../../../src/store/database.js";
+import { type ScratchDatabase, scratchSqlite } from "../../support/databases.js";
 import { TEST_ROSTER } from "../../support/fixtures.js";
 
 let scratch: ScratchDatabase;
@@ -56,7 +56,11 @@ describe("invite codes", () => {
     const invite = await createInvite(database.db, "M04", { now });
     const linked = await redeemInvite(database.db, "slack", "U_LIU", invite.code, now);
     expect(linked).toMatchObject({ status: "linked", person: { id: "M04" } });
-    expect(await database.db.identity.findUnique({ where: { channel_externalId: { channel: "slack", externalId: "U_LIU" } } })).toMatchObject({ personId: "M04" });
+    expect(
+      await database.db.identity.findUnique({
+        where: { channel_externalId: { channel: "slack", externalId: "U_LIU" } },
+      }),
+    ).toMatchObject({ personId: "M04" });
     expect(await redeemInvite(database.db, "wechat", "wxid_other", invite.code, now)).toMatchObject({ status: "used" });
 
     const old = await createInvite(database.db, "M05", { now, ttlDays: 1 });
@@ -80,7 +84,10 @@ describe("invite codes", () => {
     const hook = inviteRedeemer(database.db);
     const message = { channel: "wechat" as const, externalUserId: "wxid_x", externalMessageId: "m1", receivedAt: now };
     expect(await hook({ ...message, text: "你好" })).toBeNull();
-    expect((await hook({ ...message, text: "FM-ZZZZZZ" }))![0]).toMatchObject({ kind: "text", text: expect.stringContaining("不存在") });
+    expect((await hook({ ...message, text: "FM-ZZZZZZ" }))![0]).toMatchObject({
+      kind: "text",
+      text: expect.stringContaining("不存在"),
+    });
     expect(await hook({ ...message, channel: "web", text: "FM-ZZZZZZ" })).toBeNull();
   });
 });

@@ -5,9 +5,9 @@
  */
 import { Writable } from "node:stream";
 import { FileBox } from "file-box";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
 import { types } from "wechaty";
-import { PuppetMock, mock } from "wechaty-puppet-mock";
+import { mock, PuppetMock } from "wechaty-puppet-mock";
 import { Pacer } from "../../../src/channels/pacer.js";
 import { startWechat, type WechatChannel } from "../../../src/channels/wechat/start-wechat.js";
 import { runInvite } from "../../../src/cli/invite-command.js";
@@ -16,9 +16,9 @@ import type { Reply } from "../../../src/domain/messages.js";
 import { inviteRedeemer } from "../../../src/invites/invite.js";
 import { createLogger } from "../../../src/log.js";
 import { importRoster } from "../../../src/roster/import-roster.js";
-import { openDatabase, type Database } from "../../../src/store/database.js";
+import { type Database, openDatabase } from "../../../src/store/database.js";
 import { RosterStore } from "../../../src/store/roster-store.js";
-import { scratchSqlite, type ScratchDatabase } from "../../support/databases.js";
+import { type ScratchDatabase, scratchSqlite } from "../../support/databases.js";
 import { TEST_ROSTER } from "../../support/fixtures.js";
 import { scriptedCore } from "../scripted-core.js";
 
@@ -47,12 +47,19 @@ const WHICH_SHOP: Reply = {
 /** [conversation id, text, mentioned ids] of every text the bot sent. */
 const sent = () =>
   // Wechaty passes the mentioned ids as a third argument the puppet's type leaves out.
-  (sendText.mock.calls as unknown as [string, string, string[]?][]).map(([to, text, mentions]) => ({ to, text, mentions: mentions ?? [] }));
+  (sendText.mock.calls as unknown as [string, string, string[]?][]).map(([to, text, mentions]) => ({
+    to,
+    text,
+    mentions: mentions ?? [],
+  }));
 const sentTo = (id: string) => sent().filter((s) => s.to === id);
 
 /** Waits until the bot has sent `count` texts in all, then until everything in flight is done. */
 async function settle(count: number): Promise<void> {
-  await vi.waitFor(() => expect(sendText.mock.calls.length).toBeGreaterThanOrEqual(count), { timeout: 5000, interval: 10 });
+  await vi.waitFor(() => expect(sendText.mock.calls.length).toBeGreaterThanOrEqual(count), {
+    timeout: 5000,
+    interval: 10,
+  });
   await wechat.idle();
 }
 
@@ -62,7 +69,12 @@ beforeAll(async () => {
   await importRoster(database.db, TEST_ROSTER);
   const roster = new RosterStore(database.db);
   await roster.link("M01", "wechat", "wxid_lin");
-  const core = scriptedCore({ db: database.db, logger, script: { "胡记 软中华2条": [WHICH_SHOP] }, onUnknownSender: inviteRedeemer(database.db) });
+  const core = scriptedCore({
+    db: database.db,
+    logger,
+    script: { "胡记 软中华2条": [WHICH_SHOP] },
+    onUnknownSender: inviteRedeemer(database.db),
+  });
   mocker = new mock.Mocker();
   puppet = new PuppetMock({ mocker });
   sendText = vi.spyOn(puppet, "messageSendText");
@@ -103,10 +115,14 @@ describe("WeChat through a real Wechaty on the mock puppet", () => {
     await settle(1);
 
     expect(sentTo("wxid_lin").length).toBeGreaterThan(0);
-    const rows = await database.db.inboundMessage.findMany({ where: { channel: "wechat", text: "张记 中华断货 红塔山12条" } });
+    const rows = await database.db.inboundMessage.findMany({
+      where: { channel: "wechat", text: "张记 中华断货 红塔山12条" },
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ externalUserId: "wxid_lin", personId: "M01", status: "handled" });
-    const wechatIds = [...mocker.cacheMessagePayload.values()].filter((m) => m.text === "张记 中华断货 红塔山12条").map((m) => m.id);
+    const wechatIds = [...mocker.cacheMessagePayload.values()]
+      .filter((m) => m.text === "张记 中华断货 红塔山12条")
+      .map((m) => m.id);
     expect(wechatIds).toEqual([rows[0]!.externalMessageId]);
     // Our own replies come back as message events; answering them would loop for ever.
     expect(handled).toEqual(["张记 中华断货 红塔山12条"]);
@@ -115,7 +131,9 @@ describe("WeChat through a real Wechaty on the mock puppet", () => {
   it("numbers an ambiguous report's choices and takes '2' as the answer", async () => {
     lin.say("胡记 软中华2条").to(me);
     await settle(1);
-    const question = sentTo("wxid_lin").map((s) => s.text).join("\n");
+    const question = sentTo("wxid_lin")
+      .map((s) => s.text)
+      .join("\n");
     expect(question).toMatch(/1\) .+\n2\) .+/);
     expect(question).toContain("回复 1 或 2");
 
@@ -139,7 +157,9 @@ describe("WeChat through a real Wechaty on the mock puppet", () => {
     const replies = sentTo("20001@chatroom");
     expect(replies.length).toBeGreaterThan(0);
     expect(replies[0]!.mentions).toEqual(["wxid_lin"]);
-    expect(await database.db.inboundMessage.count({ where: { channel: "wechat", text: { contains: "下雨" } } })).toBe(0);
+    expect(await database.db.inboundMessage.count({ where: { channel: "wechat", text: { contains: "下雨" } } })).toBe(
+      0,
+    );
   });
 
   it("ignores messages that are not text, and official accounts", async () => {
@@ -154,7 +174,14 @@ describe("WeChat through a real Wechaty on the mock puppet", () => {
   it("pushes to the linked contact", async () => {
     await wechat.send("wxid_lin", [
       { kind: "text", text: "早上好！今天计划拜访 3 家。" },
-      { kind: "choices", text: "先去哪家？", choices: [{ label: "王记小卖部", value: "王记小卖部" }, { label: "老周副食店", value: "老周副食店" }] },
+      {
+        kind: "choices",
+        text: "先去哪家？",
+        choices: [
+          { label: "王记小卖部", value: "王记小卖部" },
+          { label: "老周副食店", value: "老周副食店" },
+        ],
+      },
     ]);
     const texts = sentTo("wxid_lin").map((s) => s.text);
     expect(texts).toHaveLength(1);
@@ -193,14 +220,18 @@ describe("WeChat through a real Wechaty on the mock puppet", () => {
     huang.say(`我的邀请码是 ${code.toLowerCase()}`).to(me);
     await settle(1);
     expect(sentTo("wxid_huang")[0]!.text).toContain("欢迎，黄丽萍");
-    const identity = await database.db.identity.findUnique({ where: { channel_externalId: { channel: "wechat", externalId: "wxid_huang" } } });
+    const identity = await database.db.identity.findUnique({
+      where: { channel_externalId: { channel: "wechat", externalId: "wxid_huang" } },
+    });
     expect(identity?.personId).toBe("M02");
 
     sendText.mockClear();
     stranger.say(code).to(me);
     stranger.say("FM-ABCDEF").to(me);
     await settle(2);
-    const answers = sentTo("wxid_stranger").map((s) => s.text).join("\n");
+    const answers = sentTo("wxid_stranger")
+      .map((s) => s.text)
+      .join("\n");
     expect(answers).toContain(`邀请码 ${code} 已经用过了`);
     expect(answers).toContain("邀请码 FM-ABCDEF 不存在");
     expect(await database.db.identity.count({ where: { externalId: "wxid_stranger" } })).toBe(0);
@@ -209,6 +240,9 @@ describe("WeChat through a real Wechaty on the mock puppet", () => {
     sendText.mockClear();
     huang.say("今天去哪几家").to(me);
     await settle(1);
-    expect((await database.db.inboundMessage.findFirst({ where: { externalUserId: "wxid_huang", text: "今天去哪几家" } }))?.personId).toBe("M02");
+    expect(
+      (await database.db.inboundMessage.findFirst({ where: { externalUserId: "wxid_huang", text: "今天去哪几家" } }))
+        ?.personId,
+    ).toBe("M02");
   });
 });

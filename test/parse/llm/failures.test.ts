@@ -4,10 +4,9 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { plain } from "../../support/chat.js";
+import { type LlmWorld, llmWorld } from "./support/llm-world.js";
 import { answer, type CannedReply } from "./support/openai-stub.js";
-import { llmWorld, type LlmWorld } from "./support/llm-world.js";
 import { GOOD, UNSURE } from "./support/unsure-report.js";
-
 
 let world: LlmWorld;
 afterEach(async () => {
@@ -22,7 +21,11 @@ function expectRulesAnswer(text: string) {
 describe("model failures fall back to the rule parse", () => {
   const cases: [string, CannedReply, string][] = [
     ["malformed JSON", { content: '{"intent": "visit_log", "records": [' }, "malformed_json"],
-    ["an answer outside the contract", answer({ intent: "visit_log", records: [{ type: "visit", retailer: "R002" }] }), "schema_invalid"],
+    [
+      "an answer outside the contract",
+      answer({ intent: "visit_log", records: [{ type: "visit", retailer: "R002" }] }),
+      "schema_invalid",
+    ],
     ["an unknown intent", answer({ intent: "order_now", records: [] }), "schema_invalid"],
     ["a 500", { status: 500, error: "internal error" }, "http"],
     ["a 401", { status: 401, error: "bad key" }, "http"],
@@ -49,7 +52,9 @@ describe("model failures fall back to the rule parse", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     expect(world.stub.requests).toHaveLength(2);
     const stored = await world.chat.database.db.visit.findMany({ include: { lines: true } });
-    expect(stored.map((v) => [v.retailerId, v.lines.map((l) => [l.sku, l.qty, l.unit])])).toEqual([["R002", [["T001", 2, "carton"]]]]);
+    expect(stored.map((v) => [v.retailerId, v.lines.map((l) => [l.sku, l.qty, l.unit])])).toEqual([
+      ["R002", [["T001", 2, "carton"]]],
+    ]);
     expect(world.understand.metrics.snapshot()).toMatchObject({ retries: 1, successes: 1 });
   });
 

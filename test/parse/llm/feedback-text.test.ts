@@ -11,7 +11,11 @@ import { GOOD, UNSURE } from "./support/unsure-report.js";
 
 function read(text: string, answer: { intent: Intent; records: FormatRecord[] }, mode: "hybrid" | "llm") {
   const rules = parse(text, "M01").result;
-  const model = groundAnswer(answer, { rules, candidates: gatherCandidates(rules, roster), evidence: readEvidence(text, rules.today) });
+  const model = groundAnswer(answer, {
+    rules,
+    candidates: gatherCandidates(rules, roster),
+    evidence: readEvidence(text, rules.today),
+  });
   const merged = mergeParses(rules, model, mode);
   return { model: model.records[0] as VisitDraft, merged: merged.records[0] as VisitDraft };
 }
@@ -25,7 +29,10 @@ describe("feedback text with a model", () => {
   });
 
   it("should have no text when the model hears no feedback in llm mode", () => {
-    const answer = { ...GOOD, records: [{ ...GOOD.records[0], feedback: false }] } as { intent: Intent; records: FormatRecord[] };
+    const answer = { ...GOOD, records: [{ ...GOOD.records[0], feedback: false }] } as {
+      intent: Intent;
+      records: FormatRecord[];
+    };
     const { merged } = read(UNSURE, answer, "llm");
     expect(merged.feedback.value).toBe(false);
     expect(merged.feedbackText).toBeNull();

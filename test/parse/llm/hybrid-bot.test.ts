@@ -5,13 +5,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { plain } from "../../support/chat.js";
 import { firstOf } from "../first.js";
+import { type LlmWorld, llmWorld } from "./support/llm-world.js";
 import { answer } from "./support/openai-stub.js";
-import { llmWorld, type LlmWorld } from "./support/llm-world.js";
 import { GOOD, UNSURE } from "./support/unsure-report.js";
 
-
 async function visits(world: LlmWorld) {
-  return world.chat.database.db.visit.findMany({ include: { lines: { orderBy: { id: "asc" } } }, orderBy: { createdAt: "asc" } });
+  return world.chat.database.db.visit.findMany({
+    include: { lines: { orderBy: { id: "asc" } } },
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 describe("hybrid mode through the bot", () => {
@@ -39,7 +41,11 @@ describe("hybrid mode through the bot", () => {
     const call = world.logs.find((l) => l.msg === "model answered");
     expect(call).toMatchObject({ tokensIn: 812, tokensOut: 64, prompt: "parse.v1", method: "jsonSchema" });
     expect(call!.latencyMs).toBeGreaterThanOrEqual(0);
-    expect(world.understand.metrics.snapshot()).toMatchObject({ calls: 1, successes: 1, tokens: { input: 812, output: 64 } });
+    expect(world.understand.metrics.snapshot()).toMatchObject({
+      calls: 1,
+      successes: 1,
+      tokens: { input: 812, output: 64 },
+    });
   });
 
   it("should send the contract as a strict JSON schema with only the plausible shops and products", async () => {
@@ -52,7 +58,10 @@ describe("hybrid mode through the bot", () => {
     const schema = body.response_format.json_schema.schema;
     expect(schema.required).toEqual(["intent", "records"]);
     expect(JSON.stringify(schema)).not.toContain("oneOf");
-    expect(schema.properties.records.items.anyOf.map((s: any) => s.properties.type.enum[0])).toEqual(["visit", "promotion"]);
+    expect(schema.properties.records.items.anyOf.map((s: any) => s.properties.type.enum[0])).toEqual([
+      "visit",
+      "promotion",
+    ]);
 
     const [system, user] = body.messages;
     expect(system.role).toBe("system");
@@ -70,7 +79,9 @@ describe("hybrid mode through the bot", () => {
     const replies = await world.chat.say("M01", "王记 硬中华还有3条");
     expect(world.stub.requests).toHaveLength(0);
     const stored = await visits(world);
-    expect(stored.map((v) => [v.retailerId, v.lines.map((l) => [l.sku, l.qty, l.unit])])).toEqual([["R001", [["T001", 3, "carton"]]]]);
+    expect(stored.map((v) => [v.retailerId, v.lines.map((l) => [l.sku, l.qty, l.unit])])).toEqual([
+      ["R001", [["T001", 3, "carton"]]],
+    ]);
     expect(plain(replies)).toContain("王记小卖部");
     expect(world.understand.metrics.snapshot().calls).toBe(0);
     expect(world.understand.metrics.snapshot().skipped).toBeGreaterThan(0);
@@ -78,7 +89,9 @@ describe("hybrid mode through the bot", () => {
 
   it("should ask the model once per report, not again while the manager answers its questions", async () => {
     // The model invents nothing here but leaves the unit out: the bot must ask, then store.
-    world.stub.queue(answer({ ...GOOD, records: [{ ...GOOD.records[0], stock: [{ sku: "T001", qty: 2, unit: null }] }] }));
+    world.stub.queue(
+      answer({ ...GOOD, records: [{ ...GOOD.records[0], stock: [{ sku: "T001", qty: 2, unit: null }] }] }),
+    );
     const first = await world.chat.say("M01", UNSURE);
     expect(plain(first)).toContain("单位");
     expect(await visits(world)).toHaveLength(0);

@@ -10,13 +10,23 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runParse } from "../../../src/cli/parse-command.js";
 import { TEST_ROSTER } from "../../support/fixtures.js";
 import { firstOf } from "../first.js";
-import { answer, startOpenAiStub, type OpenAiStub } from "./support/openai-stub.js";
-import { llmWorld, type LlmWorld } from "./support/llm-world.js";
+import { type LlmWorld, llmWorld } from "./support/llm-world.js";
+import { answer, type OpenAiStub, startOpenAiStub } from "./support/openai-stub.js";
 
 const SURE = "王记 硬中华还有3条";
 const MODEL_VISIT = {
-  type: "visit", retailer: "R001", ambiguous: null, date: "2026-11-25", activities: ["stock_check"],
-  stock: [{ sku: "T001", qty: 3, unit: "carton" }], outOfStock: [], listed: [], orders: [], followUp: null, feedback: false, compliance: false,
+  type: "visit",
+  retailer: "R001",
+  ambiguous: null,
+  date: "2026-11-25",
+  activities: ["stock_check"],
+  stock: [{ sku: "T001", qty: 3, unit: "carton" }],
+  outOfStock: [],
+  listed: [],
+  orders: [],
+  followUp: null,
+  feedback: false,
+  compliance: false,
 };
 
 describe("llm mode", () => {
@@ -31,7 +41,9 @@ describe("llm mode", () => {
     await world.chat.say("M01", SURE);
     expect(world.stub.requests.length).toBe(1);
     const stored = await world.chat.database.db.visit.findMany({ include: { lines: true } });
-    expect(stored.map((v) => [v.retailerId, v.managerId, v.lines.map((l) => [l.sku, l.qty, l.unit])])).toEqual([["R001", "M01", [["T001", 3, "carton"]]]]);
+    expect(stored.map((v) => [v.retailerId, v.managerId, v.lines.map((l) => [l.sku, l.qty, l.unit])])).toEqual([
+      ["R001", "M01", [["T001", 3, "carton"]]],
+    ]);
   });
 
   it("should fall back to the rules' shop when the model's cannot be grounded", async () => {
@@ -73,14 +85,31 @@ describe("cli parse --llm", () => {
   it("should print the model's reading of each line in the FORMAT.md shape, and stay offline without --llm", async () => {
     stub = await startOpenAiStub();
     stub.fallback = answer({ intent: "visit_log", records: [MODEL_VISIT] });
-    Object.assign(process.env, { LLM_BASE_URL: stub.baseURL, LLM_MODEL: "qwen-test", LLM_API_KEY: "k", LLM_TIMEOUT_MS: "3000" });
+    Object.assign(process.env, {
+      LLM_BASE_URL: stub.baseURL,
+      LLM_MODEL: "qwen-test",
+      LLM_API_KEY: "k",
+      LLM_TIMEOUT_MS: "3000",
+    });
     const input = join(mkdtempSync(join(tmpdir(), "fieldmate-llm-cli-")), "in.jsonl");
-    writeFileSync(input, [{ id: "x1", sender: "M01", now: "2026-11-25T17:40:00+08:00", text: SURE }, { id: "x2", sender: "M01", now: "2026-11-25T17:40:00+08:00", text: "王记 硬中华还有三条" }].map((l) => JSON.stringify(l)).join("\n"));
+    writeFileSync(
+      input,
+      [
+        { id: "x1", sender: "M01", now: "2026-11-25T17:40:00+08:00", text: SURE },
+        { id: "x2", sender: "M01", now: "2026-11-25T17:40:00+08:00", text: "王记 硬中华还有三条" },
+      ]
+        .map((l) => JSON.stringify(l))
+        .join("\n"),
+    );
 
     const out = sink();
     const err = sink();
     expect(await runParse(["--fixtures", TEST_ROSTER, "--input", input, "--llm"], out.stream, err.stream)).toBe(0);
-    const lines = out.text().trim().split("\n").map((l) => JSON.parse(l));
+    const lines = out
+      .text()
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.id)).toEqual(["x1", "x2"]);
     expect(lines[0]).toEqual({ id: "x1", intent: "visit_log", records: [MODEL_VISIT] });
     expect(stub.requests).toHaveLength(2);

@@ -1,8 +1,8 @@
 /** The schema sent to the model is the contract's, in the spelling strict mode accepts. */
 import { describe, expect, it } from "vitest";
 import { formatParseSchema } from "../../../src/domain/records.js";
-import { modelJsonSchema, SchemaInvalidError, validateAnswer } from "../../../src/parse/llm/model-schema.js";
 import { classifyFailure, retryAfterMs } from "../../../src/parse/llm/failures.js";
+import { modelJsonSchema, SchemaInvalidError, validateAnswer } from "../../../src/parse/llm/model-schema.js";
 
 describe("modelJsonSchema", () => {
   const schema = modelJsonSchema() as any;

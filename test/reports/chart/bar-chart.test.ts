@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { barChartSvg, fitText, textWidth } from "../../../src/reports/chart/bar-chart.js";
 import { svgToPng } from "../../../src/reports/chart/render-png.js";
 
-const TEXT = { title: "新罗一组 计划与完成", subtitle: "今天 11月25日（周三）", planned: "计划", done: "已完成", extra: "计划外" };
+const TEXT = {
+  title: "新罗一组 计划与完成",
+  subtitle: "今天 11月25日（周三）",
+  planned: "计划",
+  done: "已完成",
+  extra: "计划外",
+};
 
 function pngSize(png: Uint8Array): { width: number; height: number } {
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
@@ -28,12 +34,22 @@ describe("team status chart", () => {
   });
 
   it("renders a valid PNG with the CJK font, wider for a bigger team", async () => {
-    const three = await svgToPng(barChartSvg(["林志强", "黄丽萍", "张伟"].map((label, i) => ({ label, planned: 25, done: 5 * i, extra: 0 })), TEXT));
+    const three = await svgToPng(
+      barChartSvg(
+        ["林志强", "黄丽萍", "张伟"].map((label, i) => ({ label, planned: 25, done: 5 * i, extra: 0 })),
+        TEXT,
+      ),
+    );
     expect(Buffer.from(three.subarray(0, 8)).toString("hex")).toBe("89504e470d0a1a0a");
     expect(pngSize(three)).toEqual({ width: 520, height: 380 });
     expect(three.byteLength).toBeGreaterThan(5_000);
     expect(three.byteLength).toBeLessThan(500_000);
-    const fifteen = await svgToPng(barChartSvg(Array.from({ length: 15 }, (_, i) => ({ label: `经理${i + 1}`, planned: 20, done: i, extra: 0 })), TEXT));
+    const fifteen = await svgToPng(
+      barChartSvg(
+        Array.from({ length: 15 }, (_, i) => ({ label: `经理${i + 1}`, planned: 20, done: i, extra: 0 })),
+        TEXT,
+      ),
+    );
     expect(pngSize(fifteen).width).toBeGreaterThan(800);
   });
 
@@ -47,7 +63,10 @@ describe("team status chart", () => {
     const long = fitText("新罗区烟草专卖局营销部城区第一客户服务组（含城东、城西、城南网格）计划与完成", room, 18, 14);
     expect(long.text.endsWith("…")).toBe(true);
     expect(textWidth(long.text, long.size)).toBeLessThanOrEqual(room);
-    const svg = barChartSvg([{ label: "林志强", planned: 25, done: 3, extra: 0 }], { ...TEXT, title: "新罗区烟草专卖局营销部城区第一客户服务组（含城东、城西、城南网格）计划与完成" });
+    const svg = barChartSvg([{ label: "林志强", planned: 25, done: 3, extra: 0 }], {
+      ...TEXT,
+      title: "新罗区烟草专卖局营销部城区第一客户服务组（含城东、城西、城南网格）计划与完成",
+    });
     expect(svg).toContain(`>${long.text}</text>`);
   });
 });

@@ -1,7 +1,7 @@
 /** The download store: a file is reachable only by its token and name, and only until it expires. */
 import { describe, expect, it } from "vitest";
-import { FileStore } from "../../../src/reports/files/file-store.js";
 import { safeRelativePath } from "../../../src/channels/web/static-files.js";
+import { FileStore } from "../../../src/reports/files/file-store.js";
 
 const body = new Uint8Array([1, 2, 3]);
 

@@ -1,12 +1,19 @@
 /** The phrase tables as tables: supervisors' own wording in Chinese and English, with a fixed today (Wednesday 2026-11-25). */
 import { describe, expect, it } from "vitest";
 import type { Person } from "../../../src/domain/roster.js";
-import { readStatusQuery } from "../../../src/reports/query/read-query.js";
 import { readPeriod } from "../../../src/reports/query/read-period.js";
+import { readStatusQuery } from "../../../src/reports/query/read-query.js";
 
 const TODAY = "2026-11-25";
 const person = (id: string, name: string, role: Person["role"], team: string | null): Person => ({
-  id, name, role, team, supervisorId: null, lang: "zh", timezone: "Asia/Shanghai", email: null,
+  id,
+  name,
+  role,
+  team,
+  supervisorId: null,
+  lang: "zh",
+  timezone: "Asia/Shanghai",
+  email: null,
 });
 const PEOPLE = [
   person("S01", "陈建华", "supervisor", "新罗一组"),
@@ -18,7 +25,8 @@ const PEOPLE = [
   person("M08", "Priya Shah", "manager", "Austin North"),
 ];
 const TEAMS = ["新罗一组", "新罗二组", "Austin North"];
-const read = (text: string, skus: string[] = []) => readStatusQuery({ text, today: TODAY, people: PEOPLE, teams: TEAMS, skus });
+const read = (text: string, skus: string[] = []) =>
+  readStatusQuery({ text, today: TODAY, people: PEOPLE, teams: TEAMS, skus });
 
 describe("reading which report a question asks for", () => {
   it.each([
@@ -82,10 +90,21 @@ describe("reading which report a question asks for", () => {
 
   it("reads back the questions its own buttons send", () => {
     expect(read("新罗一组 团队 2026-11-16~2026-11-22 情况明细？")).toMatchObject({
-      report: "team_status", team: "新罗一组", details: true, period: { kind: "week", from: "2026-11-16", to: "2026-11-22" },
+      report: "team_status",
+      team: "新罗一组",
+      details: true,
+      period: { kind: "week", from: "2026-11-16", to: "2026-11-22" },
     });
-    expect(read("林志强 2026-11-24 拜访记录导出？")).toMatchObject({ report: "export", personIds: ["M01"], period: { from: "2026-11-24", to: "2026-11-24" } });
-    expect(read("Austin North team 2026-11-25 status details?")).toMatchObject({ report: "team_status", details: true, team: "Austin North" });
+    expect(read("林志强 2026-11-24 拜访记录导出？")).toMatchObject({
+      report: "export",
+      personIds: ["M01"],
+      period: { from: "2026-11-24", to: "2026-11-24" },
+    });
+    expect(read("Austin North team 2026-11-25 status details?")).toMatchObject({
+      report: "team_status",
+      details: true,
+      team: "Austin North",
+    });
   });
 });
 

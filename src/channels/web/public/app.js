@@ -1,6 +1,5 @@
 // Fieldmate web chat: plain browser script, no build step.
 // Rule for everything below: message text only ever goes into textContent, never into HTML.
-"use strict";
 
 const STORAGE_PERSON = "fieldmate.person";
 const STORAGE_TOKEN = "fieldmate.token";
@@ -78,7 +77,11 @@ function applyTexts() {
   for (const node of document.querySelectorAll("[data-text-title], [data-text-placeholder], [data-text-aria-label]")) {
     for (const [data, attribute] of Object.entries(TEXT_ATTRIBUTES)) {
       const key = node.dataset[data];
-      if (key) node.setAttribute(attribute, every((t) => t[key]));
+      if (key)
+        node.setAttribute(
+          attribute,
+          every((t) => t[key]),
+        );
     }
   }
 }
@@ -96,7 +99,7 @@ class ApiError extends Error {
 /** fetch with the token; throws ApiError for HTTP errors, a TypeError when the network failed. */
 async function api(path, options = {}) {
   const headers = Object.assign({}, options.headers);
-  if (state.token) headers.Authorization = "Bearer " + state.token;
+  if (state.token) headers.Authorization = `Bearer ${state.token}`;
   const res = await fetch(path, Object.assign({}, options, { headers }));
   let body = null;
   try {
@@ -105,7 +108,7 @@ async function api(path, options = {}) {
     // not JSON: keep null and fall back to the status below
   }
   if (!res.ok) {
-    throw new ApiError(res.status, body && body.error, (body && body.message) || "HTTP " + res.status);
+    throw new ApiError(res.status, body?.error, body?.message || `HTTP ${res.status}`);
   }
   return body;
 }
@@ -114,7 +117,7 @@ async function api(path, options = {}) {
 function newMessageId() {
   if (window.crypto && typeof crypto.randomUUID === "function") return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return "web-" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `web-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
 /** Only http(s) links; adds the token to our own /files/ links, which <img> and <a> cannot authorise otherwise. */
@@ -140,8 +143,9 @@ async function start() {
     const body = await api("/api/people");
     state.people = body.people;
   } catch (err) {
-    if (err instanceof ApiError && err.status === 401) return showToken(state.token ? every((t) => t.invalidToken) : "");
-    $("loading-view").textContent = every((t) => t.cannotConnect) + ": " + err.message;
+    if (err instanceof ApiError && err.status === 401)
+      return showToken(state.token ? every((t) => t.invalidToken) : "");
+    $("loading-view").textContent = `${every((t) => t.cannotConnect)}: ${err.message}`;
     return;
   }
   const saved = localStorage.getItem(STORAGE_PERSON);
@@ -161,7 +165,7 @@ $("token-form").addEventListener("submit", (event) => {
   state.token = $("token-input").value.trim();
   localStorage.setItem(STORAGE_TOKEN, state.token);
   applyTexts();
-start();
+  start();
 });
 
 function showPicker() {
@@ -176,7 +180,7 @@ function renderPeople(filter) {
   const teams = new Map();
   for (const p of state.people) {
     const team = p.team || every((t) => t.noTeam);
-    if (needle && !(p.name + " " + team + " " + p.id).toLowerCase().includes(needle)) continue;
+    if (needle && !`${p.name} ${team} ${p.id}`.toLowerCase().includes(needle)) continue;
     if (!teams.has(team)) teams.set(team, []);
     teams.get(team).push(p);
   }
@@ -186,9 +190,9 @@ function renderPeople(filter) {
     const group = el("section", "team");
     group.append(el("h3", "team-name", team));
     const list = el("ul", "person-list");
-    const members = teams.get(team).sort(
-      (a, b) => (ROLE_ORDER[a.role] ?? 9) - (ROLE_ORDER[b.role] ?? 9) || a.name.localeCompare(b.name, COLLATION),
-    );
+    const members = teams
+      .get(team)
+      .sort((a, b) => (ROLE_ORDER[a.role] ?? 9) - (ROLE_ORDER[b.role] ?? 9) || a.name.localeCompare(b.name, COLLATION));
     for (const p of members) {
       const button = el("button", "person");
       button.type = "button";
@@ -205,7 +209,14 @@ function renderPeople(filter) {
     group.append(list);
     container.append(group);
   }
-  if (!teams.size) container.append(el("p", "hint", every((t) => t.nobodyMatches)));
+  if (!teams.size)
+    container.append(
+      el(
+        "p",
+        "hint",
+        every((t) => t.nobodyMatches),
+      ),
+    );
 }
 
 $("picker-filter").addEventListener("input", (event) => renderPeople(event.target.value));
@@ -220,7 +231,12 @@ function openChat(person) {
   state.person = person;
   $("who-name").textContent = person.name;
   $("messages").replaceChildren();
-  addNote(fill(own(person, (t) => t.greeting), { name: person.name }));
+  addNote(
+    fill(
+      own(person, (t) => t.greeting),
+      { name: person.name },
+    ),
+  );
   show("chat-view");
   connectEvents(person);
   showTodaysPushes(person);
@@ -230,7 +246,7 @@ function openChat(person) {
 /** Pushes delivered before the page was opened (this morning's plan) appear first. */
 async function showTodaysPushes(person) {
   try {
-    const body = await api("/api/pushes?person=" + encodeURIComponent(person.id));
+    const body = await api(`/api/pushes?person=${encodeURIComponent(person.id)}`);
     if (state.person !== person) return;
     for (const push of body.pushes) renderReplies(push.replies, true);
   } catch {
@@ -250,7 +266,7 @@ function append(item) {
 }
 
 function addNote(text, className) {
-  return append(el("li", "note " + (className || ""), text));
+  return append(el("li", `note ${className || ""}`, text));
 }
 
 function addUserBubble(text) {
@@ -260,10 +276,17 @@ function addUserBubble(text) {
 }
 
 function addBotBubble(reply, pushed) {
-  const item = el("li", "msg bot" + (pushed ? " pushed" : ""));
+  const item = el("li", `msg bot${pushed ? " pushed" : ""}`);
   item.dataset.kind = reply.kind;
   const bubble = el("div", "bubble");
-  if (pushed) bubble.append(el("div", "push-label", every((t) => t.pushed)));
+  if (pushed)
+    bubble.append(
+      el(
+        "div",
+        "push-label",
+        every((t) => t.pushed),
+      ),
+    );
   bubble.append(renderReply(reply));
   item.append(bubble, el("time", "time", timeLabel()));
   return append(item);
@@ -300,7 +323,7 @@ function renderReply(reply) {
     case "file": {
       const href = safeUrl(reply.url);
       if (!href) return el("div", "text", reply.title);
-      const link = el("a", "file", "📎 " + (reply.title || reply.filename));
+      const link = el("a", "file", `📎 ${reply.title || reply.filename}`);
       link.href = href;
       link.download = reply.filename || "";
       return link;
@@ -314,7 +337,7 @@ function renderReply(reply) {
 function renderCard(card) {
   const box = el("article", "card");
   box.append(el("h3", "card-title", card.title));
-  if (card.lines && card.lines.length) {
+  if (card.lines?.length) {
     const lines = el("dl", "card-lines");
     for (const line of card.lines) {
       const row = el("div", "card-line");
@@ -324,7 +347,7 @@ function renderCard(card) {
     box.append(lines);
   }
   if (card.footer) box.append(el("p", "card-footer", card.footer));
-  if (card.actions && card.actions.length) box.append(actionButtons(card.actions, "actions"));
+  if (card.actions?.length) box.append(actionButtons(card.actions, "actions"));
   return box;
 }
 
@@ -348,7 +371,13 @@ function actionButtons(choices, className) {
 function send(text) {
   if (!state.person || text.trim() === "") return;
   if ([...text].length > MAX_TEXT_CHARS) {
-    addNote(fill(every((t) => t.tooLong), { max: MAX_TEXT_CHARS }), "error");
+    addNote(
+      fill(
+        every((t) => t.tooLong),
+        { max: MAX_TEXT_CHARS },
+      ),
+      "error",
+    );
     return;
   }
   const bubble = addUserBubble(text);
@@ -359,7 +388,7 @@ function send(text) {
 function enqueue(job) {
   state.queue = state.queue
     .then(() => deliver(job))
-    .catch((err) => addNote(every((t) => t.displayError) + ": " + err.message, "error"));
+    .catch((err) => addNote(`${every((t) => t.displayError)}: ${err.message}`, "error"));
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -387,9 +416,13 @@ async function deliver(job) {
       job.bubble.classList.remove("pending");
       job.bubble.classList.add("failed");
       if (err instanceof ApiError && err.status === 401) return showToken(every((t) => t.invalidToken));
-      const note = addNote(every((t) => t.notSent) + ": " + err.message + " ", "error");
+      const note = addNote(`${every((t) => t.notSent)}: ${err.message} `, "error");
       if (transient || (err instanceof ApiError && err.status >= 500)) {
-        const retry = el("button", "link", every((t) => t.retry));
+        const retry = el(
+          "button",
+          "link",
+          every((t) => t.retry),
+        );
         retry.type = "button";
         retry.addEventListener("click", () => {
           note.remove();
@@ -424,7 +457,7 @@ $("text").addEventListener("keydown", (event) => {
 function autosize() {
   const box = $("text");
   box.style.height = "auto";
-  box.style.height = Math.min(box.scrollHeight, 160) + "px";
+  box.style.height = `${Math.min(box.scrollHeight, 160)}px`;
 }
 $("text").addEventListener("input", autosize);
 
@@ -432,8 +465,8 @@ $("text").addEventListener("input", autosize);
 
 function connectEvents(person) {
   closeEvents();
-  let url = "/api/events?person=" + encodeURIComponent(person.id);
-  if (state.token) url += "&token=" + encodeURIComponent(state.token);
+  let url = `/api/events?person=${encodeURIComponent(person.id)}`;
+  if (state.token) url += `&token=${encodeURIComponent(state.token)}`;
   const source = new EventSource(url);
   const live = $("live");
   live.dataset.state = "connecting";

@@ -6,7 +6,8 @@ export const feedbackWords: FeedbackWords = {
   clauseBreak: /[,:]|\s[-–—]\s|\bthen\b/g,
   speaker: /^(?:owner|manager|mgr|clerk|cashier|he|she|they|guy)\b/,
   // "I said I'd check with Maria", "told him we don't carry it": the rep speaking again (the text is lower-cased).
-  selfSpeaker: /\b(?:i|we)\s+(?:said|told|will|explained|let|gave|helped|put|am|was)\b|\bi'(?:ll|d|m)\b|^\s*(?:told|explained to|showed) (?:him|her|them)\b/,
+  selfSpeaker:
+    /\b(?:i|we)\s+(?:said|told|will|explained|let|gave|helped|put|am|was)\b|\bi'(?:ll|d|m)\b|^\s*(?:told|explained to|showed) (?:him|her|them)\b/,
   // "owner wants out of the deal, says nobody buys Mountain Berry"
   goesOn: /^\s*(?:and\s+)?(?:says|said|saying)\b/,
   leadingFiller: /^(?:\s|and\b|then\b|also\b|so\b|but\b|plus\b)+/,

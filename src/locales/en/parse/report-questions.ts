@@ -11,7 +11,8 @@ export const reportQuestions: ReportQuestions = {
     {
       kind: "not_reported",
       asks: /\bhasn't\b|\bhaven't\b.*\breport/,
-      names: /\bhasnt\b|\bhaven'?t\b|\bnot (?:yet )?(?:reported|logged|checked in)\b|\bdidn'?t (?:report|log)\b|\bno reports?\b|\bmissing reports?\b|\bstill to report\b/,
+      names:
+        /\bhasnt\b|\bhaven'?t\b|\bnot (?:yet )?(?:reported|logged|checked in)\b|\bdidn'?t (?:report|log)\b|\bno reports?\b|\bmissing reports?\b|\bstill to report\b/,
     },
     { kind: "coverage", asks: /\bcover(?:age|ed)?\b/, names: /\bmissed (?:stores|shops)\b|\bnot visited\b/ },
     {
@@ -31,7 +32,9 @@ export const reportQuestions: ReportQuestions = {
     },
   ],
   team: /\bwho\b|\bteam\b|\banyone\b|\bany stores\b|\bhow many stores\b|\bstatus\b/,
-  details: { names: /\bdetails?\b|\blist\b|\bbreakdown\b|\bwhich (?:stores|shops)\b|\bshow (?:me )?(?:the )?records\b/ },
+  details: {
+    names: /\bdetails?\b|\blist\b|\bbreakdown\b|\bwhich (?:stores|shops)\b|\bshow (?:me )?(?:the )?records\b/,
+  },
   wholeTeam: /\bteam\b|\beveryone\b|\beverybody\b|\ball of us\b/,
   teamShort: null,
 };

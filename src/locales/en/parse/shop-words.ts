@@ -3,9 +3,45 @@ import type { NotVisited } from "../../../parse/locale.js";
 
 /** Trailing words of a store name that people drop: "Sunrise Mart" is "Sunrise". */
 export const EN_GENERIC_SHOP_WORDS = new Set([
-  "market", "mart", "store", "stores", "grocery", "groceries", "deli", "food", "foods", "pantry", "express", "pharmacy",
-  "liquor", "shop", "gas", "go", "mini", "supermarket", "convenience", "station", "depot", "corner", "fresh", "rd",
-  "road", "st", "street", "ave", "blvd", "ln", "lane", "and", "the", "co", "inc", "llc", "beverage", "drug", "drugs",
+  "market",
+  "mart",
+  "store",
+  "stores",
+  "grocery",
+  "groceries",
+  "deli",
+  "food",
+  "foods",
+  "pantry",
+  "express",
+  "pharmacy",
+  "liquor",
+  "shop",
+  "gas",
+  "go",
+  "mini",
+  "supermarket",
+  "convenience",
+  "station",
+  "depot",
+  "corner",
+  "fresh",
+  "rd",
+  "road",
+  "st",
+  "street",
+  "ave",
+  "blvd",
+  "ln",
+  "lane",
+  "and",
+  "the",
+  "co",
+  "inc",
+  "llc",
+  "beverage",
+  "drug",
+  "drugs",
 ]);
 
 /**
@@ -38,15 +74,18 @@ export const EN_COMMON_WORDS = new Set(
 
 /** Two- and three-letter words and abbreviations that initials must not collide with ("am", "ok", "pm"). */
 export const EN_SHORT_WORDS = new Set(
-  ("am pm an as at be by do go he hi if in is it me my no of ok on or so to up us we ya yo " +
+  (
+    "am pm an as at be by do go he hi if in is it me my no of ok on or so to up us we ya yo " +
     "all and any are bad big but can did few for get got had has her him his how its let lot low may new not now off " +
     "old one our out own put ran saw say see she six the too two via was way who why yes yet you oos eta asap fyi btw " +
-    "tx usa st rd ave hwy oz pk ct ea cs lb kg").split(" "),
+    "tx usa st rd ave hwy oz pk ct ea cs lb kg"
+  ).split(" "),
 );
 
 /** "didn't make it to Braker": words right before a shop (within 30 characters) that say the visit did not happen. */
 export const notVisited: NotVisited = {
   side: "before",
   reach: 30,
-  words: /\b(?:didn't|did not|couldn't|could not|never) (?:make it|get|got) (?:to|over to|out to)\s*$|\bran out of time (?:for|before)\s*$/,
+  words:
+    /\b(?:didn't|did not|couldn't|could not|never) (?:make it|get|got) (?:to|over to|out to)\s*$|\bran out of time (?:for|before)\s*$/,
 };

@@ -3,8 +3,29 @@ import type { NotVisited } from "../../../parse/locale.js";
 
 /** Longest first, so 烟酒商行 is stripped before 商行. */
 export const ZH_SHOP_TYPE_SUFFIXES = [
-  "烟酒商行", "烟酒专卖店", "烟酒店", "烟酒行", "烟酒", "便利店", "便利", "超市", "百货", "副食店", "副食",
-  "食杂店", "小卖部", "商行", "商店", "商场", "杂货店", "批发部", "商贸", "专卖店", "烟草店", "烟店", "士多",
+  "烟酒商行",
+  "烟酒专卖店",
+  "烟酒店",
+  "烟酒行",
+  "烟酒",
+  "便利店",
+  "便利",
+  "超市",
+  "百货",
+  "副食店",
+  "副食",
+  "食杂店",
+  "小卖部",
+  "商行",
+  "商店",
+  "商场",
+  "杂货店",
+  "批发部",
+  "商贸",
+  "专卖店",
+  "烟草店",
+  "烟店",
+  "士多",
 ].sort((a, b) => b.length - a.length);
 
 /** 兴隆没去成: words right after a shop (within 12 characters) that say the visit did not happen. */

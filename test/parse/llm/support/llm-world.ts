@@ -6,8 +6,8 @@ import type { Config } from "../../../../src/config/config.js";
 import { createLogger } from "../../../../src/log.js";
 import { createUnderstand, type Understand, type UnderstandOptions } from "../../../../src/parse/llm/index.js";
 import { RosterStore } from "../../../../src/store/roster-store.js";
-import { chatWorld, type ChatWorld } from "../../../support/chat.js";
-import { startOpenAiStub, type OpenAiStub } from "./openai-stub.js";
+import { type ChatWorld, chatWorld } from "../../../support/chat.js";
+import { type OpenAiStub, startOpenAiStub } from "./openai-stub.js";
 
 export interface LlmWorld {
   chat: ChatWorld;
@@ -17,7 +17,9 @@ export interface LlmWorld {
   close(): Promise<void>;
 }
 
-export async function llmWorld(settings: { mode?: "llm" | "hybrid"; timeoutMs?: number } & UnderstandOptions = {}): Promise<LlmWorld> {
+export async function llmWorld(
+  settings: { mode?: "llm" | "hybrid"; timeoutMs?: number } & UnderstandOptions = {},
+): Promise<LlmWorld> {
   const stub = await startOpenAiStub();
   const logs: Record<string, any>[] = [];
   const logger = createLogger("debug", { write: (line: string) => void logs.push(JSON.parse(line)) });

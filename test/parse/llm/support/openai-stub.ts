@@ -30,13 +30,22 @@ export interface OpenAiStub {
 }
 
 /** A good answer in the contract's shape. */
-export const answer = (value: unknown, usage = { prompt_tokens: 812, completion_tokens: 64 }): CannedReply => ({ content: JSON.stringify(value), usage });
+export const answer = (value: unknown, usage = { prompt_tokens: 812, completion_tokens: 64 }): CannedReply => ({
+  content: JSON.stringify(value),
+  usage,
+});
 
 function completion(reply: CannedReply, body: Record<string, any>) {
   const toolName = body.tools?.[0]?.function?.name;
   const message =
     reply.toolArguments !== undefined
-      ? { role: "assistant", content: null, tool_calls: [{ id: "call_1", type: "function", function: { name: toolName, arguments: reply.toolArguments } }] }
+      ? {
+          role: "assistant",
+          content: null,
+          tool_calls: [
+            { id: "call_1", type: "function", function: { name: toolName, arguments: reply.toolArguments } },
+          ],
+        }
       : { role: "assistant", content: reply.content ?? "" };
   return {
     id: "chatcmpl-stub",
@@ -44,7 +53,9 @@ function completion(reply: CannedReply, body: Record<string, any>) {
     created: 1_764_000_000,
     model: body.model,
     choices: [{ index: 0, message, finish_reason: reply.toolArguments !== undefined ? "tool_calls" : "stop" }],
-    ...(reply.usage === null ? {} : { usage: { ...(reply.usage ?? { prompt_tokens: 100, completion_tokens: 20 }), total_tokens: 0 } }),
+    ...(reply.usage === null
+      ? {}
+      : { usage: { ...(reply.usage ?? { prompt_tokens: 100, completion_tokens: 20 }), total_tokens: 0 } }),
   };
 }
 
@@ -67,7 +78,11 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
         if (res.destroyed) return;
         const status = reply.status ?? 200;
         res.writeHead(status, { "content-type": "application/json", ...reply.headers });
-        res.end(status === 200 ? JSON.stringify(completion(reply, body)) : JSON.stringify({ error: { message: reply.error ?? `status ${status}`, type: "stub" } }));
+        res.end(
+          status === 200
+            ? JSON.stringify(completion(reply, body))
+            : JSON.stringify({ error: { message: reply.error ?? `status ${status}`, type: "stub" } }),
+        );
       };
       if (reply.delayMs) setTimeout(send, reply.delayMs);
       else send();

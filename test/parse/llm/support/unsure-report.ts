@@ -7,9 +7,18 @@ export const GOOD = {
   intent: "visit_log",
   records: [
     {
-      type: "visit", retailer: "R002", ambiguous: null, date: "2026-11-25", activities: ["stock_check"],
-      stock: [{ sku: "T001", qty: 2, unit: "carton" }], outOfStock: [], listed: [], orders: [],
-      followUp: null, feedback: true, compliance: false,
+      type: "visit",
+      retailer: "R002",
+      ambiguous: null,
+      date: "2026-11-25",
+      activities: ["stock_check"],
+      stock: [{ sku: "T001", qty: 2, unit: "carton" }],
+      outOfStock: [],
+      listed: [],
+      orders: [],
+      followUp: null,
+      feedback: true,
+      compliance: false,
     },
   ],
 };
