@@ -47,8 +47,8 @@ export async function createInvite(
 
 /** The code a message carries, normalised to "FM-XXXXXX", or null. */
 export function findInviteCode(text: string): string | null {
-  const match = CODE_PATTERN.exec(text.trim());
-  return match ? `FM-${match[1]!.toUpperCase()}` : null;
+  const code = CODE_PATTERN.exec(text.trim())?.[1];
+  return code ? `FM-${code.toUpperCase()}` : null;
 }
 
 type InviteRedemption =

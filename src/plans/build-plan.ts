@@ -55,7 +55,9 @@ export async function buildPlan(
   cache: PlanCache = createPlanCache(),
 ): Promise<VisitPlan> {
   // buildPlans answers one plan per id asked, or throws.
-  return (await buildPlans(db, [personId], day, cache))[0]!;
+  const [plan] = await buildPlans(db, [personId], day, cache);
+  if (!plan) throw new Error(`no plan built for ${personId} on ${day}`);
+  return plan;
 }
 
 /** People planned together: bounds the rows held at once and the values bound per statement. */
@@ -83,8 +85,11 @@ async function planBatch(db: Db, personIds: string[], day: string, cache: PlanCa
   if (personIds.length === 0) return [];
   const people = await plannedPeople(db, [...new Set(personIds)]);
   const byId = new Map(people.map((p) => [p.id, p]));
-  const unknown = personIds.find((id) => !byId.has(id));
-  if (unknown !== undefined) throw new PlanError("PLAN_UNKNOWN_PERSON", `unknown person ${unknown}`);
+  const asked = personIds.map((id) => {
+    const person = byId.get(id);
+    if (!person) throw new PlanError("PLAN_UNKNOWN_PERSON", `unknown person ${id}`);
+    return person;
+  });
 
   await loadTeams(
     db,
@@ -130,8 +135,8 @@ async function planBatch(db: Db, personIds: string[], day: string, cache: PlanCa
     stocked.length === 0 ? Promise.resolve(new Map<string, string>()) : productNames(db, cache),
   ]);
 
-  return personIds.map((id) => {
-    const person = byId.get(id)!; // every id was found above
+  return asked.map((person) => {
+    const id = person.id;
     const capacity = person.dailyCapacity > 0 ? person.dailyCapacity : DEFAULT_DAILY_CAPACITY;
     const empty: VisitPlan = {
       personId: id,
@@ -147,7 +152,8 @@ async function planBatch(db: Db, personIds: string[], day: string, cache: PlanCa
     const own = shopsOf.get(id);
     if (empty.dayOff || !own) return empty;
     // Someone with shops works today, so the rules were read.
-    return planOf(empty, person, own, { day, month, rules: rules!, targets: targetsOf(person), latest, listed, names });
+    if (!rules) throw new Error("visit rules were not read for a working day");
+    return planOf(empty, person, own, { day, month, rules, targets: targetsOf(person), latest, listed, names });
   });
 }
 
@@ -238,7 +244,12 @@ function route<T extends Located>(chosen: T[], personStart: Point | null): { ord
     else unlocated.push(c);
   }
   // orderRoute answers a permutation of the indexes it was given.
-  const inOrder = (stops: typeof located, order: number[]) => order.map((i) => stops[i]!.item);
+  const inOrder = (stops: typeof located, order: number[]) =>
+    order.map((i) => {
+      const stop = stops[i];
+      if (!stop) throw new Error(`route order names stop ${i} of ${stops.length}`);
+      return stop.item;
+    });
   if (personStart) {
     if (located.length === 0) return { ordered: chosen, start: personStart };
     const order = orderRoute(

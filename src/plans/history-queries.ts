@@ -48,27 +48,28 @@ export async function latestVisits(db: Db, managerIds: string[], before: string)
     FROM m JOIN "Visit" v ON v."retailerId" = m.rid AND v."date" = m.d
     LEFT JOIN "VisitLine" l ON l."visitId" = v."id" AND l."kind" = 'out_of_stock'
     WHERE v."status" = 'active'`);
-  const visits = new Map<string, LatestVisit>();
-  const lines = new Map<string, { id: number; sku: string }[]>();
+  const visits = new Map<string, { visit: LatestVisit; lines: { id: number; sku: string }[] }>();
   for (const { lineId, sku, ...row } of rows) {
-    let visit = visits.get(row.id);
-    if (!visit) {
+    let found = visits.get(row.id);
+    if (!found) {
       // SQLite hands booleans back as 0/1.
-      visit = { ...row, followUpDone: Boolean(row.followUpDone), feedback: Boolean(row.feedback), outOfStock: [] };
-      visits.set(visit.id, visit);
-      lines.set(visit.id, []);
+      const visit = {
+        ...row,
+        followUpDone: Boolean(row.followUpDone),
+        feedback: Boolean(row.feedback),
+        outOfStock: [],
+      };
+      found = { visit, lines: [] };
+      visits.set(visit.id, found);
       const list = byShop.get(visit.retailerId);
       if (list) list.push(visit);
       else byShop.set(visit.retailerId, [visit]);
     }
-    if (lineId != null && sku != null) lines.get(visit.id)!.push({ id: Number(lineId), sku });
+    if (lineId != null && sku != null) found.lines.push({ id: Number(lineId), sku });
   }
   // Lines in the order they were recorded, whatever order the join returned them in.
-  for (const visit of visits.values())
-    visit.outOfStock = lines
-      .get(visit.id)!
-      .sort((a, b) => a.id - b.id)
-      .map((l) => l.sku);
+  for (const { visit, lines } of visits.values())
+    visit.outOfStock = lines.sort((a, b) => a.id - b.id).map((l) => l.sku);
   return byShop;
 }
 

@@ -9,7 +9,9 @@ import type { PlanProgress, VisitPlan } from "./plan-types.js";
 
 export async function planProgress(db: Db, plan: VisitPlan): Promise<PlanProgress> {
   // plansProgress answers one progress per plan given.
-  return (await plansProgress(db, [plan]))[0]!;
+  const [progress] = await plansProgress(db, [plan]);
+  if (!progress) throw new Error(`no progress read for ${plan.personId} on ${plan.day}`);
+  return progress;
 }
 
 export async function plansProgress(db: Db, plans: VisitPlan[]): Promise<PlanProgress[]> {

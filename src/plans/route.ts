@@ -69,7 +69,11 @@ function nearestNeighbour(start: Point, points: Point[]): number[] {
 function twoOpt(start: Point, points: Point[], order: number[]): number[] {
   const route = [...order];
   // k runs over the route's positions, and the route holds indexes of points.
-  const at = (k: number): Point => (k < 0 ? start : points[route[k]!]!);
+  const at = (k: number): Point => {
+    const point = k < 0 ? start : points[route[k] ?? -1];
+    if (!point) throw new Error(`route position ${k} holds no point`);
+    return point;
+  };
   const n = route.length;
   let improved = true;
   for (let pass = 0; improved && pass < MAX_PASSES; pass++) {

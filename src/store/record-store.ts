@@ -63,7 +63,7 @@ export class RecordStore {
         await audit(tx, record.type, id, meta.confirmedById, "create", null, record);
       }
       const stored: StoredRecord[] = [];
-      for (const { kind, id } of ids) stored.push((await loadRecord(tx, kind, id))!);
+      for (const { kind, id } of ids) stored.push(await loadWritten(tx, kind, id));
       return stored;
     });
   }
@@ -135,7 +135,7 @@ export class RecordStore {
         });
       }
       await audit(tx, after.type, record.id, actorId, "update", formatOf(record), after);
-      return (await loadRecord(tx, after.type, record.id))!;
+      return loadWritten(tx, after.type, record.id);
     });
   }
 
@@ -189,11 +189,11 @@ async function createVisit(
   v: FormatVisit & { feedbackText?: string | null },
   meta: NewRecordMeta,
 ): Promise<void> {
-  if (!v.retailer) throw new Error("a visit is stored only once its shop is known");
+  const columns = visitColumns(v);
   await tx.visit.create({
     data: {
       id,
-      ...visitColumns(v),
+      ...columns,
       managerId: meta.managerId,
       messageId: meta.messageId,
       confirmedById: meta.confirmedById,
@@ -205,7 +205,12 @@ async function createVisit(
   });
   // A visit keeps the promises made at earlier visits to the same shop.
   await tx.visit.updateMany({
-    where: { retailerId: v.retailer, followUpDone: false, followUp: { not: null, lte: v.date }, id: { not: id } },
+    where: {
+      retailerId: columns.retailerId,
+      followUpDone: false,
+      followUp: { not: null, lte: v.date },
+      id: { not: id },
+    },
     data: { followUpDone: true },
   });
 }
@@ -226,8 +231,9 @@ async function createPromotion(tx: Tx, id: string, p: FormatPromotion, meta: New
 }
 
 function visitColumns(v: FormatVisit) {
+  if (!v.retailer) throw new Error("a visit is stored only once its shop is known");
   return {
-    retailerId: v.retailer!,
+    retailerId: v.retailer,
     date: v.date,
     activities: JSON.stringify(v.activities),
     followUp: v.followUp,
@@ -281,6 +287,13 @@ async function loadRecord(client: Client, kind: RecordKind, id: string): Promise
   }
   const row = await client.promotion.findUnique({ where: { id }, include: PROMOTION_INCLUDE });
   return row ? toStoredPromotion(row) : null;
+}
+
+/** A record just written in the same transaction: it is there, or the transaction is broken. */
+async function loadWritten(client: Client, kind: RecordKind, id: string): Promise<StoredRecord> {
+  const record = await loadRecord(client, kind, id);
+  if (!record) throw new Error(`${kind} ${id} is missing right after it was written`);
+  return record;
 }
 
 interface LineRow {

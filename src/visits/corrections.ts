@@ -80,7 +80,7 @@ export function amend(record: Amendable, text: string, ctx: CorrectionContext): 
     }
   }
 
-  const shops = mentions.shops.filter((s) => s.id).map((s) => s.id!);
+  const shops = mentions.shops.flatMap((s) => (s.id ? [s.id] : []));
   if (shops.length) {
     if (after.type === "visit") {
       const replacement = [...shops].reverse().find((id) => id !== after.retailer);

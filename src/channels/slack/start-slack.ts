@@ -63,13 +63,16 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
     throw new Error("Slack auth.test did not name the bot user; is SLACK_BOT_TOKEN a bot token (xoxb-)?");
   const botUserId = auth.user_id;
 
-  // slackTransport chose "http" only with a signing secret and "socket" only with an app token.
+  const { SLACK_APP_TOKEN: appToken, SLACK_SIGNING_SECRET: signingSecret } = config;
   const httpReceiver =
-    transport === "http"
-      ? new SlackHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, logger, ackTimeoutMs: deps.ackTimeoutMs })
+    transport === "http" && signingSecret
+      ? new SlackHttpReceiver({ signingSecret, logger, ackTimeoutMs: deps.ackTimeoutMs })
       : null;
-  const receiver: Receiver =
-    httpReceiver ?? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger: slackLogger });
+  const socketReceiver =
+    transport === "socket" && appToken ? new SocketModeReceiver({ appToken, logger: slackLogger }) : null;
+  const receiver: Receiver | null = httpReceiver ?? socketReceiver;
+  // slackTransport chose "http" only with a signing secret and "socket" only with an app token.
+  if (!receiver) throw new Error(`Slack ${transport} transport has no secret to start with`);
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     botId: auth.bot_id,
@@ -157,6 +160,7 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
   app.action<BlockAction<ButtonAction>>(ACTION_ID_PATTERN, async ({ ack, body, action, respond }) => {
     await ack();
     if (action.type !== "button" || action.value === undefined) return;
+    const text = action.value;
     const userId = body.user.id;
     const container = body.container as {
       type?: string;
@@ -165,21 +169,21 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
       thread_ts?: string;
       is_ephemeral?: boolean;
     };
-    const inMessage = container.type === "message" && container.channel_id && !container.is_ephemeral;
-    const target: SlackTarget = inMessage
-      ? { kind: "conversation", channel: container.channel_id!, threadTs: container.thread_ts }
+    const channel = container.type === "message" && !container.is_ephemeral ? container.channel_id : undefined;
+    const target: SlackTarget = channel
+      ? { kind: "conversation", channel, threadTs: container.thread_ts }
       : container.is_ephemeral && body.response_url
         ? { kind: "respond", respond, userId }
         : { kind: "user", userId };
     await track(
       (async () => {
-        if (inMessage && body.message) await markChoice(body, action, container.channel_id!);
+        if (channel && body.message) await markChoice(body, action, channel);
         await converse(
           {
             externalUserId: userId,
             // Slack does not redeliver interactions; action_ts is unique to the click.
             externalMessageId: `act:${userId}:${action.action_id}:${action.action_ts}`,
-            text: action.value!,
+            text,
             receivedAt: slackTime(action.action_ts),
           },
           target,

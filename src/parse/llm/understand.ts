@@ -48,16 +48,17 @@ export function createUnderstand(
   options: UnderstandOptions = {},
 ): Understand {
   const metrics = options.metrics ?? new LlmMetrics();
-  const mode = config.LLM_BASE_URL ? config.PARSE_MODE : "rules";
+  const baseURL = config.LLM_BASE_URL;
+  const mode = baseURL ? config.PARSE_MODE : "rules";
   const log = logger.child({ component: "llm-parse" });
   const loadRoster = rosterLoader(roster);
   const cache = new AnswerCache();
   const model =
-    mode === "rules"
+    !baseURL || mode === "rules"
       ? null
       : (options.model ??
         createStructuredModel({
-          baseURL: config.LLM_BASE_URL!,
+          baseURL,
           apiKey: config.LLM_API_KEY,
           model: config.LLM_MODEL,
           timeoutMs: config.LLM_TIMEOUT_MS,

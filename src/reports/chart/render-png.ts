@@ -28,7 +28,8 @@ export function svgToPng(svg: string): Promise<Uint8Array> {
     png = render(svg);
     png.catch(() => recent.delete(key));
     recent.set(key, png);
-    if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+    const oldest = recent.keys().next();
+    if (recent.size > RECENT_LIMIT && !oldest.done) recent.delete(oldest.value);
   }
   return png;
 }

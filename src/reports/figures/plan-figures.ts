@@ -116,5 +116,6 @@ function keptPlans(
       entry.plan.catch(() => kept.get(key(id)) === entry && kept.delete(key(id)));
     });
   }
-  return Promise.all(personIds.map((id) => found.get(id)!));
+  // Every id is found by now: kept, or built above.
+  return Promise.all(personIds.map((id) => found.get(id) ?? Promise.reject(new Error(`no plan for ${id} on ${day}`))));
 }

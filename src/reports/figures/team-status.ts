@@ -43,7 +43,7 @@ export function teamTotals(status: TeamStatus): { planned: number | null; done: 
   const sum = (f: (m: MemberStatus) => number) => status.members.reduce((s, m) => s + f(m), 0);
   const withPlans = status.members.every((m) => m.plan !== null);
   return {
-    planned: withPlans ? sum((m) => m.plan!.planned) : null,
+    planned: withPlans ? sum((m) => m.plan?.planned ?? 0) : null,
     done: sum((m) => m.plan?.done ?? 0),
     extra: sum((m) => m.plan?.extra ?? 0),
     visits: sum((m) => m.totals.visits),

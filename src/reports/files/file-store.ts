@@ -44,7 +44,11 @@ export class FileStore {
   /** Keeps a file and returns its URL path, /files/TOKEN/FILENAME. */
   put(filename: string, contentType: string, body: Uint8Array): string {
     this.sweep();
-    while (this.entries.size >= this.maxFiles) this.entries.delete(this.entries.keys().next().value!);
+    // Maps iterate in insertion order: the oldest files go first.
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size < this.maxFiles) break;
+      this.entries.delete(oldest);
+    }
     const token = randomBytes(18).toString("base64url");
     this.entries.set(token, { filename, contentType, body, expiresAt: this.clock() + this.ttlMs });
     return `/files/${token}/${encodeURIComponent(filename)}`;
