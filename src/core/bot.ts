@@ -44,6 +44,7 @@ export interface Bot {
 
 const TEXT_ONLY: ChannelCapabilities = { images: false, files: false, buttons: false };
 /** Control characters other than tab and newlines: binary noise, never meaningful in a report. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the pattern exists to strip these characters from inbound text.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g;
 
 export function createBot(deps: BotDeps): Bot {

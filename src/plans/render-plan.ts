@@ -29,7 +29,7 @@ export function renderPlan(plan: VisitPlan, t: Messages, options: RenderOptions 
   if (plan.dayOff) return text([...lines, t.plans.dayOff(day, plan.dayOff)]);
   if (plan.stops.length === 0) return text([...lines, t.plans.nothingDue(day)]);
   lines.push(t.plans.heading(day, plan.stops.length, plan.totalKm));
-  plan.stops.forEach((stop, i) => lines.push(stopLine(stop, i + 1, t)));
+  for (const [i, stop] of plan.stops.entries()) lines.push(stopLine(stop, i + 1, t));
   if (plan.deferred.length > 0) lines.push(t.plans.deferred(plan.deferred.length));
   return text(lines);
 }
@@ -51,7 +51,7 @@ export function renderProgress(progress: PlanProgress, t: Messages, options: Ren
         left: remaining.length,
       }),
     );
-    remaining.forEach((stop, i) => lines.push(stopLine(stop, i + 1, t)));
+    for (const [i, stop] of remaining.entries()) lines.push(stopLine(stop, i + 1, t));
   }
   if (done.length) lines.push(t.plans.done(done.map((s) => s.name)));
   if (skipped.length) lines.push(t.plans.skippedShops(skipped.map((s) => ({ shop: s.stop.name, reason: s.reason }))));

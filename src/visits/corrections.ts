@@ -171,13 +171,13 @@ function skusOf(record: Amendable): string[] {
 function replaceSku(record: Amendable, from: string, to: string): void {
   const swap = (sku: string) => (sku === from ? to : sku);
   if (record.type === "visit") {
-    record.stock.forEach((l) => (l.sku = swap(l.sku)));
-    record.orders.forEach((l) => (l.sku = swap(l.sku)));
+    for (const l of record.stock) l.sku = swap(l.sku);
+    for (const l of record.orders) l.sku = swap(l.sku);
     record.outOfStock = record.outOfStock.map(swap);
     record.listed = record.listed.map(swap);
   } else {
     record.skus = record.skus.map(swap);
-    record.sales.forEach((l) => (l.sku = swap(l.sku)));
+    for (const l of record.sales) l.sku = swap(l.sku);
   }
 }
 

@@ -22,7 +22,9 @@ export function boltLogger(logger: Logger): BoltLogger {
     warn: write("warn"),
     error: write("error"),
     // pino's level is the one that counts; Bolt's own setting is remembered for getLevel only.
-    setLevel: (l) => void (level = l),
+    setLevel: (l) => {
+      level = l;
+    },
     getLevel: () => level,
     setName: () => undefined,
   };

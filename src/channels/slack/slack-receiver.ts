@@ -198,7 +198,7 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 /** Events come as JSON; slash commands as a form; interactions as a form with one JSON `payload`. Open-ended: Bolt reads them. */
-function parseBody(raw: string, contentType: string): Record<string, any> {
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
   try {
     if (contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
       const form = new URLSearchParams(raw);

@@ -177,7 +177,7 @@ export function mergeParses(rules: ParseResult, model: GroundedAnswer, mode: Mer
       r.type === "visit" ? mergeVisit(r, m as VisitDraft, mode) : mergePromotion(r, m as PromotionDraft, mode),
     );
   });
-  model.records.forEach((m, mi) => paired.has(mi) || merged.push(m));
+  for (const [mi, m] of model.records.entries()) if (!paired.has(mi)) merged.push(m);
   const placed = merged.some((r) => (r.type === "visit" ? !!r.retailer?.id : r.retailers.length > 0));
   return {
     ...rules,

@@ -29,29 +29,30 @@ export function provenanceOf(result: ParseResult): ProvenanceEntry[] {
   const out: ProvenanceEntry[] = [
     { record: -1, fact: "intent", from: origin(result.intent), value: result.intent.value },
   ];
-  result.records.forEach((r, record) => {
-    const add = (fact: string, obj: object | null, value: unknown) =>
-      obj && out.push({ record, fact, from: origin(obj), value });
+  for (const [record, r] of result.records.entries()) {
+    const add = (fact: string, obj: object | null, value: unknown) => {
+      if (obj) out.push({ record, fact, from: origin(obj), value });
+    };
     if (r.type === "visit") {
       add("retailer", r.retailer, r.retailer?.id ?? null);
       add("date", r.date, r.date.value);
-      r.activities.forEach((a) => add(`activity:${a.value}`, a, a.value));
-      r.stock.forEach((l) => add(`stock:${l.sku}`, l, [l.qty, l.unit]));
-      r.outOfStock.forEach((s) => add(`outOfStock:${s.sku}`, s, s.sku));
-      r.listed.forEach((s) => add(`listed:${s.sku}`, s, s.sku));
-      r.orders.forEach((l) => add(`order:${l.sku}`, l, [l.qty, l.unit]));
+      for (const a of r.activities) add(`activity:${a.value}`, a, a.value);
+      for (const l of r.stock) add(`stock:${l.sku}`, l, [l.qty, l.unit]);
+      for (const s of r.outOfStock) add(`outOfStock:${s.sku}`, s, s.sku);
+      for (const s of r.listed) add(`listed:${s.sku}`, s, s.sku);
+      for (const l of r.orders) add(`order:${l.sku}`, l, [l.qty, l.unit]);
       add("followUp", r.followUp, r.followUp?.value ?? null);
       add("feedback", r.feedback, r.feedback.value);
       add("compliance", r.compliance, r.compliance.value);
     } else {
-      r.retailers.forEach((x) => add(`retailer:${x.id}`, x, x.id));
+      for (const x of r.retailers) add(`retailer:${x.id}`, x, x.id);
       add("date", r.date, r.date.value);
-      r.skus.forEach((s) => add(`sku:${s.sku}`, s, s.sku));
+      for (const s of r.skus) add(`sku:${s.sku}`, s, s.sku);
       add("format", r.format, r.format.value);
       add("consumers", r.consumers, r.consumers.value);
       add("durationMinutes", r.durationMinutes, r.durationMinutes.value);
-      r.sales.forEach((l) => add(`sale:${l.sku}`, l, [l.qty, l.unit]));
+      for (const l of r.sales) add(`sale:${l.sku}`, l, [l.qty, l.unit]);
     }
-  });
+  }
   return out;
 }

@@ -42,7 +42,8 @@ export async function answerMemberDetail(
     lines.push({ label: words.labels.plan, value: words.dayOff });
   else if (plan) lines.push({ label: words.labels.plan, value: words.plan(plan.planned, plan.done, plan.extra) });
   lines.push({ label: words.labels.visits, value: words.visits(totals.visits, totals.shops) });
-  visits.forEach((v, i) => lines.push({ label: `${i + 1}`, value: visitBrief(env, v, { withDate: multiDay }) }));
+  for (const [i, v] of visits.entries())
+    lines.push({ label: `${i + 1}`, value: visitBrief(env, v, { withDate: multiDay }) });
   if (total > visits.length) lines.push({ label: "…", value: words.moreInExport(total - visits.length) });
 
   const open = plan?.days.flatMap((d) => d.remaining.map((s) => s.name)) ?? [];

@@ -32,11 +32,10 @@ export async function coverage(db: Db, memberIds: string[], period: Period): Pro
   for (const shop of shops) {
     const everyDays = rules(shop.segment);
     let s = bySegment.get(shop.segment);
-    if (!s)
-      bySegment.set(
-        shop.segment,
-        (s = { segment: shop.segment, everyDays, shops: 0, due: 0, dueVisited: 0, visited: 0, missed: [] }),
-      );
+    if (!s) {
+      s = { segment: shop.segment, everyDays, shops: 0, due: 0, dueVisited: 0, visited: 0, missed: [] };
+      bySegment.set(shop.segment, s);
+    }
     s.shops++;
     const visited = shop.visitsInPeriod > 0;
     if (visited) s.visited++;

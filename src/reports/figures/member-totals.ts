@@ -30,7 +30,10 @@ export async function memberTotals(db: Db, memberIds: string[], period: Period):
   const totals = new Map<string, MemberTotals>();
   const get = (id: string) => {
     let t = totals.get(id);
-    if (!t) totals.set(id, (t = { ...NO_TOTALS }));
+    if (!t) {
+      t = { ...NO_TOTALS };
+      totals.set(id, t);
+    }
     return t;
   };
   for (const row of await totalsRows(db, memberIds, period)) {

@@ -24,7 +24,7 @@ export function visitListReply(
     const own = records.filter((r) => r.managerId === m.id);
     if (!own.length) continue;
     out.push("", words.memberHeading(m.name, own.length));
-    own.forEach((r, i) => out.push(`${i + 1}. ${visitBrief(env, r, { withDate: multiDay })}`));
+    for (const [i, r] of own.entries()) out.push(`${i + 1}. ${visitBrief(env, r, { withDate: multiDay })}`);
   }
   if (records.length === 0) out.push(words.noVisits);
   if (total > records.length) out.push("", words.moreInExport(total - records.length));
