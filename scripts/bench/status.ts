@@ -295,7 +295,11 @@ function sqliteSink(path: string): { sink: Sink; close(): void } {
       }
     })();
   };
-  return { sink, close: () => (db.exec("ANALYZE"), db.close()) };
+  const close = () => {
+    db.exec("ANALYZE");
+    db.close();
+  };
+  return { sink, close };
 }
 
 function pgSink(url: string): { sink: Sink; close(): Promise<void> } {
@@ -311,7 +315,11 @@ function pgSink(url: string): { sink: Sink; close(): Promise<void> } {
       await client.query(`INSERT INTO "${table}" (${cols}) VALUES ${tuples.join(", ")}`, part.flat());
     }
   };
-  return { sink, close: async () => (await client.query("ANALYZE"), await client.end()) };
+  const close = async () => {
+    await client.query("ANALYZE");
+    await client.end();
+  };
+  return { sink, close };
 }
 
 /** Counts every SQL statement the Prisma client sends through the driver adapter. */
@@ -321,7 +329,10 @@ function counting<T extends object>(target: T, counter: { n: number }): T {
       const value = Reflect.get(t, prop, receiver);
       if (typeof value !== "function") return value;
       if (prop === "queryRaw" || prop === "executeRaw")
-        return (...args: unknown[]) => (counter.n++, value.apply(t, args));
+        return (...args: unknown[]) => {
+          counter.n++;
+          return value.apply(t, args);
+        };
       if (prop === "connect" || prop === "startTransaction")
         return async (...args: unknown[]) => counting(await value.apply(t, args), counter);
       return value.bind(t);

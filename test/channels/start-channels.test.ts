@@ -26,7 +26,12 @@ afterEach(async () => {
 
 function capturedLogger() {
   const lines: { level: number; msg: string; channel?: string }[] = [];
-  const stream = new Writable({ write: (chunk, _enc, done) => void (lines.push(JSON.parse(String(chunk))), done()) });
+  const stream = new Writable({
+    write: (chunk, _enc, done) => {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
   return { logger: createLogger("info", stream), lines };
 }
 

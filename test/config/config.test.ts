@@ -79,7 +79,12 @@ describe("configuration", () => {
     let logged = "";
     const logger = createLogger(
       "info",
-      new Writable({ write: (chunk, _enc, done) => void ((logged += String(chunk)), done()) }),
+      new Writable({
+        write: (chunk, _enc, done) => {
+          logged += String(chunk);
+          done();
+        },
+      }),
     );
     logger.info(
       { config: { SLACK_SIGNING_SECRET: "s3cret", WECHATY_PUPPET_SERVICE_TOKEN: "puppet-t0ken", PORT: 3000 } },

@@ -147,9 +147,9 @@ function pair(
   predicted: ScoredRecord[],
 ): { pairs: [number, number][]; loneGold: number[]; lonePredicted: number[] } {
   const candidates: { shared: number; g: number; p: number }[] = [];
-  gold.forEach((g, gi) =>
-    predicted.forEach((p, pi) => {
-      if (recordType(g) !== recordType(p)) return;
+  for (const [gi, g] of gold.entries()) {
+    for (const [pi, p] of predicted.entries()) {
+      if (recordType(g) !== recordType(p)) continue;
       const shared = total(
         sharedCount(
           facts(g).map(([, key]) => key),
@@ -157,8 +157,8 @@ function pair(
         ),
       );
       candidates.push({ shared, g: gi, p: pi });
-    }),
-  );
+    }
+  }
   candidates.sort((x, y) => y.shared - x.shared || x.g - y.g || x.p - y.p);
   const usedGold = new Set<number>();
   const usedPredicted = new Set<number>();

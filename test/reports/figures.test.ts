@@ -91,7 +91,7 @@ describe.each(PROVIDERS)("report figures on $name", (provider) => {
     }
     // M02's plans were kept from the first question; the others were built for the second.
     expect(figures.get("M02")!.days.map((d) => d.plan)).toEqual(first.get("M02")!.days.map((d) => d.plan));
-    figures.get("M02")!.days.forEach((d, i) => expect(d.plan).toBe(first.get("M02")!.days[i]?.plan));
+    for (const [i, d] of figures.get("M02")!.days.entries()) expect(d.plan).toBe(first.get("M02")!.days[i]?.plan);
     now += PLAN_TTL_MS + 1;
     const later = (await planFigures(db, IDS, WEEK, TODAY, clock))!;
     expect(later.get("M02")!.days[0]?.plan).not.toBe(first.get("M02")!.days[0]?.plan);

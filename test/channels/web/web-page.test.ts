@@ -130,6 +130,7 @@ describe("the web chat page", () => {
     await page.keyboard.press("Enter");
     const reply = await botBubble(page, 1);
     expect(calls[0]?.text).toBe("line one\nline two");
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText checks the line break is rendered (pre-wrap); textContent would not.
     expect(await reply.locator(".text").innerText()).toBe("echo: line one\nline two");
   });
 

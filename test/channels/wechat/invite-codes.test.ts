@@ -24,7 +24,13 @@ afterAll(async () => {
 
 function sink() {
   let text = "";
-  return { stream: new Writable({ write: (c, _e, done) => void ((text += String(c)), done()) }), text: () => text };
+  const stream = new Writable({
+    write: (c, _e, done) => {
+      text += String(c);
+      done();
+    },
+  });
+  return { stream, text: () => text };
 }
 
 describe("invite codes", () => {

@@ -203,7 +203,12 @@ describe("WeChat through a real Wechaty on the mock puppet", () => {
 
   it("links a new contact who sends an invite code made by `cli invite`, and answers wrong or reused codes clearly", async () => {
     let printed = "";
-    const out = new Writable({ write: (chunk, _enc, done) => void ((printed += String(chunk)), done()) });
+    const out = new Writable({
+      write: (chunk, _enc, done) => {
+        printed += String(chunk);
+        done();
+      },
+    });
     const err = new Writable({ write: (_chunk, _enc, done) => done() });
     expect(await runInvite(database.db, ["--person", "M02"], out, err)).toBe(0);
     const code = printed.split("\n")[0]!;

@@ -78,7 +78,12 @@ describe("cli parse --llm", () => {
 
   function sink() {
     let text = "";
-    const stream = new Writable({ write: (chunk, _enc, done) => ((text += chunk), done()) });
+    const stream = new Writable({
+      write: (chunk, _enc, done) => {
+        text += chunk;
+        done();
+      },
+    });
     return { stream, text: () => text };
   }
 

@@ -9,7 +9,12 @@ import { type Seeded, seedWeek } from "../report-setup.js";
 
 function sink(): Writable & { text: () => string } {
   const chunks: string[] = [];
-  const w = new Writable({ write: (c, _e, done) => (chunks.push(String(c)), done()) }) as Writable & {
+  const w = new Writable({
+    write: (c, _e, done) => {
+      chunks.push(String(c));
+      done();
+    },
+  }) as Writable & {
     text: () => string;
   };
   w.text = () => chunks.join("");
