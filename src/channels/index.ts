@@ -11,8 +11,8 @@ import { wechat } from "./wechat/index.js";
 
 export const CHANNELS = [web, slack, wechat] as const;
 
-export type { AnyChannelPlugin, ChannelPlugin } from "./channel-plugin.js";
-export { type RunningChannels, type StartChannelsDeps, startChannels } from "./start-channels.js";
+export type { AnyChannelPlugin } from "./channel-plugin.js";
+export { type RunningChannels, startChannels } from "./start-channels.js";
 
 /** For a channel not in the list: plain text, as long as it likes. */
 const TEXT_ONLY: PluginCapabilities = {

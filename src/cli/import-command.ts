@@ -48,6 +48,6 @@ export async function runImport(
   }
 }
 
-export function formatReport(r: FileReport): string {
+function formatReport(r: FileReport): string {
   return `${r.file}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`;
 }

@@ -7,7 +7,7 @@
 import type { Intent } from "../domain/records.js";
 import type { Context } from "./context.js";
 
-export type Next = () => Promise<void>;
+type Next = () => Promise<void>;
 
 export interface Handler {
   /** Shown in logs and tests: which handler answered. */

@@ -50,7 +50,7 @@ export function addMonths(day: string, months: number, dayOfMonth: number): stri
 }
 
 /** Monday of the week holding `day` (weeks start on Monday), shifted by `weeks`. */
-export function mondayOf(day: string, weeks = 0): string {
+function mondayOf(day: string, weeks = 0): string {
   return addDays(day, 1 - isoWeekday(day) + 7 * weeks);
 }
 

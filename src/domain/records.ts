@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 
-export const INTENTS = [
+const INTENTS = [
   "visit_log",
   "promotion_note",
   "plan_query",
@@ -21,7 +21,7 @@ export function isReportIntent(intent: string): intent is (typeof REPORT_INTENTS
   return (REPORT_INTENTS as readonly string[]).includes(intent);
 }
 
-export const ACTIVITIES = [
+const ACTIVITIES = [
   "stock_check",
   "display",
   "listing",
@@ -32,23 +32,23 @@ export const ACTIVITIES = [
   "service",
 ] as const;
 export const UNITS = ["carton", "pack", "case", "unit"] as const;
-export const PROMOTION_FORMATS = ["tasting", "in_store", "circle", "display", "gift", "discount", "other"] as const;
+const PROMOTION_FORMATS = ["tasting", "in_store", "circle", "display", "gift", "discount", "other"] as const;
 
-export const intentSchema = z.enum(INTENTS);
-export const activitySchema = z.enum(ACTIVITIES);
-export const unitSchema = z.enum(UNITS);
-export const promotionFormatSchema = z.enum(PROMOTION_FORMATS);
+const intentSchema = z.enum(INTENTS);
+const activitySchema = z.enum(ACTIVITIES);
+const unitSchema = z.enum(UNITS);
+const promotionFormatSchema = z.enum(PROMOTION_FORMATS);
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 
 /** A counted, ordered or sold amount; a vague amount has qty and unit both null. */
-export const stockLineSchema = z.object({
+const stockLineSchema = z.object({
   sku: z.string(),
   qty: z.number().nullable(),
   unit: unitSchema.nullable(),
 });
 
-export const visitRecordSchema = z.object({
+const visitRecordSchema = z.object({
   type: z.literal("visit"),
   retailer: z.string().nullable(),
   /** Candidate retailer ids when `retailer` is null because the shop could not be told apart. */
@@ -65,7 +65,7 @@ export const visitRecordSchema = z.object({
   compliance: z.boolean(),
 });
 
-export const promotionRecordSchema = z.object({
+const promotionRecordSchema = z.object({
   type: z.literal("promotion"),
   retailers: z.array(z.string()),
   date: isoDay,
@@ -76,7 +76,7 @@ export const promotionRecordSchema = z.object({
   sales: z.array(stockLineSchema),
 });
 
-export const formatRecordSchema = z.discriminatedUnion("type", [visitRecordSchema, promotionRecordSchema]);
+const formatRecordSchema = z.discriminatedUnion("type", [visitRecordSchema, promotionRecordSchema]);
 
 export const formatParseSchema = z.object({
   intent: intentSchema,

@@ -7,7 +7,6 @@ import type { ReplyPhrases } from "./phrases.js";
 import { zh } from "./zh/index.js";
 import { replies as zhReplies } from "./zh/parse/replies.js";
 
-export type { Formatter, Noun } from "./format.js";
 export type { Messages } from "./messages.js";
 export type { ReplyPhrases } from "./phrases.js";
 

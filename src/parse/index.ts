@@ -18,7 +18,7 @@ import { assemble, detectPromotion } from "./refine/records.js";
 import type { ParseInput, ParseResult, ProductMention, ShopMention } from "./types.js";
 
 export * from "../domain/records.js";
-export { candidateProducts, candidateShops } from "./candidates.js";
+export { candidateProducts } from "./candidates.js";
 export { toFormat } from "./to-format.js";
 export type * from "./types.js";
 

@@ -7,7 +7,7 @@
 import type { Activity, Intent, PromotionFormat, Unit } from "../domain/records.js";
 import type { Lang } from "../domain/roster.js";
 
-export type Source = "said" | "implied";
+type Source = "said" | "implied";
 
 /** A piece of the original message: offsets into `ParseInput.text`. */
 export interface TextSpan {
@@ -48,14 +48,6 @@ export interface RetailerRef {
   candidates: ShopCandidate[];
   confidence: number;
   source: Source;
-  via: MatchVia;
-}
-
-export interface ProductRef {
-  sku: string;
-  name: string;
-  mention: TextSpan;
-  confidence: number;
   via: MatchVia;
 }
 

@@ -21,7 +21,7 @@ import { assessShop } from "./shop-reasons.js";
 import { calendarOf, dayOff } from "./team-calendar.js";
 import { loadVisitRules, type VisitRules } from "./visit-rules.js";
 
-export const DEFAULT_DAILY_CAPACITY = 25;
+const DEFAULT_DAILY_CAPACITY = 25;
 
 export class PlanError extends Error {
   constructor(

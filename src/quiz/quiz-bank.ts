@@ -96,7 +96,7 @@ export async function importQuizCsv(db: Db, file: string): Promise<QuizImportRep
   return importQuizRows(db, readQuizCsv(text));
 }
 
-export function importQuizRows(db: Db, rows: QuizRow[]): Promise<QuizImportReport> {
+function importQuizRows(db: Db, rows: QuizRow[]): Promise<QuizImportReport> {
   return saveQuestions(db, rows);
 }
 

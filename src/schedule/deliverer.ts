@@ -35,7 +35,7 @@ export interface DelivererOptions {
   pollMs?: number;
 }
 
-export const DELIVERER_DEFAULTS: Required<DelivererOptions> = {
+const DELIVERER_DEFAULTS: Required<DelivererOptions> = {
   batchSize: 20,
   maxAttempts: 6,
   baseBackoffMs: 30_000,
@@ -44,7 +44,7 @@ export const DELIVERER_DEFAULTS: Required<DelivererOptions> = {
   pollMs: 5_000,
 };
 
-export interface DeliveryReport {
+interface DeliveryReport {
   sent: number;
   failed: number;
   retried: number;

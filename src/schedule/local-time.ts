@@ -12,12 +12,12 @@ export function localTime(instant: Date, timeZone: string): string {
   return f.format(instant);
 }
 
-export class TimeOfDayError extends Error {
+class TimeOfDayError extends Error {
   readonly code = "TIME_OF_DAY";
 }
 
 /** "07:30" → { hour: 7, minute: 30 }; a bad value is a clear error naming it. */
-export function parseTimeOfDay(value: string): { hour: number; minute: number } {
+function parseTimeOfDay(value: string): { hour: number; minute: number } {
   const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(value.trim());
   if (!m) throw new TimeOfDayError(`not a time of day: "${value}" (use HH:MM, e.g. 07:30)`);
   return { hour: Number(m[1]), minute: Number(m[2]) };

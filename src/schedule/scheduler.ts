@@ -27,7 +27,7 @@ import { produceReminder } from "./producers/reminder-push.js";
 import { produceWeekly } from "./producers/weekly.js";
 import { activeReminders, activeZones, allTeams, reminderById, teamNamed } from "./schedule-queries.js";
 
-export type Slot = "morning_plan" | "nudge" | "quiz" | "digest" | "weekly";
+type Slot = "morning_plan" | "nudge" | "quiz" | "digest" | "weekly";
 
 export interface SchedulerOptions {
   deliverer?: DelivererOptions;

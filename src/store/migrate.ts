@@ -6,7 +6,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
 
@@ -128,6 +127,3 @@ async function migratePostgres(url: string): Promise<string[]> {
     await client.end();
   }
 }
-
-/** The repository root, for tools that resolve paths relative to it. */
-export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));

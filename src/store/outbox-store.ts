@@ -3,6 +3,8 @@
  * no-op and delivering it is tracked row by row. Claiming rows for delivery is safe with several
  * deliverers: on PostgreSQL by `FOR UPDATE SKIP LOCKED` (the database's own row locks), on SQLite —
  * one instance by design — by a conditional UPDATE of the row's status.
+ * A row's status goes pending → sending → sent; a failed attempt returns it to pending for a retry,
+ * or ends it as failed; a push whose day has passed ends as expired.
  */
 import type { Reply } from "../domain/messages.js";
 import { Prisma } from "../generated/prisma/client.js";
@@ -15,8 +17,6 @@ export interface OutboxClock {
 
 /** morning_plan | nudge | digest | weekly | quiz | reminder:<id> */
 export type OutboxKind = "morning_plan" | "nudge" | "digest" | "weekly" | "quiz" | `reminder:${number}`;
-
-export type OutboxStatus = "pending" | "sending" | "sent" | "failed" | "expired";
 
 export interface NewPush {
   personId: string;

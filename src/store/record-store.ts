@@ -31,7 +31,7 @@ export type StoredVisit = FormatVisit & StoredMeta & { retailer: string; feedbac
 
 /** A record ready to store; a visit may carry the owner's feedback in their own words. */
 export type NewRecord = (FormatVisit & { feedbackText?: string | null }) | FormatPromotion;
-export type StoredPromotion = FormatPromotion & StoredMeta;
+type StoredPromotion = FormatPromotion & StoredMeta;
 export type StoredRecord = StoredVisit | StoredPromotion;
 
 export interface NewRecordMeta {

@@ -10,7 +10,7 @@ import type { ParseResult, Parser } from "../parse/index.js";
 import type { PendingReport, Question } from "./report-draft.js";
 
 /** The labels of a question's numbered options, in order (what "2" or a name picks from). */
-export function optionLabels(question: Question, t: Messages): string[] {
+function optionLabels(question: Question, t: Messages): string[] {
   const q = t.visits.question;
   switch (question.kind) {
     case "shop":

@@ -9,7 +9,7 @@ import type { Lang } from "../domain/roster.js";
 import { toFormat } from "../parse/index.js";
 import type { ParseInput, ParseIssue, ParseResult, RecordDraft } from "../parse/types.js";
 
-export interface ReportAnswers {
+interface ReportAnswers {
   /** Mention text (or "record:N" for a report that named no shop) → retailer id. */
   shops: Record<string, string>;
   /** "SKU|qty" → the unit the manager named. */
@@ -174,7 +174,7 @@ function nextQuestion(result: ParseResult, records: FormatRecord[], answers: Rep
 }
 
 /** The least sure fact of the parse: the one that decides whether to show it back before storing. */
-export function lowestConfidence(result: ParseResult): number {
+function lowestConfidence(result: ParseResult): number {
   const scores: number[] = [];
   for (const r of result.records) {
     if (r.type === "visit") {

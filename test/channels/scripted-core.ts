@@ -9,7 +9,7 @@ import type { InboundMessage, Reply } from "../../src/domain/messages.js";
 import type { Logger } from "../../src/log.js";
 import type { Db } from "../../src/store/database.js";
 
-export function scriptedHandler(script: Record<string, Reply[]> = {}): Handler {
+function scriptedHandler(script: Record<string, Reply[]> = {}): Handler {
   return {
     name: "scripted",
     async handle(ctx) {

@@ -12,7 +12,7 @@ import type { Db } from "../../src/store/database.js";
 import { RosterStore } from "../../src/store/roster-store.js";
 
 /** Wednesday 25 November 2026, 17:40 in Shanghai: the chat tests' usual moment. */
-export const DEFAULT_AT = "2026-11-25T17:40:00+08:00";
+const DEFAULT_AT = "2026-11-25T17:40:00+08:00";
 
 export interface Chat {
   /** A fresh context for `text` from `personId`, in the message's language else the person's (as the core does). */

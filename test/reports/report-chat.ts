@@ -18,7 +18,7 @@ const CAPABILITIES: Record<string, ChannelCapabilities> = {
   wechat: { images: false, files: false, buttons: false },
 };
 
-export interface AskOptions {
+interface AskOptions {
   /** Local time on the fixture's today, "17:40", or a full ISO instant. */
   at?: string;
   channel?: string;

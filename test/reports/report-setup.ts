@@ -22,7 +22,7 @@ import { TEST_ROSTER } from "../support/fixtures.js";
 export const TODAY = "2026-11-25";
 export const YESTERDAY = "2026-11-24";
 
-export const visit = (retailer: string, date: string, facts: Partial<FormatVisit> = {}): FormatVisit => ({
+const visit = (retailer: string, date: string, facts: Partial<FormatVisit> = {}): FormatVisit => ({
   type: "visit",
   retailer,
   ambiguous: null,

@@ -14,9 +14,9 @@ import { type ScratchDatabase, scratchSqlite } from "./databases.js";
 import { TEST_ROSTER } from "./fixtures.js";
 
 /** Wednesday 25 November 2026, 17:40 in Shanghai. */
-export const DEFAULT_AT = "2026-11-25T17:40:00+08:00";
+const DEFAULT_AT = "2026-11-25T17:40:00+08:00";
 
-export interface SayOptions {
+interface SayOptions {
   at?: string;
   channel?: ChannelName;
   /** The sender as the platform knows them; defaults to the person id (the web chat's way). */

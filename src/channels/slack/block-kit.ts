@@ -11,7 +11,7 @@ import type { Messages } from "../../locales/index.js";
 export type Block = types.KnownBlock;
 
 /** Every button we render has an action id with this prefix; the action listener matches on it. */
-export const ACTION_PREFIX = "fm_";
+const ACTION_PREFIX = "fm_";
 export const ACTION_ID_PATTERN = /^fm_/;
 
 // Slack's documented limits.
@@ -23,8 +23,8 @@ const FIELDS_PER_SECTION = 10;
 const FIELD_TEXT_MAX = 2000;
 const IMAGE_TEXT_MAX = 2000;
 const BUTTONS_PER_ACTIONS = 25;
-export const MESSAGE_BLOCKS_MAX = 50;
-export const HOME_BLOCKS_MAX = 100;
+const MESSAGE_BLOCKS_MAX = 50;
+const HOME_BLOCKS_MAX = 100;
 /** Notification / fallback text: Slack truncates long ones anyway. */
 const FALLBACK_TEXT_MAX = 3000;
 
@@ -35,7 +35,7 @@ export interface RenderOptions {
   publicUrl: string | null;
 }
 
-export interface SlackMessage {
+interface SlackMessage {
   text: string;
   blocks: Block[];
 }
@@ -199,7 +199,7 @@ export function splitText(text: string, max: number): string[] {
 }
 
 /** Slack treats &, < and > as control characters in mrkdwn. */
-export function escapeMrkdwn(text: string): string {
+function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
@@ -212,7 +212,7 @@ function truncate(text: string, max: number): string {
 }
 
 /** An absolute http(s) URL Slack can fetch, or null (a relative /files/ link without PUBLIC_URL). */
-export function reachableUrl(url: string, publicUrl: string | null): string | null {
+function reachableUrl(url: string, publicUrl: string | null): string | null {
   if (/^https?:\/\//i.test(url)) return url;
   if (publicUrl && url.startsWith("/")) return publicUrl.replace(/\/+$/, "") + url;
   return null;

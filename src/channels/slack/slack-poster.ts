@@ -90,7 +90,7 @@ export class SlackPoster {
 }
 
 /** Runs a Web API call, turning Slack's rate limiting into RateLimitedError. */
-export async function rateLimitAware<T>(call: () => Promise<T>): Promise<T> {
+async function rateLimitAware<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
@@ -98,7 +98,7 @@ export async function rateLimitAware<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-export function asRateLimited(error: unknown): RateLimitedError | null {
+function asRateLimited(error: unknown): RateLimitedError | null {
   if (error instanceof RateLimitedError) return error;
   const e = error as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string } } | null;
   if (e?.code === webApi.ErrorCode.RateLimitedError) {

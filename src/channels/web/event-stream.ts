@@ -4,7 +4,7 @@
 import type http from "node:http";
 
 /** Proxies and phone networks drop idle connections after 30–60 s; a comment line keeps it open. */
-export const HEARTBEAT_MS = 25_000;
+const HEARTBEAT_MS = 25_000;
 
 export interface EventStream {
   /** Sends one `message` event whose data is `payload` as JSON. */

@@ -4,7 +4,7 @@
 import { WebRequestError } from "./http-helpers.js";
 
 /** The longest message the bot accepts; longer text is refused, not cut, so nothing is silently lost. */
-export const MAX_TEXT_CHARS = 4000;
+const MAX_TEXT_CHARS = 4000;
 const MAX_MESSAGE_ID_CHARS = 200;
 
 export interface MessageRequest {

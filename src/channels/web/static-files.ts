@@ -38,7 +38,7 @@ export function safeRelativePath(urlPath: string): string | null {
 }
 
 /** The file `urlPath` names inside `root`, or null when the path is unsafe. */
-export function resolveInside(root: string, urlPath: string): string | null {
+function resolveInside(root: string, urlPath: string): string | null {
   const relative = safeRelativePath(urlPath);
   if (relative === null) return null;
   const base = path.resolve(root);

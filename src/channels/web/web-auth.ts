@@ -9,7 +9,7 @@ import { WebRequestError } from "./http-helpers.js";
  * The token from `Authorization: Bearer …`, or from `?token=` for what cannot set headers
  * (EventSource, <img>, download links).
  */
-export function presentedToken(req: http.IncomingMessage, url: URL): string | null {
+function presentedToken(req: http.IncomingMessage, url: URL): string | null {
   const header = req.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(.+)$/i.exec(header.trim());
@@ -19,7 +19,7 @@ export function presentedToken(req: http.IncomingMessage, url: URL): string | nu
 }
 
 /** Compares hashes in constant time so the answer's timing does not reveal the token. */
-export function tokensMatch(presented: string, expected: string): boolean {
+function tokensMatch(presented: string, expected: string): boolean {
   const a = createHash("sha256").update(presented).digest();
   const b = createHash("sha256").update(expected).digest();
   return timingSafeEqual(a, b);

@@ -28,7 +28,7 @@ import { PUBLIC_DIR, safeRelativePath, serveStatic } from "./static-files.js";
 import { requireAccess } from "./web-auth.js";
 import { toWireReplies } from "./wire-replies.js";
 
-export interface WebChatLogger {
+interface WebChatLogger {
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
@@ -64,7 +64,7 @@ export interface WebServer {
 }
 
 /** Room for a 4,000-character Chinese message (12 KB in UTF-8) and then some; more is refused unread. */
-export const BODY_LIMIT_BYTES = 64 * 1024;
+const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Shown on the page under the message that failed; the page cannot tell whose language to use. */
 const INTERNAL_ERROR_MESSAGE = inEveryLanguage((t) => t.channels.failed);

@@ -22,7 +22,7 @@ export interface ChannelMessages {
  * Plain strings, because they travel to the browser as JSON; `{name}` and `{max}` are filled in by
  * the page. Until a person is picked the page shows every language's text side by side.
  */
-export interface WebPageMessages {
+interface WebPageMessages {
   loading: string;
   /** Followed by the browser's reason. */
   cannotConnect: string;

@@ -7,7 +7,7 @@ export interface PlanDay {
 }
 
 /** Why a shop is on the plan, one short phrase each. Days are YYYY-MM-DD; the wording formats them. */
-export interface PlanReasonMessages {
+interface PlanReasonMessages {
   /** Due by its class's rhythm: 到期（品牌店每周1次，已逾期3天） / due (brand store, weekly; 3 days overdue). */
   due(segment: string, everyDays: number, overdueDays: number): string;
   neverVisited(segment: string, everyDays: number): string;

@@ -30,7 +30,7 @@ export interface MemberLine {
 }
 
 /** The card's totals; `planned` is null when the period is too long for plan figures. */
-export interface TeamLine {
+interface TeamLine {
   planned: number | null;
   done: number;
   visits: number;
@@ -40,7 +40,7 @@ export interface TeamLine {
   redFlags: number;
 }
 
-export interface SegmentLine {
+interface SegmentLine {
   due: number;
   dueVisited: number;
   visited: number;
@@ -48,7 +48,7 @@ export interface SegmentLine {
 }
 
 /** Facts of one visit, each already worded (product lists). */
-export interface VisitFacts {
+interface VisitFacts {
   outOfStock: string | null;
   listed: string | null;
   ordered: string | null;

@@ -1,7 +1,7 @@
 /** The schedule part of the message catalogue: the pushes the scheduler sends (plans, nudges, digests, weekly summaries, reminders). */
 
 /** One manager's day in the supervisor's digest. */
-export interface DigestMember {
+interface DigestMember {
   name: string;
   planned: number;
   done: number;

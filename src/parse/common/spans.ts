@@ -9,7 +9,7 @@ export interface Span {
   end: number;
 }
 
-export const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /**
  * The first index of a list at which `after` holds, for a predicate that is false and then true

@@ -35,14 +35,9 @@ const MODEL_CONFIDENCE = 0.7;
 /** A shop the model could not tell apart stays a question: below SURE_ENOUGH (0.6), so the bot asks which one. */
 const AMBIGUOUS_CONFIDENCE = 0.5;
 
-export type DropReason =
-  | "unknown_shop"
-  | "unknown_sku"
-  | "unsupported_number"
-  | "unsupported_unit"
-  | "unsupported_date";
+type DropReason = "unknown_shop" | "unknown_sku" | "unsupported_number" | "unsupported_unit" | "unsupported_date";
 
-export interface Drop {
+interface Drop {
   record: number;
   fact: string;
   value: unknown;

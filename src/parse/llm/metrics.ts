@@ -3,7 +3,7 @@
  * it failed and why, how long it took, what it cost in tokens, and what grounding threw away.
  */
 
-export const FAILURE_KINDS = [
+const FAILURE_KINDS = [
   "timeout",
   "rate_limited",
   "http",

@@ -12,7 +12,7 @@ export function markModel<T extends object>(fact: T): T {
   return fact;
 }
 
-export type Origin = "rules" | "model";
+type Origin = "rules" | "model";
 
 export interface ProvenanceEntry {
   record: number;

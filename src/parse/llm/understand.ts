@@ -34,7 +34,7 @@ export interface UnderstandOptions {
 }
 
 /** A reading with where each fact came from, when the model took part. */
-export type UnderstoodResult = ParseResult & { provenance?: ProvenanceEntry[] };
+type UnderstoodResult = ParseResult & { provenance?: ProvenanceEntry[] };
 
 export type Understand = ((input: ParseInput, rules: Parser) => Promise<UnderstoodResult>) & {
   readonly metrics: LlmMetrics;

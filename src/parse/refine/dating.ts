@@ -9,7 +9,7 @@ import { firstFrom, firstIndex, lastUpTo, type Span } from "../common/spans.js";
 import type { DateExpr } from "../extract/dates.js";
 import type { Analysis } from "./analysis.js";
 
-export interface FollowUp {
+interface FollowUp {
   /** The follow verb. */
   cue: Cue;
   value: string; // YYYY-MM-DD or "unspecified"

@@ -12,7 +12,7 @@ import { unknownProductNear } from "../extract/unknown-names.js";
 import type { Analysis, ProductSpan } from "./analysis.js";
 import type { Range } from "./segments.js";
 
-export type LineKind = "stock" | "order" | "sale";
+type LineKind = "stock" | "order" | "sale";
 
 export interface BoundLine {
   kind: LineKind;

@@ -1,16 +1,12 @@
 /**
  * Raw SQL values differ by database: counts come back as BigInt (both), sums as numeric strings
- * (PostgreSQL), booleans as 0/1 (SQLite), aggregated timestamps as Date, ISO text or epoch ms.
+ * (PostgreSQL), aggregated timestamps as Date, ISO text or epoch ms.
  * These helpers give the reports one shape whatever the store.
  */
 
 export function num(value: unknown): number {
   if (value === null || value === undefined) return 0;
   return typeof value === "number" ? value : Number(value);
-}
-
-export function bool(value: unknown): boolean {
-  return value === true || value === 1 || value === 1n || value === "1" || value === "t" || value === "true";
 }
 
 export function date(value: unknown): Date | null {

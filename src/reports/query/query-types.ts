@@ -4,7 +4,7 @@
  * tested as tables, with a fixed `today`, without a database.
  */
 
-export const REPORT_KINDS = [
+const REPORT_KINDS = [
   "team_status",
   "not_reported",
   "coverage",

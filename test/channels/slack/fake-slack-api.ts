@@ -5,7 +5,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export interface RecordedCall {
+interface RecordedCall {
   method: string;
   args: Record<string, any>;
   token: string | null;

@@ -13,7 +13,7 @@ export interface SlackPost {
   secret?: string;
 }
 
-export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
   return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
 }
 

@@ -7,7 +7,7 @@ import type { WebChatDeps } from "../../../src/channels/web/web-server.js";
 import type { InboundMessage, Reply } from "../../../src/domain/messages.js";
 import type { Person } from "../../../src/domain/roster.js";
 
-export const PEOPLE: Person[] = [
+const PEOPLE: Person[] = [
   {
     id: "m-zhang",
     name: "张伟",
@@ -40,7 +40,7 @@ export const PEOPLE: Person[] = [
   },
 ];
 
-export const CHOICES_REPLY: Reply = {
+const CHOICES_REPLY: Reply = {
   kind: "choices",
   text: "哪一家？ / Which shop?",
   choices: [
@@ -49,7 +49,7 @@ export const CHOICES_REPLY: Reply = {
   ],
 };
 
-export const CARD_REPLY: Reply = {
+const CARD_REPLY: Reply = {
   kind: "card",
   title: "已记录拜访 / Visit logged",
   lines: [
@@ -63,7 +63,7 @@ export const CARD_REPLY: Reply = {
   footer: "回复「撤销」可撤回 / Reply undo to take it back",
 };
 
-export interface LogLine {
+interface LogLine {
   level: "info" | "warn" | "error";
   obj: object;
   msg?: string;

@@ -5,14 +5,14 @@
  */
 
 /** ISO weekday (Monday 1 … Sunday 7) by the first three letters of its name. */
-export const WEEKDAYS: Readonly<Record<string, number>> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
+const WEEKDAYS: Readonly<Record<string, number>> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
 
 /** Every way a weekday is written, full or abbreviated, as the body of a regex group. */
 export const WEEKDAY_NAMES =
   "mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?";
 
 /** Month number (1–12) by the first three letters of its name. */
-export const MONTHS: Readonly<Record<string, number>> = {
+const MONTHS: Readonly<Record<string, number>> = {
   jan: 1,
   feb: 2,
   mar: 3,

@@ -8,7 +8,7 @@
 export const WEEK = "周|星期|礼拜";
 
 /** ISO weekday (Monday 1 … Sunday 7) of each name written after 周/星期/礼拜. */
-export const WEEKDAYS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
+const WEEKDAYS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
 
 /** The weekday names as the body of a regex character class. */
 export const WEEKDAY_CHARS = Object.keys(WEEKDAYS).join("");
