@@ -7,14 +7,7 @@ import type { Reply } from "../domain/messages.js";
 import type { Person } from "../domain/roster.js";
 import type { Db } from "../store/database.js";
 import { RosterStore } from "../store/roster-store.js";
-import { answerCoverage } from "./answers/coverage-answer.js";
-import { answerExport } from "./answers/export-answer.js";
-import { answerMemberDetail } from "./answers/member-detail-answer.js";
-import { answerNotReported } from "./answers/not-reported-answer.js";
-import { answerPromotions } from "./answers/promotions-answer.js";
-import { answerRedFlags } from "./answers/red-flags-answer.js";
-import { answerStockOuts } from "./answers/stock-outs-answer.js";
-import { answerTeamStatus } from "./answers/team-status-answer.js";
+import { REPORT_ANSWERS } from "./answers/index.js";
 import type { FileStore } from "./files/file-store.js";
 import type { StatusQuery } from "./query/query-types.js";
 import { readStatusQuery } from "./query/read-query.js";
@@ -66,31 +59,6 @@ export async function answerQuery(
   const named = query.personIds.flatMap((id) =>
     scope.members.some((m) => m.id === id) ? [people.find((p) => p.id === id)?.name ?? id] : [],
   );
-  const [single, ...others] = scope.members;
-  if (!single) return [...notes, { kind: "text", text: env.t.reports.noManagers }];
-  switch (query.report) {
-    case "not_reported":
-      return [...notes, ...(await answerNotReported(env, query, scope, named))];
-    case "coverage":
-      return [...notes, ...(await answerCoverage(env, query, scope, named))];
-    case "stock_outs":
-      return [...notes, ...(await answerStockOuts(env, query, scope))];
-    case "promotions":
-      return [...notes, ...(await answerPromotions(env, query, scope))];
-    case "red_flags":
-      return [...notes, ...(await answerRedFlags(env, query, scope))];
-    case "export":
-      return [...notes, ...(await answerExport(env, query, scope))];
-    case "member_detail":
-    case "team_status":
-      // A question about one person (or a manager's own team question) reads best as that person's detail.
-      if (
-        others.length === 0 &&
-        (query.report === "member_detail" || scope.subject.kind === "self") &&
-        !query.details
-      ) {
-        return [...notes, ...(await answerMemberDetail(env, query, scope, single))];
-      }
-      return [...notes, ...(await answerTeamStatus(env, query, scope, named))];
-  }
+  if (scope.members.length === 0) return [...notes, { kind: "text", text: env.t.reports.noManagers }];
+  return [...notes, ...(await REPORT_ANSWERS[query.report](env, query, scope, named))];
 }

@@ -9,7 +9,6 @@
  */
 import nodeCron, { type ScheduledTask } from "node-cron";
 import { isoWeekday, localDay } from "../domain/calendar.js";
-import type { Team } from "../generated/prisma/client.js";
 import type { Logger } from "../log.js";
 import { createPlanCache } from "../plans/build-plan.js";
 import { calendarOf, dayOff } from "../plans/team-calendar.js";
@@ -18,16 +17,14 @@ import { OutboxStore } from "../store/outbox-store.js";
 import { type Clock, systemClock } from "./clock.js";
 import { createDeliverer, type Deliverer, type DelivererOptions, type PushFn } from "./deliverer.js";
 import { cronAt, localTime, normaliseTime } from "./local-time.js";
-import { produceDigests } from "./producers/digest.js";
-import { produceMorningPlans } from "./producers/morning-plan.js";
-import { produceNudges } from "./producers/nudge.js";
-import type { ProducerContext, TeamProducer } from "./producers/producer.js";
-import { produceQuiz } from "./producers/quiz-push.js";
+import { digest } from "./producers/digest.js";
+import { morningPlan } from "./producers/morning-plan.js";
+import { nudge } from "./producers/nudge.js";
+import type { ProducerContext, ScheduledPush } from "./producers/producer.js";
+import { quiz } from "./producers/quiz-push.js";
 import { produceReminder } from "./producers/reminder-push.js";
-import { produceWeekly } from "./producers/weekly.js";
+import { weekly } from "./producers/weekly.js";
 import { activeReminders, activeZones, allTeams, reminderById, teamNamed } from "./schedule-queries.js";
-
-type Slot = "morning_plan" | "nudge" | "quiz" | "digest" | "weekly";
 
 export interface SchedulerOptions {
   deliverer?: DelivererOptions;
@@ -50,39 +47,15 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-interface SlotSpec {
-  at(team: Team, quizAt: string): string;
-  /** Catch-up is allowed until this local time ("24:00": the end of the day). */
-  until(team: Team): string;
-  weekdays?: number[];
-  workdaysOnly: boolean;
-  produce: TeamProducer;
-}
-
 /** The daily quiz question's local time unless configured: the lunch break, between visits. */
 const DEFAULT_QUIZ_AT = "12:00";
 /** How often team times and reminders are re-read: a CLI change takes effect within a minute. */
 const DEFAULT_REFRESH_MS = 60_000;
 
-const SLOTS: Record<Slot, SlotSpec> = {
-  morning_plan: {
-    at: (t) => t.morningPlanAt,
-    until: (t) => t.nudgeAt,
-    workdaysOnly: true,
-    produce: produceMorningPlans,
-  },
-  nudge: { at: (t) => t.nudgeAt, until: (t) => t.digestAt, workdaysOnly: true, produce: produceNudges },
-  quiz: { at: (_, quizAt) => quizAt, until: (t) => t.digestAt, workdaysOnly: true, produce: produceQuiz },
-  digest: { at: (t) => t.digestAt, until: () => "24:00", workdaysOnly: true, produce: produceDigests },
-  // The week's summary arrives with Monday's plan, whether or not Monday is worked.
-  weekly: {
-    at: (t) => t.morningPlanAt,
-    until: () => "24:00",
-    weekdays: [1],
-    workdaysOnly: false,
-    produce: produceWeekly,
-  },
-};
+/** Every scheduled push, each in its own file under producers/: a new push is one file and one line here. */
+const SCHEDULED_PUSHES: readonly ScheduledPush[] = [morningPlan, nudge, quiz, digest, weekly];
+/** A scheduled push's kind ("morning_plan", "nudge", …). */
+type Slot = string;
 
 export async function startScheduler(deps: {
   db: Db;
@@ -106,7 +79,8 @@ export async function startScheduler(deps: {
   async function runSlot(teamName: string, slot: Slot): Promise<number> {
     const team = await teamNamed(db, teamName);
     if (!team || stopped) return 0;
-    const spec = SLOTS[slot];
+    const spec = SCHEDULED_PUSHES.find((p) => p.kind === slot);
+    if (!spec) throw new Error(`no scheduled push is called ${slot}`);
     const day = localDay(clock.now(), team.timezone);
     if (spec.weekdays && !spec.weekdays.includes(isoWeekday(day))) return 0;
     if (spec.workdaysOnly && dayOff(calendarOf(team), day)) return 0;
@@ -156,9 +130,10 @@ export async function startScheduler(deps: {
     for (const t of tasks) t.destroy();
     tasks = [];
     for (const team of state.teams) {
-      for (const [slot, spec] of Object.entries(SLOTS) as [Slot, SlotSpec][]) {
+      for (const spec of SCHEDULED_PUSHES) {
+        const slot = spec.kind;
         try {
-          const expression = cronAt(spec.at(team, quizAt), spec.weekdays);
+          const expression = cronAt(spec.at(team, { quizAt }), spec.weekdays);
           tasks.push(
             nodeCron.schedule(
               expression,
@@ -205,9 +180,10 @@ export async function startScheduler(deps: {
     const now = clock.now();
     for (const team of state.teams) {
       const local = localTime(now, team.timezone);
-      for (const [slot, spec] of Object.entries(SLOTS) as [Slot, SlotSpec][]) {
+      for (const spec of SCHEDULED_PUSHES) {
+        const slot = spec.kind;
         try {
-          if (normaliseTime(spec.at(team, quizAt)) <= local && local < untilOf(spec.until(team))) {
+          if (normaliseTime(spec.at(team, { quizAt })) <= local && local < untilOf(spec.until(team))) {
             await guarded({ team: team.name, slot, catchUp: true }, () => runSlot(team.name, slot))();
           }
         } catch (error) {

@@ -16,7 +16,8 @@ export interface OutboxClock {
 }
 
 /** morning_plan | nudge | digest | weekly | quiz | reminder:<id> */
-export type OutboxKind = "morning_plan" | "nudge" | "digest" | "weekly" | "quiz" | `reminder:${number}`;
+/** What a push is ("morning_plan", "reminder:3", …): each scheduled push names its own kind. */
+export type OutboxKind = string;
 
 export interface NewPush {
   personId: string;

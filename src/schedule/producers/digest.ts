@@ -7,11 +7,11 @@ import type { QuizVerdict } from "../../locales/messages/schedule.js";
 import { type QuizScore, quizScores } from "../../quiz/quiz-scores.js";
 import { activeMembers, managersOf } from "../schedule-queries.js";
 import { type MemberDay, membersDay } from "./member-day.js";
-import { messagesOf, type TeamProducer } from "./producer.js";
+import { messagesOf, type ScheduledPush, type TeamProducer } from "./producer.js";
 
 const NO_SCORE: QuizScore = { asked: 0, answered: 0, correct: 0 };
 
-export const produceDigests: TeamProducer = async (ctx, team, day) => {
+const produceDigests: TeamProducer = async (ctx, team, day) => {
   const supervisors = await activeMembers(ctx.db, team.name, "supervisor");
   let added = 0;
   for (const id of await ctx.outbox.withoutPush(
@@ -61,3 +61,11 @@ export function renderDigest(t: Messages, team: string, day: string, members: Me
   if (quiz.length) lines.push(d.quizLine(quiz));
   return lines.join("\n");
 }
+
+export const digest = {
+  kind: "digest",
+  at: (team) => team.digestAt,
+  until: () => "24:00",
+  workdaysOnly: true,
+  produce: produceDigests,
+} satisfies ScheduledPush;

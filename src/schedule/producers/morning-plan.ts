@@ -3,12 +3,12 @@ import { buildPlans } from "../../plans/build-plan.js";
 import { renderPlan } from "../../plans/render-plan.js";
 import { localTime } from "../local-time.js";
 import { activeMembers } from "../schedule-queries.js";
-import { messagesOf, type TeamProducer } from "./producer.js";
+import { messagesOf, type ScheduledPush, type TeamProducer } from "./producer.js";
 
 /** After a restart the plan can go out late: no "good morning" in the afternoon. */
 const LATE_AFTER = "10:00";
 
-export const produceMorningPlans: TeamProducer = async (ctx, team, day) => {
+const produceMorningPlans: TeamProducer = async (ctx, team, day) => {
   const managers = await activeMembers(ctx.db, team.name, "manager");
   const due = new Set(
     await ctx.outbox.withoutPush(
@@ -36,3 +36,11 @@ export const produceMorningPlans: TeamProducer = async (ctx, team, day) => {
   }
   return added;
 };
+
+export const morningPlan = {
+  kind: "morning_plan",
+  at: (team) => team.morningPlanAt,
+  until: (team) => team.nudgeAt,
+  workdaysOnly: true,
+  produce: produceMorningPlans,
+} satisfies ScheduledPush;

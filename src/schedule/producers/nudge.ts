@@ -4,9 +4,9 @@
  */
 import { buildPlans } from "../../plans/build-plan.js";
 import { activeMembers, visitCountsOn } from "../schedule-queries.js";
-import { messagesOf, type TeamProducer } from "./producer.js";
+import { messagesOf, type ScheduledPush, type TeamProducer } from "./producer.js";
 
-export const produceNudges: TeamProducer = async (ctx, team, day) => {
+const produceNudges: TeamProducer = async (ctx, team, day) => {
   const managers = await activeMembers(ctx.db, team.name, "manager");
   const due = new Set(
     await ctx.outbox.withoutPush(
@@ -30,3 +30,11 @@ export const produceNudges: TeamProducer = async (ctx, team, day) => {
   }
   return added;
 };
+
+export const nudge = {
+  kind: "nudge",
+  at: (team) => team.nudgeAt,
+  until: (team) => team.digestAt,
+  workdaysOnly: true,
+  produce: produceNudges,
+} satisfies ScheduledPush;

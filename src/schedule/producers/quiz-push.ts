@@ -3,9 +3,9 @@ import type { Lang } from "../../domain/roster.js";
 import { messagesFor } from "../../locales/index.js";
 import { askQuiz } from "../../quiz/quiz-ask.js";
 import { activeMembers } from "../schedule-queries.js";
-import type { TeamProducer } from "./producer.js";
+import type { ScheduledPush, TeamProducer } from "./producer.js";
 
-export const produceQuiz: TeamProducer = async (ctx, team, day) => {
+const produceQuiz: TeamProducer = async (ctx, team, day) => {
   const managers = await activeMembers(ctx.db, team.name, "manager");
   let added = 0;
   for (const id of await ctx.outbox.withoutPush(
@@ -21,3 +21,11 @@ export const produceQuiz: TeamProducer = async (ctx, team, day) => {
   }
   return added;
 };
+
+export const quiz = {
+  kind: "quiz",
+  at: (_team, times) => times.quizAt,
+  until: (team) => team.digestAt,
+  workdaysOnly: true,
+  produce: produceQuiz,
+} satisfies ScheduledPush;

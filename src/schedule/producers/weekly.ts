@@ -10,7 +10,7 @@ import { type QuizScore, quizScores } from "../../quiz/quiz-scores.js";
 import type { Db } from "../../store/database.js";
 import { activeMembers, managersOf } from "../schedule-queries.js";
 import { membersDay } from "./member-day.js";
-import { messagesOf, type TeamProducer } from "./producer.js";
+import { messagesOf, type ScheduledPush, type TeamProducer } from "./producer.js";
 
 type Week = Omit<WeekFigures, "quiz">;
 
@@ -40,7 +40,7 @@ async function weeksOf(
   return weeks;
 }
 
-export const produceWeekly: TeamProducer = async (ctx, team, day) => {
+const produceWeekly: TeamProducer = async (ctx, team, day) => {
   const from = addDays(day, -DAYS_IN_WEEK);
   const to = addDays(day, -1);
   const calendar = calendarOf(team);
@@ -118,3 +118,13 @@ export const produceWeekly: TeamProducer = async (ctx, team, day) => {
   }
   return added;
 };
+
+export const weekly = {
+  kind: "weekly",
+  // The week's summary arrives with Monday's plan, whether or not Monday is worked.
+  at: (team) => team.morningPlanAt,
+  until: () => "24:00",
+  weekdays: [1],
+  workdaysOnly: false,
+  produce: produceWeekly,
+} satisfies ScheduledPush;
