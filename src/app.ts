@@ -32,6 +32,7 @@ import { type Database, openDatabase } from "./store/database.js";
 import { loadNames } from "./store/name-book.js";
 import { RecordStore } from "./store/record-store.js";
 import { RosterStore } from "./store/roster-store.js";
+import { SharedValueStore } from "./store/shared-value-store.js";
 import { visitHandlers } from "./visits/handlers.js";
 
 export interface FeatureDeps {
@@ -115,6 +116,8 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
     registry: channels,
     liveFeed,
     homeView,
+    // WeCom's access token is fetched once for all instances and kept in the database.
+    shared: new SharedValueStore(db),
   });
   const outbox = new OutboxStore(db, systemClock);
   const web = createWebServer({

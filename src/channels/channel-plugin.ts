@@ -24,6 +24,20 @@ export interface PluginCapabilities extends ChannelCapabilities {
   readonly maxTextLength: number;
 }
 
+/**
+ * Small values every instance of the app shares through the database, each until it expires
+ * (src/store/shared-value-store.ts): a platform's access token, a one-off claim, a push's progress.
+ * A channel sees its own keys only (startChannels prefixes them with the channel's name).
+ */
+export interface SharedValues {
+  /** The live value under `key`; null when there is none or it has expired. */
+  get(key: string): Promise<{ value: string; expiresAt: Date } | null>;
+  /** Stores `value` under `key` until `expiresAt`, replacing what was there. */
+  put(key: string, value: string, expiresAt: Date): Promise<void>;
+  /** Stores `value` only when `key` holds no live value: true for the one caller (of all instances) that stored it. */
+  claim(key: string, value: string, expiresAt: Date): Promise<boolean>;
+}
+
 /** Answers a request on the shared web server; false when the path is not its own. */
 export type HttpRoute = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
 
@@ -47,6 +61,8 @@ export interface ChannelStartDeps<Config> {
   liveFeed: LiveFeed;
   /** What a person sees when they open the bot's home (Slack's App Home): today's plan. */
   homeView: (person: Person) => Promise<Reply[]>;
+  /** Values shared with the channel's other instances (WeCom's access token), under the channel's own keys. */
+  shared: SharedValues;
 }
 
 /** A started channel. */

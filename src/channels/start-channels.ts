@@ -10,10 +10,11 @@ import type { ChannelName, Reply } from "../domain/messages.js";
 import type { Person } from "../domain/roster.js";
 import type { Logger } from "../log.js";
 import type { RosterStore } from "../store/roster-store.js";
-import type { AnyChannelPlugin, HttpRoute, RunningChannel } from "./channel-plugin.js";
+import type { AnyChannelPlugin, HttpRoute, RunningChannel, SharedValues } from "./channel-plugin.js";
 import type { ChannelRegistry } from "./outbound.js";
 import { Pacer } from "./pacer.js";
 import { catalogueFor } from "./sender-language.js";
+import { MemorySharedValues, namespaced } from "./shared-values.js";
 import type { LiveFeed } from "./web/live-feed.js";
 
 export interface StartChannelsDeps {
@@ -29,6 +30,8 @@ export interface StartChannelsDeps {
   liveFeed: LiveFeed;
   /** A person's home view (Slack's App Home): today's plan. Default: a hint of what to send. */
   homeView?: (person: Person) => Promise<Reply[]>;
+  /** Values the instances share (the database's SharedValue table); default: this process's memory. */
+  shared?: SharedValues;
   /** Stop waiting for a channel after this long; it is still registered if it starts later (default 30 s). */
   startTimeoutMs?: number;
 }
@@ -61,6 +64,7 @@ export function startChannels(deps: StartChannelsDeps): RunningChannels {
   const homeView =
     deps.homeView ??
     (async (person: Person) => [{ kind: "text", text: catalogueFor(person).channels.homeHint } satisfies Reply]);
+  const shared = deps.shared ?? new MemorySharedValues();
   let stopped = false;
 
   function launch(plugin: AnyChannelPlugin): void {
@@ -77,6 +81,7 @@ export function startChannels(deps: StartChannelsDeps): RunningChannels {
         pacer: new Pacer(plugin.pacing),
         liveFeed: deps.liveFeed,
         homeView,
+        shared: namespaced(shared, name),
       })
       .then(
         async (channel) => {

@@ -19,7 +19,7 @@ import { SlackHttpReceiver } from "./slack-receiver.js";
 import { fromSlackText } from "./slack-text.js";
 import { slashCommandText } from "./slash-command.js";
 
-type StartSlackDeps = Omit<ChannelStartDeps<SlackConfig>, "liveFeed"> & {
+type StartSlackDeps = Omit<ChannelStartDeps<SlackConfig>, "liveFeed" | "shared"> & {
   /** Tests: how long before an unacknowledged HTTP request is answered anyway. */
   ackTimeoutMs?: number;
 };
