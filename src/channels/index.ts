@@ -8,8 +8,9 @@ import type { AnyChannelPlugin, PluginCapabilities } from "./channel-plugin.js";
 import { slack } from "./slack/index.js";
 import { web } from "./web/index.js";
 import { wechat } from "./wechat/index.js";
+import { wecom } from "./wecom/index.js";
 
-export const CHANNELS = [web, slack, wechat] as const;
+export const CHANNELS = [web, slack, wechat, wecom] as const;
 
 export type { AnyChannelPlugin } from "./channel-plugin.js";
 export { type RunningChannels, startChannels } from "./start-channels.js";

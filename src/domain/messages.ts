@@ -15,6 +15,17 @@ export interface ChannelCapabilities {
   buttons: boolean;
 }
 
+/**
+ * What a message carried instead of (or besides) text, as the platform named it: a voice note, a
+ * photo, a shared location, or another kind (video, link, file). The core reads text only for now;
+ * the voice/photo/location issue gives these their meaning.
+ */
+export type Attachment =
+  | { kind: "voice"; mediaId: string; format: string | null }
+  | { kind: "image"; mediaId: string; url: string | null }
+  | { kind: "location"; lat: number; lng: number; label: string | null }
+  | { kind: "other"; type: string };
+
 export interface InboundMessage {
   channel: ChannelName;
   /** The sender as the platform knows them (Slack user id, WeChat contact id, person id on the web). */
@@ -25,6 +36,8 @@ export interface InboundMessage {
   receivedAt: Date;
   /** The platform message this one replies to, when the channel tells us. */
   replyToExternalId?: string | null;
+  /** A voice note, photo or location the message carried (WeCom hands them over; the core does not read them yet). */
+  attachment?: Attachment;
 }
 
 /** One option the user can pick; `value` is sent back as if typed. */

@@ -1,4 +1,5 @@
-/** The channels part of the message catalogue: what the Slack, WeChat and web chat adapters say themselves. */
+/** The channels part of the message catalogue: what the Slack, WeChat, WeCom and web chat adapters say themselves. */
+import type { Attachment } from "../../domain/messages.js";
 
 /** `/fieldmate plan|status|help`. */
 export type SlashCommand = "plan" | "status" | "help";
@@ -16,6 +17,18 @@ export interface ChannelMessages {
   slashAliases: Record<SlashCommand, readonly string[]>;
   /** The web chat page's own texts (src/channels/web/public/), served as data to the page. */
   webPage: WebPageMessages;
+  /** What the WeCom app says itself. */
+  wecom: WecomMessages;
+}
+
+interface WecomMessages {
+  /** A linked person opened the app's chat (at most once a day): a card with this title and text… */
+  greetingTitle(name: string): string;
+  greetingText: string;
+  /** …and one button, which sends `slashCommands.plan` as if typed. */
+  planButton: string;
+  /** What a voice note, photo, location or other non-text message gets until the core reads them. */
+  notYet: Record<Attachment["kind"], string>;
 }
 
 /**
