@@ -22,7 +22,7 @@ const BUTTON_KEY_MAX_BYTES = 1024;
 /** A text of this many UTF-16 units never exceeds 2,048 bytes (three bytes a unit at most). */
 export const WECOM_TEXT_MAX_CHARS = Math.floor(TEXT_MAX_BYTES / 3);
 
-export interface TemplateCard {
+interface TemplateCard {
   card_type: "button_interaction";
   main_title: { title: string };
   sub_title_text?: string;
@@ -30,7 +30,7 @@ export interface TemplateCard {
   button_list: { text: string; key: string }[];
 }
 
-export interface MediaFile {
+interface MediaFile {
   filename: string;
   bytes: Uint8Array;
   contentType: string;

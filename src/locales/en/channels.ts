@@ -38,7 +38,7 @@ export const channels: ChannelMessages = {
     greetingTitle: (name) => `Hi ${name}`,
     greetingText:
       "Send me what happened after each visit, e.g. \"Joe's OOS Coke Zero, 3 cs Sprite\". Tap below for today's plan.",
-    planButton: "Today's plan",
+    planButton: "My plan",
     notYet: {
       voice: "I can't listen to voice messages yet. Please type the visit report.",
       image: "I can't attach photos to visits yet. Please send the visit report as text.",
