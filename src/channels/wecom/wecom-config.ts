@@ -52,6 +52,10 @@ export function checkWecomConfig(config: WecomConfig, problem: (variable: Variab
   }
   if (missing.length) return;
   if (!/^\d+$/.test(config.WECOM_AGENT_ID ?? "")) problem("WECOM_AGENT_ID", "must be the app's numeric AgentId");
+  // WeCom's console takes at most 32 letters and digits here.
+  if (!/^[A-Za-z0-9]{1,32}$/.test(config.WECOM_TOKEN ?? "")) {
+    problem("WECOM_TOKEN", "must be the callback Token: letters and digits, at most 32");
+  }
   if (!isEncodingAesKey(config.WECOM_ENCODING_AES_KEY ?? "")) {
     problem("WECOM_ENCODING_AES_KEY", "must be the 43-character EncodingAESKey from the app's callback settings");
   }

@@ -1,7 +1,8 @@
 /**
  * Sends rendered messages to one userid through message/send, uploading images and files first
- * (media/upload), and remembers how far a push got, so a push that WeCom rate-limits halfway is
- * resumed by the outbox's retry after the last message that went out (no message twice, none lost).
+ * (media/upload), and remembers how far an unfinished push got, so a push that WeCom rate-limits
+ * halfway is resumed by the outbox's retry after the last message that went out (no message twice,
+ * none lost). A finished push is forgotten: the same replies pushed again later go out again.
  */
 import { createHash } from "node:crypto";
 import type { Reply } from "../../domain/messages.js";
@@ -49,7 +50,9 @@ export class WecomSender {
     const sent = Number((await this.shared.get(key))?.value ?? 0);
     for (let i = sent; i < messages.length; i++) {
       await this.sendOne(userId, messages[i] as WecomMessage);
-      await this.shared.put(key, String(i + 1), new Date(this.now() + PROGRESS_TTL_MS));
+      const last = i === messages.length - 1;
+      // The last message ends the push: its progress expires at once.
+      await this.shared.put(key, String(i + 1), new Date(this.now() + (last ? 0 : PROGRESS_TTL_MS)));
     }
   }
 }

@@ -16,6 +16,8 @@ export interface SentMessage {
   content: Record<string, any>;
   /** Anything else in the body (enable_duplicate_check, safe, …). */
   body: Record<string, any>;
+  /** performance.now() when it arrived (benchmarks). */
+  at: number;
 }
 
 interface Upload {
@@ -103,7 +105,7 @@ export async function startFakeWecomApi(): Promise<FakeWecomApi> {
           taskIds.add(content.task_id);
         }
         delete rest[msgtype];
-        sent.push({ touser, msgtype, content, body: rest });
+        sent.push({ touser, msgtype, content, body: rest, at: performance.now() });
         return answer({
           invaliduser: "",
           msgid: `msg-${sent.length}`,

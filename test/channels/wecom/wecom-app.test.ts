@@ -44,6 +44,7 @@ describe("WeCom's variables", () => {
     );
     expect(() => parseConfig({ ...WECOM_ENV, WECOM_ENCODING_AES_KEY: "short" })).not.toThrow(/short/);
     expect(() => parseConfig({ ...WECOM_ENV, WECOM_API_URL: "qyapi.weixin.qq.com" })).toThrow(/WECOM_API_URL/);
+    expect(() => parseConfig({ ...WECOM_ENV, WECOM_TOKEN: "has spaces in it" })).toThrow(/WECOM_TOKEN must be/);
     expect(secretVariables()).toEqual(
       expect.arrayContaining(["WECOM_SECRET", "WECOM_TOKEN", "WECOM_ENCODING_AES_KEY"]),
     );

@@ -300,6 +300,13 @@ describe("WeCom pushes", () => {
     ]);
   });
 
+  it("sends the same push again when it is pushed again (only an unfinished push is resumed)", async () => {
+    const reminder: Reply[] = [{ kind: "text", text: "今天记得拍陈列照片" }];
+    await registry.get("wecom")?.send("linzhiqiang", reminder);
+    await registry.get("wecom")?.send("linzhiqiang", reminder);
+    expect(texts(fake.sent)).toEqual(["今天记得拍陈列照片", "今天记得拍陈列照片"]);
+  });
+
   it("says why a userid outside the app's visible range cannot be reached", async () => {
     await expect(registry.get("wecom")?.send("notamember", [{ kind: "text", text: "hi" }])).rejects.toThrow(
       /81013.*visible range/,
