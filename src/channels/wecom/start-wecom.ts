@@ -64,8 +64,11 @@ export async function startWecom(deps: StartWecomDeps): Promise<WecomChannel> {
   const cipher = new CallbackCipher(config.WECOM_TOKEN, config.WECOM_ENCODING_AES_KEY, config.WECOM_CORP_ID);
 
   const work = new Set<Promise<unknown>>();
+  /** Work after the callback's answer, tracked for idle() and stop(); a failure is logged, never unhandled. */
   const track = (promise: Promise<unknown>) => {
-    const tracked = promise.finally(() => work.delete(tracked));
+    const tracked = promise
+      .catch((error: unknown) => logger.error({ err: error }, "WeCom callback handling failed"))
+      .finally(() => work.delete(tracked));
     work.add(tracked);
   };
 

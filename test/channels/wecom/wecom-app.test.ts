@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type App, startApp } from "../../../src/app.js";
+import { channelCapabilities, channelNames } from "../../../src/channels/index.js";
 import { Pacer } from "../../../src/channels/pacer.js";
 import { MemorySharedValues } from "../../../src/channels/shared-values.js";
 import { startWecom, type WecomChannel } from "../../../src/channels/wecom/start-wecom.js";
@@ -49,6 +50,11 @@ describe("WeCom's variables", () => {
       expect.arrayContaining(["WECOM_SECRET", "WECOM_TOKEN", "WECOM_ENCODING_AES_KEY"]),
     );
     expect(secretVariables()).not.toContain("WECOM_CORP_ID");
+  });
+
+  it("make a channel `cli link --channel wecom` accepts, showing buttons, images and files", () => {
+    expect(channelNames()).toContain("wecom");
+    expect(channelCapabilities("wecom")).toEqual({ images: true, files: true, buttons: true, maxTextLength: 682 });
   });
 });
 
