@@ -56,6 +56,9 @@ export function readAnswer(text: string, labels: string[]): Answer {
 function matchLabel(text: string, labels: string[]): number | null {
   const t = text.toLowerCase().replace(/\s+/g, "");
   if (t.length < 2) return null;
+  // A whole label, as a tapped button or a typed number sends it ("玉溪(硬)"), before any looser match.
+  const whole = labels.findIndex((label) => label.toLowerCase().replace(/\s+/g, "") === t);
+  if (whole >= 0 && labels.filter((label) => label.toLowerCase().replace(/\s+/g, "") === t).length === 1) return whole;
   const hits = labels
     .map((label, i) => ({
       i,
