@@ -14,8 +14,9 @@ const SKIP_LAST = new RegExp(
   `^(.+?)[\\s,，。.;；!！]*(?:${SKIP_PHRASES.map((p) => p.trail.source).join("|")})[\\s。.!！]*$`,
   "i",
 );
-/** "Today" opening the reason, with what separates it from the rest. */
-const TODAY = new RegExp(`^(?:${SKIP_PHRASES.map((p) => p.today.source).join("|")})[\\s,，]*`, "i");
+/** "Today" opening or closing the reason ("今天关门", "closed today"), with what separates it from the rest. */
+const TODAY_WORDS = SKIP_PHRASES.map((p) => p.today.source).join("|");
+const TODAY = new RegExp(`^(?:${TODAY_WORDS})[\\s,，]*|[\\s,，]*(?:${TODAY_WORDS})$`, "gi");
 
 /** What a skip is read from: the text, and the rule parser to find the shop it names. */
 type SkipSource = Pick<Context, "message" | "parser" | "person" | "now">;

@@ -17,7 +17,7 @@ import { RosterStore } from "../store/roster-store.js";
 import { auditEntriesAfter, messagesByIds } from "./audit-queries.js";
 import { reportedShops } from "./report-content.js";
 
-export interface AuditFinding {
+interface AuditFinding {
   kind: "state_differs" | "broken_trail" | "no_trail" | "unnamed_record";
   /** "visit:<id>" or "promotion:<id>". */
   record: string;

@@ -20,9 +20,13 @@ export function correctionOrReport(correction: Correction, reading: ParseResult,
   if (targets.length === 0) return "report";
   const targetShops = new Set(targets.flatMap((r) => (r.type === "visit" ? [r.retailer] : r.retailers)));
   const sameShops = reported.every((shop) => targetShops.has(shop));
+  // "不是张记，是旺旺 硬中华5条" / "not Joe's, Sunrise: 5 cases": it names the last record's shop only to deny it.
+  const deniesTarget = reading.shops.some((s) => s.id && targetShops.has(s.id) && !reported.includes(s.id));
+  if (deniesTarget) return correction.plainly ? "correction" : "either";
   // "不对，张记硬中华15条" after a 张记 record fixes it; after a 旺旺 record it may move it, or be a new visit.
   if (correction.plainly) return sameShops ? "correction" : "either";
-  if (!sameShops) return "report";
+  // "not Sunrise, Joe's: 5 cases" after a Sunrise record: the last record's shop and another one, both with facts.
+  if (!sameShops) return reported.some((shop) => targetShops.has(shop)) ? "either" : "report";
   // "Actually Joe's had 5 cases" about today's Joe's visit adds to that visit (the same result as a
   // correction, and undo takes it back); about an older visit it may be a correction or today's report.
   const days = new Set(reading.records.map((r) => r.date.value));

@@ -39,9 +39,12 @@ export function visitHandlers(deps: VisitDeps): VisitHandlers {
         const { pending } = dialogueOf(ctx);
         if (pending && (await answerPending(ctx, deps, dialogueOf(ctx), pending))) return;
         await next();
-        // Whatever answered this message, a question left open by an earlier one is still waiting.
+        // Whatever answered this message, a question left open by an earlier one is still waiting. Not
+        // when this answer offers numbered choices of its own: the "1" that follows is for those.
         const after = dialogueOf(ctx);
-        if (after.pending && after.pending === pending) await askAgain(ctx, deps, after, after.pending);
+        const offersChoices = ctx.replies.some((r) => r.kind === "choices");
+        if (after.pending && after.pending === pending && !offersChoices)
+          await askAgain(ctx, deps, after, after.pending);
       },
     },
     correction: {

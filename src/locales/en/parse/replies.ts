@@ -47,7 +47,7 @@ export const replies: ReplyPhrases = {
   unitAfterNumber: "cartons?|packs?|cases?|cs|bottles?|cans?|units?",
   undo: /^(undo|(delete|remove|scratch|drop)( that| it| this| the last( one)?| (that|this|the last) (one|record|visit|entry))?)[.!]?$|^undo\b/i,
   edit: /^(edit|change)$/i,
-  remove: /^(remove|delete|drop|take (off|out)|scratch|strike|cross off)\b/i,
+  remove: /^(remove|delete|drop|scratch|strike|cross off|take (off|out))\b|^take\b.{1,40}\b(off|out of)\b/i,
   factLists: [
     [/out of stock|\boos\b|sold out|\bout\b/i, "outOfStock"],
     [/\bstock\b|on hand|\bleft\b/i, "stock"],
