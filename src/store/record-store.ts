@@ -191,10 +191,12 @@ export class RecordStore {
       orderBy: { id: "desc" },
       take: RECENT_CHANGES,
     });
-    const live = await this.inEffect(recent);
-    const [newest] = live;
-    if (!newest) return [];
-    return newest.messageId ? live.filter((c) => c.messageId === newest.messageId).reverse() : [newest];
+    // A message's entries are written together, so its group ends at the first entry of another message.
+    const live = await this.inEffect(recent, (found, next) => {
+      const [newest] = found;
+      return !newest || (newest.messageId !== null && next.messageId === newest.messageId);
+    });
+    return live.reverse();
   }
 
   /** A record's last change still in effect, whoever made it. */
@@ -203,7 +205,7 @@ export class RecordStore {
       where: { entity: kind, entityId: id, action: { in: [...CHANGES] } },
       orderBy: { id: "desc" },
     });
-    return (await this.inEffect(entries))[0] ?? null;
+    return (await this.inEffect(entries, (found) => found.length === 0))[0] ?? null;
   }
 
   /**
@@ -264,8 +266,11 @@ export class RecordStore {
     return rows.map(toStoredVisit);
   }
 
-  /** The entries among `entries` (newest first) that no later entry took back, on records still active. */
-  private async inEffect(entries: AuditRow[]): Promise<Change[]> {
+  /**
+   * The entries among `entries` (newest first) that no later entry took back, on records still
+   * active, walked while `more(found, next)` says the next entry may still belong.
+   */
+  private async inEffect(entries: AuditRow[], more: (found: Change[], next: AuditRow) => boolean): Promise<Change[]> {
     if (!entries.length) return [];
     const takenBack = await this.db.auditEntry.findMany({
       where: { reverts: { in: entries.map((e) => e.id) } },
@@ -274,6 +279,7 @@ export class RecordStore {
     const reverted = new Set(takenBack.map((e) => e.reverts));
     const changes: Change[] = [];
     for (const entry of entries) {
+      if (!more(changes, entry)) break;
       if (reverted.has(entry.id) || !entry.after) continue;
       const kind = entry.entity as RecordKind;
       if (!(await this.isActive(kind, entry.entityId))) continue;
