@@ -74,7 +74,7 @@ export async function undoLastChange(ctx: Context, deps: VisitDeps, references: 
       if (change) changes.push(change);
     }
   }
-  if (changes.length === 0) return say(ctx, c.nothingToCorrect);
+  if (changes.length === 0) return say(ctx, c.nothingToUndo);
   const reverted = await deps.records.revert(changes, { actorId: ctx.person.id, messageId: ctx.inboundId });
   if (reverted === "changed_since") return say(ctx, c.changedSince);
   const names = await namesOf(

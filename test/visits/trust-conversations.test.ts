@@ -169,6 +169,8 @@ describe.each(PROVIDERS)("records you can trust, on $name", ({ create }) => {
       expect(plain(await world.say("M02", "撤销"))).toContain("已撤销：张记便利店 11月25日（周三） 的拜访");
       expect(facts((await visits("M02"))[0]!)).toEqual(["R035", "undone", ["stock T007 12 carton"]]);
       expect(await auditActions(visit!.id)).toEqual(["create", "update", "revert", "undo"]);
+      expect(plain(await world.say("M02", "撤销"))).toContain("没有可以撤销的记录或修改了");
+      expect(await auditActions(visit!.id)).toEqual(["create", "update", "revert", "undo"]);
     });
 
     it("'undo' in English after 'no, 5 cases' puts the 3 cases back", async () => {

@@ -72,6 +72,7 @@ export const visits: VisitMessages = {
     notYours:
       "That record isn't yours, so I can't change it. You can correct your own records (supervisors: their team's).",
     nothingToCorrect: "There's no record to correct yet. Send me a visit first; once it's logged you can change it.",
+    nothingToUndo: "There's nothing left to undo.",
     undone: (what) => `Undone: ${what}.`,
     reverted: (what) => `Took back the last change: ${what} is back to what it was.`,
     changedSince: "That record was changed again afterwards. Undo the later change first.",

@@ -72,6 +72,8 @@ export interface VisitMessages {
   correction: {
     notYours: string;
     nothingToCorrect: string;
+    /** Undo found no change of the sender's still in effect. */
+    nothingToUndo: string;
     /** Undo withdrew records whose creation was the last change. */
     undone(what: string): string;
     /** Undo took back the last change of records, shown as they are again. */

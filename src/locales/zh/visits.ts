@@ -68,6 +68,7 @@ export const visits: VisitMessages = {
   correction: {
     notYours: "这条记录不是您的，不能修改。只能改自己（主管可改本组）的记录。",
     nothingToCorrect: "没有找到可以更正的记录。先发一条拜访记录，我记下后就能改了。",
+    nothingToUndo: "没有可以撤销的记录或修改了。",
     undone: (what) => `已撤销：${what}。`,
     reverted: (what) => `已撤回上一次修改，${what}恢复为修改前的内容：`,
     changedSince: "这条记录之后又改过，请先撤销后面那次修改。",
