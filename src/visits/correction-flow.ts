@@ -7,6 +7,7 @@ import type { Context } from "../core/context.js";
 import { ordinalOf, readAnswer } from "../core/picks.js";
 import { mayReach } from "../core/visibility.js";
 import { shortReference } from "../domain/reference.js";
+import { messagesFor } from "../locales/index.js";
 import type { NameBook } from "../store/name-book.js";
 import { referencesOf } from "../store/name-book.js";
 import { type Change, formatOf, type StoredRecord } from "../store/record-store.js";
@@ -119,7 +120,9 @@ export async function answerCorrectionOrNew(
   open: CorrectionOrNew,
 ): Promise<boolean> {
   const c = ctx.t.visits.correction;
-  const answer = readAnswer(ctx.message.text, [c.asCorrection, c.asNew]);
+  // The question was asked in the message's language: its options are read in that language.
+  const asked = messagesFor(open.lang).visits.correction;
+  const answer = readAnswer(ctx.message.text, [asked.asCorrection, asked.asNew]);
   const rest = { ...state, choice: null };
   saveDialogue(ctx, rest);
   if (answer.kind === "cancel") {
