@@ -8,6 +8,7 @@ import { channelNames } from "../channels/index.js";
 import { type Config, ConfigError, loadConfig } from "../config/config.js";
 import { type Database, openDatabase } from "../store/database.js";
 import { RosterStore } from "../store/roster-store.js";
+import { runAuditCheck } from "./audit-check-command.js";
 import { runImport } from "./import-command.js";
 import { runInvite } from "./invite-command.js";
 import { runParse } from "./parse-command.js";
@@ -34,6 +35,7 @@ const USAGE = `Fieldmate command line
   reminder add --cron "0 8 * * 1" --audience team:NAME|role:ROLE|all --text-zh TEXT --text-en TEXT
   reminder list | reminder remove ID           scheduled policy reminders
   quiz import FILE.csv | quiz list             the 应知应会 question bank
+  audit-check [--database URL]                 replay the audit trail; report records it does not explain (exit 1)
   help                                         this text
 
 The database comes from DATABASE_URL (default file:./data/fieldmate.db).`;
@@ -75,6 +77,7 @@ const commands: Record<string, Command> = {
   reminder: (args) => withDatabase(({ db }) => runReminder(db, args, process.stdout, process.stderr)),
   quiz: (args) => withDatabase(({ db }) => runQuiz(db, args, process.stdout, process.stderr)),
   status: (args) => withDatabase(({ db }) => runStatus(db, args, process.stdout, process.stderr)),
+  "audit-check": (args) => runAuditCheck(args, process.stdout, process.stderr),
   help: async () => {
     process.stdout.write(`${USAGE}\n`);
     return 0;

@@ -76,7 +76,8 @@ export function createBot(deps: BotDeps): Bot {
       reply(t.core.otherLanguage);
       return null;
     }
-    if (language === null && !/\d/.test(clean)) {
+    // Digits and a lone letter pass: "2" picks a numbered choice, "B" answers the day's quiz.
+    if (language === null && !/[\dA-Za-z]/.test(clean)) {
       reply(t.core.nothingToRead);
       return null;
     }

@@ -54,16 +54,15 @@ export function readAnswer(text: string, labels: string[]): Answer {
 
 /** The one option whose label the reply names (or that names the reply); null when none or several. */
 function matchLabel(text: string, labels: string[]): number | null {
-  const t = text.toLowerCase().replace(/\s+/g, "");
+  // Full-width brackets and letters typed on a Chinese keyboard read as the labels' own (NFKC).
+  const flat = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+  const t = flat(text);
   if (t.length < 2) return null;
+  // A whole label, as a tapped button or a typed number sends it ("玉溪(硬)"), before any looser match.
+  const whole = labels.map(flat).flatMap((label, i) => (label === t ? [i] : []));
+  if (whole.length === 1) return whole[0] ?? null;
   const hits = labels
-    .map((label, i) => ({
-      i,
-      l: label
-        .toLowerCase()
-        .replace(/\s+/g, "")
-        .replace(/[（(].*$/, ""),
-    }))
+    .map((label, i) => ({ i, l: flat(label).replace(/[（(].*$/, "") }))
     .filter(({ l }) => l === t || l.includes(t) || t.includes(l));
   const exact = hits.filter(({ l }) => l === t);
   if (exact.length === 1) return exact[0]?.i ?? null;

@@ -4,18 +4,25 @@ import type { Db } from "./database.js";
 export interface NameBook {
   shop(id: string): string;
   product(sku: string): string;
+  /** A product's name and aliases, the name first: the ways a manager (and the parser) may write it. */
+  spellings(sku: string): string[];
 }
 
 export async function loadNames(db: Db, shopIds: Iterable<string>, skus: Iterable<string>): Promise<NameBook> {
   const [shops, products] = await Promise.all([
     db.retailer.findMany({ where: { id: { in: [...new Set(shopIds)] } }, select: { id: true, name: true } }),
-    db.product.findMany({ where: { sku: { in: [...new Set(skus)] } }, select: { sku: true, name: true } }),
+    db.product.findMany({
+      where: { sku: { in: [...new Set(skus)] } },
+      select: { sku: true, name: true, aliases: true },
+    }),
   ]);
   const shopNames = new Map(shops.map((s) => [s.id, s.name]));
   const productNames = new Map(products.map((p) => [p.sku, p.name]));
+  const aliases = new Map(products.map((p) => [p.sku, JSON.parse(p.aliases) as string[]]));
   return {
     shop: (id) => shopNames.get(id) ?? id,
     product: (sku) => productNames.get(sku) ?? sku,
+    spellings: (sku) => [productNames.get(sku) ?? sku, ...(aliases.get(sku) ?? [])],
   };
 }
 

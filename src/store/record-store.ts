@@ -1,6 +1,8 @@
 /**
- * Visits and promotions as stored records: created from confirmed drafts, changed by corrections,
- * undone by "撤销". Every change leaves an audit entry (who, when, before, after).
+ * Visits and promotions as stored records: created from confirmed drafts, changed by corrections and
+ * by a second report of the same shop and day, taken back by "撤销". Every change leaves an audit
+ * entry (who, by which message, before, after), and undo works from that trail: it reverts the last
+ * change still in effect, and withdraws a record only when its creation was that change.
  * Records go in and out in the FORMAT.md shape, so parser, LLM path and storage share one vocabulary.
  */
 import { randomUUID } from "node:crypto";
@@ -23,16 +25,53 @@ interface StoredMeta {
   messageId: string | null;
   status: "active" | "undone";
   createdAt: Date;
-  note: string | null;
 }
 
-/** A visit as stored; `feedbackText` holds the owner's words (or the message, when they could not be told apart). */
-export type StoredVisit = FormatVisit & StoredMeta & { retailer: string; feedbackText: string | null };
+/**
+ * A visit as stored; `feedbackText` holds the owner's words (or the message, when they could not be
+ * told apart), `complianceNote` the message that mentioned a forbidden practice.
+ */
+export type StoredVisit = FormatVisit &
+  StoredMeta & { retailer: string; feedbackText: string | null; complianceNote: string | null };
 
 /** A record ready to store; a visit may carry the owner's feedback in their own words. */
 export type NewRecord = (FormatVisit & { feedbackText?: string | null }) | FormatPromotion;
 type StoredPromotion = FormatPromotion & StoredMeta;
 export type StoredRecord = StoredVisit | StoredPromotion;
+
+/** What an audit entry keeps of a record: its facts, and for a visit the words kept beside them. */
+export type Snapshot = (FormatVisit & { feedbackText: string | null; complianceNote: string | null }) | FormatPromotion;
+
+/** Who changes a record, and by which inbound message. */
+export interface ChangeMeta {
+  actorId: string;
+  messageId: string | null;
+}
+
+/** The actions that change a record's facts, and so can be taken back by undo. */
+const CHANGES = ["create", "update", "merge"] as const;
+type ChangeAction = (typeof CHANGES)[number];
+type AuditAction = ChangeAction | "revert" | "undo";
+
+/** One change still in effect: an audit entry no later entry took back, on a record still active. */
+export interface Change {
+  entryId: number;
+  kind: RecordKind;
+  recordId: string;
+  action: ChangeAction;
+  messageId: string | null;
+  before: Snapshot | null;
+  after: Snapshot;
+}
+
+/** What undo did to one record: its facts restored, or the record withdrawn (its creation was the change). */
+export interface Reverted {
+  record: StoredRecord;
+  withdrawn: boolean;
+}
+
+/** How far back a person's own changes are looked for; undo goes back one message at a time. */
+const RECENT_CHANGES = 50;
 
 export interface NewRecordMeta {
   managerId: string;
@@ -44,6 +83,7 @@ export interface NewRecordMeta {
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type Client = Db | Tx;
+type AuditRow = Awaited<ReturnType<Db["auditEntry"]["findMany"]>>[number];
 
 const VISIT_INCLUDE = { lines: { orderBy: { id: "asc" } } } as const;
 const PROMOTION_INCLUDE = { lines: { orderBy: { id: "asc" } }, retailers: true } as const;
@@ -53,18 +93,32 @@ export class RecordStore {
 
   /** Stores confirmed records of one message together: all or none. */
   async createAll(records: NewRecord[], meta: NewRecordMeta): Promise<StoredRecord[]> {
+    return (await this.storeReport(records, [], meta)).created;
+  }
+
+  /**
+   * Stores what one report adds, all or none: new records, and the facts merged into visits already
+   * logged for the same shop and day (audited as "merge", so undo takes them back out).
+   */
+  async storeReport(
+    records: NewRecord[],
+    merges: { into: StoredRecord; after: Snapshot }[],
+    meta: NewRecordMeta,
+  ): Promise<{ created: StoredRecord[]; merged: StoredRecord[] }> {
     return this.db.$transaction(async (tx) => {
-      const ids: { kind: RecordKind; id: string }[] = [];
+      const change = { actorId: meta.confirmedById, messageId: meta.messageId };
+      const merged: StoredRecord[] = [];
+      for (const { into, after } of merges) merged.push(await updateIn(tx, into, after, change, "merge"));
+      const created: StoredRecord[] = [];
       for (const record of records) {
         const id = randomUUID();
         if (record.type === "visit") await createVisit(tx, id, record, meta);
         else await createPromotion(tx, id, record, meta);
-        ids.push({ kind: record.type, id });
-        await audit(tx, record.type, id, meta.confirmedById, "create", null, record);
+        const written = await loadWritten(tx, record.type, id);
+        await audit(tx, written, change, { action: "create", before: null, after: snapshotOf(written) });
+        created.push(written);
       }
-      const stored: StoredRecord[] = [];
-      for (const { kind, id } of ids) stored.push(await loadWritten(tx, kind, id));
-      return stored;
+      return { created, merged };
     });
   }
 
@@ -93,63 +147,112 @@ export class RecordStore {
     return promotion ? this.get("promotion", promotion.id) : null;
   }
 
-  /** The active records created from a person's most recent reporting message. */
-  async latestOf(managerId: string): Promise<StoredRecord[]> {
-    const [visit, promotion] = await Promise.all([
-      this.db.visit.findFirst({ where: { managerId, status: "active" }, orderBy: { createdAt: "desc" } }),
-      this.db.promotion.findFirst({ where: { managerId, status: "active" }, orderBy: { createdAt: "desc" } }),
-    ]);
-    const newest = [visit, promotion]
-      .filter((r): r is NonNullable<typeof r> => r !== null)
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
-    if (!newest) return [];
-    const sameMessage = newest.messageId
-      ? { managerId, status: "active", messageId: newest.messageId }
-      : { id: newest.id };
-    const [visits, promotions] = await Promise.all([
-      this.db.visit.findMany({ where: sameMessage, include: VISIT_INCLUDE, orderBy: { createdAt: "asc" } }),
-      this.db.promotion.findMany({ where: sameMessage, include: PROMOTION_INCLUDE, orderBy: { createdAt: "asc" } }),
-    ]);
-    return [...visits.map(toStoredVisit), ...promotions.map(toStoredPromotion)];
-  }
-
-  /** Replaces a record's facts with `after`, keeping the before/after pair in the audit trail. */
-  async update(record: StoredRecord, after: FormatVisit | FormatPromotion, actorId: string): Promise<StoredRecord> {
-    return this.db.$transaction(async (tx) => {
-      if (after.type === "visit") {
-        await tx.visitLine.deleteMany({ where: { visitId: record.id } });
-        await tx.visit.update({
-          where: { id: record.id },
-          data: { ...visitColumns(after), lines: { create: visitLines(after) } },
-        });
-      } else {
-        await tx.promotionLine.deleteMany({ where: { promotionId: record.id } });
-        await tx.promotionRetailer.deleteMany({ where: { promotionId: record.id } });
-        await tx.promotion.update({
-          where: { id: record.id },
-          data: {
-            ...promotionColumns(after),
-            lines: { create: promotionLines(after) },
-            retailers: { create: after.retailers.map((retailerId) => ({ retailerId })) },
-          },
-        });
-      }
-      await audit(tx, after.type, record.id, actorId, "update", formatOf(record), after);
-      return loadWritten(tx, after.type, record.id);
+  /** The active visit a manager already logged for a shop on a day, if any (a second report adds to it). */
+  async sameDayVisit(managerId: string, retailerId: string, date: string): Promise<StoredVisit | null> {
+    const row = await this.db.visit.findFirst({
+      where: { managerId, retailerId, date, status: "active" },
+      include: VISIT_INCLUDE,
+      orderBy: { createdAt: "desc" },
     });
+    return row ? toStoredVisit(row) : null;
   }
 
-  /** Marks a record undone (kept for the audit trail, left out of plans and reports). */
+  /**
+   * Replaces a record's facts with `after` (a visit's words are kept unless `after` carries its own),
+   * keeping the before/after pair in the audit trail. `merge` marks a second report of the same visit.
+   */
+  async update(
+    record: StoredRecord,
+    after: FormatVisit | FormatPromotion | Snapshot,
+    by: string | (ChangeMeta & { action?: "update" | "merge" }),
+  ): Promise<StoredRecord> {
+    const change = typeof by === "string" ? { actorId: by, messageId: null } : by;
+    const action = "action" in change ? (change.action ?? "update") : "update";
+    return this.db.$transaction((tx) => updateIn(tx, record, after, change, action));
+  }
+
+  /**
+   * The records a person changed last (one message may create or change several): what a correction
+   * without a reference applies to. Empty when nothing they changed is still in effect.
+   */
+  async lastTouchedBy(actorId: string): Promise<StoredRecord[]> {
+    const records: StoredRecord[] = [];
+    for (const change of await this.lastChangeBy(actorId)) {
+      const record = await this.get(change.kind, change.recordId);
+      if (record) records.push(record);
+    }
+    return records;
+  }
+
+  /** A person's last change still in effect: every entry of their most recent message that changed records. */
+  async lastChangeBy(actorId: string): Promise<Change[]> {
+    const recent = await this.db.auditEntry.findMany({
+      where: { actorId, action: { in: [...CHANGES] } },
+      orderBy: { id: "desc" },
+      take: RECENT_CHANGES,
+    });
+    // A message's entries are written together, so its group ends at the first entry of another message.
+    const live = await this.inEffect(recent, (found, next) => {
+      const [newest] = found;
+      return !newest || (newest.messageId !== null && next.messageId === newest.messageId);
+    });
+    return live.reverse();
+  }
+
+  /** A record's last change still in effect, whoever made it. */
+  async lastChangeOf(kind: RecordKind, id: string): Promise<Change | null> {
+    const entries = await this.db.auditEntry.findMany({
+      where: { entity: kind, entityId: id, action: { in: [...CHANGES] } },
+      orderBy: { id: "desc" },
+    });
+    return (await this.inEffect(entries, (found) => found.length === 0))[0] ?? null;
+  }
+
+  /**
+   * Takes changes back, all or none: a creation withdraws its record (status undone, kept for the
+   * audit trail), an update or a merge restores the record as it was before. "changed_since" when a
+   * record was changed again after the change: undo goes back one step at a time, newest first.
+   */
+  async revert(changes: Change[], meta: ChangeMeta): Promise<Reverted[] | "changed_since"> {
+    try {
+      return await this.db.$transaction(async (tx) => {
+        const done: Reverted[] = [];
+        for (const change of changes) done.push(await revertOne(tx, change, meta));
+        return done;
+      });
+    } catch (error) {
+      if (error instanceof ChangedSince) return "changed_since";
+      throw error;
+    }
+  }
+
+  /** Withdraws a record outright, whatever changed it since (an admin's or a seed's undo; the chat uses `revert`). */
   async undo(record: StoredRecord, actorId: string): Promise<void> {
     await this.db.$transaction(async (tx) => {
+      const created = await tx.auditEntry.findFirst({
+        where: { entity: record.type, entityId: record.id, action: "create" },
+        select: { id: true },
+      });
       if (record.type === "visit") await tx.visit.update({ where: { id: record.id }, data: { status: "undone" } });
       else await tx.promotion.update({ where: { id: record.id }, data: { status: "undone" } });
-      await audit(tx, record.type, record.id, actorId, "undo", formatOf(record), null);
+      await audit(
+        tx,
+        record,
+        { actorId, messageId: null },
+        { action: "undo", before: snapshotOf(record), after: null, reverts: created?.id },
+      );
     });
   }
 
-  async auditOf(kind: RecordKind, id: string) {
-    return this.db.auditEntry.findMany({ where: { entity: kind, entityId: id }, orderBy: { id: "asc" } });
+  /** Every record of a kind, in id order, a page at a time (`after`: the last id of the previous page). */
+  async page(kind: RecordKind, after: string | null, take: number): Promise<StoredRecord[]> {
+    const where = after ? { id: { gt: after } } : {};
+    if (kind === "visit") {
+      const rows = await this.db.visit.findMany({ where, include: VISIT_INCLUDE, orderBy: { id: "asc" }, take });
+      return rows.map(toStoredVisit);
+    }
+    const rows = await this.db.promotion.findMany({ where, include: PROMOTION_INCLUDE, orderBy: { id: "asc" }, take });
+    return rows.map(toStoredPromotion);
   }
 
   /** The latest active visits to a shop, newest first. */
@@ -162,6 +265,88 @@ export class RecordStore {
     });
     return rows.map(toStoredVisit);
   }
+
+  /**
+   * The entries among `entries` (newest first) that no later entry took back, on records still
+   * active, walked while `more(found, next)` says the next entry may still belong.
+   */
+  private async inEffect(entries: AuditRow[], more: (found: Change[], next: AuditRow) => boolean): Promise<Change[]> {
+    if (!entries.length) return [];
+    const takenBack = await this.db.auditEntry.findMany({
+      where: { reverts: { in: entries.map((e) => e.id) } },
+      select: { reverts: true },
+    });
+    const reverted = new Set(takenBack.map((e) => e.reverts));
+    const changes: Change[] = [];
+    for (const entry of entries) {
+      if (!more(changes, entry)) break;
+      if (reverted.has(entry.id) || !entry.after) continue;
+      const kind = entry.entity as RecordKind;
+      if (!(await this.isActive(kind, entry.entityId))) continue;
+      changes.push({
+        entryId: entry.id,
+        kind,
+        recordId: entry.entityId,
+        action: entry.action as ChangeAction,
+        messageId: entry.messageId,
+        before: entry.before ? (JSON.parse(entry.before) as Snapshot) : null,
+        after: JSON.parse(entry.after) as Snapshot,
+      });
+    }
+    return changes;
+  }
+
+  private async isActive(kind: RecordKind, id: string): Promise<boolean> {
+    const where = { id, status: "active" };
+    const count = kind === "visit" ? await this.db.visit.count({ where }) : await this.db.promotion.count({ where });
+    return count > 0;
+  }
+}
+
+async function updateIn(
+  tx: Tx,
+  record: StoredRecord,
+  after: FormatVisit | FormatPromotion | Snapshot,
+  change: ChangeMeta,
+  action: "update" | "merge",
+): Promise<StoredRecord> {
+  // The record as it is inside the transaction: the audit's "before" must be what was really replaced.
+  const before = snapshotOf(await loadWritten(tx, record.type, record.id));
+  await writeFacts(tx, record.id, withWords(before, after));
+  const written = await loadWritten(tx, record.type, record.id);
+  await audit(tx, written, change, { action, before, after: snapshotOf(written) });
+  return written;
+}
+
+/** Thrown inside undo's transaction to roll it back when a record changed after the change to undo. */
+class ChangedSince extends Error {}
+
+async function revertOne(tx: Tx, change: Change, meta: ChangeMeta): Promise<Reverted> {
+  const record = await loadRecord(tx, change.kind, change.recordId);
+  // Only the record's newest change still in effect can be taken back: later ones come first.
+  const later = await tx.auditEntry.findMany({
+    where: { entity: change.kind, entityId: change.recordId, action: { in: [...CHANGES] }, id: { gt: change.entryId } },
+    select: { id: true },
+  });
+  const takenBack = await tx.auditEntry.count({ where: { reverts: { in: later.map((e) => e.id) } } });
+  if (record?.status !== "active" || takenBack < later.length) throw new ChangedSince();
+  const current = snapshotOf(record);
+  if (change.action === "create") {
+    if (record.type === "visit") await tx.visit.update({ where: { id: record.id }, data: { status: "undone" } });
+    else await tx.promotion.update({ where: { id: record.id }, data: { status: "undone" } });
+    await audit(tx, record, meta, { action: "undo", before: current, after: null, reverts: change.entryId });
+    return { record: { ...record, status: "undone" }, withdrawn: true };
+  }
+  if (!change.before) throw new ChangedSince();
+  await writeFacts(tx, record.id, change.before);
+  const restored = await loadWritten(tx, record.type, record.id);
+  await audit(tx, restored, meta, {
+    action: "revert",
+    before: current,
+    after: snapshotOf(restored),
+    reverts: change.entryId,
+  });
+  return { record: restored, withdrawn: false };
 }
 
 /** The FORMAT.md shape of a stored record (what corrections edit and audits compare). */
@@ -173,14 +358,59 @@ export function formatOf(record: StoredRecord): FormatVisit | FormatPromotion {
       messageId: _msg,
       status: _s,
       createdAt: _c,
-      note: _n,
       feedbackText: _f,
+      complianceNote: _n,
       ...visit
     } = record;
     return visit;
   }
-  const { id: _id, managerId: _m, messageId: _msg, status: _s, createdAt: _c, note: _n, ...promotion } = record;
+  const { id: _id, managerId: _m, messageId: _msg, status: _s, createdAt: _c, ...promotion } = record;
   return promotion;
+}
+
+/** What the audit trail keeps of a stored record. */
+export function snapshotOf(record: StoredRecord): Snapshot {
+  const facts = formatOf(record);
+  if (record.type !== "visit") return facts as FormatPromotion;
+  return { ...(facts as FormatVisit), feedbackText: record.feedbackText, complianceNote: record.complianceNote };
+}
+
+/** `after` with the visit's words from `before` where `after` does not carry its own. */
+function withWords(before: Snapshot, after: FormatVisit | FormatPromotion | Snapshot): Snapshot {
+  if (after.type !== "visit" || before.type !== "visit") return after as Snapshot;
+  const words = after as Partial<Snapshot & { type: "visit" }>;
+  return {
+    ...after,
+    feedbackText: words.feedbackText !== undefined ? words.feedbackText : before.feedbackText,
+    complianceNote: words.complianceNote !== undefined ? words.complianceNote : before.complianceNote,
+  };
+}
+
+/** Writes a record's facts over what it held (lines replaced); its identity and status stay. */
+async function writeFacts(tx: Tx, id: string, facts: Snapshot): Promise<void> {
+  if (facts.type === "visit") {
+    await tx.visitLine.deleteMany({ where: { visitId: id } });
+    await tx.visit.update({
+      where: { id },
+      data: {
+        ...visitColumns(facts),
+        feedbackText: facts.feedbackText,
+        complianceNote: facts.complianceNote,
+        lines: { create: visitLines(facts) },
+      },
+    });
+    return;
+  }
+  await tx.promotionLine.deleteMany({ where: { promotionId: id } });
+  await tx.promotionRetailer.deleteMany({ where: { promotionId: id } });
+  await tx.promotion.update({
+    where: { id },
+    data: {
+      ...promotionColumns(facts),
+      lines: { create: promotionLines(facts) },
+      retailers: { create: facts.retailers.map((retailerId) => ({ retailerId })) },
+    },
+  });
 }
 
 async function createVisit(
@@ -261,21 +491,20 @@ function promotionLines(p: FormatPromotion) {
 
 async function audit(
   tx: Tx,
-  entity: RecordKind,
-  entityId: string,
-  actorId: string,
-  action: "create" | "update" | "undo",
-  before: unknown,
-  after: unknown,
+  record: StoredRecord,
+  change: ChangeMeta,
+  entry: { action: AuditAction; before: Snapshot | null; after: Snapshot | null; reverts?: number },
 ): Promise<void> {
   await tx.auditEntry.create({
     data: {
-      entity,
-      entityId,
-      actorId,
-      action,
-      before: before === null ? null : JSON.stringify(before),
-      after: after === null ? null : JSON.stringify(after),
+      entity: record.type,
+      entityId: record.id,
+      actorId: change.actorId,
+      messageId: change.messageId,
+      action: entry.action,
+      before: entry.before === null ? null : JSON.stringify(entry.before),
+      after: entry.after === null ? null : JSON.stringify(entry.after),
+      reverts: entry.reverts ?? null,
     },
   });
 }
@@ -329,8 +558,8 @@ function toStoredVisit(row: {
     messageId: row.messageId,
     status: row.status as StoredVisit["status"],
     createdAt: row.createdAt,
-    note: row.complianceNote ?? row.feedbackText,
     feedbackText: row.feedbackText,
+    complianceNote: row.complianceNote,
     retailer: row.retailerId,
     ambiguous: null,
     date: row.date,
@@ -365,7 +594,6 @@ function toStoredPromotion(row: {
     messageId: row.messageId,
     status: row.status as StoredPromotion["status"],
     createdAt: row.createdAt,
-    note: null,
     retailers: row.retailers.map((r) => r.retailerId).sort(),
     date: row.date,
     skus: row.lines.filter((l) => l.kind === "sku").map((l) => l.sku),

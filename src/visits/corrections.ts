@@ -1,30 +1,37 @@
 /**
- * Corrections in words: "撤销", "不对，是15条", "改成软中华", "not Joe's, Sunrise", "follow-up Friday".
- * `readCorrection` tells whether a message is one; `amend` computes the corrected record from what the
- * correction text mentions (quantities, shops, products, dates), leaving everything else as it was.
+ * Corrections in words: "撤销", "不对，是15条", "改成软中华", "not Joe's, Sunrise", "follow-up Friday",
+ * "去掉软中华的断货", "不对 触达了40人". `readCorrection` tells whether a message opens like one (whether it
+ * IS one is decided with its reading, in correction-or-report.ts); `amend` and `removeFacts` compute the
+ * corrected record from what the text names, leaving everything else as it was.
  */
 
 import { unitOf } from "../core/picks.js";
 import type { FormatPromotion, FormatStockLine, FormatVisit, Unit } from "../domain/records.js";
 import { REFERENCE_PATTERN } from "../domain/reference.js";
 import { REPLY_PHRASES } from "../locales/index.js";
+import type { FactList } from "../locales/phrases.js";
 import { parseNumber } from "../parse/common/numerals.js";
 import type { Parser } from "../parse/index.js";
 
 export type Correction =
   | { kind: "undo"; references: string[] }
   | { kind: "edit"; references: string[] }
-  | { kind: "amend"; references: string[]; text: string };
+  | { kind: "remove"; references: string[]; text: string }
+  /** `plainly`: it opens with words that only a correction opens with (不对, 改成 / wrong, make it). */
+  | { kind: "amend"; references: string[]; text: string; plainly: boolean };
 
 const saysAny = (text: string, pick: (p: (typeof REPLY_PHRASES)[number]) => RegExp) =>
   REPLY_PHRASES.some((p) => pick(p).test(text));
 
+/** What a message says it is by its opening words; null when nothing in it reads as a correction. */
 export function readCorrection(text: string): Correction | null {
   const references = text.match(REFERENCE_PATTERN) ?? [];
   const rest = text.replace(REFERENCE_PATTERN, "").trim();
   if (saysAny(rest, (p) => p.undo)) return { kind: "undo", references };
   if (saysAny(rest, (p) => p.edit)) return { kind: "edit", references };
-  if (saysAny(rest, (p) => p.amend)) return { kind: "amend", references, text: rest };
+  if (saysAny(rest, (p) => p.remove)) return { kind: "remove", references, text: rest };
+  if (saysAny(rest, (p) => p.amend))
+    return { kind: "amend", references, text: rest, plainly: saysAny(rest, (p) => p.plainlyAmends) };
   return null;
 }
 
@@ -57,8 +64,20 @@ export function amend(record: Amendable, text: string, ctx: CorrectionContext): 
   const productSkus = mentions.products.flatMap((p) =>
     p.candidates.length === 1 && p.candidates[0] ? [p.candidates[0].sku] : [],
   );
-  const quantity = readQuantity(text);
+  // "触达了40人" names the headcount and "2小时" the duration: those numbers are never a line's quantity.
+  const event = readEventFigures(text);
   let changed = false;
+  if (after.type === "promotion") {
+    if (event.consumers !== null && event.consumers !== after.consumers) {
+      after.consumers = event.consumers;
+      changed = true;
+    }
+    if (event.minutes !== null && event.minutes !== after.durationMinutes) {
+      after.durationMinutes = event.minutes;
+      changed = true;
+    }
+  }
+  const quantity = readQuantity(event.rest);
 
   if (quantity) {
     const lists = lineLists(after);
@@ -121,6 +140,28 @@ export function amend(record: Amendable, text: string, ctx: CorrectionContext): 
     changed = true;
   }
   return changed ? { kind: "changed", after } : { kind: "nothing" };
+}
+
+/** A headcount and a duration said in a correction, and the text without them. */
+function readEventFigures(text: string): { consumers: number | null; minutes: number | null; rest: string } {
+  let rest = text;
+  let consumers: number | null = null;
+  let minutes: number | null = null;
+  for (const phrases of REPLY_PHRASES) {
+    const m = phrases.headcount.exec(rest);
+    const raw = m?.[1] ?? m?.[2];
+    if (m && raw && consumers === null) {
+      consumers = parseNumber(raw);
+      rest = rest.replace(m[0], " ");
+    }
+    for (const [pattern, unitMinutes] of phrases.durations) {
+      const d = pattern.exec(rest);
+      if (!d?.[1] || minutes !== null) continue;
+      minutes = Math.round(Number(d[1]) * unitMinutes);
+      rest = rest.replace(d[0], " ");
+    }
+  }
+  return { consumers, minutes, rest };
 }
 
 function readQuantity(text: string): { qty: number; unit: Unit | null } | null {
@@ -196,4 +237,52 @@ export function setLineQuantity(
   lines[index].qty = quantity.qty;
   lines[index].unit = quantity.unit ?? lines[index].unit;
   return after;
+}
+
+/** The fact lists a removal names ("的断货" / "from out of stock"); empty when it names none. */
+function namedLists(text: string): FactList[] {
+  const lists = new Set<FactList>();
+  for (const phrases of REPLY_PHRASES)
+    for (const [pattern, list] of phrases.factLists) if (pattern.test(text)) lists.add(list);
+  return [...lists];
+}
+
+/**
+ * Takes the named products out of the named lists ("去掉软中华的断货", "remove Coke Zero from out of
+ * stock"), or out of every list when none is named; "去掉下次跟进" drops the follow-up.
+ */
+export function removeFacts(record: Amendable, text: string, ctx: Omit<CorrectionContext, "shopName">): Amendment {
+  const after = structuredClone(record) as Amendable;
+  const present = new Set(skusOf(after));
+  // A brand alone ("中华") names the one product of that brand the record holds.
+  const skus = ctx.parser.parse({ text, senderId: ctx.senderId, now: ctx.now }).products.flatMap((p) => {
+    const held = p.candidates.filter((c) => present.has(c.sku));
+    return held.length === 1 && held[0] ? [held[0].sku] : [];
+  });
+  // The opening ("take out", "去掉") is not a list's name.
+  const lists = namedLists(REPLY_PHRASES.reduce((rest, p) => rest.replace(p.remove, " "), text));
+  const named = (list: FactList) => lists.length === 0 || lists.includes(list);
+  const keep = (sku: string) => !skus.includes(sku);
+  let changed = false;
+  const filter = <T>(items: T[], list: FactList, skuOf: (item: T) => string): T[] => {
+    if (!named(list) || !skus.length) return items;
+    const kept = items.filter((item) => keep(skuOf(item)));
+    if (kept.length !== items.length) changed = true;
+    return kept;
+  };
+  if (after.type === "visit") {
+    after.stock = filter(after.stock, "stock", (l) => l.sku);
+    after.outOfStock = filter(after.outOfStock, "outOfStock", (s) => s);
+    after.listed = filter(after.listed, "listed", (s) => s);
+    after.orders = filter(after.orders, "orders", (l) => l.sku);
+    if (!skus.length && lists.includes("followUp") && after.followUp !== null) {
+      after.followUp = null;
+      changed = true;
+    }
+  } else {
+    after.sales = filter(after.sales, "sales", (l) => l.sku);
+    // The products of an event are what it was about: taken out only when no list narrows the removal.
+    if (lists.length === 0) after.skus = filter(after.skus, "sales", (s) => s);
+  }
+  return changed ? { kind: "changed", after } : { kind: "nothing" };
 }

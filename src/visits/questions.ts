@@ -72,6 +72,7 @@ export function applyAnswer(
   pending: PendingReport,
   senderId: string,
   t: Messages,
+  spellings: (sku: string) => string[] = () => [],
 ): AnswerOutcome {
   const labels = optionLabels(question, t);
   const answer = readAnswer(text, labels);
@@ -108,7 +109,7 @@ export function applyAnswer(
       if (answer.kind === "choice") {
         const picked = question.candidates[answer.index];
         if (!picked) return { kind: "unclear" };
-        answers.products[question.mention] = picked.name;
+        answers.products[question.mention] = readableAs(parser, picked, spellings(picked.sku), senderId, pending.now);
         return next();
       }
       if (answer.kind !== "text") return { kind: "unclear" };
@@ -139,4 +140,30 @@ export function applyAnswer(
       return no ? { kind: "rejected" } : { kind: "unclear" };
     }
   }
+}
+
+/**
+ * The words to put in place of an unclear product mention so that reading the draft again finds the
+ * chosen product, with its count and everything else around it: the catalogue name when the parser
+ * reads it as that product alone, else the first alias it does ("玉溪(硬)" is read as the brand 玉溪,
+ * "硬玉溪" as the product).
+ */
+function readableAs(
+  parser: Parser,
+  picked: { sku: string; name: string },
+  spellings: string[],
+  senderId: string,
+  now: string,
+): string {
+  const readsAsPicked = (words: string) => {
+    const products = parser.parse({ text: words, senderId, now }).products;
+    const [only] = products;
+    return (
+      products.length === 1 &&
+      only?.mention.text === words &&
+      only.candidates.length === 1 &&
+      only.candidates[0]?.sku === picked.sku
+    );
+  };
+  return [picked.name, ...spellings].find(readsAsPicked) ?? picked.name;
 }

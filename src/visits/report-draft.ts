@@ -8,6 +8,7 @@ import type { FormatPromotion, FormatRecord, FormatStockLine, FormatVisit, Unit 
 import type { Lang } from "../domain/roster.js";
 import { toFormat } from "../parse/index.js";
 import type { ParseInput, ParseIssue, ParseResult, RecordDraft } from "../parse/types.js";
+import { isEmptyVisit } from "./report-content.js";
 
 interface ReportAnswers {
   /** Mention text (or "record:N" for a report that named no shop) → retailer id. */
@@ -169,7 +170,9 @@ function nextQuestion(result: ParseResult, records: FormatRecord[], answers: Rep
       };
     }
   }
-  if (!answers.confirmed && lowestConfidence(result) < SURE_ENOUGH) return { kind: "confirm" };
+  // A visit that says nothing ("去了张记", or a question the parser took for one) is stored only once confirmed.
+  const saysNothing = records.length > 0 && records.every(isEmptyVisit);
+  if (!answers.confirmed && (saysNothing || lowestConfidence(result) < SURE_ENOUGH)) return { kind: "confirm" };
   return null;
 }
 

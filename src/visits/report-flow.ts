@@ -4,13 +4,15 @@
  */
 import type { Context } from "../core/context.js";
 import type { Reply } from "../domain/messages.js";
+import type { Lang } from "../domain/roster.js";
 import { messagesFor } from "../locales/index.js";
 import type { ParseInput } from "../parse/index.js";
 import { referencesOf } from "../store/name-book.js";
-import type { NewRecord, StoredRecord } from "../store/record-store.js";
+import { type NewRecord, type Snapshot, type StoredRecord, snapshotOf } from "../store/record-store.js";
 import { applyAnswer, askQuestion } from "./questions.js";
 import { type ReceiptRecord, renderReceipt } from "./receipt.js";
 import { buildDraft, newPending, type PendingReport, recordsWithFeedback } from "./report-draft.js";
+import { mergeVisit, saysSecondVisit } from "./same-visit.js";
 import type { VisitDeps } from "./visit-deps.js";
 import { EMPTY_DIALOGUE, HINTED_RECEIPTS, type VisitDialogue } from "./visit-dialogue.js";
 
@@ -24,16 +26,28 @@ export function dialogueOf(ctx: Context): VisitDialogue {
 
 /** Keeps the dialogue in the session; nothing open and no hint count leaves no trace. */
 export function saveDialogue(ctx: Context, state: VisitDialogue): void {
-  const open = state.pending || state.parked.length || state.correction;
+  const open = state.pending || state.parked.length || state.correction || state.choice;
   ctx.session.visits = open || state.hints ? state : undefined;
 }
 
 const reader = (ctx: Context, deps: VisitDeps) => (input: ParseInput) => deps.understand(input, ctx.parser);
 
-/** Starts a new report from the message. */
-export async function startReport(ctx: Context, deps: VisitDeps, state: VisitDialogue): Promise<void> {
-  const pending = newPending(ctx.message.text, ctx.now, ctx.inboundId, ctx.lang);
-  await advance(ctx, deps, state, pending);
+/** What a report is read from: by default the message itself; after "新记录?" the message asked about. */
+interface ReportSource {
+  text: string;
+  now: string;
+  messageId: string;
+  lang: Lang;
+}
+
+/** Starts a new report from the message (or from an earlier message the manager said is a new report). */
+export async function startReport(
+  ctx: Context,
+  deps: VisitDeps,
+  state: VisitDialogue,
+  source: ReportSource = { text: ctx.message.text, now: ctx.now, messageId: ctx.inboundId, lang: ctx.lang },
+): Promise<void> {
+  await advance(ctx, deps, state, newPending(source.text, source.now, source.messageId, source.lang));
 }
 
 /**
@@ -53,6 +67,8 @@ export async function answerPending(
     return true;
   }
   // The question was asked in the draft's language: its numbered options are read in that language.
+  const offered = draft.question.kind === "product" ? draft.question.candidates.map((c) => c.sku) : [];
+  const names = await deps.names([], offered);
   const outcome = applyAnswer(
     ctx.parser,
     draft.question,
@@ -60,6 +76,7 @@ export async function answerPending(
     pending,
     ctx.person.id,
     messagesFor(pending.lang),
+    (sku) => names.spellings(sku),
   );
   switch (outcome.kind) {
     case "answered":
@@ -120,17 +137,53 @@ async function advance(ctx: Context, deps: VisitDeps, state: VisitDialogue, pend
     return;
   }
   const storable = recordsWithFeedback(draft).filter((r) => r.type === "promotion" || r.retailer) as NewRecord[];
-  const stored = await deps.records.createAll(storable, {
+  const { created, merged } = await store(ctx, deps, storable, pending);
+  const stored = [...merged, ...created];
+  ctx.intent = draft.result.intent.value;
+  const hints = state.hints ?? 0;
+  const names = await namesFor(deps, stored);
+  const mode = created.length ? "stored" : "merged";
+  ctx.reply(renderReceipt(stored, names, t, mode, { hint: hints < HINTED_RECEIPTS }));
+  for (const visit of merged) {
+    if (visit.type !== "visit") continue;
+    const day = visit.date === ctx.today ? null : t.format.day(visit.date);
+    ctx.reply({ kind: "text", text: t.visits.flow.merged(names.shop(visit.retailer), day) });
+  }
+  // A merged visit is flagged again only when this report mentions the practice.
+  const flagged = new Set(storable.flatMap((r) => (r.type === "visit" && r.compliance ? [r.retailer] : [])));
+  await reportRedFlags(
+    ctx,
+    deps,
+    stored.filter((r) => r.type === "visit" && flagged.has(r.retailer)),
+    pending.text,
+  );
+  await resume(ctx, deps, { ...state, pending: null, hints: Math.min(hints + 1, HINTED_RECEIPTS) });
+}
+
+/**
+ * Stores a report: a visit to a shop the manager already logged that day is added to that visit
+ * (unless they say they went back), everything else becomes a new record.
+ */
+async function store(ctx: Context, deps: VisitDeps, records: NewRecord[], pending: PendingReport) {
+  const fresh: NewRecord[] = [];
+  const merges: { into: StoredRecord; after: Snapshot }[] = [];
+  const secondVisit = saysSecondVisit(pending.text);
+  for (const record of records) {
+    const earlier =
+      record.type === "visit" && record.retailer && !secondVisit
+        ? await deps.records.sameDayVisit(ctx.person.id, record.retailer, record.date)
+        : null;
+    const snapshot = earlier ? snapshotOf(earlier) : null;
+    if (record.type === "visit" && earlier && snapshot?.type === "visit")
+      merges.push({ into: earlier, after: mergeVisit(snapshot, record, pending.text) });
+    else fresh.push(record);
+  }
+  return deps.records.storeReport(fresh, merges, {
     managerId: ctx.person.id,
     messageId: pending.messageId,
     confirmedById: ctx.person.id,
     note: pending.text,
   });
-  ctx.intent = draft.result.intent.value;
-  const hints = state.hints ?? 0;
-  ctx.reply(renderReceipt(stored, await namesFor(deps, stored), t, "stored", { hint: hints < HINTED_RECEIPTS }));
-  await reportRedFlags(ctx, deps, stored, pending.text);
-  await resume(ctx, deps, { ...state, pending: null, hints: Math.min(hints + 1, HINTED_RECEIPTS) });
 }
 
 /** Saves the state, bringing back a parked report's question if one is waiting. */

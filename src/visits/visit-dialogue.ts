@@ -1,8 +1,9 @@
 /**
  * The visits feature's part of a person's session: the report waiting for an answer, reports set
- * aside meanwhile, a correction asking which line it meant, and how many receipts carried the
- * how-to-correct hint.
+ * aside meanwhile, a correction asking which line it meant, a message asked about as correction or
+ * new report, and how many receipts carried the how-to-correct hint.
  */
+import type { Lang } from "../domain/roster.js";
 import type { PendingReport } from "./report-draft.js";
 
 export interface LineQuestion {
@@ -12,6 +13,15 @@ export interface LineQuestion {
   lines: { list: "stock" | "orders" | "sales"; index: number; sku: string }[];
 }
 
+/** A message that could be a correction of the last record or a new report, waiting for the answer. */
+export interface CorrectionOrNew {
+  text: string;
+  /** The message's inbound id and local time: a new report keeps both. */
+  messageId: string;
+  now: string;
+  lang: Lang;
+}
+
 export interface VisitDialogue {
   /** A report waiting for an answer to its question. */
   pending: PendingReport | null;
@@ -19,6 +29,8 @@ export interface VisitDialogue {
   parked: PendingReport[];
   /** A correction that needs to know which line it means. */
   correction: LineQuestion | null;
+  /** A message asked about: a correction, or a new report? */
+  choice?: CorrectionOrNew | null;
   /** Receipts shown with the how-to-correct hint so far. */
   hints?: number;
 }

@@ -1,5 +1,6 @@
 /**
- * A test channel for whole conversations (Hubot's dummy adapter): a real bot on a real SQLite file
+ * A test channel for whole conversations (Hubot's dummy adapter): a real bot on a real database (a
+ * SQLite file by default, or a fresh PostgreSQL database: `chatWorld(dirs, { database: provider.create })`)
  * loaded with the test roster; `say(person, text)` delivers a message and returns the replies.
  */
 import { featureHandlers, rulesOnly } from "../../src/app.js";
@@ -26,6 +27,8 @@ interface SayOptions {
 
 export interface ChatWorld {
   database: Database;
+  /** The database's URL, for tools that open it themselves (the CLI). */
+  url: string;
   bot: Bot;
   notified: { personId: string; replies: Reply[] }[];
   say(personId: string, text: string, options?: SayOptions): Promise<Reply[]>;
@@ -37,10 +40,12 @@ export interface ChatWorld {
 export interface ChatWorldOptions {
   /** How messages are read, made once the database is ready (default: the rule parser alone). */
   understand?: (db: Database["db"]) => Understand;
+  /** The scratch database to talk on (one of PROVIDERS' `create`); default: a SQLite file. */
+  database?: () => Promise<ScratchDatabase>;
 }
 
 export async function chatWorld(extraDirs: string[] = [], options: ChatWorldOptions = {}): Promise<ChatWorld> {
-  const scratch: ScratchDatabase = scratchSqlite();
+  const scratch: ScratchDatabase = options.database ? await options.database() : scratchSqlite();
   const database = await openDatabase(scratch.url);
   await importRoster(database.db, TEST_ROSTER);
   for (const dir of extraDirs) await importRoster(database.db, dir);
@@ -57,6 +62,7 @@ export async function chatWorld(extraDirs: string[] = [], options: ChatWorldOpti
   let sequence = 0;
   const world: ChatWorld = {
     database,
+    url: scratch.url,
     bot: make(),
     notified,
     say(personId, text, options = {}) {

@@ -6,7 +6,8 @@ export const help: HelpMessages = {
     '· "Joe\'s OOS Coke Zero, 3 cs Sprite left, back Tue"',
     '· "Yesterday at Sunrise: 4 cases Dasani, owner ordered 2 cases Monster"',
     '· "Ran a Monster sampling at QS12, 42 people tried it, sold 9 cans"',
-    'I\'ll show you what I understood; fix it with "no, 15 cases" or "undo".',
+    'I\'ll show you what I understood; fix it with "no, 15 cases" or "remove Coke Zero from out of stock", and "undo" takes back the last change.',
+    'Another message about the same store on the same day is added to that visit; say "went back" if it was a second visit.',
     'You can also ask: "what\'s my plan", "when did I last see Joe\'s".',
   ].join("\n"),
   supervisor: (member) =>

@@ -3,7 +3,13 @@ import { format } from "./format.js";
 
 export const visits: VisitMessages = {
   receipt: {
-    heading: { stored: "✅ Logged", updated: "✏️ Updated", preview: "📝 Here's what I understood" },
+    heading: {
+      stored: "✅ Logged",
+      updated: "✏️ Updated",
+      merged: "➕ Added",
+      restored: "↩️ Restored",
+      preview: "📝 Here's what I understood",
+    },
     records: (n) => format.count(n, "record"),
     stock: "Stock",
     outOfStock: "Out of stock",
@@ -59,18 +65,26 @@ export const visits: VisitMessages = {
     rejected: "OK, not saved. Please send it again the way it should be.",
     stillWaiting: "One report is still waiting for your answer:",
     alsoEarlier: "Also, the earlier report still needs an answer:",
+    merged: (shop, day) =>
+      `Added to ${day ? `the ${day}` : "today's"} visit to ${shop} (one store, one day, one visit). If you went back a second time, reply "undo" and send it again saying "went back".`,
   },
   correction: {
     notYours:
       "That record isn't yours, so I can't change it. You can correct your own records (supervisors: their team's).",
     nothingToCorrect: "There's no record to correct yet. Send me a visit first; once it's logged you can change it.",
+    nothingToUndo: "There's nothing left to undo.",
     undone: (what) => `Undone: ${what}.`,
+    reverted: (what) => `Took back the last change: ${what} is back to what it was.`,
+    changedSince: "That record was changed again afterwards. Undo the later change first.",
+    correctionOrNew: (what) => `Is this a correction of ${what}, or a new report?`,
+    asCorrection: "Correction",
+    asNew: "New report",
     editHint:
-      'Tell me what to change, e.g. "no, 15 cases", "not Coke Zero, Diet Coke", "not Joe\'s, Sunrise", "follow-up Friday", "that was yesterday".',
+      'Tell me what to change, e.g. "no, 15 cases", "not Coke Zero, Diet Coke", "not Joe\'s, Sunrise", "follow-up Friday", "that was yesterday", "remove Coke Zero from out of stock".',
     whichRecord: "Which record should I change?",
     whichLine: "Which line?",
     notUnderstood:
-      'I couldn\'t tell what to change. Try: "no, 15 cases", "not Coke Zero, Diet Coke", "not Joe\'s, Sunrise", "follow-up Friday".',
+      'I couldn\'t tell what to change, so the record is as it was. Try: "no, 15 cases", "not Coke Zero, Diet Coke", "not Joe\'s, Sunrise", "follow-up Friday", "remove Coke Zero from out of stock".',
     visit: (shop, day) => `the ${format.day(day)} visit to ${shop}`,
     promotion: (day) => `the ${format.day(day)} promotion`,
   },

@@ -1,7 +1,8 @@
 /** Logging visits and promotions: receipts, the questions about a draft, corrections and undo. */
 import type { Unit } from "../../domain/records.js";
 
-export type ReceiptMode = "stored" | "updated" | "preview";
+/** stored: a new record; updated: corrected; merged: a second report added to the same visit; restored: undo took a change back. */
+export type ReceiptMode = "stored" | "updated" | "merged" | "restored" | "preview";
 
 export interface VisitMessages {
   receipt: {
@@ -62,11 +63,27 @@ export interface VisitMessages {
     stillWaiting: string;
     /** Before a set-aside question brought back. */
     alsoEarlier: string;
+    /**
+     * A second report of a shop already visited that day went into that visit; `day` is null for today.
+     * Says how to log it as a second visit instead.
+     */
+    merged(shop: string, day: string | null): string;
   };
   correction: {
     notYours: string;
     nothingToCorrect: string;
+    /** Undo found no change of the sender's still in effect. */
+    nothingToUndo: string;
+    /** Undo withdrew records whose creation was the last change. */
     undone(what: string): string;
+    /** Undo took back the last change of records, shown as they are again. */
+    reverted(what: string): string;
+    /** Undo of a change that was followed by another one on the same record. */
+    changedSince: string;
+    /** "Is this a correction of <record> or a new report?", with the two labels below as its choices. */
+    correctionOrNew(what: string): string;
+    asCorrection: string;
+    asNew: string;
     editHint: string;
     whichRecord: string;
     whichLine: string;

@@ -3,7 +3,13 @@ import { format } from "./format.js";
 
 export const visits: VisitMessages = {
   receipt: {
-    heading: { stored: "✅ 已记录", updated: "✏️ 已更新", preview: "📝 我的理解" },
+    heading: {
+      stored: "✅ 已记录",
+      updated: "✏️ 已更新",
+      merged: "➕ 已补充",
+      restored: "↩️ 已恢复",
+      preview: "📝 我的理解",
+    },
     records: (n) => `${n} 条记录`,
     stock: "库存",
     outOfStock: "断货",
@@ -56,16 +62,25 @@ export const visits: VisitMessages = {
     rejected: "好的，这条先不记。请把正确的内容再发一遍。",
     stillWaiting: "还有一条记录在等您确认：",
     alsoEarlier: "另外，之前那条还没确认：",
+    merged: (shop, day) =>
+      `已补充到${day ?? "今天"}${shop}的拜访记录（同一家店同一天算一次拜访）。如果是又去了一趟，请回「撤销」，然后重发并写上「又去了一趟」。`,
   },
   correction: {
     notYours: "这条记录不是您的，不能修改。只能改自己（主管可改本组）的记录。",
     nothingToCorrect: "没有找到可以更正的记录。先发一条拜访记录，我记下后就能改了。",
+    nothingToUndo: "没有可以撤销的记录或修改了。",
     undone: (what) => `已撤销：${what}。`,
+    reverted: (what) => `已撤回上一次修改，${what}恢复为修改前的内容：`,
+    changedSince: "这条记录之后又改过，请先撤销后面那次修改。",
+    correctionOrNew: (what) => `这是更正上一条（${what}）还是一条新记录？`,
+    asCorrection: "更正上一条",
+    asNew: "新记录",
     editHint:
-      "要改哪里直接告诉我，例如「不对，是15条」「改成软中华」「不是张记，是旺旺」「下次周五去」「日期是昨天」。",
+      "要改哪里直接告诉我，例如「不对，是15条」「改成软中华」「不是张记，是旺旺」「下次周五去」「日期是昨天」「去掉软中华的断货」。",
     whichRecord: "要改哪一家的记录？",
     whichLine: "改哪一项？",
-    notUnderstood: "没看出要改什么。可以这样说：「不对，是15条」「改成软中华」「不是张记，是旺旺」「下次周五去」。",
+    notUnderstood:
+      "没看出要改什么，记录没有变。可以这样说：「不对，是15条」「改成软中华」「不是张记，是旺旺」「下次周五去」「去掉软中华的断货」。",
     visit: (shop, day) => `${shop} ${format.day(day)} 的拜访`,
     promotion: (day) => `${format.day(day)} 的活动`,
   },

@@ -45,8 +45,28 @@ export const replies: ReplyPhrases = {
     [/^(bottle|bottles|can|cans|unit|units|single|singles)$/i, "unit"],
   ],
   unitAfterNumber: "cartons?|packs?|cases?|cs|bottles?|cans?|units?",
-  undo: /^(undo|delete( that| it| the last( one)?)?|remove (that|it)|scratch that)\b/i,
+  undo: /^(undo|(delete|remove|scratch|drop)( that| it| this| the last( one)?| (that|this|the last) (one|record|visit|entry))?)[.!]?$|^undo\b/i,
   edit: /^(edit|change)$/i,
-  amend: /^(no|nope|not|wrong|actually|correction|make it|change it|fix|follow[- ]?up|back)\b/i,
+  remove: /^(remove|delete|drop|scratch|strike|cross off|take (off|out))\b|^take\b.{1,40}\b(off|out of)\b/i,
+  factLists: [
+    [/out of stock|\boos\b|sold out|\bout\b/i, "outOfStock"],
+    [/\bstock\b|on hand|\bleft\b/i, "stock"],
+    [/listed|listing|new item/i, "listed"],
+    [/\border/i, "orders"],
+    [/\bsales\b|\bsold\b/i, "sales"],
+    [/follow[- ]?up|\bback\b/i, "followUp"],
+  ],
+  amend:
+    /^(wait[,.!]?\s*)?(no|nope|not|wrong|actually|correction|make it|change it|fix|follow[- ]?up|back|that was|it was|should be|i meant)\b/i,
+  plainlyAmends: /^(wait[,.!]?\s*)?(wrong|correction|make it|change it|fix|that was|it was|should be|i meant)\b/i,
   followUp: /follow[- ]?up|back|return|swing by|come by|visit again/i,
+  headcount:
+    /(\d+)\s*(?:people|persons|consumers|attendees|adults|smokers|visitors|folks)\b|(?:consumers|people|attendance|headcount|reached)\D{0,6}?(\d+)(?![\d.]|\s*(?:cases?|packs?|cartons?|bottles?|cans?|units?|min|hours?))/i,
+  durations: [
+    [/(\d+(?:\.\d+)?)\s*(?:hours?|hrs?)\b/i, 60],
+    [/(\d+)\s*(?:minutes?|mins?)\b/i, 1],
+  ],
+  secondVisit:
+    /went back|back again|second (visit|stop|time)|stopped (by|in) again|again (today|this (afternoon|evening))|another visit/i,
+  asks: /\?\s*$|^(when|what|how|which|who|where)\b|^(did|do|does|have|has|was|were|is|are)\s+(i|we|you|anyone|they)\b/i,
 };
