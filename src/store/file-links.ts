@@ -6,7 +6,7 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-export const FILES_PATH = "/files/";
+const FILES_PATH = "/files/";
 
 interface LinkParts {
   id: string;

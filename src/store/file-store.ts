@@ -22,7 +22,7 @@ export class FileTooLargeError extends Error {
   readonly code = "FILE_TOO_LARGE";
 }
 
-export interface StoredFileBody {
+interface StoredFileBody {
   filename: string;
   contentType: string;
   body: Uint8Array;

@@ -42,7 +42,7 @@ interface WebChatLogger {
   error(obj: object, msg?: string): void;
 }
 
-export interface WebLimits {
+interface WebLimits {
   /** API requests per signed-in (or demo) person. */
   perPerson: RateLimit;
   /** API requests per client address, before anyone is known. */
