@@ -11,7 +11,7 @@ import { LiveFeed } from "./channels/web/live-feed.js";
 import { createWebServer } from "./channels/web/web-server.js";
 import { CookieSessions } from "./channels/web/web-sign-in.js";
 import type { Config } from "./config/config.js";
-import { allowedHostNames, assertSafeToServe, publicBaseUrl } from "./config/serving.js";
+import { allowedHostNames, assertSafeToServe, publicBaseUrl, servingWarnings } from "./config/serving.js";
 import { type Bot, createBot, type Understand } from "./core/bot.js";
 import type { Handler } from "./core/handler.js";
 import { loadDemoIfEmpty } from "./demo/load-demo.js";
@@ -99,6 +99,7 @@ export interface App {
 export async function startApp(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<App> {
   // Demo mode on a reachable address, or beside chat credentials, stops here (ConfigError).
   assertSafeToServe(config);
+  for (const warning of servingWarnings(config)) logger.warn(warning);
   const database = await openDatabase(config.DATABASE_URL);
   const { db } = database;
   if (config.LOAD_DEMO_DATA) await loadDemoIfEmpty(db, logger);

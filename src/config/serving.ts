@@ -86,3 +86,11 @@ export function publicBaseUrl(config: ServingConfig & Pick<Config, "PORT">, list
   const host = WILDCARDS.has(config.HOST.trim()) ? "localhost" : config.HOST;
   return `http://${host.includes(":") && !host.startsWith("[") ? `[${host}]` : host}:${config.PORT}`;
 }
+
+/** What an operator should hear at start-up: a reachable HOST without PUBLIC_URL answers loopback names only. */
+export function servingWarnings(config: ServingConfig): string[] {
+  if (config.DEMO_MODE || isLoopbackHost(config.HOST) || config.PUBLIC_URL) return [];
+  return [
+    `HOST=${config.HOST || "(all interfaces)"} without PUBLIC_URL: requests naming this server by another address get 421; set PUBLIC_URL to the address people use`,
+  ];
+}

@@ -8,6 +8,7 @@ import {
   hostAllowed,
   isLoopbackHost,
   publicBaseUrl,
+  servingWarnings,
 } from "../../src/config/serving.js";
 import { pagerChannel } from "../channels/pager/index.js";
 
@@ -99,5 +100,15 @@ describe("the base of sign-in links", () => {
     expect(publicBaseUrl(parseConfig({}), "http://127.0.0.1:40123")).toBe("http://127.0.0.1:40123");
     expect(publicBaseUrl(parseConfig({ PORT: "8080" }))).toBe("http://127.0.0.1:8080");
     expect(publicBaseUrl(parseConfig({ HOST: "0.0.0.0" }))).toBe("http://localhost:3000");
+  });
+});
+
+describe("start-up warnings", () => {
+  it("warns of a reachable HOST without PUBLIC_URL, where other names get 421", () => {
+    expect(servingWarnings(parseConfig({ DEMO_MODE: "false", HOST: "0.0.0.0" }))[0]).toMatch(/without PUBLIC_URL/);
+    expect(
+      servingWarnings(parseConfig({ DEMO_MODE: "false", HOST: "0.0.0.0", PUBLIC_URL: "https://x.example" })),
+    ).toEqual([]);
+    expect(servingWarnings(parseConfig({}))).toEqual([]);
   });
 });

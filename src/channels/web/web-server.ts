@@ -180,17 +180,20 @@ export function createWebServer(deps: WebChatDeps): WebServer {
     return person;
   }
 
-  /** Refuses a state-changing request another site's page sent (SameSite already keeps the cookie back). */
+  /**
+   * Refuses a state-changing request another site's page sent (SameSite already keeps the cookie back).
+   * The page's origin must name this server as the Host check does: a proxy may rewrite Host, not Origin.
+   */
   function requireSameOrigin(req: http.IncomingMessage): void {
     const origin = req.headers.origin;
-    if (origin === undefined || origin === "null") return;
-    let host: string;
+    if (origin === undefined) return;
+    let host: string | undefined;
     try {
       host = new URL(origin).host;
     } catch {
-      host = "";
+      host = undefined;
     }
-    if (host !== req.headers.host) {
+    if (!hostAllowed(host, allowedHosts)) {
       throw new WebRequestError(403, "bad_origin", "Requests from other sites are not accepted.");
     }
   }

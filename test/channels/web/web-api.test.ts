@@ -489,13 +489,18 @@ describe("the Host check and other sites", () => {
     expect(await rawGet(base, "/healthz", { Host: "10.0.0.7:3000" })).toBe(200);
   });
 
-  it("refuses a message posted from another site's page", async () => {
-    const { base, calls } = await start();
-    const res = await postMessage(base, { from: "m-zhang", text: "hi" }, { Origin: "https://attacker.example" });
-    expect(res.status).toBe(403);
-    expect(res.json.error).toBe("bad_origin");
+  it("refuses a message posted from another site's page, and takes one from this server's own names", async () => {
+    const { base, calls } = await start({ allowedHosts: ["fieldmate.acme.com"] });
+    for (const origin of ["https://attacker.example", "null", "not a url"]) {
+      const res = await postMessage(base, { from: "m-zhang", text: "hi" }, { Origin: origin });
+      expect(res.status, origin).toBe(403);
+      expect(res.json.error).toBe("bad_origin");
+    }
     expect((await postMessage(base, { from: "m-zhang", text: "hi" }, { Origin: base })).status).toBe(200);
-    expect(calls).toHaveLength(1);
+    // Behind a proxy the page's origin is the public name, whatever Host the proxy forwards.
+    const proxied = await postMessage(base, { from: "m-zhang", text: "hi" }, { Origin: "https://fieldmate.acme.com" });
+    expect(proxied.status).toBe(200);
+    expect(calls).toHaveLength(2);
   });
 });
 
