@@ -22,7 +22,7 @@ function page(paragraphs: (t: SignInPageMessages) => string[]): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Fieldmate</title><link rel="stylesheet" href="/style.css"></head>
+<title>Fieldmate</title><link rel="icon" href="/icon.svg" type="image/svg+xml"><link rel="stylesheet" href="/style.css"></head>
 <body><main>
 ${sections}
 </main></body>
