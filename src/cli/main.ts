@@ -6,23 +6,33 @@
 import { parseArgs } from "node:util";
 import { channelNames } from "../channels/index.js";
 import { type Config, ConfigError, loadConfig } from "../config/config.js";
+import { publicBaseUrl } from "../config/serving.js";
 import { type Database, openDatabase } from "../store/database.js";
 import { RosterStore } from "../store/roster-store.js";
 import { runAuditCheck } from "./audit-check-command.js";
 import { runImport } from "./import-command.js";
 import { runInvite } from "./invite-command.js";
+import { runLoginLink } from "./login-link-command.js";
 import { runParse } from "./parse-command.js";
+import { runPerson } from "./person-command.js";
 import { runPlan, runRules, runTarget } from "./plan-command.js";
 import { runQuiz } from "./quiz-command.js";
 import { runReminder } from "./reminder-command.js";
+import { runSessions } from "./sessions-command.js";
 import { runStatus } from "./status-command.js";
+import { runUnlink } from "./unlink-command.js";
 
 const USAGE = `Fieldmate command line
 
   import DIR                                   load people.csv, retailers.csv, products.csv (idempotent)
   link --person ID --channel ${channelNames().join("|")} --external EXTERNAL_ID
                                                link a chat identity to a person
+  unlink --person ID --channel ${channelNames().join("|")}
+                                               remove the person's chat identities on that channel
   invite --person ID [--days 7]                print a one-time code; the person sends it to the bot to link that chat account
+  login-link --person ID [--minutes 15]        print a one-time web chat sign-in link (base: PUBLIC_URL, else http://HOST:PORT)
+  sessions revoke --person ID                  sign the person out of the web chat everywhere
+  person deactivate ID | person activate ID    offboarding: refused on every channel, no pushes, signed out
   parse --fixtures DIR --input FILE.jsonl [--llm]
                                                parse evaluation-style lines into FORMAT.md records (fresh temp database)
   status --team NAME --date YYYY-MM-DD [--json] [--lang zh|en]
@@ -69,7 +79,12 @@ const commands: Record<string, Command> = {
       process.stdout.write(`linked ${values.channel}:${values.external} to ${person.id} ${person.name}\n`);
       return 0;
     }),
+  unlink: (args) => withDatabase(({ db }) => runUnlink(db, args, channelNames(), process.stdout, process.stderr)),
   invite: (args) => withDatabase(({ db }) => runInvite(db, args, process.stdout, process.stderr)),
+  "login-link": (args) =>
+    withDatabase(({ db }, config) => runLoginLink(db, publicBaseUrl(config), args, process.stdout, process.stderr)),
+  sessions: (args) => withDatabase(({ db }) => runSessions(db, args, process.stdout, process.stderr)),
+  person: (args) => withDatabase(({ db }) => runPerson(db, args, process.stdout, process.stderr)),
   parse: (args) => runParse(args, process.stdout, process.stderr),
   plan: (args) => withDatabase(({ db }) => runPlan(db, args, process.stdout, process.stderr)),
   rules: (args) => withDatabase(({ db }) => runRules(db, args, process.stdout, process.stderr)),

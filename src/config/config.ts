@@ -22,10 +22,25 @@ const appVariables = {
   /** The time zone of teams and people that name none (roster import, reports). */
   TZ_DEFAULT: timeZone.default("Asia/Shanghai"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Anyone may pick anyone in the web chat: loopback only, and never beside chat credentials (serving.ts). */
   DEMO_MODE: flag(true),
   LOAD_DEMO_DATA: flag(true),
-  WEB_CHAT_TOKEN: optionalText,
-  PUBLIC_URL: optionalText,
+  /** Where people and Slack reach this server (https://fieldmate.acme.com): sign-in links, file links, the Host check. */
+  PUBLIC_URL: optionalText.refine((u) => u === null || /^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/i.test(u), {
+    message: "must be an http(s) URL such as https://fieldmate.example.com",
+  }),
+  /** How long a web chat sign-in lasts. */
+  WEB_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Signs session cookies; default: a secret the server makes once and keeps in the database. */
+  SESSION_SECRET: optionalText.refine((v) => v === null || v.length >= 32, {
+    message: "must be at least 32 characters",
+  }),
+  /** Signs /files/ links (charts, exports); default: a secret kept in the database, shared by every instance. */
+  FILES_SECRET: optionalText.refine((v) => v === null || v.length >= 32, { message: "must be at least 32 characters" }),
+  /** How long a chart or export link works. */
+  FILES_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (for per-address rate limits). */
+  TRUST_PROXY: flag(false),
   LLM_BASE_URL: optionalText,
   LLM_API_KEY: optionalText,
   LLM_MODEL: optionalText,
@@ -37,7 +52,7 @@ const appVariables = {
 };
 
 /** The app's own secrets; each channel lists its own. */
-const APP_SECRETS = ["WEB_CHAT_TOKEN", "LLM_API_KEY"] as const;
+const APP_SECRETS = ["LLM_API_KEY", "SESSION_SECRET", "FILES_SECRET"] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 type ShapeOf<P> = P extends ChannelPlugin<infer Shape> ? Shape : never;
@@ -52,9 +67,6 @@ function configSchema(channels: readonly AnyChannelPlugin[]) {
     .superRefine((c, ctx) => {
       const problem = (variable: string, message: string) =>
         ctx.addIssue({ code: "custom", path: [variable], message });
-      if (!c.DEMO_MODE && !c.WEB_CHAT_TOKEN) {
-        problem("WEB_CHAT_TOKEN", "is required when DEMO_MODE=false (the web chat would be open to anyone)");
-      }
       if (c.PARSE_MODE && c.PARSE_MODE !== "rules" && !c.LLM_BASE_URL) {
         problem("LLM_BASE_URL", `is required when PARSE_MODE=${c.PARSE_MODE}`);
       }

@@ -36,6 +36,12 @@ export async function claimCode(
   now: Date,
 ): Promise<Person | null> {
   const linked = await db.$transaction(async (tx) => {
+    // A code made for someone deactivated since links nobody (and stays unused, should they return).
+    const pending = await tx.inviteCode.findUnique({ where: { code }, select: { personId: true } });
+    const owner = pending
+      ? await tx.person.findUnique({ where: { id: pending.personId }, select: { active: true } })
+      : null;
+    if (!owner?.active) return null;
     const claimed = await tx.inviteCode.updateMany({
       where: { code, usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
@@ -53,6 +59,15 @@ export async function claimCode(
 }
 
 /** A stored code's state, or null when there is no such code. */
-export function findCode(db: Db, code: string): Promise<{ usedAt: Date | null } | null> {
-  return db.inviteCode.findUnique({ where: { code }, select: { usedAt: true } });
+export function findCode(db: Db, code: string): Promise<{ usedAt: Date | null; expiresAt: Date } | null> {
+  return db.inviteCode.findUnique({ where: { code }, select: { usedAt: true, expiresAt: true } });
+}
+
+/** Ends the person's unused codes (offboarding); returns how many there were. */
+export async function expireCodesOf(db: Db, personId: string, now: Date): Promise<number> {
+  const { count } = await db.inviteCode.updateMany({
+    where: { personId, usedAt: null, expiresAt: { gt: now } },
+    data: { expiresAt: now },
+  });
+  return count;
 }

@@ -6,9 +6,10 @@
 import { randomInt } from "node:crypto";
 import type { ChannelName, InboundMessage, Reply } from "../domain/messages.js";
 import type { Person } from "../domain/roster.js";
-import { inEveryLanguage, type Messages, messagesFor } from "../locales/index.js";
+import { inEveryLanguage, messagesFor } from "../locales/index.js";
 import type { Logger } from "../log.js";
 import type { Db } from "../store/database.js";
+import { InviteAttempts } from "./invite-attempts.js";
 import { claimCode, findCode, insertCode, personExists } from "./invite-queries.js";
 
 export const INVITE_TTL_DAYS = 7;
@@ -55,7 +56,8 @@ type InviteRedemption =
   /** The message carries no code: go on with the usual unknown-sender answer. */
   | { status: "not_a_code" }
   | { status: "linked"; person: Person; replies: Reply[] }
-  | { status: "unknown" | "expired" | "used"; code: string; replies: Reply[] };
+  /** Why is for the log only: the sender gets one answer for all of them, so guessing learns nothing. */
+  | { status: "unknown" | "expired" | "used" | "deactivated"; code: string; replies: Reply[] };
 
 /** Links `externalUserId` on `channel` to the code's person when `text` carries a valid, unused code. */
 export async function redeemInvite(
@@ -75,27 +77,33 @@ export async function redeemInvite(
       replies: [{ kind: "text", text: messagesFor(person.lang).invites.welcome(person.name) }],
     };
   const invite = await findCode(db, code);
-  const status = !invite ? "unknown" : invite.usedAt ? "used" : "expired";
-  return { status, code, replies: [{ kind: "text", text: inEveryLanguage((t) => refusal(t, status, code)) }] };
-}
-
-// The sender is unknown, so we cannot tell their language: every language, Chinese first.
-function refusal(t: Messages, status: "unknown" | "expired" | "used", code: string): string {
-  if (status === "unknown") return t.invites.unknownCode(code);
-  if (status === "used") return t.invites.usedCode(code);
-  return t.invites.expiredCode(code, INVITE_TTL_DAYS);
+  const status = !invite ? "unknown" : invite.usedAt ? "used" : invite.expiresAt > now ? "deactivated" : "expired";
+  // The sender is unknown, so we cannot tell their language: every language, Chinese first.
+  return { status, code, replies: [{ kind: "text", text: inEveryLanguage((t) => t.invites.invalidCode(code)) }] };
 }
 
 /**
  * The core's unknown-sender hook (`createBot({ ..., onUnknownSender: inviteRedeemer(db) })`): a message
- * carrying a code gets the welcome or a clear refusal; any other message gets null, so the core
- * answers with its usual "not linked yet" text.
+ * carrying a code gets the welcome or the one refusal; any other message gets null, so the core
+ * answers with its usual "not linked yet" text. After a few wrong codes an account must wait.
  */
-export function inviteRedeemer(db: Db, logger?: Logger): (message: InboundMessage) => Promise<Reply[] | null> {
+export function inviteRedeemer(
+  db: Db,
+  logger?: Logger,
+  attempts: InviteAttempts = new InviteAttempts(),
+): (message: InboundMessage) => Promise<Reply[] | null> {
   return async (message) => {
-    if (message.channel === "web") return null;
+    if (message.channel === "web" || !findInviteCode(message.text)) return null;
+    const sender = `${message.channel}:${message.externalUserId}`;
+    const wait = attempts.waitMinutes(sender, message.receivedAt);
+    if (wait > 0) {
+      logger?.warn({ channel: message.channel, waitMinutes: wait }, "invite code refused: too many wrong codes");
+      return [{ kind: "text", text: inEveryLanguage((t) => t.invites.tooManyAttempts(wait)) }];
+    }
     const result = await redeemInvite(db, message.channel, message.externalUserId, message.text, message.receivedAt);
     if (result.status === "not_a_code") return null;
+    if (result.status === "linked") attempts.succeeded(sender);
+    else attempts.failed(sender, message.receivedAt);
     logger?.info(
       { channel: message.channel, status: result.status, person: result.status === "linked" ? result.person.id : null },
       "invite code presented",

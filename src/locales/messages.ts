@@ -16,6 +16,7 @@ import type { ReportMessages } from "./messages/reports.js";
 import type { ScheduleMessages } from "./messages/schedule.js";
 import type { VisitMessages } from "./messages/visits.js";
 import type { Vocabulary } from "./messages/vocabulary.js";
+import type { WebLoginMessages } from "./messages/web-login.js";
 
 export interface Messages {
   lang: Lang;
@@ -32,4 +33,5 @@ export interface Messages {
   reports: ReportMessages;
   schedule: ScheduleMessages;
   channels: ChannelMessages;
+  webLogin: WebLoginMessages;
 }

@@ -6,9 +6,9 @@ import type { Context } from "../core/context.js";
 import type { Reply } from "../domain/messages.js";
 import type { Person } from "../domain/roster.js";
 import type { Db } from "../store/database.js";
+import type { FileSink } from "../store/file-store.js";
 import { RosterStore } from "../store/roster-store.js";
 import { REPORT_ANSWERS } from "./answers/index.js";
-import type { FileStore } from "./files/file-store.js";
 import type { StatusQuery } from "./query/query-types.js";
 import { readStatusQuery } from "./query/read-query.js";
 import type { ReportEnv } from "./report-env.js";
@@ -18,7 +18,7 @@ import { scopeFor } from "./scope.js";
 /** What the reports need from the app: the database and where charts and exports wait for download. */
 export interface ReportDeps {
   db: Db;
-  files: FileStore;
+  files: FileSink;
 }
 
 /** The status question in `ctx.message.text`, answered for `ctx.person` in `ctx.t`, with a chart where `ctx.channel` shows images. */

@@ -3,7 +3,7 @@ import type { ChannelCapabilities } from "../domain/messages.js";
 import type { Person } from "../domain/roster.js";
 import type { Messages } from "../locales/index.js";
 import type { Db } from "../store/database.js";
-import type { FileStore } from "./files/file-store.js";
+import type { FileSink } from "../store/file-store.js";
 
 export interface ReportEnv {
   db: Db;
@@ -14,7 +14,8 @@ export interface ReportEnv {
   today: string;
   /** What the asker's channel can show: a chart is drawn only where images show. */
   channel: ChannelCapabilities;
-  files: FileStore;
+  /** Where charts and exports wait for download, behind signed links (store/file-store.ts). */
+  files: FileSink;
   /** Product names by SKU (the catalogue is small). */
   products: Map<string, string>;
 }

@@ -11,7 +11,6 @@ import { messagesFor } from "../locales/index.js";
 import type { Db } from "../store/database.js";
 import { type VisitRecord, visitRecords } from "./figures/figure-queries.js";
 import { type TeamStatus, teamStatus, teamTotals } from "./figures/team-status.js";
-import { reportFiles } from "./files/file-store.js";
 import type { StatusQuery } from "./query/query-types.js";
 import { teamStatusCard } from "./render/team-status-card.js";
 import type { ReportEnv } from "./report-env.js";
@@ -35,6 +34,10 @@ export interface TeamReport {
 
 /** A terminal shows text only. */
 const TERMINAL: ChannelCapabilities = { images: false, files: false, buttons: false };
+/** Nothing for a terminal is offered as a file (TERMINAL has neither images nor files). */
+const NO_FILES = {
+  put: () => Promise.reject(new Error("a team report for the terminal offers no files")),
+};
 /** The language of a team with no people yet, unless one is asked for (the roster's own default). */
 const DEFAULT_LANG: Lang = "zh";
 
@@ -75,7 +78,7 @@ export async function teamReport(db: Db, team: string, day: string, lang?: Lang)
     t,
     today,
     channel: TERMINAL,
-    files: reportFiles,
+    files: NO_FILES,
     products: await productNames(db),
   };
   const text = replyToPlainText({ ...teamStatusCard(env, status, scope, query, []), actions: [] }, t);

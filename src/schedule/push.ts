@@ -1,7 +1,7 @@
 /**
  * The push the deliverer uses in the running app: to every chat identity the person has linked on
  * a running channel (each channel paces its own sends), and always to the channels that address
- * people by person id (the web chat's open pages). Delivered when at least one linked platform took
+ * people by person id (the web chat's open pages); never to a deactivated person. Delivered when at least one linked platform took
  * it, or when the person has none running here (their pages show it).
  */
 
@@ -16,8 +16,8 @@ export class PushFailedError extends Error {
 }
 
 interface PushDeps {
-  /** Where a person's linked identities come from. */
-  roster: Pick<RosterStore, "identitiesOf">;
+  /** Whether the person is active, and where their linked identities are. */
+  roster: Pick<RosterStore, "person" | "identitiesOf">;
   /** The running channels (startChannels registers them). */
   channels: ChannelRegistry;
   logger: Logger;
@@ -25,6 +25,11 @@ interface PushDeps {
 
 export function createPush({ roster, channels, logger }: PushDeps): PushFn {
   return async (personId, replies) => {
+    // A deactivated person gets nothing, not even what was queued before they left (counted as done).
+    if (!(await roster.person(personId))) {
+      logger.info({ person: personId }, "push to a deactivated or unknown person dropped");
+      return;
+    }
     // Open pages are a mirror: a failure there is logged, never a reason to send again.
     for (const channel of channels.all().filter((c) => c.addressing === "person")) {
       await channel

@@ -93,9 +93,23 @@ export function productColumns(p: Product) {
 export class RosterStore {
   constructor(private readonly db: Db) {}
 
+  /** An active person; a deactivated one is nobody to every channel, push and sign-in. */
   async person(id: string): Promise<Person | null> {
     const row = await this.db.person.findUnique({ where: { id } });
-    return row ? toPerson(row) : null;
+    return row?.active ? toPerson(row) : null;
+  }
+
+  /** Whether the id names a person who has been deactivated (for a polite refusal rather than "unknown"). */
+  async isDeactivated(id: string): Promise<boolean> {
+    const row = await this.db.person.findUnique({ where: { id }, select: { active: true } });
+    return row !== null && !row.active;
+  }
+
+  /** Deactivates or reactivates a person (offboarding); the person with the new state, null when unknown. */
+  async setActive(id: string, active: boolean): Promise<Person | null> {
+    const { count } = await this.db.person.updateMany({ where: { id }, data: { active } });
+    if (count === 0) return null;
+    return toPerson(await this.db.person.findUniqueOrThrow({ where: { id } }));
   }
 
   async people(): Promise<Person[]> {
@@ -106,13 +120,24 @@ export class RosterStore {
     return this.db.person.count();
   }
 
-  /** The person behind a chat identity, if linked. */
+  /** The active person behind a chat identity, if linked. */
   async personByIdentity(channel: ChannelName, externalId: string): Promise<Person | null> {
+    const person = await this.linkedPerson(channel, externalId);
+    return person?.active ? toPerson(person) : null;
+  }
+
+  /** The deactivated person a chat identity is linked to, or null (unlinked, or active). */
+  async deactivatedByIdentity(channel: ChannelName, externalId: string): Promise<Person | null> {
+    const person = await this.linkedPerson(channel, externalId);
+    return person && !person.active ? toPerson(person) : null;
+  }
+
+  private async linkedPerson(channel: ChannelName, externalId: string) {
     const identity = await this.db.identity.findUnique({
       where: { channel_externalId: { channel, externalId } },
       include: { person: true },
     });
-    return identity ? toPerson(identity.person) : null;
+    return identity?.person ?? null;
   }
 
   /** Links a chat identity to a person; re-linking an identity moves it. */
@@ -122,6 +147,12 @@ export class RosterStore {
       create: { personId, channel, externalId },
       update: { personId },
     });
+  }
+
+  /** Removes the person's identities on a channel; returns how many there were. */
+  async unlink(personId: string, channel: ChannelName): Promise<number> {
+    const { count } = await this.db.identity.deleteMany({ where: { personId, channel } });
+    return count;
   }
 
   async identitiesOf(personId: string): Promise<{ channel: ChannelName; externalId: string }[]> {

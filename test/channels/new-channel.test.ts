@@ -80,7 +80,7 @@ describe("a new channel added as one folder and one line in the list", () => {
     );
     expect(() => parseConfig({ PAGER_TOKEN: "x".repeat(3), PAGER_SENDER: "no" }, channels)).toThrow(/PAGER_SENDER/);
     expect(secretVariables(channels)).toEqual(
-      expect.arrayContaining(["WEB_CHAT_TOKEN", "SLACK_BOT_TOKEN", "PAGER_TOKEN"]),
+      expect.arrayContaining(["SESSION_SECRET", "SLACK_BOT_TOKEN", "PAGER_TOKEN"]),
     );
   });
 

@@ -22,7 +22,9 @@ describe("configuration", () => {
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
     [{ TZ_DEFAULT: "Mars/Olympus" }, "TZ_DEFAULT"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
-    [{ DEMO_MODE: "false" }, "WEB_CHAT_TOKEN"],
+    [{ PUBLIC_URL: "fieldmate.example.com" }, "PUBLIC_URL"],
+    [{ FILES_SECRET: "too-short" }, "FILES_SECRET"],
+    [{ WEB_SESSION_DAYS: "0" }, "WEB_SESSION_DAYS"],
     [{ SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_SIGNING_SECRET"],
     [{ PARSE_MODE: "llm" }, "LLM_BASE_URL"],
   ])("names the bad variable in %o", (env, variable) => {
@@ -68,8 +70,9 @@ describe("configuration", () => {
   it("redacts every channel's secrets in the logs", () => {
     expect(SECRET_VARIABLES).toEqual(
       expect.arrayContaining([
-        "WEB_CHAT_TOKEN",
         "LLM_API_KEY",
+        "SESSION_SECRET",
+        "FILES_SECRET",
         "SLACK_BOT_TOKEN",
         "SLACK_SIGNING_SECRET",
         "SLACK_APP_TOKEN",

@@ -10,9 +10,15 @@ import { replyToPlainText } from "../../src/core/plain-text.js";
 import type { CardReply, FileReply, ImageReply, Reply } from "../../src/domain/messages.js";
 import { shortReference } from "../../src/domain/reference.js";
 import { messagesFor } from "../../src/locales/index.js";
-import { files } from "../../src/reports/index.js";
 import { RosterStore } from "../../src/store/roster-store.js";
 import { type ReportChat, reportChat } from "./report-chat.js";
+
+/** The stored file a signed /files/ link opens. */
+async function openLink(chat: ReportChat, link: string) {
+  const url = new URL(link, "http://localhost");
+  const found = await chat.files.open(decodeURIComponent(url.pathname.slice("/files/".length)), url.searchParams);
+  return found.status === "ok" ? found.file : null;
+}
 
 const card = (replies: Reply[]) => replies.find((r): r is CardReply => r.kind === "card")!;
 const line = (c: CardReply, label: string) => c.lines.find((l) => l.label === label)?.value;
@@ -58,9 +64,9 @@ describe("supervisors' questions in chat", () => {
     expect(c.footer).toContain("还没报拜访：黄丽萍（只报了促销活动）、张伟");
     const image = replies.find((r): r is ImageReply => r.kind === "image")!;
     expect(image.title).toBe("新罗一组 · 今天 11月25日（周三）计划与完成");
-    expect(image.url).toMatch(/^\/files\/[\w-]+\/team-status-2026-11-25\.png$/);
+    expect(image.url).toMatch(/^\/files\/[\w-]+\/team-status-2026-11-25\.png\?expires=\d+&sig=[\w-]+$/);
     expect(Buffer.from(image.png!.subarray(0, 8)).toString("hex")).toBe("89504e470d0a1a0a");
-    const served = await files(decodeURIComponent(image.url.slice("/files/".length)));
+    const served = await openLink(chat, image.url);
     expect(served?.contentType).toBe("image/png");
     expect(served?.body.byteLength).toBe(image.png!.byteLength);
   });
@@ -161,7 +167,7 @@ describe("supervisors' questions in chat", () => {
     const file = replies.find((r): r is FileReply => r.kind === "file")!;
     expect(file.title).toBe("新罗一组 本周（11月23日—25日）拜访记录（5 条）");
     expect(file.filename).toBe("visits-新罗一组-2026-11-23-2026-11-25.xlsx");
-    expect(await files(decodeURIComponent(file.url.slice("/files/".length)))).toMatchObject({ body: file.bytes });
+    expect(await openLink(chat, file.url)).toMatchObject({ body: file.bytes });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.bytes!) as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet("拜访记录")!;

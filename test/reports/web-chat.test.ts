@@ -81,11 +81,13 @@ describe("team status in the web chat", () => {
     expect(JSON.stringify(own)).not.toMatch(/林志强|黄丽萍/);
   });
 
-  it("serves the export under /files/ until it expires", async () => {
+  it("serves the export under its signed /files/ link, as a download, and nothing without the signature", async () => {
     const file = (await say("S01", "导出本周拜访记录")).find((r) => r.kind === "file")!;
     const response = await fetch(`${app.url}${file.url}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("spreadsheetml");
-    expect((await fetch(`${app.url}/files/not-a-token/x.xlsx`)).status).toBe(404);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename\*=UTF-8''visits-/);
+    expect((await fetch(`${app.url}${file.url!.split("?")[0]}`)).status).toBe(403);
+    expect((await fetch(`${app.url}/files/not-a-token/x.xlsx`)).status).toBe(403);
   });
 });

@@ -103,4 +103,20 @@ describe.each(PROVIDERS)("pushing to a person's channels on $name", ({ create })
     // P2 has only a web identity: the pages are all there is, and their failure is only logged.
     await expect(push("P2", text("x"))).resolves.toBeUndefined();
   });
+
+  it("sends a deactivated person nothing, on no channel and no open page, and counts it as done", async () => {
+    const roster = await setUp();
+    const slack = fakeChannel("slack");
+    const feed = new LiveFeed();
+    const channels = new ChannelRegistry();
+    channels.register(slack.channel);
+    channels.register(webOutbound(feed));
+    const live: string[] = [];
+    feed.subscribe("P1", () => live.push("P1"));
+    await roster.setActive("P1", false);
+    const push = createPush({ roster, channels, logger: silent });
+    await expect(push("P1", text("plan"))).resolves.toBeUndefined();
+    expect(slack.sent).toEqual([]);
+    expect(live).toEqual([]);
+  });
 });

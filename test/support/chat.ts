@@ -3,6 +3,7 @@
  * SQLite file by default, or a fresh PostgreSQL database: `chatWorld(dirs, { database: provider.create })`)
  * loaded with the test roster; `say(person, text)` delivers a message and returns the replies.
  */
+import { randomBytes } from "node:crypto";
 import { featureHandlers, rulesOnly } from "../../src/app.js";
 import { type Bot, createBot, type Understand } from "../../src/core/bot.js";
 import { replyToPlainText } from "../../src/core/plain-text.js";
@@ -11,6 +12,9 @@ import { messagesFor } from "../../src/locales/index.js";
 import { createLogger } from "../../src/log.js";
 import { importRoster } from "../../src/roster/import-roster.js";
 import { type Database, openDatabase } from "../../src/store/database.js";
+import { FileStore } from "../../src/store/file-store.js";
+import { SignInLinkStore } from "../../src/store/sign-in-link-store.js";
+import { SignInLinks } from "../../src/web-login/sign-in-links.js";
 import { type ScratchDatabase, scratchSqlite } from "./databases.js";
 import { TEST_ROSTER } from "./fixtures.js";
 
@@ -57,7 +61,13 @@ export async function chatWorld(extraDirs: string[] = [], options: ChatWorldOpti
       db: database.db,
       logger: createLogger("silent"),
       understand,
-      handlers: featureHandlers({ db: database.db, understand, notify }),
+      handlers: featureHandlers({
+        db: database.db,
+        understand,
+        notify,
+        files: new FileStore(database.db, { secret: randomBytes(32) }),
+        signInLinks: new SignInLinks(new SignInLinkStore(database.db), () => "http://localhost:3000"),
+      }),
     });
   let sequence = 0;
   const world: ChatWorld = {

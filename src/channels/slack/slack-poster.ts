@@ -53,6 +53,9 @@ export class SlackPoster {
           channel,
           text: message.text,
           blocks: message.blocks,
+          // Slack's unfurler would open a one-time sign-in link and use it up; our links need no preview.
+          unfurl_links: false,
+          unfurl_media: false,
           ...(threadTs ? { thread_ts: threadTs } : {}),
         });
       }

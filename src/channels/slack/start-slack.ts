@@ -1,7 +1,8 @@
 /**
  * The Slack channel: a Bolt app whose listeners turn DMs, @mentions, button clicks and
  * `/fieldmate` into InboundMessages for the core and post its replies as Block Kit; App Home shows
- * today's plan; pushes go out as DMs, paced. Transport: Socket Mode with SLACK_APP_TOKEN, otherwise
+ * today's plan; pushes go out as DMs, paced. Whatever is asked in a channel is answered in a DM
+ * (personal and team data never lands in a channel), with one line in the thread saying so. Transport: Socket Mode with SLACK_APP_TOKEN, otherwise
  * HTTP events on the shared web server (the returned `route`).
  */
 import { App, type BlockAction, type ButtonAction, type Receiver, SocketModeReceiver, webApi } from "@slack/bolt";
@@ -94,15 +95,33 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
     return tracked;
   };
 
-  /** One message for the core, its replies back to Slack; failures get a short apology and a log line. */
-  async function converse(message: Omit<InboundMessage, "channel">, target: SlackTarget): Promise<void> {
+  /**
+   * One message for the core, its replies back to Slack; failures get a short apology and a log line.
+   * `groupNote`: where the question was asked in a channel; the answer goes to `target` (a DM) and
+   * the thread gets one line saying so.
+   */
+  async function converse(
+    message: Omit<InboundMessage, "channel">,
+    target: SlackTarget,
+    groupNote?: SlackTarget,
+  ): Promise<void> {
     const log = logger.child({ slackUser: message.externalUserId, messageId: message.externalMessageId });
     let person: Person | null = null;
     try {
       person = await identities.ensure(message.externalUserId);
       const replies = await bot.handle({ ...message, channel: "slack" });
-      await retryOnceWhenRateLimited(() => poster.post(target, replies, catalogueFor(person)), log);
-      log.info({ replies: replies.length, person: person?.id ?? null }, "Slack message handled");
+      const t = catalogueFor(person);
+      await retryOnceWhenRateLimited(() => poster.post(target, replies, t), log);
+      if (groupNote && replies.length) {
+        await retryOnceWhenRateLimited(
+          () => poster.post(groupNote, [{ kind: "text", text: t.channels.answeredPrivately }], t),
+          log,
+        );
+      }
+      log.info(
+        { replies: replies.length, person: person?.id ?? null, private: Boolean(groupNote) },
+        "Slack message handled",
+      );
     } catch (error) {
       log.error({ err: error }, "Slack message failed");
       await poster
@@ -140,9 +159,12 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
     );
   });
 
-  // @Fieldmate in a channel: answered in a thread, so the channel is not flooded.
+  // @Fieldmate in a channel: answered in a DM (others in the channel must not see a person's or a
+  // team's data, an export least of all), with a one-line note in a thread, so the channel is not flooded.
   app.event("app_mention", async ({ event }) => {
     if (event.bot_id || !event.user) return;
+    const thread: SlackTarget = { kind: "conversation", channel: event.channel, threadTs: event.thread_ts ?? event.ts };
+    const direct = isDirectConversation(event.channel);
     await track(
       converse(
         {
@@ -151,7 +173,8 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
           text: fromSlackText(event.text, botUserId),
           receivedAt: slackTime(event.ts),
         },
-        { kind: "conversation", channel: event.channel, threadTs: event.thread_ts ?? event.ts },
+        direct ? thread : { kind: "user", userId: event.user },
+        direct ? undefined : thread,
       ),
     );
   });
@@ -170,11 +193,13 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
       is_ephemeral?: boolean;
     };
     const channel = container.type === "message" && !container.is_ephemeral ? container.channel_id : undefined;
-    const target: SlackTarget = channel
-      ? { kind: "conversation", channel, threadTs: container.thread_ts }
-      : container.is_ephemeral && body.response_url
-        ? { kind: "respond", respond, userId }
-        : { kind: "user", userId };
+    // A button in a channel (never ours to post, but older messages may carry one) is answered in a DM too.
+    const target: SlackTarget =
+      channel && isDirectConversation(channel)
+        ? { kind: "conversation", channel, threadTs: container.thread_ts }
+        : container.is_ephemeral && body.response_url
+          ? { kind: "respond", respond, userId }
+          : { kind: "user", userId };
     await track(
       (async () => {
         if (channel && body.message) await markChoice(body, action, channel);
@@ -281,6 +306,11 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
 /** What to say when a message could not be answered: in the person's language, or every language for a stranger. */
 function failedText(person: Person | null): string {
   return person ? catalogueFor(person).channels.failed : inEveryLanguage((t) => t.channels.failed);
+}
+
+/** A direct message with the bot: Slack's ids for those start with D (channels with C, private groups with G). */
+function isDirectConversation(channelId: string): boolean {
+  return channelId.startsWith("D");
 }
 
 /** Slack's "1700000000.000100" timestamps: seconds with microseconds. */

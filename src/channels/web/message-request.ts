@@ -8,7 +8,8 @@ const MAX_TEXT_CHARS = 4000;
 const MAX_MESSAGE_ID_CHARS = 200;
 
 export interface MessageRequest {
-  from: string;
+  /** Who the sender says they are: required in demo mode; when signed in, if given, it must be the session's person. */
+  from: string | null;
   text: string;
   /** The browser's own id for this message, reused on retries so the core can drop duplicates. */
   messageId: string | null;
@@ -19,15 +20,12 @@ export function parseMessageRequest(body: unknown): MessageRequest {
     throw new WebRequestError(
       400,
       "bad_request",
-      'The body must be a JSON object like {"from": "<person id>", "text": "..."}.',
+      'The body must be a JSON object like {"text": "..."} ({"from": "<person id>", "text": "..."} in demo mode).',
     );
   }
   const { from, text, messageId } = body as Record<string, unknown>;
 
-  if (from === undefined || from === null || from === "") {
-    throw new WebRequestError(400, "missing_from", 'Say who is writing: "from" must be a person id.');
-  }
-  if (typeof from !== "string") {
+  if (from !== undefined && from !== null && typeof from !== "string") {
     throw new WebRequestError(400, "bad_from", '"from" must be a person id string.');
   }
 
@@ -60,5 +58,5 @@ export function parseMessageRequest(body: unknown): MessageRequest {
     }
   }
 
-  return { from, text, messageId: typeof messageId === "string" ? messageId : null };
+  return { from: from || null, text, messageId: typeof messageId === "string" ? messageId : null };
 }

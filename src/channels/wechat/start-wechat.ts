@@ -2,7 +2,8 @@
  * The WeChat channel: a Wechaty bot on the configured puppet. Direct messages, and group messages
  * that @mention the bot, go to the core with WeChat's own message id; replies and pushes go back as
  * plain text with numbered choices, split under WeChat's length, every message through the
- * channel's one pacer.
+ * channel's one pacer. A question asked in a group is answered in a private chat with the asker
+ * (personal and team data never lands in a group), and the group gets one line saying so.
  */
 import qrcodeTerminal from "qrcode-terminal";
 import {
@@ -118,13 +119,22 @@ export async function startWechat(deps: StartWechatDeps): Promise<WechatChannel>
     // After handle: an invite code may just have linked this contact, and the answer is in their language.
     const t = catalogueFor(await roster.personByIdentity("wechat", talker.id));
     const texts = wechatTexts(replies, t, maxLength);
+    let sentPrivately = false;
     try {
-      for (const part of texts) {
-        await pacer.run(talker.id, () => (room ? room.say(part, talker) : talker.say(part)));
-      }
-      log.info({ replies: replies.length, messages: texts.length }, "WeChat message handled");
+      for (const part of texts) await pacer.run(talker.id, () => talker.say(part));
+      sentPrivately = true;
+      log.info({ replies: replies.length, messages: texts.length, group: Boolean(room) }, "WeChat message handled");
     } catch (error) {
-      log.error({ err: error }, "WeChat reply could not be sent");
+      log.error({ err: error }, "WeChat reply could not be sent privately");
+    }
+    if (room && texts.length) {
+      // One line in the group, never the answer: it may be a team's figures or an export.
+      const note = sentPrivately ? t.channels.answeredPrivately : t.channels.addMeFirst;
+      await pacer
+        .run(talker.id, () => room.say(note, talker))
+        .catch((error: unknown) => {
+          log.warn({ err: error }, "WeChat group note could not be sent");
+        });
     }
   }
 

@@ -11,6 +11,7 @@ import { quiz } from "./quiz.js";
 import { reports } from "./reports.js";
 import { schedule } from "./schedule.js";
 import { visits } from "./visits.js";
+import { webLogin } from "./web-login.js";
 import { words } from "./words.js";
 
 export const en: Messages = {
@@ -27,4 +28,5 @@ export const en: Messages = {
   reports,
   schedule,
   channels,
+  webLogin,
 };

@@ -15,6 +15,14 @@ export interface ChannelMessages {
   slashCommands: Record<SlashCommand, string>;
   /** Other words for a subcommand in this language (`/fieldmate 计划`). */
   slashAliases: Record<SlashCommand, readonly string[]>;
+  /** Said in a group (Slack channel, WeChat group) when the answer went to the asker privately. */
+  answeredPrivately: string;
+  /** WeChat group: the answer could not go to the asker privately (not the bot's friend yet). */
+  addMeFirst: string;
+  /** What a deactivated person hears on any channel. */
+  deactivated: string;
+  /** The page GET /login/TOKEN shows when it does not sign in; every language side by side. */
+  signInPage: SignInPageMessages;
   /** The web chat page's own texts (src/channels/web/public/), served as data to the page. */
   webPage: WebPageMessages;
   /** What the WeCom app says itself. */
@@ -31,6 +39,16 @@ interface WecomMessages {
   notYet: Record<Attachment["kind"], string>;
 }
 
+interface SignInPageMessages {
+  title: string;
+  /** A link opened a second time, or too late. */
+  usedOrExpired: string;
+  /** How to get a new link. */
+  howToGetOne: string;
+  /** Shown to link-preview robots, which must not use up the link. */
+  openInBrowser: string;
+}
+
 /**
  * Plain strings, because they travel to the browser as JSON; `{name}` and `{max}` are filled in by
  * the page. Until a person is picked the page shows every language's text side by side.
@@ -39,11 +57,13 @@ interface WebPageMessages {
   loading: string;
   /** Followed by the browser's reason. */
   cannotConnect: string;
-  tokenTitle: string;
-  tokenHint: string;
-  token: string;
-  enter: string;
-  invalidToken: string;
+  /** Outside demo mode, before signing in. */
+  signInTitle: string;
+  signInHint: string;
+  /** The session ended (signed out elsewhere, revoked, expired). */
+  signedOut: string;
+  deactivated: string;
+  signOut: string;
   pickTitle: string;
   pickHint: string;
   search: string;

@@ -4,7 +4,8 @@
  */
 export interface InviteMessages {
   welcome(name: string): string;
-  unknownCode(code: string): string;
-  expiredCode(code: string, validDays: number): string;
-  usedCode(code: string): string;
+  /** One answer for a wrong, used or expired code, so guessing learns nothing. */
+  invalidCode(code: string): string;
+  /** Too many wrong codes from one account; `minutes` until it may try again. */
+  tooManyAttempts(minutes: number): string;
 }

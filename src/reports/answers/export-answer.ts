@@ -1,11 +1,11 @@
 /**
  * "导出本周拜访记录" / "export this week's visits": the visits of the people in scope as an .xlsx,
- * offered as a file (the bytes, for channels that upload) behind a short-lived /files/ link.
+ * offered as a file (the bytes, for channels that upload) behind a signed, short-lived /files/ link.
  */
 import type { Reply } from "../../domain/messages.js";
+import { CONTENT_TYPES, FileTooLargeError } from "../../store/file-store.js";
 import { visitsWorkbook } from "../export/visits-workbook.js";
 import { countVisits, visitRecords } from "../figures/figure-queries.js";
-import { CONTENT_TYPES } from "../files/file-store.js";
 import type { StatusQuery } from "../query/query-types.js";
 import { periodWords } from "../render/report-words.js";
 import type { ReportEnv } from "../report-env.js";
@@ -24,7 +24,14 @@ export async function answerExport(env: ReportEnv, query: StatusQuery, scope: Sc
   const bytes = await visitsWorkbook(env, visits);
   const whose = scope.team ?? (scope.subject.kind === "self" ? env.viewer.id : "all");
   const filename = `visits-${whose.replace(/[^\p{L}\p{N}-]+/gu, "-")}-${query.period.from}-${query.period.to}.xlsx`;
-  const url = env.files.put(filename, CONTENT_TYPES.xlsx, bytes);
+  let url: string;
+  try {
+    url = await env.files.put(filename, CONTENT_TYPES.xlsx, bytes);
+  } catch (error) {
+    // Past the file store's byte cap: as with too many rows, ask for a narrower export.
+    if (error instanceof FileTooLargeError) return [{ kind: "text", text: words.tooMany(scope.subject, when, total) }];
+    throw error;
+  }
   return [
     { kind: "file", title: words.title(scope.subject, when, visits.length), filename, url, bytes },
     { kind: "text", text: words.note },

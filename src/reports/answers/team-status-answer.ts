@@ -3,11 +3,11 @@
  * where the channel shows images, and with "明细" the visits behind every figure.
  */
 import type { Reply } from "../../domain/messages.js";
+import { CONTENT_TYPES } from "../../store/file-store.js";
 import { barChartSvg } from "../chart/bar-chart.js";
 import { svgToPng } from "../chart/render-png.js";
 import { countVisits, visitRecords } from "../figures/figure-queries.js";
 import { type TeamStatus, teamStatus } from "../figures/team-status.js";
-import { CONTENT_TYPES } from "../files/file-store.js";
 import type { StatusQuery } from "../query/query-types.js";
 import { periodWords } from "../render/report-words.js";
 import { teamStatusCard } from "../render/team-status-card.js";
@@ -40,7 +40,7 @@ export async function answerTeamStatus(
   return replies;
 }
 
-/** The planned-vs-done chart as a PNG behind a /files/ link (and its bytes, for channels that upload). */
+/** The planned-vs-done chart as a PNG behind a signed /files/ link (and its bytes, for channels that upload). */
 async function chartReply(env: ReportEnv, status: TeamStatus, scope: Scope): Promise<Reply> {
   const words = env.t.reports.chart;
   const when = periodWords(env.t, status.period, env.today);
@@ -55,6 +55,6 @@ async function chartReply(env: ReportEnv, status: TeamStatus, scope: Scope): Pro
     { title: words.title(scope.subject), subtitle: when, ...words.legend },
   );
   const png = await svgToPng(svg);
-  const url = env.files.put(`team-status-${status.period.from}.png`, CONTENT_TYPES.png, png);
+  const url = await env.files.put(`team-status-${status.period.from}.png`, CONTENT_TYPES.png, png);
   return { kind: "image", title: words.caption(scope.subject, when), url, png };
 }

@@ -15,7 +15,7 @@ import { parseConfig } from "../../../src/config/config.js";
 import type { Bot } from "../../../src/core/bot.js";
 import type { InboundMessage, Reply } from "../../../src/domain/messages.js";
 import { inviteRedeemer } from "../../../src/invites/invite.js";
-import { inEveryLanguage } from "../../../src/locales/index.js";
+import { inEveryLanguage, messagesFor } from "../../../src/locales/index.js";
 import { createLogger } from "../../../src/log.js";
 import { importRoster } from "../../../src/roster/import-roster.js";
 import { type Database, openDatabase } from "../../../src/store/database.js";
@@ -85,7 +85,6 @@ beforeAll(async () => {
     listPeople: () => roster.people(),
     liveFeed: new LiveFeed(),
     demoMode: true,
-    token: null,
     logger,
     extraRoutes: slack.route,
   });
@@ -269,6 +268,8 @@ describe("Slack over HTTP with the real Bolt app", () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]!.args.channel).toBe("DULIN");
     expect(posts[0]!.args.blocks.length).toBeGreaterThan(0);
+    // No link previews: Slack's unfurler would use up a one-time sign-in link.
+    expect(posts[0]!.args).toMatchObject({ unfurl_links: "false", unfurl_media: "false" });
     // The clicked row of buttons is replaced by the answer, so it cannot be clicked twice.
     const update = fake.callsTo("chat.update");
     expect(update).toHaveLength(1);
@@ -439,24 +440,63 @@ describe("Slack over HTTP with the real Bolt app", () => {
     expect(toStranger.args.text).toContain(inEveryLanguage((t) => t.core.unknownSender).slice(0, 20));
   });
 
-  it("answers an @mention in a channel in a thread, without the bot's own mention in the text", async () => {
+  it("answers an @mention in a channel in a DM, with one line in a thread, without the bot's own mention in the text", async () => {
     await postToSlackEndpoint(
       endpoint,
       eventBody("Ev600", {
         type: "app_mention",
         channel: "C0TEAM",
         user: "UJAKE",
-        text: "<@UBOT> what's my plan",
+        text: "<@UBOT> Sunrise 4 cs Dasani",
         ts: "1764000006.000100",
       }),
     );
     await slack.idle();
     expect((await inboundRows("msg:C0TEAM:1764000006.000100"))[0]).toMatchObject({
-      text: "what's my plan",
+      text: "Sunrise 4 cs Dasani",
       personId: "M07",
     });
-    const post = fake.callsTo("chat.postMessage")[0]!;
-    expect(post.args).toMatchObject({ channel: "C0TEAM", thread_ts: "1764000006.000100" });
+    const [answer, note, ...more] = fake.callsTo("chat.postMessage");
+    expect(more).toEqual([]);
+    // The receipt (Jake's own data) goes to his DM; the channel's thread gets one line.
+    // conversations.open on the fake names Jake's DM DJAKE.
+    expect(answer!.args).toMatchObject({ channel: "DJAKE" });
+    expect(answer!.args.thread_ts).toBeUndefined();
+    expect(JSON.stringify(answer!.args.blocks)).toContain("Sunrise Market");
+    expect(note!.args).toMatchObject({ channel: "C0TEAM", thread_ts: "1764000006.000100" });
+    expect(note!.args.text).toBe(messagesFor("en").channels.answeredPrivately);
+    expect(JSON.stringify(note!.args)).not.toContain("Sunrise");
+  });
+
+  it("answers a button clicked on a channel message in a DM", async () => {
+    await postToSlackEndpoint(
+      endpoint,
+      interactionBody({
+        type: "block_actions",
+        team: { id: "T0TEST", domain: "fieldmate-test" },
+        user: { id: "UJAKE", username: "jake", team_id: "T0TEST" },
+        api_app_id: "A0TEST",
+        token: "x",
+        trigger_id: "trig-9",
+        container: { type: "message", message_ts: "1764000070.000100", channel_id: "C0TEAM", is_ephemeral: false },
+        channel: { id: "C0TEAM", name: "team" },
+        message: { type: "message", ts: "1764000070.000100", user: "UBOT", bot_id: "BBOT", text: "old", blocks: [] },
+        response_url: `${fake.responseUrl}/action-9`,
+        actions: [
+          {
+            type: "button",
+            action_id: "fm_card_0_0",
+            block_id: "fm_actions_0_0",
+            text: { type: "plain_text", text: "Edit" },
+            value: "Sunrise 4 cs Dasani",
+            action_ts: "1764000071.000001",
+          },
+        ],
+      }),
+    );
+    await slack.idle();
+    const posts = fake.callsTo("chat.postMessage");
+    expect(posts.map((p) => p.args.channel)).toEqual(["DJAKE"]);
   });
 
   it("ignores the bot's own messages and message edits", async () => {

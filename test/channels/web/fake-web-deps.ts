@@ -7,7 +7,7 @@ import type { WebChatDeps } from "../../../src/channels/web/web-server.js";
 import type { InboundMessage, Reply } from "../../../src/domain/messages.js";
 import type { Person } from "../../../src/domain/roster.js";
 
-const PEOPLE: Person[] = [
+export const PEOPLE: Person[] = [
   {
     id: "m-zhang",
     name: "张伟",
@@ -90,7 +90,6 @@ export function fakeWebDeps(overrides: Partial<WebChatDeps> = {}) {
     },
     liveFeed,
     demoMode: true,
-    token: null,
     logger: {
       info: (obj, msg) => logs.push({ level: "info", obj, msg }),
       warn: (obj, msg) => logs.push({ level: "warn", obj, msg }),

@@ -1,13 +1,16 @@
 /**
  * The web chat API over real HTTP on an ephemeral port; only the core behind it is a fake.
  */
+
+import { randomBytes } from "node:crypto";
 import http from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createWebServer, type WebChatDeps } from "../../../src/channels/web/web-server.js";
+import { FileStore } from "../../../src/store/file-store.js";
 import { fakeWebDeps } from "./fake-web-deps.js";
 import { readStreamUntil } from "./read-stream.js";
+import { openSignInLink, type SignInSetup, signInSetup } from "./sign-in-setup.js";
 
-const TOKEN = "s3cret-token";
 const open: { close(): Promise<void> }[] = [];
 
 afterEach(async () => {
@@ -253,60 +256,251 @@ describe("GET /api/pushes", () => {
   });
 });
 
-describe("outside demo mode", () => {
-  const bearer = { Authorization: `Bearer ${TOKEN}` };
+describe("outside demo mode: signed in by a one-time link", () => {
+  let setup: SignInSetup;
+  beforeAll(async () => {
+    setup = await signInSetup();
+  });
+  afterAll(() => setup?.close());
 
-  it("refuses to start without a token", () => {
-    expect(() => createWebServer(fakeWebDeps({ demoMode: false, token: null }).deps)).toThrow(/WEB_CHAT_TOKEN/);
+  const startSignedIn = (overrides: Partial<WebChatDeps> = {}) =>
+    start({ demoMode: false, signIn: setup.signIn, ...overrides });
+
+  async function signedInAs(base: string, personId: string): Promise<Record<string, string>> {
+    const opened = await openSignInLink(base, await setup.tokenFor(personId));
+    expect(opened.status).toBe(303);
+    return { Cookie: opened.cookie! };
+  }
+
+  it("refuses to start without sign-in", () => {
+    expect(() => createWebServer(fakeWebDeps({ demoMode: false }).deps)).toThrow(/sign-in/);
   });
 
-  it("answers a missing token with 401 token_required", async () => {
-    const { base, calls } = await start({ demoMode: false, token: TOKEN });
+  it("answers every call without a session with 401, and says so to the page without refusing", async () => {
+    const { base, calls } = await startSignedIn();
     const res = await postMessage(base, { from: "m-zhang", text: "hi" });
     expect(res.status).toBe(401);
-    expect(res.json.error).toBe("token_required");
-    expect(res.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expect(res.json.error).toBe("sign_in_required");
+    for (const path of ["/api/events?person=m-zhang", "/api/pushes?person=m-zhang", "/api/people"]) {
+      expect((await fetch(`${base}${path}`)).status, path).toBe(401);
+    }
+    const session = await fetch(`${base}/api/session`);
+    expect(await session.json()).toEqual({ demoMode: false, person: null, deactivated: false });
     expect(calls).toHaveLength(0);
   });
 
-  it("answers a wrong token with 401 bad_token, and logs the refusal without the token", async () => {
-    const { base, calls, logs } = await start({ demoMode: false, token: TOKEN });
-    const res = await postMessage(base, { from: "m-zhang", text: "hi" }, { Authorization: "Bearer guess" });
-    expect(res.status).toBe(401);
-    expect(res.json.error).toBe("bad_token");
-    expect(calls).toHaveLength(0);
-    expect(logs.some((l) => l.level === "warn")).toBe(true);
-    expect(JSON.stringify(logs)).not.toContain("guess");
+  it("opens a session once per link: an HttpOnly, SameSite=Lax cookie and a redirect to the chat; a second use gets a clear page", async () => {
+    const { base } = await startSignedIn();
+    const token = await setup.tokenFor("m-zhang");
+    const res = await fetch(`${base}/login/${token}`, { redirect: "manual" });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/");
+    const cookie = res.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/^fieldmate_session=[^;]+;/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).toMatch(/Path=\//);
+    expect(cookie).toMatch(/Max-Age=2592000/);
+    expect(cookie).not.toMatch(/Secure/);
+    // The cookie is the signed session id, not the token, and the token is not in it.
+    expect(cookie).not.toContain(token);
+
+    const again = await fetch(`${base}/login/${token}`, { redirect: "manual" });
+    expect(again.status).toBe(410);
+    expect(again.headers.get("set-cookie")).toBeNull();
+    const page = await again.text();
+    expect(page).toContain("这个登录链接已经用过或已过期");
+    expect(page).toContain("This sign-in link has already been used or has expired");
   });
 
-  it("accepts the right token", async () => {
-    const { base, calls } = await start({ demoMode: false, token: TOKEN });
-    const res = await postMessage(base, { from: "m-zhang", text: "hi" }, bearer);
-    expect(res.status).toBe(200);
-    expect(calls).toHaveLength(1);
+  it("refuses an expired or made-up link with the same page", async () => {
+    const { base } = await startSignedIn();
+    expect((await openSignInLink(base, await setup.tokenFor("m-zhang", -1))).status).toBe(410);
+    expect((await openSignInLink(base, "A".repeat(43))).status).toBe(410);
+    expect((await openSignInLink(base, "x")).status).toBe(410);
   });
 
-  it("guards the people list: 401 without the token, the list with it", async () => {
-    const { base } = await start({ demoMode: false, token: TOKEN });
-    expect((await fetch(`${base}/api/people`)).status).toBe(401);
-    const res = await fetch(`${base}/api/people`, { headers: bearer });
-    expect(res.status).toBe(200);
-    expect(((await res.json()) as any).people).toHaveLength(3);
+  it("lets link previews and HEAD requests look at a link without using it up", async () => {
+    const { base } = await startSignedIn();
+    const token = await setup.tokenFor("m-zhang");
+    const preview = await fetch(`${base}/login/${token}`, {
+      redirect: "manual",
+      headers: { "User-Agent": "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)" },
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get("set-cookie")).toBeNull();
+    expect((await fetch(`${base}/login/${token}`, { method: "HEAD", redirect: "manual" })).status).toBe(200);
+    expect((await openSignInLink(base, token)).status).toBe(303);
   });
 
-  it("accepts ?token= on the event stream, which EventSource cannot give headers", async () => {
-    const { base } = await start({ demoMode: false, token: TOKEN });
-    expect((await fetch(`${base}/api/events?person=m-zhang`)).status).toBe(401);
-    expect((await fetch(`${base}/api/events?person=m-zhang&token=nope`)).status).toBe(401);
+  it("takes the person from the session: no from, or one's own, is fine; another person's is 403 and never reaches the core", async () => {
+    const { base, calls } = await startSignedIn();
+    const cookie = await signedInAs(base, "m-zhang");
+    expect((await postMessage(base, { text: "hi" }, cookie)).status).toBe(200);
+    expect((await postMessage(base, { from: "m-zhang", text: "hi again" }, cookie)).status).toBe(200);
+    const forged = await postMessage(base, { from: "s-li", text: "导出本月拜访记录" }, cookie);
+    expect(forged.status).toBe(403);
+    expect(forged.json.error).toBe("not_yours");
+    expect(calls.map((c) => [c.externalUserId, c.text])).toEqual([
+      ["m-zhang", "hi"],
+      ["m-zhang", "hi again"],
+    ]);
+    const session = await fetch(`${base}/api/session`, { headers: cookie });
+    expect(((await session.json()) as any).person).toMatchObject({ id: "m-zhang", name: "张伟" });
+  });
+
+  it("follows and lists only the session's own pushes", async () => {
+    const { base, liveFeed } = await startSignedIn({
+      recentPushes: async (id) => [[{ kind: "text", text: `pushes of ${id}` }]],
+    });
+    const cookie = await signedInAs(base, "m-zhang");
+    expect((await fetch(`${base}/api/events?person=s-li`, { headers: cookie })).status).toBe(403);
+    expect((await fetch(`${base}/api/pushes?person=s-li`, { headers: cookie })).status).toBe(403);
+    expect(await (await fetch(`${base}/api/pushes`, { headers: cookie })).json()).toEqual({
+      pushes: [{ replies: [{ kind: "text", text: "pushes of m-zhang" }] }],
+    });
     const controller = new AbortController();
-    const res = await fetch(`${base}/api/events?person=m-zhang&token=${TOKEN}`, { signal: controller.signal });
+    const res = await fetch(`${base}/api/events`, { headers: cookie, signal: controller.signal });
     expect(res.status).toBe(200);
+    await waitFor(() => liveFeed.watching("m-zhang"), "the stream to subscribe");
+    expect(liveFeed.watching("s-li")).toBe(false);
     controller.abort();
   });
 
-  it("still serves the page, which asks for the token itself", async () => {
-    const { base } = await start({ demoMode: false, token: TOKEN });
+  it("refuses a cookie whose signature was changed", async () => {
+    const { base } = await startSignedIn();
+    const { Cookie } = await signedInAs(base, "m-zhang");
+    const tampered = Cookie!.replace(/.$/, (c) => (c === "A" ? "B" : "A"));
+    expect((await postMessage(base, { text: "hi" }, { Cookie: tampered })).status).toBe(401);
+    expect((await postMessage(base, { text: "hi" }, { Cookie: "fieldmate_session=made-up" })).status).toBe(401);
+  });
+
+  it("signs out: the cookie is cleared, the session ends and its open stream closes", async () => {
+    const { base, liveFeed } = await startSignedIn();
+    const cookie = await signedInAs(base, "m-zhang");
+    const stream = await fetch(`${base}/api/events`, { headers: cookie });
+    await waitFor(() => liveFeed.watching("m-zhang"), "the stream to subscribe");
+    const out = await fetch(`${base}/api/sign-out`, { method: "POST", headers: cookie });
+    expect(out.status).toBe(200);
+    expect(out.headers.get("set-cookie")).toMatch(/^fieldmate_session=;.*Expires=Thu, 01 Jan 1970/);
+    await readStreamUntil(stream, () => false);
+    expect(liveFeed.watching("m-zhang")).toBe(false);
+    expect((await postMessage(base, { text: "hi" }, cookie)).status).toBe(401);
+  });
+
+  it("ends a stream whose session was revoked elsewhere (the CLI, another instance)", async () => {
+    const { base, liveFeed } = await startSignedIn({ sessionCheckMs: 50 });
+    const cookie = await signedInAs(base, "m-amy");
+    const stream = await fetch(`${base}/api/events`, { headers: cookie });
+    await waitFor(() => liveFeed.watching("m-amy"), "the stream to subscribe");
+    expect(await setup.sessions.revokeAll("m-amy", new Date())).toBe(1);
+    await readStreamUntil(stream, () => false);
+    expect(liveFeed.watching("m-amy")).toBe(false);
+  });
+
+  it("tells a deactivated person so, and their session ends", async () => {
+    const { base, calls } = await startSignedIn();
+    const cookie = await signedInAs(base, "s-li");
+    setup.deactivate("s-li");
+    const res = await postMessage(base, { text: "团队今天情况" }, cookie);
+    expect(res.status).toBe(403);
+    expect(res.json.error).toBe("deactivated");
+    expect(res.json.message).toContain("账号已停用");
+    expect(calls).toHaveLength(0);
+    // The first refusal ended the session: from then on it is simply signed out.
+    expect((await postMessage(base, { text: "hi" }, cookie)).status).toBe(401);
+    expect((await openSignInLink(base, await setup.tokenFor("s-li"))).status).toBe(410);
+  });
+
+  it("shows the people list in demo mode only", async () => {
+    const { base } = await startSignedIn();
+    const res = await fetch(`${base}/api/people`, { headers: await signedInAs(base, "m-zhang") });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as any).error).toBe("demo_only");
+  });
+
+  it("still serves the page, which explains how to sign in", async () => {
+    const { base } = await startSignedIn();
     expect((await fetch(`${base}/`)).status).toBe(200);
+  });
+});
+
+describe("limits", () => {
+  it("answers too many sign-in attempts from one address with 429 and Retry-After", async () => {
+    const { base } = await start({ limits: { signInPerAddress: { perMinute: 3 } } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await openSignInLink(base, `guess${i}`.padEnd(43, "x"))).status);
+    expect(statuses).toEqual([410, 410, 410, 429]);
+    const limited = await fetch(`${base}/login/${"y".repeat(43)}`);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+  });
+
+  it("answers too many API calls for one person with 429, others unaffected", async () => {
+    const { base, calls } = await start({ limits: { perPerson: { perMinute: 2 } } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await postMessage(base, { from: "m-zhang", text: `m${i}` })).status);
+    expect(statuses).toEqual([200, 200, 429]);
+    expect((await postMessage(base, { from: "m-amy", text: "hi" })).status).toBe(200);
+    expect(calls).toHaveLength(3);
+  });
+
+  it("answers too many API calls from one address with 429", async () => {
+    const { base } = await start({ limits: { perAddress: { perMinute: 2 } } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await fetch(`${base}/api/session`)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+
+  it("caps the open event streams of one person", async () => {
+    const { base, liveFeed } = await start({ limits: { streamsPerPerson: 2 } });
+    const controller = new AbortController();
+    for (let i = 0; i < 2; i++) {
+      expect((await fetch(`${base}/api/events?person=m-zhang`, { signal: controller.signal })).status).toBe(200);
+    }
+    await waitFor(() => liveFeed.watching("m-zhang"), "the streams to subscribe");
+    const third = await fetch(`${base}/api/events?person=m-zhang`);
+    expect(third.status).toBe(429);
+    expect(((await third.json()) as any).error).toBe("too_many_streams");
+    expect((await fetch(`${base}/api/events?person=m-amy`, { signal: controller.signal })).status).toBe(200);
+    controller.abort();
+  });
+});
+
+describe("the Host check and other sites", () => {
+  /** fetch cannot set Host: a raw request can. */
+  function rawGet(base: string, path: string, headers: Record<string, string>): Promise<number> {
+    return new Promise((resolve, reject) => {
+      http
+        .get(`${base}${path}`, { headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on("error", reject);
+    });
+  }
+
+  it("answers a foreign Host with 421 (DNS rebinding), loopback and allowed names as usual, probes always", async () => {
+    const { base } = await start({ allowedHosts: ["fieldmate.acme.com"] });
+    expect(await rawGet(base, "/api/people", { Host: "attacker.example" })).toBe(421);
+    expect(await rawGet(base, "/", { Host: "attacker.example:3000" })).toBe(421);
+    expect(await rawGet(base, "/api/people", { Host: "localhost:3000" })).toBe(200);
+    expect(await rawGet(base, "/api/people", { Host: "fieldmate.acme.com" })).toBe(200);
+    expect(await rawGet(base, "/healthz", { Host: "10.0.0.7:3000" })).toBe(200);
+  });
+
+  it("refuses a message posted from another site's page, and takes one from this server's own names", async () => {
+    const { base, calls } = await start({ allowedHosts: ["fieldmate.acme.com"] });
+    for (const origin of ["https://attacker.example", "null", "not a url"]) {
+      const res = await postMessage(base, { from: "m-zhang", text: "hi" }, { Origin: origin });
+      expect(res.status, origin).toBe(403);
+      expect(res.json.error).toBe("bad_origin");
+    }
+    expect((await postMessage(base, { from: "m-zhang", text: "hi" }, { Origin: base })).status).toBe(200);
+    // Behind a proxy the page's origin is the public name, whatever Host the proxy forwards.
+    const proxied = await postMessage(base, { from: "m-zhang", text: "hi" }, { Origin: "https://fieldmate.acme.com" });
+    expect(proxied.status).toBe(200);
+    expect(calls).toHaveLength(2);
   });
 });
 
@@ -397,8 +591,10 @@ describe("the page, files and other routes", () => {
     expect(api.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
-  it("serves the page's words in every language from the catalogue, without a token", async () => {
-    const { base } = await start({ demoMode: false, token: TOKEN });
+  it("serves the page's words in every language from the catalogue, before anyone signs in", async () => {
+    const setup = await signInSetup();
+    const { base } = await start({ demoMode: false, signIn: setup.signIn });
+    await setup.close();
     const res = await fetch(`${base}/texts.js`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/javascript/);
@@ -452,34 +648,41 @@ describe("the page, files and other routes", () => {
     expect(((await res.json()) as any).error).toBe("not_found");
   });
 
-  it("serves /files/* from the files provider with a checked relative path", async () => {
-    const asked: string[] = [];
-    const { base } = await start({
-      files: async (path) => {
-        asked.push(path);
-        return path === "charts/week.png"
-          ? { contentType: "image/png", body: new Uint8Array([137, 80, 78, 71]) }
-          : null;
-      },
-    });
-    const res = await fetch(`${base}/files/charts/week.png`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toBe("image/png");
-    expect(new Uint8Array(await res.arrayBuffer())).toEqual(new Uint8Array([137, 80, 78, 71]));
+  it("serves /files/* by signed link only: no signature, a changed one or a late one are refused", async () => {
+    const setup = await signInSetup();
+    try {
+      let now = new Date("2026-11-25T09:00:00Z");
+      const store = new FileStore(setup.database.db, { secret: randomBytes(32), ttlMs: 3_600_000, clock: () => now });
+      const { base } = await start({ files: store });
+      const png = new Uint8Array([137, 80, 78, 71]);
+      const link = await store.put("本周.png", "image/png", png);
+      expect(link).toMatch(/^\/files\/[\w-]{22}\/%E6%9C%AC%E5%91%A8\.png\?expires=\d+&sig=[\w-]{43}$/);
 
-    expect((await fetch(`${base}/files/missing.png`)).status).toBe(404);
-    expect((await fetch(`${base}/files/%2e%2e%2fsecret`)).status).toBe(404);
-    expect(asked).toEqual(["charts/week.png", "missing.png"]);
-  });
+      const res = await fetch(`${base}${link}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("image/png");
+      expect(res.headers.get("content-disposition")).toBe("inline; filename*=UTF-8''%E6%9C%AC%E5%91%A8.png");
+      expect(new Uint8Array(await res.arrayBuffer())).toEqual(png);
 
-  it("needs the token for /files/* outside demo mode, in the query for <img> and links", async () => {
-    const { base } = await start({
-      demoMode: false,
-      token: TOKEN,
-      files: async () => ({ contentType: "text/csv", body: new TextEncoder().encode("a,b\n") }),
-    });
-    expect((await fetch(`${base}/files/x.csv`)).status).toBe(401);
-    expect((await fetch(`${base}/files/x.csv?token=${TOKEN}`)).status).toBe(200);
+      const url = new URL(link, base);
+      const without = `${base}${url.pathname}`;
+      const changedSig = `${base}${link.replace(/sig=(.)/, (_m, c: string) => `sig=${c === "A" ? "B" : "A"}`)}`;
+      const laterExpiry = `${base}${link.replace(/expires=(\d+)/, (_m, e: string) => `expires=${Number(e) + 86_400}`)}`;
+      const otherName = `${base}${link.replace("%E6%9C%AC%E5%91%A8.png", "other.png")}`;
+      for (const bad of [without, changedSig, laterExpiry, otherName]) {
+        const refused = await fetch(bad);
+        expect(refused.status, bad).toBe(403);
+        expect(((await refused.json()) as any).error).toBe("bad_signature");
+      }
+      expect((await fetch(`${base}/files/%2e%2e%2fsecret`)).status).toBe(404);
+
+      now = new Date(now.getTime() + 3_600_000);
+      const late = await fetch(`${base}${link}`);
+      expect(late.status).toBe(410);
+      expect(((await late.json()) as any).error).toBe("link_expired");
+    } finally {
+      await setup.close();
+    }
   });
 
   it("lets extra routes answer paths it does not own, but never the API", async () => {

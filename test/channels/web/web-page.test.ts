@@ -6,13 +6,17 @@ import { existsSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createWebServer, type WebChatDeps, type WebServer } from "../../../src/channels/web/web-server.js";
+import { FileStore } from "../../../src/store/file-store.js";
 import { fakeWebDeps } from "./fake-web-deps.js";
+import { type SignInSetup, signInSetup } from "./sign-in-setup.js";
 
 /** Debian's package; CHROMIUM_PATH only for machines that keep it elsewhere. Never a downloaded browser. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const INJECTION = "<img src=x onerror=alert(1)>";
 
 let browser: Browser;
+/** Real sign-in links and sessions on a scratch SQLite file, for the page outside demo mode. */
+let setup: SignInSetup;
 let context: BrowserContext | null = null;
 let web: WebServer | null = null;
 /** Script errors, CSP violations and alert() calls seen by the page; every test expects none. */
@@ -25,6 +29,7 @@ beforeAll(async () => {
     // Fail, never skip: CI installs chromium with apt (.ci/run), and a skipped browser test hides a broken page.
     throw new Error(`Chromium is missing at ${CHROMIUM}. Install Debian's package: apt-get install -y chromium`);
   }
+  setup = await signInSetup();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -42,6 +47,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await setup?.close();
 });
 
 afterEach(async () => {
@@ -203,18 +209,16 @@ describe("the web chat page", () => {
       "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
       "base64",
     );
+    const files = new FileStore(setup.database.db, { secret: Buffer.alloc(32, 7) });
+    const chart = await files.put("week.png", "image/png", png);
+    const csv = await files.put("visits.csv", "text/csv", Buffer.from("a,b\n"));
     const { page } = await openPage({
       handle: async () => [
-        { kind: "image", title: "本周拜访 / Visits this week", url: "/files/week.png" },
-        { kind: "file", title: "导出 / Export", filename: "visits.csv", url: "/files/visits.csv" },
+        { kind: "image", title: "本周拜访 / Visits this week", url: chart },
+        { kind: "file", title: "导出 / Export", filename: "visits.csv", url: csv },
         { kind: "file", title: "evil", filename: "x", url: "javascript:alert(1)" },
       ],
-      files: async (path) =>
-        path === "week.png"
-          ? { contentType: "image/png", body: png }
-          : path === "visits.csv"
-            ? { contentType: "text/csv", body: Buffer.from("a,b\n") }
-            : null,
+      files,
     });
     await pickPerson(page, "m-zhang");
     await typeAndSend(page, "chart please");
@@ -227,7 +231,7 @@ describe("the web chat page", () => {
     const link = page.locator("#messages a.file");
     expect(await link.count()).toBe(1);
     expect(await link.getAttribute("download")).toBe("visits.csv");
-    expect(await link.getAttribute("href")).toMatch(/\/files\/visits\.csv$/);
+    expect(await link.getAttribute("href")).toMatch(/\/files\/[\w-]+\/visits\.csv\?expires=\d+&sig=[\w-]+$/);
     expect(await (await botBubble(page, 3)).locator(".bubble").textContent()).toBe("evil");
   });
 
@@ -279,19 +283,47 @@ describe("the web chat page", () => {
     expect(await page.locator("#messages img, #messages script, #messages b, #messages i").count()).toBe(0);
   });
 
-  it("asks for the token outside demo mode and then works with it", async () => {
-    const { page, calls } = await openPage({ demoMode: false, token: "team-token" });
-    expectedConsole = [/status of 401/];
-    await page.locator("#token-view").waitFor();
-    await page.locator("#token-input").fill("wrong");
-    await page.locator("#token-form button").click();
-    await page.locator("#token-error", { hasText: "Invalid token" }).waitFor();
+  it("outside demo mode, explains how to sign in; a one-time link opens the chat as that person alone", async () => {
+    const { page, base, calls, liveFeed } = await openPage({ demoMode: false, signIn: setup.signIn });
+    await page.locator("#signin-view").waitFor();
+    expect(await page.locator("#signin-view h2").textContent()).toBe("请先登录 / Please sign in");
+    expect(await page.locator("#signin-view .hint").textContent()).toContain("网页登录");
+    expect(await page.locator("#people .person").count()).toBe(0);
 
-    await page.locator("#token-input").fill("team-token");
-    await page.locator("#token-form button").click();
-    await pickPerson(page, "m-zhang");
+    const link = `${base}/login/${await setup.tokenFor("m-amy")}`;
+    await page.goto(link);
+    await page.locator("#chat-view").waitFor();
+    expect(page.url()).toBe(`${base}/`);
+    expect(await page.locator("#who-name").textContent()).toBe("Amy Chen");
+    expect(await page.locator("#messages .note").first().textContent()).toBe(
+      "Hi Amy Chen! Send a visit report or a question, or type “help”.",
+    );
+    // No picker here: the page can only be Amy, and the session cookie is out of any script's reach.
+    expect(await page.locator("#switch-person").isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.cookie)).toBe("");
+
     await typeAndSend(page, "hello");
     expect(await (await botBubble(page, 1)).textContent()).toContain("echo: hello");
-    expect(calls).toHaveLength(1);
+    expect(calls.map((c) => c.externalUserId)).toEqual(["m-amy"]);
+    await waitFor(() => liveFeed.watching("m-amy"), "the page to open its event stream");
+    liveFeed.publish("m-amy", [{ kind: "text", text: "Your plan for today: 5 shops." }]);
+    await page.locator("#messages .msg.bot.pushed").waitFor();
+
+    // A reload keeps the session; the link itself works once.
+    await page.reload();
+    await page.locator("#chat-view").waitFor();
+    expectedConsole = [/status of 410/];
+    await page.goto(link);
+    expect(await page.locator("body").textContent()).toContain(
+      "This sign-in link has already been used or has expired",
+    );
+
+    await page.goto(base);
+    await page.locator("#chat-view").waitFor();
+    await page.locator("#sign-out").click();
+    await page.locator("#signin-view").waitFor();
+    await page.reload();
+    await page.locator("#signin-view").waitFor();
+    await waitFor(() => !liveFeed.watching("m-amy"), "the event stream to end");
   });
 });

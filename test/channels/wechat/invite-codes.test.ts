@@ -3,8 +3,12 @@ import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runInvite } from "../../../src/cli/invite-command.js";
 import { createInvite, findInviteCode, inviteRedeemer, redeemInvite } from "../../../src/invites/invite.js";
+import { InviteAttempts } from "../../../src/invites/invite-attempts.js";
+import { unknownSenderHook } from "../../../src/invites/unknown-sender.js";
+import { messagesFor } from "../../../src/locales/index.js";
 import { importRoster } from "../../../src/roster/import-roster.js";
 import { type Database, openDatabase } from "../../../src/store/database.js";
+import { RosterStore } from "../../../src/store/roster-store.js";
 import { type ScratchDatabase, scratchSqlite } from "../../support/databases.js";
 import { TEST_ROSTER } from "../../support/fixtures.js";
 
@@ -92,8 +96,62 @@ describe("invite codes", () => {
     expect(await hook({ ...message, text: "你好" })).toBeNull();
     expect((await hook({ ...message, text: "FM-ZZZZZZ" }))![0]).toMatchObject({
       kind: "text",
-      text: expect.stringContaining("不存在"),
+      text: expect.stringContaining("邀请码 FM-ZZZZZZ 无效"),
     });
     expect(await hook({ ...message, channel: "web", text: "FM-ZZZZZZ" })).toBeNull();
+  });
+
+  it("gives one answer for a wrong, used or expired code, so guessing learns nothing", async () => {
+    const used = await createInvite(database.db, "M07", { now });
+    await redeemInvite(database.db, "wechat", "wxid_first", used.code, now);
+    const late = await createInvite(database.db, "M08", { now, ttlDays: 1 });
+    const answers = await Promise.all([
+      redeemInvite(database.db, "wechat", "wxid_g", "FM-ZZZZZZ", now),
+      redeemInvite(database.db, "wechat", "wxid_g", used.code, now),
+      redeemInvite(database.db, "wechat", "wxid_g", late.code, new Date(now.getTime() + 2 * 86_400_000)),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(["unknown", "used", "expired"]);
+    const texts = answers.map((a) => (a.status === "not_a_code" ? "" : (a.replies[0] as { text: string }).text));
+    const withoutCode = texts.map((t) => t.replaceAll(/FM-\w+/g, "CODE"));
+    expect(new Set(withoutCode).size).toBe(1);
+  });
+
+  it("makes an account wait after five wrong codes, even for a right one, and lets others try", async () => {
+    const hook = inviteRedeemer(database.db, undefined, new InviteAttempts({ maxFailures: 5, windowMs: 15 * 60_000 }));
+    const from = (externalUserId: string, text: string, at = now) =>
+      hook({ channel: "wechat", externalUserId, externalMessageId: `m-${Math.random()}`, text, receivedAt: at });
+    for (let i = 0; i < 5; i++)
+      expect(JSON.stringify(await from("wxid_guesser", `FM-ZZZZZ${i + 2}`))).toContain("无效");
+    const right = await createInvite(database.db, "S02", { now });
+    const blocked = await from("wxid_guesser", right.code);
+    expect(blocked![0]).toMatchObject({ text: expect.stringContaining("错误次数太多，请 15 分钟后再试") });
+    expect(await database.db.identity.count({ where: { externalId: "wxid_guesser" } })).toBe(0);
+    // Another account is not held back, and the wait ends.
+    expect(JSON.stringify(await from("wxid_other_guesser", "FM-ZZZZZ9"))).toContain("无效");
+    expect(JSON.stringify(await from("wxid_guesser", right.code, new Date(now.getTime() + 16 * 60_000)))).toContain(
+      "欢迎",
+    );
+  });
+
+  it("links nobody to a deactivated person, and tells a deactivated person's linked account so", async () => {
+    const roster = new RosterStore(database.db);
+    const invite = await createInvite(database.db, "S03", { now });
+    await roster.link("S03", "slack", "U_OLD");
+    await roster.setActive("S03", false);
+    expect((await redeemInvite(database.db, "wechat", "wxid_new", invite.code, now)).status).toBe("deactivated");
+    expect(await database.db.identity.count({ where: { externalId: "wxid_new" } })).toBe(0);
+    const hook = unknownSenderHook(database.db);
+    const refused = await hook({
+      channel: "slack",
+      externalUserId: "U_OLD",
+      externalMessageId: "x1",
+      text: "hi",
+      receivedAt: now,
+    });
+    // Maria reads English.
+    expect(refused).toEqual([{ kind: "text", text: messagesFor("en").channels.deactivated }]);
+    await roster.setActive("S03", true);
+    // Back from offboarding, the unused code works again.
+    expect((await redeemInvite(database.db, "wechat", "wxid_new", invite.code, now)).status).toBe("linked");
   });
 });

@@ -13,7 +13,8 @@ import { startWechat, type WechatChannel } from "../../../src/channels/wechat/st
 import { runInvite } from "../../../src/cli/invite-command.js";
 import { parseConfig } from "../../../src/config/config.js";
 import type { Reply } from "../../../src/domain/messages.js";
-import { inviteRedeemer } from "../../../src/invites/invite.js";
+import { unknownSenderHook } from "../../../src/invites/unknown-sender.js";
+import { messagesFor } from "../../../src/locales/index.js";
 import { createLogger } from "../../../src/log.js";
 import { importRoster } from "../../../src/roster/import-roster.js";
 import { type Database, openDatabase } from "../../../src/store/database.js";
@@ -73,7 +74,7 @@ beforeAll(async () => {
     db: database.db,
     logger,
     script: { "胡记 软中华2条": [WHICH_SHOP] },
-    onUnknownSender: inviteRedeemer(database.db),
+    onUnknownSender: unknownSenderHook(database.db),
   });
   mocker = new mock.Mocker();
   puppet = new PuppetMock({ mocker });
@@ -147,19 +148,29 @@ describe("WeChat through a real Wechaty on the mock puppet", () => {
     expect(row).toMatchObject({ personId: "M01", status: "handled" });
   });
 
-  it("ignores a group message without an @mention and answers one with it, mentioning the sender", async () => {
+  it("ignores a group message without an @mention, and answers one with it privately, with one line in the group", async () => {
     const room = mocker.createRoom({ id: "20001@chatroom", topic: "新罗一组", memberIdList: [me.id, lin.id] });
     lin.say("大家好，今天下雨").to(room);
-    lin.say("@Fieldmate 今天去哪几家", [me]).to(room);
-    await settle(1);
+    lin.say("@Fieldmate 胡记 软中华2条", [me]).to(room);
+    await settle(2);
 
-    expect(handled).toEqual(["今天去哪几家"]);
-    const replies = sentTo("20001@chatroom");
-    expect(replies.length).toBeGreaterThan(0);
-    expect(replies[0]!.mentions).toEqual(["wxid_lin"]);
+    expect(handled).toEqual(["胡记 软中华2条"]);
+    // The answer (Lin's own report) reaches Lin alone; the group learns only that it was sent.
+    expect(sentTo("wxid_lin").map((s) => s.text)[0]).toContain("您说的胡记是哪一家？");
+    const inGroup = sentTo("20001@chatroom");
+    expect(inGroup.map((s) => s.text)).toEqual([`@林志强 ${messagesFor("zh").channels.answeredPrivately}`]);
+    expect(inGroup[0]!.mentions).toEqual(["wxid_lin"]);
     expect(await database.db.inboundMessage.count({ where: { channel: "wechat", text: { contains: "下雨" } } })).toBe(
       0,
     );
+  });
+
+  it("says in the group to add the bot first when the private answer cannot be sent, and never posts the answer there", async () => {
+    const room = mocker.createRoom({ id: "20002@chatroom", topic: "新罗二组", memberIdList: [me.id, lin.id] });
+    sendText.mockImplementationOnce(() => Promise.reject(new Error("not a friend")));
+    lin.say("@Fieldmate 胡记 软中华2条", [me]).to(room);
+    await settle(2);
+    expect(sentTo("20002@chatroom").map((s) => s.text)).toEqual([`@林志强 ${messagesFor("zh").channels.addMeFirst}`]);
   });
 
   it("ignores messages that are not text, and official accounts", async () => {
@@ -201,7 +212,7 @@ describe("WeChat through a real Wechaty on the mock puppet", () => {
     expect(parts.join("\n")).toBe(long);
   });
 
-  it("links a new contact who sends an invite code made by `cli invite`, and answers wrong or reused codes clearly", async () => {
+  it("links a new contact who sends an invite code made by `cli invite`, and gives one answer for wrong or reused codes", async () => {
     let printed = "";
     const out = new Writable({
       write: (chunk, _enc, done) => {
@@ -234,11 +245,14 @@ describe("WeChat through a real Wechaty on the mock puppet", () => {
     stranger.say(code).to(me);
     stranger.say("FM-ABCDEF").to(me);
     await settle(2);
-    const answers = sentTo("wxid_stranger")
-      .map((s) => s.text)
-      .join("\n");
-    expect(answers).toContain(`邀请码 ${code} 已经用过了`);
-    expect(answers).toContain("邀请码 FM-ABCDEF 不存在");
+    const answers = sentTo("wxid_stranger").map((s) => s.text);
+    // Used and unknown are told apart by nobody but the log: guessing learns nothing.
+    expect(answers).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(`邀请码 ${code} 无效：可能输错了、已经用过或已过期`),
+        expect.stringContaining("邀请码 FM-ABCDEF 无效：可能输错了、已经用过或已过期"),
+      ]),
+    );
     expect(await database.db.identity.count({ where: { externalId: "wxid_stranger" } })).toBe(0);
 
     // Now linked, the new contact is answered as herself.
@@ -249,5 +263,19 @@ describe("WeChat through a real Wechaty on the mock puppet", () => {
       (await database.db.inboundMessage.findFirst({ where: { externalUserId: "wxid_huang", text: "今天去哪几家" } }))
         ?.personId,
     ).toBe("M02");
+  });
+
+  it("refuses a deactivated person's messages politely, in their language, without handling them", async () => {
+    const roster = new RosterStore(database.db);
+    await roster.link("M05", "wechat", "wxid_wu");
+    const wu = mocker.createContact({ id: "wxid_wu", name: "吴" });
+    await roster.setActive("M05", false);
+    wu.say("今天去哪几家").to(me);
+    await settle(1);
+    expect(sentTo("wxid_wu").map((s) => s.text)).toEqual([messagesFor("zh").channels.deactivated]);
+    expect(handled).toEqual(["今天去哪几家"]);
+    const row = await database.db.inboundMessage.findFirst({ where: { externalUserId: "wxid_wu" } });
+    expect(row?.personId).toBeNull();
+    await roster.setActive("M05", true);
   });
 });

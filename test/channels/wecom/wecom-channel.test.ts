@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 /**
  * WeCom end to end against a local fake WeCom server over real HTTP: the app's real core and
  * features (parser, visits, plans, invites) on a scratch SQLite database with the test roster, the
@@ -25,8 +26,11 @@ import { importRoster } from "../../../src/roster/import-roster.js";
 import { createDeliverer } from "../../../src/schedule/deliverer.js";
 import { createPush, OutboxStore, startScheduler } from "../../../src/schedule/index.js";
 import { type Database, openDatabase } from "../../../src/store/database.js";
+import { FileStore } from "../../../src/store/file-store.js";
 import { RosterStore } from "../../../src/store/roster-store.js";
 import { SharedValueStore } from "../../../src/store/shared-value-store.js";
+import { SignInLinkStore } from "../../../src/store/sign-in-link-store.js";
+import { SignInLinks } from "../../../src/web-login/sign-in-links.js";
 import { ManualClock } from "../../schedule/schedule-setup.js";
 import { type ScratchDatabase, scratchSqlite } from "../../support/databases.js";
 import { TEST_ROSTER } from "../../support/fixtures.js";
@@ -71,7 +75,12 @@ beforeAll(async () => {
   const bot = createBot({
     db,
     logger,
-    handlers: featureHandlers({ db, understand: rulesOnly }),
+    handlers: featureHandlers({
+      db,
+      understand: rulesOnly,
+      files: new FileStore(db, { secret: randomBytes(32) }),
+      signInLinks: new SignInLinks(new SignInLinkStore(db), () => "http://localhost:3000"),
+    }),
     capabilities: (channel) => channelCapabilities(channel),
     onUnknownSender: inviteRedeemer(db, logger),
   });
@@ -94,7 +103,6 @@ beforeAll(async () => {
     listPeople: () => roster.people(),
     liveFeed,
     demoMode: true,
-    token: null,
     logger,
     extraRoutes: chats.routes,
   });

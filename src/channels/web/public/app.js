@@ -1,13 +1,15 @@
 // Fieldmate web chat: plain browser script, no build step.
 // Rule for everything below: message text only ever goes into textContent, never into HTML.
 
+// Who is chatting comes from the server: a signed-in session (an HttpOnly cookie this script never
+// sees), or in demo mode the person picked here.
 const STORAGE_PERSON = "fieldmate.person";
-const STORAGE_TOKEN = "fieldmate.token";
 const MAX_TEXT_CHARS = 4000;
 const ROLE_ORDER = { supervisor: 0, manager: 1, admin: 2 };
 
 const state = {
-  token: localStorage.getItem(STORAGE_TOKEN),
+  /** true once the server said this page has a session: no picker, a sign-out button. */
+  signedIn: false,
   people: [],
   person: null,
   events: null,
@@ -25,8 +27,10 @@ function el(tag, className, text) {
 }
 
 function show(view) {
-  for (const id of ["loading-view", "token-view", "picker-view", "chat-view"]) $(id).hidden = id !== view;
+  for (const id of ["loading-view", "signin-view", "picker-view", "chat-view"]) $(id).hidden = id !== view;
   $("who").hidden = view !== "chat-view";
+  $("switch-person").hidden = state.signedIn;
+  $("sign-out").hidden = !state.signedIn;
 }
 
 // ---- Texts -------------------------------------------------------------------
@@ -96,11 +100,9 @@ class ApiError extends Error {
   }
 }
 
-/** fetch with the token; throws ApiError for HTTP errors, a TypeError when the network failed. */
+/** fetch on this origin (the session cookie goes along); throws ApiError for HTTP errors, a TypeError when the network failed. */
 async function api(path, options = {}) {
-  const headers = Object.assign({}, options.headers);
-  if (state.token) headers.Authorization = `Bearer ${state.token}`;
-  const res = await fetch(path, Object.assign({}, options, { headers }));
+  const res = await fetch(path, Object.assign({ credentials: "same-origin" }, options));
   let body = null;
   try {
     body = await res.json();
@@ -120,7 +122,7 @@ function newMessageId() {
   return `web-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
-/** Only http(s) links; adds the token to our own /files/ links, which <img> and <a> cannot authorise otherwise. */
+/** Only http(s) links. Our /files/ links carry their own signature: nothing to add. */
 function safeUrl(raw) {
   let url;
   try {
@@ -129,42 +131,46 @@ function safeUrl(raw) {
     return null;
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return null;
-  if (state.token && url.origin === location.origin && url.pathname.startsWith("/files/")) {
-    url.searchParams.set("token", state.token);
-  }
   return url.href;
 }
 
-// ---- Start, token, person picker --------------------------------------------
+// ---- Start, sign-in, person picker --------------------------------------------
 
 async function start() {
   show("loading-view");
+  let session;
   try {
-    const body = await api("/api/people");
-    state.people = body.people;
+    session = await api("/api/session");
+    if (!session.person && session.demoMode) state.people = (await api("/api/people")).people;
   } catch (err) {
-    if (err instanceof ApiError && err.status === 401)
-      return showToken(state.token ? every((t) => t.invalidToken) : "");
     $("loading-view").textContent = `${every((t) => t.cannotConnect)}: ${err.message}`;
     return;
   }
+  state.signedIn = Boolean(session.person);
+  if (session.person) return openChat(session.person);
+  if (!session.demoMode) return showSignIn(session.deactivated ? every((t) => t.deactivated) : "");
   const saved = localStorage.getItem(STORAGE_PERSON);
   const person = state.people.find((p) => p.id === saved);
   if (person) openChat(person);
   else showPicker();
 }
 
-function showToken(error) {
-  $("token-error").textContent = error || "";
-  show("token-view");
-  $("token-input").focus();
+/** Outside demo mode without a session: how to get a sign-in link. */
+function showSignIn(error) {
+  closeEvents();
+  state.person = null;
+  state.signedIn = false;
+  $("signin-error").textContent = error || "";
+  show("signin-view");
 }
 
-$("token-form").addEventListener("submit", (event) => {
-  event.preventDefault();
-  state.token = $("token-input").value.trim();
-  localStorage.setItem(STORAGE_TOKEN, state.token);
-  applyTexts();
+$("sign-out").addEventListener("click", async () => {
+  try {
+    await api("/api/sign-out", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+  } catch {
+    // Signed out or not, the page forgets the chat; the next request would be refused anyway.
+  }
+  state.signedIn = false;
   start();
 });
 
@@ -415,7 +421,8 @@ async function deliver(job) {
       }
       job.bubble.classList.remove("pending");
       job.bubble.classList.add("failed");
-      if (err instanceof ApiError && err.status === 401) return showToken(every((t) => t.invalidToken));
+      if (err instanceof ApiError && err.status === 401) return showSignIn(every((t) => t.signedOut));
+      if (err instanceof ApiError && err.code === "deactivated") return showSignIn(every((t) => t.deactivated));
       const note = addNote(`${every((t) => t.notSent)}: ${err.message} `, "error");
       if (transient || (err instanceof ApiError && err.status >= 500)) {
         const retry = el(
@@ -465,9 +472,7 @@ $("text").addEventListener("input", autosize);
 
 function connectEvents(person) {
   closeEvents();
-  let url = `/api/events?person=${encodeURIComponent(person.id)}`;
-  if (state.token) url += `&token=${encodeURIComponent(state.token)}`;
-  const source = new EventSource(url);
+  const source = new EventSource(`/api/events?person=${encodeURIComponent(person.id)}`);
   const live = $("live");
   live.dataset.state = "connecting";
   source.onopen = () => (live.dataset.state = "open");
