@@ -69,7 +69,8 @@ describe("cli link", () => {
       await database.db.identity.findMany({ select: { personId: true, channel: true, externalId: true } }),
     ).toEqual([{ personId: "M07", channel: "slack", externalId: "U07ABC" }]);
     await database.close();
-  });
+    // Four cli processes, each starting Node and migrating: slow on a busy two-core machine.
+  }, 60_000);
 });
 
 describe("cli parse", () => {

@@ -73,6 +73,7 @@ describe("npm start with WeCom configured", () => {
         PORT: "0",
         LOG_LEVEL: "silent",
         SCHEDULER: "false",
+        DEMO_MODE: "false",
         ...WECOM_ENV,
         WECOM_API_URL: fake.apiUrl,
       }),
@@ -86,12 +87,14 @@ describe("npm start with WeCom configured", () => {
       body: "",
     });
     await vi.waitFor(() => expect(fake.sentTo("linzhiqiang").length).toBeGreaterThan(0));
+    // The web chat runs on the same port; outside demo mode a message needs a signed-in session.
+    expect((await fetch(app.url)).status).toBe(200);
     const web = await fetch(`${app.url}/api/messages`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ from: "M02", text: "帮助" }),
     });
-    expect(web.status).toBe(200);
+    expect(web.status).toBe(401);
   });
 
   it("does not start with a wrong Secret, and says so", async () => {
