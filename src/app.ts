@@ -4,12 +4,12 @@
  * start on a scratch database.
  */
 
-import { CHANNELS, channelCapabilities, startChannels } from "./channels/index.js";
-import { ChannelRegistry } from "./channels/outbound.js";
+import { type AnyChannelPlugin, CHANNELS, channelCapabilities, startChannels } from "./channels/index.js";
+import type { ChannelRegistry } from "./channels/outbound.js";
 import { LiveFeed } from "./channels/web/live-feed.js";
 import { createWebServer } from "./channels/web/web-server.js";
 import type { Config } from "./config/config.js";
-import { type Bot, createBot, type Understand } from "./core/bot.js";
+import { createBot, type Understand } from "./core/bot.js";
 import type { Handler } from "./core/handler.js";
 import { loadDemoIfEmpty } from "./demo/load-demo.js";
 import { localDay } from "./domain/calendar.js";
@@ -20,7 +20,20 @@ import { historyHandlers } from "./history/handlers.js";
 import { inviteRedeemer } from "./invites/invite.js";
 import { messagesFor } from "./locales/index.js";
 import { createLogger, type Logger } from "./log.js";
-import { createUnderstand } from "./parse/llm/index.js";
+import { sqliteFileOf } from "./ops/backup.js";
+import { type BackupJob, startBackupJob } from "./ops/backup-job.js";
+import {
+  type InstrumentedBot,
+  inboundLogFields,
+  instrumentBot,
+  MeteredChannelRegistry,
+  meteredUnderstand,
+} from "./ops/instrument.js";
+import { createMetrics, type OpsMetrics } from "./ops/metrics.js";
+import { outboxStats } from "./ops/ops-queries.js";
+import { OPS_PATHS, type OpsServer, opsRoutes, startOpsServer } from "./ops/ops-routes.js";
+import { claimPidFile } from "./ops/pid-file.js";
+import { checkReadiness } from "./ops/readiness.js";
 import { planHandlers } from "./plans/handlers.js";
 import { answerPlanQuery } from "./plans/index.js";
 import { quizHandlers } from "./quiz/handlers.js";
@@ -73,37 +86,59 @@ export const rulesOnly: Understand = (input, rules) => Promise.resolve(rules.par
 
 export interface App {
   url: string;
-  bot: Bot;
+  /** Where /metrics and /readyz answer: METRICS_PORT's server, or `url`. */
+  opsUrl: string;
+  bot: InstrumentedBot;
   database: Database;
   liveFeed: LiveFeed;
   /** The chat channels running beside the web chat (Slack, WeChat), for pushes. */
   channels: ChannelRegistry;
   logger: Logger;
+  metrics: OpsMetrics;
+  /** The daily SQLite backup, when it runs (SQLite, BACKUP_KEEP > 0). */
+  backups: BackupJob | null;
+  /**
+   * Stops intake (the web server stops accepting, channels stop), finishes the messages in flight,
+   * hands back claimed outbox rows (the scheduler's deliverer), then closes the database.
+   */
   stop(): Promise<void>;
 }
 
 export async function startApp(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<App> {
   const database = await openDatabase(config.DATABASE_URL);
   const { db } = database;
+  // For `cli restore`: an instance runs on this SQLite file.
+  const releasePid = database.provider === "sqlite" ? claimPidFile(sqliteFileOf(config.DATABASE_URL)) : () => {};
   if (config.LOAD_DEMO_DATA) await loadDemoIfEmpty(db, logger);
   const roster = new RosterStore(db);
   const liveFeed = new LiveFeed();
-  const channels = new ChannelRegistry();
-  const push = createPush({ roster, channels, logger });
   // The model reads reports only when configured (PARSE_MODE llm|hybrid); mention look-ups stay with the rules.
-  const understand: Understand =
+  // Loaded only then: LangChain is most of a cold start.
+  const llm =
     config.PARSE_MODE === "rules"
-      ? rulesOnly
-      : createUnderstand(config, logger, () => roster.roster(), { method: config.LLM_STRUCTURED_OUTPUT });
-  const bot = createBot({
-    db,
-    logger,
-    understand,
-    handlers: featureHandlers({ db, understand, notify: push }),
-    capabilities: (channel) => channelCapabilities(channel),
-    // An unlinked sender who sends an admin's invite code gets linked (cli invite).
-    onUnknownSender: inviteRedeemer(db, logger),
+      ? null
+      : (await import("./parse/llm/index.js")).createUnderstand(config, logger, () => roster.roster(), {
+          method: config.LLM_STRUCTURED_OUTPUT,
+        });
+  const understand: Understand = llm ?? rulesOnly;
+  const metrics = createMetrics({
+    outbox: () => outboxStats(db),
+    ...(llm ? { llm: () => llm.metrics.snapshot() } : {}),
   });
+  const channels = new MeteredChannelRegistry(metrics);
+  const push = createPush({ roster, channels, logger });
+  const bot = instrumentBot(
+    createBot({
+      db,
+      logger,
+      understand: meteredUnderstand(understand, metrics),
+      handlers: [inboundLogFields, ...featureHandlers({ db, understand, notify: push })],
+      capabilities: (channel) => channelCapabilities(channel),
+      // An unlinked sender who sends an admin's invite code gets linked (cli invite).
+      onUnknownSender: inviteRedeemer(db, logger),
+    }),
+    { db, metrics, logger },
+  );
   // Slack's App Home shows the person's plan for today.
   const homeView = (person: Person) => answerPlanQuery(db, person, new Date(), messagesFor(person.lang));
   const chats = startChannels({
@@ -116,6 +151,24 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
     liveFeed,
     homeView,
   });
+  let stopping = false;
+  const ops = {
+    metrics,
+    readiness: () =>
+      checkReadiness({
+        db,
+        databaseUrl: config.DATABASE_URL,
+        provider: database.provider,
+        channels: {
+          configured: () =>
+            (CHANNELS as readonly AnyChannelPlugin[]).filter((plugin) => plugin.enabled(config)).map((p) => p.name),
+          started: () => chats.started(),
+        },
+        stopping: () => stopping,
+      }),
+  };
+  // With METRICS_PORT, /metrics moves to its own server; the public port keeps /healthz and /readyz.
+  const publicOps = opsRoutes(ops, config.METRICS_PORT ? ["/healthz", "/readyz"] : OPS_PATHS);
   const outbox = new OutboxStore(db, systemClock);
   const web = createWebServer({
     handle: (message) => bot.handle(message),
@@ -125,7 +178,7 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
     demoMode: config.DEMO_MODE,
     token: config.WEB_CHAT_TOKEN,
     logger,
-    extraRoutes: chats.routes,
+    extraRoutes: async (req, res) => (await publicOps(req, res)) || chats.routes(req, res),
     files,
     recentPushes: async (personId) => {
       const person = await roster.person(personId);
@@ -133,22 +186,50 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
     },
   });
   const url = await web.listen(config.PORT, config.HOST);
+  const opsServer: OpsServer | null = config.METRICS_PORT
+    ? await startOpsServer(opsRoutes(ops), config.METRICS_PORT, config.HOST)
+    : null;
   await chats.ready;
   // Plans, nudges, digests, reminders and quizzes go out through the outbox; SCHEDULER=false turns them off.
   const scheduler = config.SCHEDULER ? await startScheduler({ db, logger, push }) : null;
-  logger.info({ url, demoMode: config.DEMO_MODE, database: database.provider }, "Fieldmate is ready");
+  const backups = startBackupJob({
+    databaseUrl: config.DATABASE_URL,
+    dir: config.BACKUP_DIR,
+    keep: config.BACKUP_KEEP,
+    timezone: config.TZ_DEFAULT,
+    logger,
+  });
+  logger.info(
+    { url, ops: opsServer?.url, demoMode: config.DEMO_MODE, database: database.provider },
+    "Fieldmate is ready",
+  );
+  let stopped: Promise<void> | null = null;
   return {
     url,
+    opsUrl: opsServer?.url ?? url,
     bot,
     database,
     liveFeed,
     channels,
     logger,
-    async stop() {
-      await scheduler?.stop();
-      await chats.stop();
-      await web.close();
-      await database.close();
+    metrics,
+    backups,
+    stop() {
+      stopping = true;
+      stopped ??= (async () => {
+        // Intake first: the web server answers what it is answering and takes nothing new; each
+        // channel stops receiving and finishes what it received.
+        await Promise.all([web.close(), chats.stop()]);
+        await bot.drain();
+        // The deliverer finishes the push it is sending and hands the rest of its claimed rows back.
+        await scheduler?.stop();
+        await backups?.stop();
+        await opsServer?.close();
+        releasePid();
+        await database.close();
+        logger.info("Fieldmate stopped");
+      })();
+      return stopped;
     },
   };
 }

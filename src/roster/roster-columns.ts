@@ -232,7 +232,7 @@ const PRODUCTS: TableSpec = {
 export const TABLES: Record<RosterKind, TableSpec> = { people: PEOPLE, retailers: RETAILERS, products: PRODUCTS };
 
 /** How a header or sheet name is compared: case, spaces, underscores, hyphens and full-width forms do not matter. */
-export function normaliseName(name: string): string {
+function normaliseName(name: string): string {
   return name
     .normalize("NFKC")
     .toLowerCase()

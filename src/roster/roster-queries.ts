@@ -24,13 +24,13 @@ const TRANSACTION_MAX_WAIT_MS = 30_000;
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 interface Writers<F> {
-  create(tx: Tx, key: string, row: F): Promise<unknown>;
+  /** New rows, in file order, in one statement per chunk (a 30,000-shop file is a few queries, not 30,000). */
+  createMany(tx: Tx, rows: { key: string; row: F }[]): Promise<unknown>;
   update(tx: Tx, key: string, row: F, before: F): Promise<unknown>;
 }
 
-export async function storedPersonIds(db: Db): Promise<Set<string>> {
-  return new Set((await db.person.findMany({ select: { id: true } })).map((p) => p.id));
-}
+/** Rows per INSERT: well inside SQLite's and PostgreSQL's limits on bound parameters. */
+const CREATE_CHUNK = 500;
 
 /** The stored people's fields (the WeCom userid from their "wecom" identity), by id. */
 export async function storedPeople(db: Db): Promise<Map<string, PersonFields>> {
@@ -80,9 +80,10 @@ export async function savePeople(
     }
   };
   return writeDiff(db, file, updates, stored, onProgress, {
-    create: async (tx, id, p) => {
-      await tx.person.create({ data: { id, ...columns(p) } });
-      if (p.wecomUserid) await linkWecom(tx, id, p.wecomUserid);
+    createMany: async (tx, rows) => {
+      // In supervisor order: a row's supervisor is in an earlier chunk or earlier in the same statement.
+      await tx.person.createMany({ data: rows.map(({ key, row }) => ({ id: key, ...columns(row) })) });
+      for (const { key, row } of rows) if (row.wecomUserid) await linkWecom(tx, key, row.wecomUserid);
     },
     update: async (tx, id, p, before) => {
       await tx.person.update({ where: { id }, data: columns(p) });
@@ -91,7 +92,7 @@ export async function savePeople(
   });
 }
 
-export async function storedRetailers(db: Db): Promise<Map<string, RetailerFields>> {
+async function storedRetailers(db: Db): Promise<Map<string, RetailerFields>> {
   const rows = await db.retailer.findMany();
   return new Map(
     rows.map((r) => [
@@ -119,7 +120,7 @@ export async function saveRetailers(
 ): Promise<FileReport> {
   const data = (r: RetailerFields) => ({ ...r, aliases: JSON.stringify(r.aliases) });
   return writeDiff(db, file, updates, await storedRetailers(db), onProgress, {
-    create: (tx, id, r) => tx.retailer.create({ data: { id, ...data(r) } }),
+    createMany: (tx, rows) => tx.retailer.createMany({ data: rows.map(({ key, row }) => ({ id: key, ...data(row) })) }),
     update: (tx, id, r) => tx.retailer.update({ where: { id }, data: data(r) }),
   });
 }
@@ -146,7 +147,7 @@ export async function saveProducts(
   );
   const data = (p: ProductFields) => ({ ...p, aliases: JSON.stringify(p.aliases) });
   return writeDiff(db, file, updates, stored, onProgress, {
-    create: (tx, sku, p) => tx.product.create({ data: { sku, ...data(p) } }),
+    createMany: (tx, rows) => tx.product.createMany({ data: rows.map(({ key, row }) => ({ sku: key, ...data(row) })) }),
     update: (tx, sku, p) => tx.product.update({ where: { sku }, data: data(p) }),
   });
 }
@@ -171,21 +172,30 @@ async function writeDiff<F extends object>(
   await db.$transaction(
     async (tx) => {
       let done = 0;
+      let creates: { key: string; row: F }[] = [];
+      const flush = async () => {
+        if (creates.length) await writers.createMany(tx, creates);
+        creates = [];
+      };
       for (const update of updates) {
         const before = stored.get(update.key);
         if (!before) {
-          await writers.create(tx, update.key, completed(update));
+          creates.push({ key: update.key, row: completed(update) });
           report.created++;
+          if (creates.length >= CREATE_CHUNK) await flush();
         } else {
           const after = completed(update, before);
           if (sameValues(before, after)) report.unchanged++;
           else {
+            // A changed row may point at a new one (its new supervisor): that one is written first.
+            await flush();
             await writers.update(tx, update.key, after, before);
             report.updated++;
           }
         }
         if (++done % PROGRESS_EVERY_ROWS === 0 || done === updates.length) onProgress?.(file, done, updates.length);
       }
+      await flush();
     },
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_MAX_WAIT_MS },
   );
