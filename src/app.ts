@@ -108,7 +108,8 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
   const database = await openDatabase(config.DATABASE_URL);
   const { db } = database;
   // For `cli restore`: an instance runs on this SQLite file.
-  const releasePid = database.provider === "sqlite" ? claimPidFile(sqliteFileOf(config.DATABASE_URL)) : () => {};
+  const releasePid =
+    database.provider === "sqlite" ? claimPidFile(sqliteFileOf(config.DATABASE_URL), logger) : () => {};
   if (config.LOAD_DEMO_DATA) await loadDemoIfEmpty(db, logger);
   const roster = new RosterStore(db);
   const liveFeed = new LiveFeed();

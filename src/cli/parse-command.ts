@@ -9,7 +9,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type Config, loadConfig } from "../config/config.js";
-import { createLogger } from "../log.js";
 import { createParser, toFormat } from "../parse/index.js";
 import type { StructuredMethod } from "../parse/llm/index.js";
 import { importRoster } from "../roster/import-roster.js";
@@ -64,7 +63,7 @@ export async function runParse(
       return 0;
     }
     // Logs go to stderr so stdout stays one JSON line per message for the scorer.
-    const logger = createLogger(llm.config.LOG_LEVEL === "info" ? "warn" : llm.config.LOG_LEVEL, {
+    const logger = llm.createLogger(llm.config.LOG_LEVEL === "info" ? "warn" : llm.config.LOG_LEVEL, {
       write: (s: string) => void err.write(s),
     });
     const understand = llm.createUnderstand(llm.config, logger, roster, { method: llm.method });
@@ -108,7 +107,10 @@ async function llmOptions(
     err.write("cli parse --llm: set LLM_BASE_URL (and LLM_MODEL, LLM_API_KEY) to an OpenAI-compatible endpoint\n");
     return null;
   }
-  const { createUnderstand, STRUCTURED_METHODS } = await import("../parse/llm/index.js");
+  const [{ createUnderstand, STRUCTURED_METHODS }, { createLogger }] = await Promise.all([
+    import("../parse/llm/index.js"),
+    import("../log.js"),
+  ]);
   const mode = values.mode ?? "llm";
   const method = values["llm-method"] ?? "jsonSchema";
   const concurrency = Number(values.concurrency ?? 4);
@@ -129,6 +131,7 @@ async function llmOptions(
     method: method as StructuredMethod,
     concurrency,
     createUnderstand,
+    createLogger,
   };
 }
 

@@ -32,7 +32,8 @@ export function opsRoutes(deps: OpsRouteDeps, paths: readonly OpsPath[] = OPS_PA
       });
       res.end(req.method === "HEAD" ? undefined : body);
     };
-    if (path === "/healthz") send(200, "application/json", JSON.stringify({ status: "ok" }));
+    // The same answer as the web server's own /healthz: the process is alive.
+    if (path === "/healthz") send(200, "text/plain; charset=utf-8", "ok");
     else if (path === "/readyz") {
       const readiness = await deps.readiness();
       const body = { status: readiness.ready ? "ready" : "not ready", checks: readiness.checks };

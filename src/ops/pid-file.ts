@@ -3,6 +3,7 @@
  * tell a running bot from a stopped one. A file naming a process that is gone (a crash, kill -9) is stale.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import type { Logger } from "../log.js";
 
 const pidFileOf = (sqliteFile: string) => `${sqliteFile}.pid`;
 
@@ -16,8 +17,12 @@ export function runningInstance(sqliteFile: string): number | null {
 }
 
 /** Marks this process as running on the database; returns the function that unmarks it. */
-export function claimPidFile(sqliteFile: string): () => void {
+export function claimPidFile(sqliteFile: string, logger: Logger): () => void {
   const path = pidFileOf(sqliteFile);
+  const other = runningInstance(sqliteFile);
+  // Two bots on one SQLite file would both run the scheduler: say so loudly, but do not refuse to start.
+  if (other !== null)
+    logger.warn({ pid: other, database: sqliteFile }, "another Fieldmate process runs on this database");
   writeFileSync(path, `${process.pid}\n`);
   return () => {
     // Only our own mark: another instance may have started on the file since (it warns about us).

@@ -88,16 +88,20 @@ const flag: Parse<boolean> = (s) => {
   throw new CellProblem(`active must be true or false (是/否), got "${s}"`);
 };
 
+/** Zones already checked: building an Intl formatter per row is most of a small import's time. */
+const knownZones = new Set<string>();
 const timeZone =
   (fallback: string): Parse<string> =>
   (s) => {
     const zone = s === "" ? fallback : s;
+    if (knownZones.has(zone)) return zone;
     try {
       new Intl.DateTimeFormat("en", { timeZone: zone });
-      return zone;
     } catch {
       throw new CellProblem(`timezone is not a known IANA zone, got "${s}"`);
     }
+    knownZones.add(zone);
+    return zone;
   };
 
 /** A column's stored field and how its cells read. */
