@@ -29,11 +29,9 @@ import {
   MeteredChannelRegistry,
   meteredUnderstand,
 } from "./ops/instrument.js";
-import { createMetrics, type OpsMetrics } from "./ops/metrics.js";
-import { outboxStats } from "./ops/ops-queries.js";
-import { OPS_PATHS, type OpsServer, opsRoutes, startOpsServer } from "./ops/ops-routes.js";
+import type { OpsMetrics } from "./ops/metrics.js";
+import { createOperations } from "./ops/operations.js";
 import { claimPidFile } from "./ops/pid-file.js";
-import { checkReadiness } from "./ops/readiness.js";
 import { planHandlers } from "./plans/handlers.js";
 import { answerPlanQuery } from "./plans/index.js";
 import { quizHandlers } from "./quiz/handlers.js";
@@ -122,10 +120,18 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
           method: config.LLM_STRUCTURED_OUTPUT,
         });
   const understand: Understand = llm ?? rulesOnly;
-  const metrics = createMetrics({
-    outbox: () => outboxStats(db),
+  const ops = createOperations({
+    config,
+    db,
+    provider: database.provider,
+    channels: {
+      configured: () =>
+        (CHANNELS as readonly AnyChannelPlugin[]).filter((plugin) => plugin.enabled(config)).map((p) => p.name),
+      started: () => chats.started(),
+    },
     ...(llm ? { llm: () => llm.metrics.snapshot() } : {}),
   });
+  const { metrics } = ops;
   const channels = new MeteredChannelRegistry(metrics);
   const push = createPush({ roster, channels, logger });
   const bot = instrumentBot(
@@ -152,24 +158,6 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
     liveFeed,
     homeView,
   });
-  let stopping = false;
-  const ops = {
-    metrics,
-    readiness: () =>
-      checkReadiness({
-        db,
-        databaseUrl: config.DATABASE_URL,
-        provider: database.provider,
-        channels: {
-          configured: () =>
-            (CHANNELS as readonly AnyChannelPlugin[]).filter((plugin) => plugin.enabled(config)).map((p) => p.name),
-          started: () => chats.started(),
-        },
-        stopping: () => stopping,
-      }),
-  };
-  // With METRICS_PORT, /metrics moves to its own server; the public port keeps /healthz and /readyz.
-  const publicOps = opsRoutes(ops, config.METRICS_PORT ? ["/healthz", "/readyz"] : OPS_PATHS);
   const outbox = new OutboxStore(db, systemClock);
   const web = createWebServer({
     handle: (message) => bot.handle(message),
@@ -179,7 +167,7 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
     demoMode: config.DEMO_MODE,
     token: config.WEB_CHAT_TOKEN,
     logger,
-    extraRoutes: async (req, res) => (await publicOps(req, res)) || chats.routes(req, res),
+    extraRoutes: async (req, res) => (await ops.publicRoute(req, res)) || chats.routes(req, res),
     files,
     recentPushes: async (personId) => {
       const person = await roster.person(personId);
@@ -187,9 +175,7 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
     },
   });
   const url = await web.listen(config.PORT, config.HOST);
-  const opsServer: OpsServer | null = config.METRICS_PORT
-    ? await startOpsServer(opsRoutes(ops), config.METRICS_PORT, config.HOST)
-    : null;
+  const opsUrl = await ops.listen();
   await chats.ready;
   // Plans, nudges, digests, reminders and quizzes go out through the outbox; SCHEDULER=false turns them off.
   const scheduler = config.SCHEDULER ? await startScheduler({ db, logger, push }) : null;
@@ -200,14 +186,11 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
     timezone: config.TZ_DEFAULT,
     logger,
   });
-  logger.info(
-    { url, ops: opsServer?.url, demoMode: config.DEMO_MODE, database: database.provider },
-    "Fieldmate is ready",
-  );
+  logger.info({ url, ops: opsUrl, demoMode: config.DEMO_MODE, database: database.provider }, "Fieldmate is ready");
   let stopped: Promise<void> | null = null;
   return {
     url,
-    opsUrl: opsServer?.url ?? url,
+    opsUrl: opsUrl ?? url,
     bot,
     database,
     liveFeed,
@@ -216,7 +199,7 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
     metrics,
     backups,
     stop() {
-      stopping = true;
+      ops.stopping();
       stopped ??= (async () => {
         // Intake first: the web server answers what it is answering and takes nothing new; each
         // channel stops receiving and finishes what it received.
@@ -225,7 +208,7 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
         // The deliverer finishes the push it is sending and hands the rest of its claimed rows back.
         await scheduler?.stop();
         await backups?.stop();
-        await opsServer?.close();
+        await ops.close();
         releasePid();
         await database.close();
         logger.info("Fieldmate stopped");
