@@ -202,11 +202,10 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
       ops.stopping();
       stopped ??= (async () => {
         // Intake first: the web server answers what it is answering and takes nothing new; each
-        // channel stops receiving and finishes what it received.
-        await Promise.all([web.close(), chats.stop()]);
+        // channel stops receiving and finishes what it received. Meanwhile the deliverer finishes the
+        // push it is sending and hands the rest of its claimed rows back to the outbox.
+        await Promise.all([web.close(), chats.stop(), scheduler?.stop()]);
         await bot.drain();
-        // The deliverer finishes the push it is sending and hands the rest of its claimed rows back.
-        await scheduler?.stop();
         await backups?.stop();
         await ops.close();
         releasePid();
