@@ -186,7 +186,10 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
     timezone: config.TZ_DEFAULT,
     logger,
   });
-  logger.info({ url, ops: opsUrl, demoMode: config.DEMO_MODE, database: database.provider }, "Fieldmate is ready");
+  logger.info(
+    { url, ops: opsUrl ?? undefined, demoMode: config.DEMO_MODE, database: database.provider },
+    "Fieldmate is ready",
+  );
   let stopped: Promise<void> | null = null;
   return {
     url,
