@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import type { Db } from "../store/database.js";
-import { listMigrations, type Provider, sqlitePath } from "../store/migrate.js";
+import { listMigrations, type Provider } from "../store/migrate.js";
 import { appliedMigrations, ping } from "./ops-queries.js";
 
 interface Check {
@@ -56,7 +56,8 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
 async function databaseCheck(deps: ReadinessDeps): Promise<Check> {
   // A SQLite file deleted or moved under a running bot keeps answering from the open handle, and
   // everything written from then on is lost with it: not ready.
-  if (deps.provider === "sqlite" && !existsSync(sqlitePath(deps.databaseUrl))) {
+  // The path as written (sqlitePath would create a missing folder: a probe must not).
+  if (deps.provider === "sqlite" && !existsSync(deps.databaseUrl.replace(/^file:/, ""))) {
     return { ok: false, error: "the database file is gone" };
   }
   const started = performance.now();
