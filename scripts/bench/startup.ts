@@ -8,7 +8,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -84,7 +84,8 @@ const cases: { name: string; measure: (n: number) => number | Promise<number> }[
 ];
 
 const npmHelp = timed("npm", ["run", "-s", "cli", "--", "--help"]);
-process.stdout.write(`Start-up, ${runs} fresh processes each (Node ${process.version}):\n`);
+const load = () => loadavg()[0]!.toFixed(1);
+process.stdout.write(`Start-up, ${runs} fresh processes each (Node ${process.version}, load average ${load()}):\n`);
 for (const { name, measure } of cases) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push(await measure(i));
@@ -92,7 +93,9 @@ for (const { name, measure } of cases) {
   const median = times[Math.floor(times.length / 2)] ?? 0;
   process.stdout.write(`  ${name.padEnd(48)} median ${fmt(median)}  fastest ${fmt(times[0] ?? 0)}\n`);
 }
-process.stdout.write(`  (npm run -s cli -- --help adds npm's own start: ${fmt(npmHelp)} once)\n`);
+process.stdout.write(
+  `  (npm run -s cli -- --help adds npm's own start: ${fmt(npmHelp)} once; load average now ${load()})\n`,
+);
 
 function fmt(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
