@@ -4,15 +4,15 @@
  * start on a scratch database.
  */
 
-import { CHANNELS, channelCapabilities, startChannels } from "./channels/index.js";
-import { ChannelRegistry } from "./channels/outbound.js";
+import { type AnyChannelPlugin, CHANNELS, channelCapabilities, startChannels } from "./channels/index.js";
+import type { ChannelRegistry } from "./channels/outbound.js";
 import { clientAddress } from "./channels/web/client-address.js";
 import { LiveFeed } from "./channels/web/live-feed.js";
 import { createWebServer } from "./channels/web/web-server.js";
 import { CookieSessions } from "./channels/web/web-sign-in.js";
 import type { Config } from "./config/config.js";
 import { allowedHostNames, assertSafeToServe, publicBaseUrl, servingWarnings } from "./config/serving.js";
-import { type Bot, createBot, type Understand } from "./core/bot.js";
+import { createBot, type Understand } from "./core/bot.js";
 import type { Handler } from "./core/handler.js";
 import { loadDemoIfEmpty } from "./demo/load-demo.js";
 import { localDay } from "./domain/calendar.js";
@@ -23,7 +23,18 @@ import { historyHandlers } from "./history/handlers.js";
 import { unknownSenderHook } from "./invites/unknown-sender.js";
 import { messagesFor } from "./locales/index.js";
 import { createLogger, type Logger } from "./log.js";
-import { createUnderstand } from "./parse/llm/index.js";
+import { sqliteFileOf } from "./ops/backup.js";
+import { type BackupJob, startBackupJob } from "./ops/backup-job.js";
+import {
+  type InstrumentedBot,
+  inboundLogFields,
+  instrumentBot,
+  MeteredChannelRegistry,
+  meteredUnderstand,
+} from "./ops/instrument.js";
+import type { OpsMetrics } from "./ops/metrics.js";
+import { createOperations } from "./ops/operations.js";
+import { claimPidFile } from "./ops/pid-file.js";
 import { planHandlers } from "./plans/handlers.js";
 import { answerPlanQuery } from "./plans/index.js";
 import { quizHandlers } from "./quiz/handlers.js";
@@ -88,12 +99,21 @@ export const rulesOnly: Understand = (input, rules) => Promise.resolve(rules.par
 
 export interface App {
   url: string;
-  bot: Bot;
+  /** Where /metrics and /readyz answer: METRICS_PORT's server, or `url`. */
+  opsUrl: string;
+  bot: InstrumentedBot;
   database: Database;
   liveFeed: LiveFeed;
   /** The chat channels running beside the web chat (Slack, WeChat), for pushes. */
   channels: ChannelRegistry;
   logger: Logger;
+  metrics: OpsMetrics;
+  /** The daily SQLite backup, when it runs (SQLite, BACKUP_KEEP > 0). */
+  backups: BackupJob | null;
+  /**
+   * Stops intake (the web server stops accepting, channels stop), finishes the messages in flight,
+   * hands back claimed outbox rows (the scheduler's deliverer), then closes the database.
+   */
   stop(): Promise<void>;
 }
 
@@ -103,6 +123,9 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
   for (const warning of servingWarnings(config)) logger.warn(warning);
   const database = await openDatabase(config.DATABASE_URL);
   const { db } = database;
+  // For `cli restore`: an instance runs on this SQLite file.
+  const releasePid =
+    database.provider === "sqlite" ? claimPidFile(sqliteFileOf(config.DATABASE_URL), logger) : () => {};
   if (config.LOAD_DEMO_DATA) await loadDemoIfEmpty(db, logger);
   const roster = new RosterStore(db);
   const files = new FileStore(db, {
@@ -113,22 +136,41 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
   let listeningAt: string | undefined;
   const signInLinks = new SignInLinks(new SignInLinkStore(db), () => publicBaseUrl(config, listeningAt));
   const liveFeed = new LiveFeed();
-  const channels = new ChannelRegistry();
-  const push = createPush({ roster, channels, logger });
   // The model reads reports only when configured (PARSE_MODE llm|hybrid); mention look-ups stay with the rules.
-  const understand: Understand =
+  // Loaded only then: LangChain is most of a cold start.
+  const llm =
     config.PARSE_MODE === "rules"
-      ? rulesOnly
-      : createUnderstand(config, logger, () => roster.roster(), { method: config.LLM_STRUCTURED_OUTPUT });
-  const bot = createBot({
+      ? null
+      : (await import("./parse/llm/index.js")).createUnderstand(config, logger, () => roster.roster(), {
+          method: config.LLM_STRUCTURED_OUTPUT,
+        });
+  const understand: Understand = llm ?? rulesOnly;
+  const ops = createOperations({
+    config,
     db,
-    logger,
-    understand,
-    handlers: featureHandlers({ db, understand, notify: push, files, signInLinks }),
-    capabilities: (channel) => channelCapabilities(channel),
-    // A deactivated person is told so; an unlinked sender who sends an admin's invite code gets linked (cli invite).
-    onUnknownSender: unknownSenderHook(db, logger),
+    provider: database.provider,
+    channels: {
+      configured: () =>
+        (CHANNELS as readonly AnyChannelPlugin[]).filter((plugin) => plugin.enabled(config)).map((p) => p.name),
+      started: () => chats.started(),
+    },
+    ...(llm ? { llm: () => llm.metrics.snapshot() } : {}),
   });
+  const { metrics } = ops;
+  const channels = new MeteredChannelRegistry(metrics);
+  const push = createPush({ roster, channels, logger });
+  const bot = instrumentBot(
+    createBot({
+      db,
+      logger,
+      understand: meteredUnderstand(understand, metrics),
+      handlers: [inboundLogFields, ...featureHandlers({ db, understand, notify: push, files, signInLinks })],
+      capabilities: (channel) => channelCapabilities(channel),
+      // A deactivated person is told so; an unlinked sender who sends an admin's invite code gets linked (cli invite).
+      onUnknownSender: unknownSenderHook(db, logger),
+    }),
+    { db, metrics, logger },
+  );
   // Slack's App Home shows the person's plan for today.
   const homeView = (person: Person) => answerPlanQuery(db, person, new Date(), messagesFor(person.lang));
   const chats = startChannels({
@@ -161,7 +203,7 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
     allowedHosts: allowedHostNames(config),
     clientAddress: (req) => clientAddress(req, config.TRUST_PROXY),
     logger,
-    extraRoutes: chats.routes,
+    extraRoutes: async (req, res) => (await ops.publicRoute(req, res)) || chats.routes(req, res),
     files,
     recentPushes: async (personId) => {
       const person = await roster.person(personId);
@@ -170,22 +212,47 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
   });
   const url = await web.listen(config.PORT, config.HOST);
   listeningAt = url;
+  const opsUrl = await ops.listen();
   await chats.ready;
   // Plans, nudges, digests, reminders and quizzes go out through the outbox; SCHEDULER=false turns them off.
   const scheduler = config.SCHEDULER ? await startScheduler({ db, logger, push }) : null;
-  logger.info({ url, demoMode: config.DEMO_MODE, database: database.provider }, "Fieldmate is ready");
+  const backups = startBackupJob({
+    databaseUrl: config.DATABASE_URL,
+    dir: config.BACKUP_DIR,
+    keep: config.BACKUP_KEEP,
+    timezone: config.TZ_DEFAULT,
+    logger,
+  });
+  logger.info(
+    { url, ops: opsUrl ?? undefined, demoMode: config.DEMO_MODE, database: database.provider },
+    "Fieldmate is ready",
+  );
+  let stopped: Promise<void> | null = null;
   return {
     url,
+    opsUrl: opsUrl ?? url,
     bot,
     database,
     liveFeed,
     channels,
     logger,
-    async stop() {
-      await scheduler?.stop();
-      await chats.stop();
-      await web.close();
-      await database.close();
+    metrics,
+    backups,
+    stop() {
+      ops.stopping();
+      stopped ??= (async () => {
+        // Intake first: the web server answers what it is answering and takes nothing new; each
+        // channel stops receiving and finishes what it received. Meanwhile the deliverer finishes the
+        // push it is sending and hands the rest of its claimed rows back to the outbox.
+        await Promise.all([web.close(), chats.stop(), scheduler?.stop()]);
+        await bot.drain();
+        await backups?.stop();
+        await ops.close();
+        releasePid();
+        await database.close();
+        logger.info("Fieldmate stopped");
+      })();
+      return stopped;
     },
   };
 }

@@ -1,7 +1,14 @@
 /**
- * Structured JSON logs (pino). Anything that looks like a secret is redacted by key,
- * so a config object or request header logged by mistake does not leak tokens.
+ * Structured logs (pino): JSON lines in production (stdout not a terminal: systemd, Docker, a
+ * file), pretty one-line coloured logs (pino-pretty) when a person watches a terminal. Anything
+ * that looks like a secret is redacted by key, so a config object or request header logged by
+ * mistake does not leak tokens.
+ *
+ * Fields set with `withLogFields` (the inbound message's id while it is handled) join every line
+ * logged inside that call, by any logger, so one message's lines can be found together.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { createRequire } from "node:module";
 import { type Logger, pino } from "pino";
 import { SECRET_VARIABLES } from "./config/config.js";
 
@@ -18,6 +25,21 @@ const SECRET_KEYS = [
   "DATABASE_URL",
 ];
 
+const logFields = new AsyncLocalStorage<Record<string, unknown>>();
+
+/** Runs `work` with `fields` added to every log line written meanwhile (and by what it awaits). */
+export function withLogFields<T>(fields: Record<string, unknown>, work: () => T): T {
+  return logFields.run({ ...logFields.getStore(), ...fields }, work);
+}
+
+/** The fields of the surrounding `withLogFields`, minus those the logger already carries (no duplicate keys). */
+function contextFields(_: object, __: number, logger: Logger): Record<string, unknown> {
+  const fields = logFields.getStore();
+  if (!fields) return {};
+  const bound = logger.bindings();
+  return Object.fromEntries(Object.entries(fields).filter(([key]) => !(key in bound)));
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {
@@ -27,7 +49,21 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         paths: SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `headers.${k.toLowerCase()}`]),
         censor: "[redacted]",
       },
+      mixin: contextFields,
     },
-    destination,
+    destination ?? (process.stdout.isTTY ? prettyStream() : undefined),
   );
+}
+
+/** pino-pretty as a synchronous stream (no worker thread), loaded only when a terminal will show it. */
+function prettyStream(): pino.DestinationStream {
+  const require = createRequire(import.meta.url);
+  const pretty = require("pino-pretty") as typeof import("pino-pretty");
+  return pretty({
+    colorize: true,
+    singleLine: true,
+    translateTime: "SYS:HH:MM:ss.l",
+    ignore: "pid,hostname,app",
+    sync: true,
+  });
 }

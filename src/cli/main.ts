@@ -1,30 +1,21 @@
 /**
- * The admin and tooling command line: `npm run -s cli -- <command> ...`.
+ * The admin and tooling command line: `npm run -s cli -- <command> ...` (or `node dist/cli/main.js`).
  * Every command opens the configured database, which applies pending migrations first,
  * so each works on a fresh, empty database.
+ *
+ * Each command's module is imported when that command runs: `--help` and a one-line `parse` start
+ * without loading the model client, the workbook library or the other commands (scripts/bench/startup.ts).
  */
 import { parseArgs } from "node:util";
 import { channelNames } from "../channels/index.js";
 import { type Config, ConfigError, loadConfig } from "../config/config.js";
-import { publicBaseUrl } from "../config/serving.js";
-import { type Database, openDatabase } from "../store/database.js";
-import { RosterStore } from "../store/roster-store.js";
-import { runAuditCheck } from "./audit-check-command.js";
-import { runImport } from "./import-command.js";
-import { runInvite } from "./invite-command.js";
-import { runLoginLink } from "./login-link-command.js";
-import { runParse } from "./parse-command.js";
-import { runPerson } from "./person-command.js";
-import { runPlan, runRules, runTarget } from "./plan-command.js";
-import { runQuiz } from "./quiz-command.js";
-import { runReminder } from "./reminder-command.js";
-import { runSessions } from "./sessions-command.js";
-import { runStatus } from "./status-command.js";
-import { runUnlink } from "./unlink-command.js";
+import type { Database } from "../store/database.js";
 
 const USAGE = `Fieldmate command line
 
-  import DIR                                   load people.csv, retailers.csv, products.csv (idempotent)
+  import PATH [--encoding ENC]                 load a roster folder (people, retailers, products as .csv or .xlsx)
+                                               or one .xlsx workbook with sheets of those names (idempotent)
+  roster-template DIR [--lang zh|en]           write an .xlsx roster template (headers, an example row, notes)
   link --person ID --channel ${channelNames().join("|")} --external EXTERNAL_ID
                                                link a chat identity to a person
   unlink --person ID --channel ${channelNames().join("|")}
@@ -45,6 +36,8 @@ const USAGE = `Fieldmate command line
   reminder add --cron "0 8 * * 1" --audience team:NAME|role:ROLE|all --text-zh TEXT --text-en TEXT
   reminder list | reminder remove ID           scheduled policy reminders
   quiz import FILE.csv | quiz list             the 应知应会 question bank
+  backup FILE [--force]                        an online, consistent copy of the SQLite database (safe while the bot runs)
+  restore FILE                                 replace the SQLite database with a backup (the bot must be stopped)
   audit-check [--database URL]                 replay the audit trail; report records it does not explain (exit 1)
   help                                         this text
 
@@ -52,13 +45,15 @@ The database comes from DATABASE_URL (default file:./data/fieldmate.db).`;
 
 type Command = (args: string[]) => Promise<number>;
 
+const out = process.stdout;
+const err = process.stderr;
+
 const commands: Record<string, Command> = {
-  import: (args) =>
-    withDatabase(async ({ db }, config) => {
-      const dir = args[0];
-      if (!dir) return usage("import needs a folder: cli import DIR");
-      return runImport(db, dir, process.stdout, process.stderr, config.TZ_DEFAULT);
-    }),
+  import: async (args) => {
+    const { runImport } = await import("./import-command.js");
+    return withDatabase(({ db }, config) => runImport(db, args, out, err, config.TZ_DEFAULT));
+  },
+  "roster-template": async (args) => (await import("./roster-template-command.js")).runRosterTemplate(args, out, err),
   link: (args) =>
     withDatabase(async ({ db }) => {
       const { values } = parseArgs({
@@ -69,38 +64,81 @@ const commands: Record<string, Command> = {
         return usage("link needs --person, --channel and --external");
       if (!channelNames().includes(values.channel))
         return usage(`unknown channel ${values.channel}: use ${channelNames().join(", ")}`);
+      const { RosterStore } = await import("../store/roster-store.js");
       const roster = new RosterStore(db);
       const person = await roster.person(values.person);
       if (!person) {
-        process.stderr.write(`unknown person ${values.person}\n`);
+        err.write(`unknown person ${values.person}\n`);
         return 1;
       }
       await roster.link(person.id, values.channel, values.external);
-      process.stdout.write(`linked ${values.channel}:${values.external} to ${person.id} ${person.name}\n`);
+      out.write(`linked ${values.channel}:${values.external} to ${person.id} ${person.name}\n`);
       return 0;
     }),
-  unlink: (args) => withDatabase(({ db }) => runUnlink(db, args, channelNames(), process.stdout, process.stderr)),
-  invite: (args) => withDatabase(({ db }) => runInvite(db, args, process.stdout, process.stderr)),
-  "login-link": (args) =>
-    withDatabase(({ db }, config) => runLoginLink(db, publicBaseUrl(config), args, process.stdout, process.stderr)),
-  sessions: (args) => withDatabase(({ db }) => runSessions(db, args, process.stdout, process.stderr)),
-  person: (args) => withDatabase(({ db }) => runPerson(db, args, process.stdout, process.stderr)),
-  parse: (args) => runParse(args, process.stdout, process.stderr),
-  plan: (args) => withDatabase(({ db }) => runPlan(db, args, process.stdout, process.stderr)),
-  rules: (args) => withDatabase(({ db }) => runRules(db, args, process.stdout, process.stderr)),
-  target: (args) => withDatabase(({ db }) => runTarget(db, args, process.stdout, process.stderr)),
-  reminder: (args) => withDatabase(({ db }) => runReminder(db, args, process.stdout, process.stderr)),
-  quiz: (args) => withDatabase(({ db }) => runQuiz(db, args, process.stdout, process.stderr)),
-  status: (args) => withDatabase(({ db }) => runStatus(db, args, process.stdout, process.stderr)),
-  "audit-check": (args) => runAuditCheck(args, process.stdout, process.stderr),
-  help: async () => {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
+  invite: async (args) => {
+    const { runInvite } = await import("./invite-command.js");
+    return withDatabase(({ db }) => runInvite(db, args, out, err));
   },
+  unlink: async (args) => {
+    const { runUnlink } = await import("./unlink-command.js");
+    return withDatabase(({ db }) => runUnlink(db, args, channelNames(), out, err));
+  },
+  "login-link": async (args) => {
+    const [{ runLoginLink }, { publicBaseUrl }] = await Promise.all([
+      import("./login-link-command.js"),
+      import("../config/serving.js"),
+    ]);
+    return withDatabase(({ db }, config) => runLoginLink(db, publicBaseUrl(config), args, out, err));
+  },
+  sessions: async (args) => {
+    const { runSessions } = await import("./sessions-command.js");
+    return withDatabase(({ db }) => runSessions(db, args, out, err));
+  },
+  person: async (args) => {
+    const { runPerson } = await import("./person-command.js");
+    return withDatabase(({ db }) => runPerson(db, args, out, err));
+  },
+  parse: async (args) => (await import("./parse-command.js")).runParse(args, out, err),
+  plan: async (args) => {
+    const { runPlan } = await import("./plan-command.js");
+    return withDatabase(({ db }) => runPlan(db, args, out, err));
+  },
+  rules: async (args) => {
+    const { runRules } = await import("./plan-command.js");
+    return withDatabase(({ db }) => runRules(db, args, out, err));
+  },
+  target: async (args) => {
+    const { runTarget } = await import("./plan-command.js");
+    return withDatabase(({ db }) => runTarget(db, args, out, err));
+  },
+  reminder: async (args) => {
+    const { runReminder } = await import("./reminder-command.js");
+    return withDatabase(({ db }) => runReminder(db, args, out, err));
+  },
+  quiz: async (args) => {
+    const { runQuiz } = await import("./quiz-command.js");
+    return withDatabase(({ db }) => runQuiz(db, args, out, err));
+  },
+  status: async (args) => {
+    const { runStatus } = await import("./status-command.js");
+    return withDatabase(({ db }) => runStatus(db, args, out, err));
+  },
+  backup: async (args) => (await import("./backup-command.js")).runBackup(args, loadConfig(), out, err),
+  restore: async (args) => (await import("./backup-command.js")).runRestore(args, loadConfig(), out, err),
+  "audit-check": async (args) => (await import("./audit-check-command.js")).runAuditCheck(args, out, err),
+  help: showHelp,
+  "--help": showHelp,
+  "-h": showHelp,
 };
+
+async function showHelp(): Promise<number> {
+  out.write(`${USAGE}\n`);
+  return 0;
+}
 
 async function withDatabase(run: (database: Database, config: Config) => Promise<number>): Promise<number> {
   const config = loadConfig();
+  const { openDatabase } = await import("../store/database.js");
   const database = await openDatabase(config.DATABASE_URL);
   try {
     return await run(database, config);
@@ -110,7 +148,7 @@ async function withDatabase(run: (database: Database, config: Config) => Promise
 }
 
 function usage(message: string): number {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
+  err.write(`${message}\n\n${USAGE}\n`);
   return 2;
 }
 
@@ -122,7 +160,7 @@ async function main(argv: string[]): Promise<number> {
     return await command(args);
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
+      err.write(`${error.message}\n`);
       return 2;
     }
     throw error;

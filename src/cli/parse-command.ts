@@ -9,9 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type Config, loadConfig } from "../config/config.js";
-import { createLogger } from "../log.js";
 import { createParser, toFormat } from "../parse/index.js";
-import { createUnderstand, STRUCTURED_METHODS, type StructuredMethod } from "../parse/llm/index.js";
+import type { StructuredMethod } from "../parse/llm/index.js";
 import { importRoster } from "../roster/import-roster.js";
 import { openDatabase } from "../store/database.js";
 import { RosterStore } from "../store/roster-store.js";
@@ -47,7 +46,7 @@ export async function runParse(
     );
     return values.help ? 0 : 2;
   }
-  const llm = values.llm ? llmOptions(values, err) : null;
+  const llm = values.llm ? await llmOptions(values, err) : null;
   if (values.llm && !llm) return 2;
   const lines = readInput(values.input, err);
   const scratch = mkdtempSync(join(tmpdir(), "fieldmate-parse-"));
@@ -64,10 +63,10 @@ export async function runParse(
       return 0;
     }
     // Logs go to stderr so stdout stays one JSON line per message for the scorer.
-    const logger = createLogger(llm.config.LOG_LEVEL === "info" ? "warn" : llm.config.LOG_LEVEL, {
+    const logger = llm.createLogger(llm.config.LOG_LEVEL === "info" ? "warn" : llm.config.LOG_LEVEL, {
       write: (s: string) => void err.write(s),
     });
-    const understand = createUnderstand(llm.config, logger, roster, { method: llm.method });
+    const understand = llm.createUnderstand(llm.config, logger, roster, { method: llm.method });
     for (let i = 0; i < lines.length; i += llm.concurrency) {
       const batch = lines.slice(i, i + llm.concurrency);
       const read = await Promise.all(
@@ -89,8 +88,11 @@ export async function runParse(
   }
 }
 
-/** The model settings for --llm, from the environment (.env included) and the flags; null after an explained error. */
-function llmOptions(
+/**
+ * The model settings for --llm, from the environment (.env included) and the flags; null after an explained error.
+ * The model client (LangChain) is loaded only here: a parse without --llm starts without it.
+ */
+async function llmOptions(
   values: { mode?: string; "llm-method"?: string; concurrency?: string },
   err: NodeJS.WritableStream,
 ) {
@@ -105,6 +107,10 @@ function llmOptions(
     err.write("cli parse --llm: set LLM_BASE_URL (and LLM_MODEL, LLM_API_KEY) to an OpenAI-compatible endpoint\n");
     return null;
   }
+  const [{ createUnderstand, STRUCTURED_METHODS }, { createLogger }] = await Promise.all([
+    import("../parse/llm/index.js"),
+    import("../log.js"),
+  ]);
   const mode = values.mode ?? "llm";
   const method = values["llm-method"] ?? "jsonSchema";
   const concurrency = Number(values.concurrency ?? 4);
@@ -120,7 +126,13 @@ function llmOptions(
     err.write(`${problem}\n`);
     return null;
   }
-  return { config: { ...config, PARSE_MODE: mode } as Config, method: method as StructuredMethod, concurrency };
+  return {
+    config: { ...config, PARSE_MODE: mode } as Config,
+    method: method as StructuredMethod,
+    concurrency,
+    createUnderstand,
+    createLogger,
+  };
 }
 
 function readInput(path: string, err: NodeJS.WritableStream): InputLine[] {

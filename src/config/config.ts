@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { z } from "zod";
 import type { AnyChannelPlugin, ChannelPlugin } from "../channels/channel-plugin.js";
 import { CHANNELS } from "../channels/index.js";
-import { flag, optionalText, timeZone } from "./variables.js";
+import { flag, optionalText, timeZone, unsetIfEmpty } from "./variables.js";
 
 const appVariables = {
   DATABASE_URL: z
@@ -49,6 +49,12 @@ const appVariables = {
   /** How the model is asked for structured output; many self-hosted endpoints lack json_schema. */
   LLM_STRUCTURED_OUTPUT: z.enum(["jsonSchema", "functionCalling", "jsonMode"]).default("jsonSchema"),
   SCHEDULER: flag(true),
+  /** /metrics, /readyz and /healthz on their own port (kept off the public one); unset: on PORT. */
+  METRICS_PORT: unsetIfEmpty(z.coerce.number().int().min(1).max(65535).optional()),
+  /** The daily SQLite backup's folder; unset: a backups folder beside the database file. */
+  BACKUP_DIR: optionalText,
+  /** How many daily backups to keep; 0 turns the daily backup off. */
+  BACKUP_KEEP: unsetIfEmpty(z.coerce.number().int().min(0).max(3650).default(7)),
 };
 
 /** The app's own secrets; each channel lists its own. */

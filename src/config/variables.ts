@@ -28,3 +28,7 @@ export const timeZone = z.string().refine(
   },
   { message: "must be an IANA time zone such as Asia/Shanghai" },
 );
+
+/** A number left empty in .env (`METRICS_PORT=`) means unset, not 0. */
+export const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema);

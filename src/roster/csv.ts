@@ -1,9 +1,13 @@
 /**
- * A small RFC 4180 CSV reader: quoted fields, doubled quotes, CRLF, a BOM.
- * Each record keeps the 1-based line number it starts on, so import errors can point at it.
+ * CSV text → a header and records keyed by it, each with the line it starts on (csv-parse with `info`).
+ * A malformed file (an unclosed quote, a stray quote) is an error naming its line, never rows
+ * silently swallowed. Comma, tab (Excel's "Unicode text") and semicolon separators are recognised
+ * from the header line.
  */
+import { type CsvError, parse } from "csv-parse/sync";
 
 interface CsvRecord {
+  /** The 1-based line the record starts on. */
   line: number;
   values: Record<string, string>;
 }
@@ -13,59 +17,83 @@ interface CsvTable {
   records: CsvRecord[];
 }
 
+/** The text is not well-formed CSV; `line` is where the broken record starts. */
+export class CsvFormatError extends Error {
+  readonly code = "CSV_FORMAT";
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`line ${line}: ${reason}`);
+  }
+}
+
 export function parseCsv(text: string): CsvTable {
-  const rows = splitRows(text.replace(/^\uFEFF/, ""));
-  const headerRow = rows.shift();
-  if (!headerRow) return { header: [], records: [] };
-  const header = headerRow.cells.map((h) => h.trim());
+  // One kind of line break: csv-parse counts a CRLF inside a quoted cell as two lines, which would
+  // shift every line number after it (and Excel on Windows writes CRLF).
+  const body = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  let parsed: { record: string[]; info: { lines: number } }[];
+  /** The line the last record read whole ends on: a broken record starts after it. */
+  let lastEnd = 0;
+  try {
+    // With `info`, each record comes with where it was read (csv-parse's types do not say so).
+    parsed = parse(body, {
+      info: true,
+      delimiter: delimiterOf(body),
+      skip_empty_lines: true,
+      // A short row reads as empty cells; a long one keeps what the header names (extra columns are ignored).
+      relax_column_count: true,
+      // No relax_quotes: leniency about quotes is how an unclosed one swallows the rows after it unnoticed.
+      on_record: (record, context) => {
+        lastEnd = context.lines;
+        return record;
+      },
+    }) as unknown as typeof parsed;
+  } catch (error) {
+    throw toFormatError(error as CsvError, body, lastEnd);
+  }
+  const [head, ...rows] = parsed;
+  if (!head) return { header: [], records: [] };
+  const header = head.record.map((h) => h.trim());
   const records = rows
-    .filter((row) => row.cells.some((c) => c.trim() !== ""))
-    .map((row) => ({
-      line: row.line,
-      values: Object.fromEntries(header.map((name, i) => [name, (row.cells[i] ?? "").trim()])),
+    .filter((row) => row.record.some((c) => c.trim() !== ""))
+    .map(({ record, info }) => ({
+      // info.lines is the line the record ends on; a quoted cell may span several.
+      line: info.lines - record.reduce((n, cell) => n + lineBreaks(cell), 0),
+      values: Object.fromEntries(header.map((name, i) => [name, (record[i] ?? "").trim()])),
     }));
   return { header, records };
 }
 
-function splitRows(text: string): { line: number; cells: string[] }[] {
-  const rows: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let rowStart = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        if (ch === "\n") line++;
-        cell += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ",") {
-      cells.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      cells.push(cell);
-      rows.push({ line: rowStart, cells });
-      cells = [];
-      cell = "";
-      line++;
-      rowStart = line;
-    } else {
-      cell += ch;
-    }
+/** The separator the header line uses most: comma unless tabs or semicolons clearly win. */
+function delimiterOf(text: string): string {
+  const first = text.slice(0, text.search(/\r|\n|$/));
+  const count = (c: string) => first.split(c).length - 1;
+  const [best] = [",", "\t", ";"].sort((a, b) => count(b) - count(a));
+  return best && count(best) > 0 ? best : ",";
+}
+
+function lineBreaks(cell: string): number {
+  return cell.split("\n").length - 1;
+}
+
+/**
+ * csv-parse reports a broken quote where it gave up: the end of the text, or the next quote in the
+ * file many rows later. The useful line is where the broken record starts: the first non-blank line
+ * after the last record it read whole.
+ */
+function toFormatError(error: CsvError, text: string, lastEnd: number): Error {
+  if (typeof error?.code !== "string") return error;
+  const lines = text.split("\n");
+  let start = lastEnd + 1;
+  while (start <= lines.length && (lines[start - 1] ?? "").trim() === "") start++;
+  const noticed = (error as { lines?: number }).lines ?? start;
+  if (error.code === "CSV_QUOTE_NOT_CLOSED") {
+    return new CsvFormatError(start, "a quote opened in this row is never closed");
   }
-  if (cell !== "" || cells.length) {
-    cells.push(cell);
-    rows.push({ line: rowStart, cells });
+  if (noticed > start) {
+    // The row it started in is what the analyst must fix, not where the parser gave up.
+    return new CsvFormatError(start, "a quote opened in this row is not closed where its cell ends");
   }
-  return rows;
+  return new CsvFormatError(start, error.message.replace(/ at line \d+/, ""));
 }

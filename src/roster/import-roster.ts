@@ -1,17 +1,26 @@
 /**
- * `cli import DIR`: loads people.csv, retailers.csv and products.csv idempotently.
- * Each file is validated whole first (a bad row names file and line, and nothing of that file is written),
- * then written in one transaction: new rows created, changed rows updated, the rest left alone.
+ * `cli import PATH`: loads a roster folder (people, retailers, products as .csv or .xlsx) or one
+ * workbook, idempotently. Every table is read and validated before anything is written, so a bad
+ * row or a malformed file (an unclosed quote, an unreadable encoding) names its file, sheet, row and
+ * column and writes nothing at all; then each table is written in one transaction: new rows created,
+ * changed rows updated, the rest left alone. A column the file lacks leaves that field as stored.
  */
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import type { Person } from "../domain/roster.js";
 import type { Db } from "../store/database.js";
-import { ROSTER_FILES, RosterRowError, readPeople, readProducts, readRetailers } from "./roster-files.js";
-import { ensureTeams, savePeople, saveProducts, saveRetailers, storedPersonIds } from "./roster-queries.js";
+import { completed, type PersonFields, type RosterUpdate, validateRoster } from "./roster-files.js";
+import { ensureTeams, savePeople, saveProducts, saveRetailers, storedPeople } from "./roster-queries.js";
+import {
+  MissingRosterFileError,
+  placeOf,
+  RosterRowError,
+  type RosterTable,
+  readRosterTables,
+} from "./roster-tables.js";
 
 export interface FileReport {
+  /** The file (and sheet) the table came from: people.csv, roster.xlsx (人员). */
   file: string;
+  /** The encoding a CSV was read in, when it was not UTF-8. */
+  encoding?: string;
   created: number;
   updated: number;
   unchanged: number;
@@ -23,70 +32,80 @@ export type ProgressListener = (file: string, done: number, total: number) => vo
 export interface ImportOptions {
   /** The zone of a person whose row names none (TZ_DEFAULT); default Asia/Shanghai. */
   defaultZone?: string;
+  /** Read CSV files in this encoding instead of detecting it (--encoding). */
+  encoding?: string;
   onProgress?: ProgressListener;
 }
 
-export { RosterRowError };
+export { MissingRosterFileError, RosterRowError };
 
-export class MissingRosterFileError extends Error {
-  readonly code = "ROSTER_FILE";
-  constructor(readonly file: string) {
-    super(`${file}: file not found`);
-  }
-}
-
-/**
- * Imports whichever of the three files the folder holds (people first, since shops name their managers).
- * Stops at the first bad file; files imported before it stay imported.
- */
-export async function importRoster(db: Db, dir: string, options: ImportOptions = {}): Promise<FileReport[]> {
-  const present = Object.values(ROSTER_FILES).filter((f) => existsSync(join(dir, f)));
-  if (present.length === 0) throw new MissingRosterFileError(join(dir, ROSTER_FILES.people));
+/** Imports whichever tables `path` holds (people first, since shops name their managers). */
+export async function importRoster(db: Db, path: string, options: ImportOptions = {}): Promise<FileReport[]> {
+  const tables = await readRosterTables(path, { encoding: options.encoding });
+  const stored = await storedPeople(db);
+  const roster = validateRoster(tables, { people: new Set(stored.keys()) }, options.defaultZone);
+  const table = (kind: RosterTable["kind"]) => tables.find((t) => t.kind === kind);
+  const people = table("people");
+  // Checked before the first write, like every other problem.
+  const orderedPeople = people ? supervisorsFirst(people, roster.people, stored) : [];
   const reports: FileReport[] = [];
-  if (present.includes(ROSTER_FILES.people)) reports.push(await importPeople(db, dir, options));
-  if (present.includes(ROSTER_FILES.retailers)) reports.push(await importRetailers(db, dir, options));
-  if (present.includes(ROSTER_FILES.products)) reports.push(await importProducts(db, dir, options));
+  if (people) {
+    const report = await savePeople(db, labelOf(people), orderedPeople, stored, options.onProgress);
+    await ensureTeams(db, teamZones(orderedPeople, stored));
+    reports.push(withEncoding(report, people));
+  }
+  const shops = table("retailers");
+  if (shops)
+    reports.push(withEncoding(await saveRetailers(db, labelOf(shops), roster.retailers, options.onProgress), shops));
+  const products = table("products");
+  if (products) {
+    reports.push(
+      withEncoding(await saveProducts(db, labelOf(products), roster.products, options.onProgress), products),
+    );
+  }
   return reports;
 }
 
-async function importPeople(db: Db, dir: string, options: ImportOptions): Promise<FileReport> {
-  const rows = readPeople(dir, options.defaultZone).map((l) => l.row);
-  // A supervisor row must exist before the rows that point at it.
-  const report = await savePeople(db, ROSTER_FILES.people, supervisorsFirst(rows), options.onProgress);
-  await ensureTeams(db, teamZones(rows));
-  return report;
+function labelOf(table: RosterTable): string {
+  return table.sheet === null ? table.file : `${table.file} (${table.sheet})`;
 }
 
-async function importRetailers(db: Db, dir: string, options: ImportOptions): Promise<FileReport> {
-  const rows = readRetailers(dir, await storedPersonIds(db)).map((l) => l.row);
-  return saveRetailers(db, ROSTER_FILES.retailers, rows, options.onProgress);
+function withEncoding(report: FileReport, table: RosterTable): FileReport {
+  return table.encoding && table.encoding !== "utf8" ? { ...report, encoding: table.encoding } : report;
 }
 
-async function importProducts(db: Db, dir: string, options: ImportOptions): Promise<FileReport> {
-  const rows = readProducts(dir).map((l) => l.row);
-  return saveProducts(db, ROSTER_FILES.products, rows, options.onProgress);
-}
-
-function supervisorsFirst(people: Person[]): Person[] {
-  const byId = new Map(people.map((p) => [p.id, p]));
+/** A supervisor's row is written before the rows that point at it; a cycle is an error on the row that closes it. */
+function supervisorsFirst(
+  table: RosterTable,
+  updates: RosterUpdate<PersonFields>[],
+  stored: Map<string, PersonFields>,
+): RosterUpdate<PersonFields>[] {
+  const byId = new Map(updates.map((u) => [u.key, u]));
+  const bossOf = (u: RosterUpdate<PersonFields>) => completed(u, stored.get(u.key) ?? u.defaults).supervisorId;
   const placed = new Set<string>();
-  const out: Person[] = [];
-  const place = (p: Person, trail: Set<string>) => {
-    if (placed.has(p.id)) return;
-    if (trail.has(p.id)) throw new RosterRowError(ROSTER_FILES.people, 0, `supervisor cycle through ${p.id}`);
-    trail.add(p.id);
-    const boss = p.supervisorId ? byId.get(p.supervisorId) : undefined;
-    if (boss) place(boss, trail);
-    placed.add(p.id);
-    out.push(p);
+  const out: RosterUpdate<PersonFields>[] = [];
+  const place = (u: RosterUpdate<PersonFields>, trail: Set<string>) => {
+    if (placed.has(u.key)) return;
+    if (trail.has(u.key)) {
+      throw new RosterRowError(placeOf(table, u.line, "supervisor_id"), `supervisor cycle through ${u.key}`);
+    }
+    trail.add(u.key);
+    const boss = bossOf(u);
+    const bossRow = boss ? byId.get(boss) : undefined;
+    if (bossRow) place(bossRow, trail);
+    placed.add(u.key);
+    out.push(u);
   };
-  for (const p of people) place(p, new Set());
+  for (const u of updates) place(u, new Set());
   return out;
 }
 
 /** Every team named by a person gets a Team row, its time zone taken from its first member. */
-function teamZones(people: Person[]): Map<string, string> {
+function teamZones(updates: RosterUpdate<PersonFields>[], stored: Map<string, PersonFields>): Map<string, string> {
   const zones = new Map<string, string>();
-  for (const p of people) if (p.team && !zones.has(p.team)) zones.set(p.team, p.timezone);
+  for (const u of updates) {
+    const p = completed(u, stored.get(u.key) ?? u.defaults);
+    if (p.team && !zones.has(p.team)) zones.set(p.team, p.timezone);
+  }
   return zones;
 }

@@ -1,202 +1,306 @@
 /**
- * Reads and validates the three roster files (people.csv, retailers.csv, products.csv)
- * into domain objects. Validation is per row and names file and line; nothing is written here.
+ * Roster tables → validated rows. A row holds only the columns its file has: a column missing from
+ * the file leaves that field as it is stored (`undefined` here), an empty cell of a present column
+ * clears it (or gives its default). Every error names file, sheet, row and column; nothing is written here.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { z } from "zod";
-import { LANGS, type Person, type Product, type Retailer, ROLES, type Roster } from "../domain/roster.js";
-import { parseCsv } from "./csv.js";
+import {
+  LANGS,
+  type Lang,
+  type Person,
+  type Product,
+  type Retailer,
+  ROLES,
+  type Role,
+  type Roster,
+} from "../domain/roster.js";
+import { type RosterKind, TABLES } from "./roster-columns.js";
+import { placeOf, type RosterRow, RosterRowError, type RosterTable, readCsvTables } from "./roster-tables.js";
 
-export const ROSTER_FILES = { people: "people.csv", retailers: "retailers.csv", products: "products.csv" } as const;
+/** The zone of a person whose row names none, when the importer is not told one: TZ_DEFAULT's own default. */
+const FALLBACK_ZONE = "Asia/Shanghai";
 
-export class RosterRowError extends Error {
-  readonly code = "ROSTER_ROW";
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    readonly reason: string,
-  ) {
-    super(`${file}:${line}: ${reason}`);
-  }
-}
+/** A cell that is not what its column holds. */
+class CellProblem extends Error {}
 
-const aliasList = (s: string) =>
+type Parse<T> = (cell: string) => T;
+
+const text: Parse<string | null> = (s) => (s === "" ? null : s);
+const textOr =
+  (fallback: string): Parse<string> =>
+  (s) =>
+    s === "" ? fallback : s;
+const aliasList: Parse<string[]> = (s) =>
   s
     .split("|")
     .map((a) => a.trim())
     .filter(Boolean);
 
-const optionalText = z.string().transform((s) => (s === "" ? null : s));
-
-const optionalNumber = (min: number, max: number, what: string) =>
-  z.string().transform((s, ctx) => {
+function number(min: number, max: number, what: string, whole = false): Parse<number | null> {
+  return (s) => {
     if (s === "") return null;
     const n = Number(s);
-    if (!Number.isFinite(n) || n < min || n > max) {
-      ctx.addIssue({ code: "custom", message: `${what} must be a number from ${min} to ${max}, got "${s}"` });
-      return z.NEVER;
+    if (!Number.isFinite(n) || n < min || n > max || (whole && !Number.isInteger(n))) {
+      throw new CellProblem(`${what} must be a ${whole ? "whole " : ""}number from ${min} to ${max}, got "${s}"`);
     }
     return n;
-  });
-
-const requiredId = z.string().min(1, "missing id");
-
-/** The zone of a person whose row names none, when the importer is not told one: TZ_DEFAULT's own default. */
-const FALLBACK_ZONE = "Asia/Shanghai";
-
-/** A people.csv row; a person with no zone gets `defaultZone`. */
-const personRow = (defaultZone: string) =>
-  z.object({
-    id: requiredId,
-    name: z.string().min(1, "missing name"),
-    role: z.enum(ROLES, { message: `role must be one of ${ROLES.join(", ")}` }),
-    team: optionalText,
-    supervisor_id: optionalText,
-    lang: z
-      .string()
-      .transform((s) => (s === "" ? "zh" : s))
-      .pipe(z.enum(LANGS, { message: "lang must be zh or en" })),
-    timezone: z
-      .string()
-      .transform((s) => (s === "" ? defaultZone : s))
-      .refine(isTimeZone, { message: "timezone is not a known IANA zone" }),
-    email: optionalText.optional(),
-  });
-
-const retailerRow = z.object({
-  id: requiredId,
-  name: z.string().min(1, "missing name"),
-  aliases: z.string().default("").transform(aliasList),
-  manager_id: optionalText,
-  segment: z
-    .string()
-    .default("standard")
-    .transform((s) => s || "standard"),
-  grade: optionalNumber(0, 100, "grade").default(null),
-  address: z.string().default(""),
-  lat: optionalNumber(-90, 90, "lat").default(null),
-  lng: optionalNumber(-180, 180, "lng").default(null),
-  license: optionalText.default(null),
-});
-
-const productRow = z.object({
-  sku: z.string().min(1, "missing sku"),
-  name: z.string().min(1, "missing name"),
-  brand: z.string().default(""),
-  aliases: z.string().default("").transform(aliasList),
-  category: z.string().default(""),
-  per_case: optionalNumber(0, 100000, "per_case").default(null),
-  price_band: optionalText.default(null),
-});
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
+  };
 }
 
-/** One validated row with the line it came from. */
-interface Lined<T> {
+/** Values written in words a Chinese spreadsheet uses, besides the canonical ones. */
+const ROLE_WORDS: Record<string, Role> = {
+  客户经理: "manager",
+  经理: "manager",
+  主管: "supervisor",
+  组长: "supervisor",
+  管理员: "admin",
+};
+const LANG_WORDS: Record<string, Lang> = {
+  中文: "zh",
+  汉语: "zh",
+  英文: "en",
+  英语: "en",
+  english: "en",
+  chinese: "zh",
+};
+const TRUE_WORDS = new Set(["true", "1", "yes", "y", "是", "在职", "启用", "有效", "正常"]);
+const FALSE_WORDS = new Set(["false", "0", "no", "n", "否", "离职", "停用", "无效", "禁用"]);
+
+const role: Parse<Role> = (s) => {
+  const value = ROLE_WORDS[s] ?? s.toLowerCase();
+  if (!(ROLES as readonly string[]).includes(value)) {
+    throw new CellProblem(`role must be one of ${ROLES.join(", ")} (客户经理, 主管, 管理员), got "${s}"`);
+  }
+  return value as Role;
+};
+
+const lang: Parse<Lang> = (s) => {
+  if (s === "") return "zh";
+  const value = LANG_WORDS[s.toLowerCase()] ?? s.toLowerCase();
+  if (!(LANGS as readonly string[]).includes(value)) throw new CellProblem(`lang must be zh or en, got "${s}"`);
+  return value as Lang;
+};
+
+const flag: Parse<boolean> = (s) => {
+  if (s === "") return true;
+  const value = s.toLowerCase();
+  if (TRUE_WORDS.has(value)) return true;
+  if (FALSE_WORDS.has(value)) return false;
+  throw new CellProblem(`active must be true or false (是/否), got "${s}"`);
+};
+
+/** Zones already checked: building an Intl formatter per row is most of a small import's time. */
+const knownZones = new Set<string>();
+const timeZone =
+  (fallback: string): Parse<string> =>
+  (s) => {
+    const zone = s === "" ? fallback : s;
+    if (knownZones.has(zone)) return zone;
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+    } catch {
+      throw new CellProblem(`timezone is not a known IANA zone, got "${s}"`);
+    }
+    knownZones.add(zone);
+    return zone;
+  };
+
+/** A column's stored field and how its cells read. */
+type Fields = Record<string, { field: string; parse: Parse<unknown> }>;
+
+const peopleFields = (defaultZone: string): Fields => ({
+  name: { field: "name", parse: textOr("") },
+  role: { field: "role", parse: role },
+  team: { field: "team", parse: text },
+  supervisor_id: { field: "supervisorId", parse: text },
+  lang: { field: "lang", parse: lang },
+  timezone: { field: "timezone", parse: timeZone(defaultZone) },
+  email: { field: "email", parse: text },
+  wecom_userid: { field: "wecomUserid", parse: text },
+  active: { field: "active", parse: flag },
+});
+
+const retailerFields: Fields = {
+  name: { field: "name", parse: textOr("") },
+  aliases: { field: "aliases", parse: aliasList },
+  manager_id: { field: "managerId", parse: text },
+  segment: { field: "segment", parse: textOr("standard") },
+  grade: { field: "grade", parse: number(0, 100, "grade", true) },
+  address: { field: "address", parse: textOr("") },
+  lat: { field: "lat", parse: number(-90, 90, "lat") },
+  lng: { field: "lng", parse: number(-180, 180, "lng") },
+  license: { field: "license", parse: text },
+};
+
+const productFields: Fields = {
+  name: { field: "name", parse: textOr("") },
+  brand: { field: "brand", parse: textOr("") },
+  aliases: { field: "aliases", parse: aliasList },
+  category: { field: "category", parse: textOr("") },
+  per_case: { field: "perCase", parse: number(0, 100_000, "per_case", true) },
+  price_band: { field: "priceBand", parse: text },
+};
+
+export interface PersonFields {
+  name: string;
+  role: Role;
+  team: string | null;
+  supervisorId: string | null;
+  lang: Lang;
+  timezone: string;
+  email: string | null;
+  /** The WeCom userid linked as the person's "wecom" identity. */
+  wecomUserid: string | null;
+  active: boolean;
+}
+export type RetailerFields = Omit<Retailer, "id">;
+export type ProductFields = Omit<Product, "sku">;
+
+/**
+ * One validated row: its key (id or sku) and the fields of the columns its file has. `defaults` is
+ * what a new row gets for the columns the file lacks (what an empty cell would give).
+ */
+export interface RosterUpdate<F> {
   line: number;
-  row: T;
+  key: string;
+  fields: Partial<F>;
+  defaults: F;
 }
 
-function readRows<S extends z.ZodType>(dir: string, file: string, schema: S): Lined<z.output<S>>[] {
-  const table = parseCsv(readFileSync(join(dir, file), "utf8"));
-  const seen = new Map<string, number>();
-  return table.records.map(({ line, values }) => {
-    const parsed = schema.safeParse(values);
-    if (!parsed.success) {
-      const [issue] = parsed.error.issues;
-      const field = issue?.path.join(".");
-      const reason = issue?.message ?? "not a valid row";
-      throw new RosterRowError(file, line, field ? `${field}: ${reason}` : reason);
+export interface ValidatedRoster {
+  people: RosterUpdate<PersonFields>[];
+  retailers: RosterUpdate<RetailerFields>[];
+  products: RosterUpdate<ProductFields>[];
+}
+
+/** What the tables may refer to that is already stored. */
+export interface KnownIds {
+  people: ReadonlySet<string>;
+}
+
+/**
+ * Validates every table against the others and what is stored: a supervisor or a shop's manager
+ * must be a person of the file or of the database. Throws RosterRowError at the first bad cell.
+ */
+export function validateRoster(
+  tables: RosterTable[],
+  known: KnownIds,
+  defaultZone: string = FALLBACK_ZONE,
+): ValidatedRoster {
+  const table = (kind: RosterKind) => tables.find((t) => t.kind === kind);
+  const people = readTable<PersonFields>(table("people"), "id", peopleFields(defaultZone));
+  const personIds = new Set([...known.people, ...people.map((p) => p.key)]);
+  const peopleTable = table("people");
+  if (peopleTable) {
+    for (const p of people) {
+      const boss = p.fields.supervisorId;
+      if (boss && !personIds.has(boss)) fail(peopleTable, p.line, "supervisor_id", `unknown supervisor ${boss}`);
     }
-    const key = String((parsed.data as { id?: string; sku?: string }).id ?? (parsed.data as { sku?: string }).sku);
-    const first = seen.get(key);
-    if (first !== undefined) throw new RosterRowError(file, line, `duplicate id ${key} (first on line ${first})`);
-    seen.set(key, line);
-    return { line, row: parsed.data };
-  });
-}
-
-/** People; a row with no timezone gets `defaultZone`. */
-export function readPeople(dir: string, defaultZone: string = FALLBACK_ZONE): Lined<Person>[] {
-  const rows = readRows(dir, ROSTER_FILES.people, personRow(defaultZone)).map(({ line, row }) => ({
-    line,
-    row: {
-      id: row.id,
-      name: row.name,
-      role: row.role,
-      team: row.team,
-      supervisorId: row.supervisor_id,
-      lang: row.lang,
-      timezone: row.timezone,
-      email: row.email ?? null,
-    } satisfies Person,
-  }));
-  const ids = new Set(rows.map((r) => r.row.id));
-  for (const { line, row } of rows) {
-    if (row.supervisorId && !ids.has(row.supervisorId)) {
-      throw new RosterRowError(ROSTER_FILES.people, line, `unknown supervisor ${row.supervisorId}`);
+    unique(peopleTable, people, "email", (p) => p.fields.email?.toLowerCase());
+    unique(peopleTable, people, "wecom_userid", (p) => p.fields.wecomUserid);
+  }
+  const retailers = readTable<RetailerFields>(table("retailers"), "id", retailerFields);
+  const shops = table("retailers");
+  if (shops) {
+    for (const r of retailers) {
+      const manager = r.fields.managerId;
+      if (manager && !personIds.has(manager)) fail(shops, r.line, "manager_id", `unknown manager ${manager}`);
+      if (shops.columns.has("lat") && shops.columns.has("lng") && (r.fields.lat === null) !== (r.fields.lng === null)) {
+        fail(shops, r.line, r.fields.lat === null ? "lat" : "lng", "bad coordinates: lat and lng go together");
+      }
     }
   }
-  return rows;
+  const products = readTable<ProductFields>(table("products"), "sku", productFields);
+  return { people, retailers, products };
 }
 
-/** Retailers; `knownManagers` is every person id the manager_id column may name. */
-export function readRetailers(dir: string, knownManagers: ReadonlySet<string>): Lined<Retailer>[] {
-  return readRows(dir, ROSTER_FILES.retailers, retailerRow).map(({ line, row }) => {
-    if (row.manager_id && !knownManagers.has(row.manager_id)) {
-      throw new RosterRowError(ROSTER_FILES.retailers, line, `unknown manager ${row.manager_id}`);
+function readTable<F>(table: RosterTable | undefined, keyColumn: string, fields: Fields): RosterUpdate<F>[] {
+  if (!table) return [];
+  const spec = TABLES[table.kind];
+  const defaults = Object.fromEntries(
+    Object.values(fields).map(({ field, parse }) => [field, safeDefault(parse)]),
+  ) as F;
+  const seen = new Map<string, number>();
+  return table.rows.map((row) => {
+    for (const column of spec.columns.filter((c) => c.required)) {
+      if (!row.values.get(column.name)) fail(table, row.line, column.name, `missing ${column.name}`);
     }
-    if ((row.lat === null) !== (row.lng === null)) {
-      throw new RosterRowError(ROSTER_FILES.retailers, line, "bad coordinates: lat and lng go together");
-    }
-    return {
-      line,
-      row: {
-        id: row.id,
-        name: row.name,
-        aliases: row.aliases,
-        managerId: row.manager_id,
-        segment: row.segment,
-        grade: row.grade,
-        address: row.address,
-        lat: row.lat,
-        lng: row.lng,
-        license: row.license,
-      } satisfies Retailer,
-    };
+    const key = row.values.get(keyColumn) ?? "";
+    const first = seen.get(key);
+    if (first !== undefined) fail(table, row.line, keyColumn, `duplicate ${keyColumn} ${key} (first on row ${first})`);
+    seen.set(key, row.line);
+    return { line: row.line, key, fields: readFields<F>(table, row, fields), defaults };
   });
 }
 
-export function readProducts(dir: string): Lined<Product>[] {
-  return readRows(dir, ROSTER_FILES.products, productRow).map(({ line, row }) => ({
-    line,
-    row: {
-      sku: row.sku,
-      name: row.name,
-      brand: row.brand,
-      aliases: row.aliases,
-      category: row.category,
-      perCase: row.per_case,
-      priceBand: row.price_band,
-    } satisfies Product,
-  }));
+function readFields<F>(table: RosterTable, row: RosterRow, fields: Fields): Partial<F> {
+  const out: Record<string, unknown> = {};
+  for (const [column, cell] of row.values) {
+    const spec = fields[column];
+    if (!spec) continue;
+    try {
+      out[spec.field] = spec.parse(cell);
+    } catch (error) {
+      if (error instanceof CellProblem) fail(table, row.line, column, error.message);
+      throw error;
+    }
+  }
+  return out as Partial<F>;
 }
 
-/** The whole roster of a directory, validated; for tools and tests that need no database. */
+/** What an empty cell gives; for a required column (never absent) any value will do. */
+function safeDefault(parse: Parse<unknown>): unknown {
+  try {
+    return parse("");
+  } catch {
+    return null;
+  }
+}
+
+function unique<F>(
+  table: RosterTable,
+  rows: RosterUpdate<F>[],
+  column: string,
+  cellOf: (row: RosterUpdate<F>) => string | null | undefined,
+): void {
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const value = cellOf(row);
+    if (!value) continue;
+    const first = seen.get(value);
+    if (first !== undefined) fail(table, row.line, column, `${value} is also on row ${first}`);
+    seen.set(value, row.line);
+  }
+}
+
+function fail(table: RosterTable, line: number, column: string, reason: string): never {
+  throw new RosterRowError(placeOf(table, line, column), reason);
+}
+
+/** A row as a whole record: the file's fields over `base` (what is stored, or the defaults for a new row). */
+export function completed<F>(update: RosterUpdate<F>, base: F = update.defaults): F {
+  const defined = Object.entries(update.fields).filter(([, v]) => v !== undefined);
+  return { ...base, ...Object.fromEntries(defined) } as F;
+}
+
+/** The whole roster of a folder of CSV files, validated; for tools and tests that need no database. */
 export function readRosterDir(dir: string, defaultZone: string = FALLBACK_ZONE): Roster {
-  const people = readPeople(dir, defaultZone).map((l) => l.row);
-  const ids = new Set(people.map((p) => p.id));
+  const roster = validateRoster(readCsvTables(dir), { people: new Set() }, defaultZone);
   return {
-    people,
-    retailers: readRetailers(dir, ids).map((l) => l.row),
-    products: readProducts(dir).map((l) => l.row),
+    people: roster.people.map((u) => toPerson(u.key, completed(u))),
+    retailers: roster.retailers.map((u) => ({ id: u.key, ...completed(u) })),
+    products: roster.products.map((u) => ({ sku: u.key, ...completed(u) })),
+  };
+}
+
+function toPerson(id: string, f: PersonFields): Person {
+  return {
+    id,
+    name: f.name,
+    role: f.role,
+    team: f.team,
+    supervisorId: f.supervisorId,
+    lang: f.lang,
+    timezone: f.timezone,
+    email: f.email,
   };
 }

@@ -1,19 +1,20 @@
 /**
- * The roster import's reads and writes: what is stored, and each file's rows written as a diff in
- * one transaction (new rows created, changed rows updated, the rest left alone).
+ * The roster import's reads and writes: what is stored, and each table's rows written as a diff in
+ * one transaction (new rows created, changed rows updated, the rest left alone). A row changes only
+ * the fields its file has columns for; the others keep their stored values.
  */
-import type { Person, Product, Retailer } from "../domain/roster.js";
 import type { Db } from "../store/database.js";
-import {
-  personColumns,
-  productColumns,
-  retailerColumns,
-  toPerson,
-  toProduct,
-  toRetailer,
-} from "../store/roster-store.js";
 import type { FileReport, ProgressListener } from "./import-roster.js";
+import {
+  completed,
+  type PersonFields,
+  type ProductFields,
+  type RetailerFields,
+  type RosterUpdate,
+} from "./roster-files.js";
 
+/** The channel a `wecom_userid` cell links, as `cli link --channel wecom` would. */
+const WECOM = "wecom";
 /** A big file's progress is told every this many rows (and at the end). */
 const PROGRESS_EVERY_ROWS = 500;
 /** One file is one transaction, however large: give it the time a 30,000-shop file takes. */
@@ -22,51 +23,132 @@ const TRANSACTION_MAX_WAIT_MS = 30_000;
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-interface Writers<T> {
-  create(tx: Tx, row: T): Promise<unknown>;
-  update(tx: Tx, row: T): Promise<unknown>;
+interface Writers<F> {
+  /** New rows, in file order, in one statement per chunk (a 30,000-shop file is a few queries, not 30,000). */
+  createMany(tx: Tx, rows: { key: string; row: F }[]): Promise<unknown>;
+  update(tx: Tx, key: string, row: F, before: F): Promise<unknown>;
 }
 
-export async function storedPersonIds(db: Db): Promise<Set<string>> {
-  return new Set((await db.person.findMany({ select: { id: true } })).map((p) => p.id));
+/** Rows per INSERT: well inside SQLite's and PostgreSQL's limits on bound parameters. */
+const CREATE_CHUNK = 500;
+
+/** The stored people's fields (the WeCom userid from their "wecom" identity), by id. */
+export async function storedPeople(db: Db): Promise<Map<string, PersonFields>> {
+  const wecom = new Map<string, string[]>();
+  for (const identity of await db.identity.findMany({ where: { channel: WECOM }, orderBy: { id: "asc" } })) {
+    wecom.set(identity.personId, [...(wecom.get(identity.personId) ?? []), identity.externalId]);
+  }
+  const people = await db.person.findMany();
+  return new Map(
+    people.map((p) => [
+      p.id,
+      {
+        name: p.name,
+        role: p.role as PersonFields["role"],
+        team: p.team,
+        supervisorId: p.supervisorId,
+        lang: p.lang as PersonFields["lang"],
+        timezone: p.timezone,
+        email: p.email,
+        // Several linked userids read as one value no file row can equal: the row's one userid replaces them.
+        wecomUserid: wecom.get(p.id)?.join(" ") ?? null,
+        active: p.active,
+      },
+    ]),
+  );
 }
 
 export async function savePeople(
   db: Db,
   file: string,
-  rows: Person[],
+  updates: RosterUpdate<PersonFields>[],
+  stored: Map<string, PersonFields>,
   onProgress?: ProgressListener,
 ): Promise<FileReport> {
-  const existing = new Map((await db.person.findMany()).map((p) => [p.id, toPerson(p)]));
-  return writeDiff(db, file, rows, (p) => p.id, existing, onProgress, {
-    create: (tx, p) => tx.person.create({ data: { id: p.id, ...personColumns(p) } }),
-    update: (tx, p) => tx.person.update({ where: { id: p.id }, data: personColumns(p) }),
+  const columns = ({ wecomUserid: _, ...rest }: PersonFields) => rest;
+  const linkWecom = async (tx: Tx, personId: string, userid: string | null) => {
+    await tx.identity.deleteMany({
+      where: { personId, channel: WECOM, ...(userid ? { externalId: { not: userid } } : {}) },
+    });
+    if (userid) {
+      // A userid linked to someone else moves to this person, as `cli link` moves an identity.
+      await tx.identity.upsert({
+        where: { channel_externalId: { channel: WECOM, externalId: userid } },
+        create: { personId, channel: WECOM, externalId: userid },
+        update: { personId },
+      });
+    }
+  };
+  return writeDiff(db, file, updates, stored, onProgress, {
+    createMany: async (tx, rows) => {
+      // In supervisor order: a row's supervisor is in an earlier chunk or earlier in the same statement.
+      await tx.person.createMany({ data: rows.map(({ key, row }) => ({ id: key, ...columns(row) })) });
+      for (const { key, row } of rows) if (row.wecomUserid) await linkWecom(tx, key, row.wecomUserid);
+    },
+    update: async (tx, id, p, before) => {
+      await tx.person.update({ where: { id }, data: columns(p) });
+      if (p.wecomUserid !== before.wecomUserid) await linkWecom(tx, id, p.wecomUserid);
+    },
   });
+}
+
+async function storedRetailers(db: Db): Promise<Map<string, RetailerFields>> {
+  const rows = await db.retailer.findMany();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        name: r.name,
+        aliases: JSON.parse(r.aliases) as string[],
+        managerId: r.managerId,
+        segment: r.segment,
+        grade: r.grade,
+        address: r.address,
+        lat: r.lat,
+        lng: r.lng,
+        license: r.license,
+      },
+    ]),
+  );
 }
 
 export async function saveRetailers(
   db: Db,
   file: string,
-  rows: Retailer[],
+  updates: RosterUpdate<RetailerFields>[],
   onProgress?: ProgressListener,
 ): Promise<FileReport> {
-  const existing = new Map((await db.retailer.findMany()).map((r) => [r.id, toRetailer(r)]));
-  return writeDiff(db, file, rows, (r) => r.id, existing, onProgress, {
-    create: (tx, r) => tx.retailer.create({ data: { id: r.id, ...retailerColumns(r) } }),
-    update: (tx, r) => tx.retailer.update({ where: { id: r.id }, data: retailerColumns(r) }),
+  const data = (r: RetailerFields) => ({ ...r, aliases: JSON.stringify(r.aliases) });
+  return writeDiff(db, file, updates, await storedRetailers(db), onProgress, {
+    createMany: (tx, rows) => tx.retailer.createMany({ data: rows.map(({ key, row }) => ({ id: key, ...data(row) })) }),
+    update: (tx, id, r) => tx.retailer.update({ where: { id }, data: data(r) }),
   });
 }
 
 export async function saveProducts(
   db: Db,
   file: string,
-  rows: Product[],
+  updates: RosterUpdate<ProductFields>[],
   onProgress?: ProgressListener,
 ): Promise<FileReport> {
-  const existing = new Map((await db.product.findMany()).map((p) => [p.sku, toProduct(p)]));
-  return writeDiff(db, file, rows, (p) => p.sku, existing, onProgress, {
-    create: (tx, p) => tx.product.create({ data: { sku: p.sku, ...productColumns(p) } }),
-    update: (tx, p) => tx.product.update({ where: { sku: p.sku }, data: productColumns(p) }),
+  const rows = await db.product.findMany();
+  const stored = new Map<string, ProductFields>(
+    rows.map((p) => [
+      p.sku,
+      {
+        name: p.name,
+        brand: p.brand,
+        aliases: JSON.parse(p.aliases) as string[],
+        category: p.category,
+        perCase: p.perCase,
+        priceBand: p.priceBand,
+      },
+    ]),
+  );
+  const data = (p: ProductFields) => ({ ...p, aliases: JSON.stringify(p.aliases) });
+  return writeDiff(db, file, updates, stored, onProgress, {
+    createMany: (tx, rows) => tx.product.createMany({ data: rows.map(({ key, row }) => ({ sku: key, ...data(row) })) }),
+    update: (tx, sku, p) => tx.product.update({ where: { sku }, data: data(p) }),
   });
 }
 
@@ -78,32 +160,42 @@ export async function ensureTeams(db: Db, zones: Map<string, string>): Promise<v
 }
 
 /** Compares each row with what is stored and writes only the differences, all in one transaction. */
-async function writeDiff<T extends Person | Retailer | Product>(
+async function writeDiff<F extends object>(
   db: Db,
   file: string,
-  rows: T[],
-  keyOf: (row: T) => string,
-  existing: Map<string, T>,
+  updates: RosterUpdate<F>[],
+  stored: Map<string, F>,
   onProgress: ProgressListener | undefined,
-  writers: Writers<T>,
+  writers: Writers<F>,
 ): Promise<FileReport> {
   const report: FileReport = { file, created: 0, updated: 0, unchanged: 0 };
   await db.$transaction(
     async (tx) => {
       let done = 0;
-      for (const row of rows) {
-        const stored = existing.get(keyOf(row));
-        if (!stored) {
-          await writers.create(tx, row);
+      let creates: { key: string; row: F }[] = [];
+      const flush = async () => {
+        if (creates.length) await writers.createMany(tx, creates);
+        creates = [];
+      };
+      for (const update of updates) {
+        const before = stored.get(update.key);
+        if (!before) {
+          creates.push({ key: update.key, row: completed(update) });
           report.created++;
-        } else if (!sameValues(stored, row)) {
-          await writers.update(tx, row);
-          report.updated++;
+          if (creates.length >= CREATE_CHUNK) await flush();
         } else {
-          report.unchanged++;
+          const after = completed(update, before);
+          if (sameValues(before, after)) report.unchanged++;
+          else {
+            // A changed row may point at a new one (its new supervisor): that one is written first.
+            await flush();
+            await writers.update(tx, update.key, after, before);
+            report.updated++;
+          }
         }
-        if (++done % PROGRESS_EVERY_ROWS === 0 || done === rows.length) onProgress?.(file, done, rows.length);
+        if (++done % PROGRESS_EVERY_ROWS === 0 || done === updates.length) onProgress?.(file, done, updates.length);
       }
+      await flush();
     },
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_MAX_WAIT_MS },
   );

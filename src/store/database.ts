@@ -4,9 +4,7 @@
  * same models, so the rest of the code sees one `Db` type.
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client.js";
-import { PrismaClient as PgPrismaClient } from "../generated/prisma-pg/client.js";
 import { migrate, type Provider, providerOf, sqlitePath } from "./migrate.js";
 
 export type Db = PrismaClient;
@@ -23,8 +21,19 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
   const db =
     provider === "sqlite"
       ? new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 10_000 }) })
-      : // Same models, other provider: the generated APIs match, so the PostgreSQL client stands in for the SQLite type.
-        (new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient);
+      : await postgresClient(url);
   await db.$connect();
   return { db, provider, close: () => db.$disconnect() };
+}
+
+/**
+ * Same models, other provider: the generated APIs match, so the PostgreSQL client stands in for the
+ * SQLite type. Loaded only for PostgreSQL, so a SQLite start (and the CLI) skips pg and its client.
+ */
+async function postgresClient(url: string): Promise<PrismaClient> {
+  const [{ PrismaPg }, { PrismaClient: PgPrismaClient }] = await Promise.all([
+    import("@prisma/adapter-pg"),
+    import("../generated/prisma-pg/client.js"),
+  ]);
+  return new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
 }

@@ -7,7 +7,6 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import Sqlite from "better-sqlite3";
-import pg from "pg";
 
 export type Provider = "sqlite" | "postgresql";
 
@@ -95,6 +94,8 @@ const POSTGRES_LEDGER = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 const MIGRATION_LOCK = 7_203_114;
 
 async function migratePostgres(url: string): Promise<string[]> {
+  // Loaded here only: a SQLite start (and the CLI on SQLite) does without pg.
+  const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

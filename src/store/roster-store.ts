@@ -25,7 +25,7 @@ export function toPerson(row: PersonRow): Person {
   };
 }
 
-export function toRetailer(row: RetailerRow): Retailer {
+function toRetailer(row: RetailerRow): Retailer {
   return {
     id: row.id,
     name: row.name,
@@ -40,7 +40,7 @@ export function toRetailer(row: RetailerRow): Retailer {
   };
 }
 
-export function toProduct(row: ProductRow): Product {
+function toProduct(row: ProductRow): Product {
   return {
     sku: row.sku,
     name: row.name,
@@ -49,44 +49,6 @@ export function toProduct(row: ProductRow): Product {
     category: row.category,
     perCase: row.perCase,
     priceBand: row.priceBand,
-  };
-}
-
-/** Column values of a domain object, as stored. */
-export function personColumns(p: Person) {
-  return {
-    name: p.name,
-    role: p.role,
-    team: p.team,
-    supervisorId: p.supervisorId,
-    lang: p.lang,
-    timezone: p.timezone,
-    email: p.email,
-  };
-}
-
-export function retailerColumns(r: Retailer) {
-  return {
-    name: r.name,
-    aliases: JSON.stringify(r.aliases),
-    managerId: r.managerId,
-    segment: r.segment,
-    grade: r.grade,
-    address: r.address,
-    lat: r.lat,
-    lng: r.lng,
-    license: r.license,
-  };
-}
-
-export function productColumns(p: Product) {
-  return {
-    name: p.name,
-    brand: p.brand,
-    aliases: JSON.stringify(p.aliases),
-    category: p.category,
-    perCase: p.perCase,
-    priceBand: p.priceBand,
   };
 }
 

@@ -97,3 +97,25 @@ describe("configuration", () => {
     expect(logged).toContain('"PORT":3000');
   });
 });
+
+describe("operations settings", () => {
+  it("read an empty METRICS_PORT as unset and an empty BACKUP_KEEP as the default 7, as .env.example leaves them", () => {
+    const config = parseConfig({ METRICS_PORT: "", BACKUP_DIR: "", BACKUP_KEEP: "" });
+    expect(config).toMatchObject({ METRICS_PORT: undefined, BACKUP_DIR: null, BACKUP_KEEP: 7 });
+    expect(parseConfig({ METRICS_PORT: "9464", BACKUP_DIR: "/var/backups/fieldmate", BACKUP_KEEP: "0" })).toMatchObject(
+      {
+        METRICS_PORT: 9464,
+        BACKUP_DIR: "/var/backups/fieldmate",
+        BACKUP_KEEP: 0,
+      },
+    );
+  });
+
+  it.each([
+    [{ METRICS_PORT: "0" }, "METRICS_PORT"],
+    [{ BACKUP_KEEP: "-1" }, "BACKUP_KEEP"],
+  ])("names the bad variable in %o", (env, variable) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(variable);
+  });
+});

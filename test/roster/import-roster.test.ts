@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync } from "node:fs";
+import { chmodSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { importRoster, RosterRowError } from "../../src/roster/import-roster.js";
@@ -131,4 +131,112 @@ describe("a bad row", () => {
       expect(counts[file as keyof typeof counts]).toBe(0);
     },
   );
+});
+
+describe("a malformed file", () => {
+  it("reports an unclosed quote with the line it opens on, and writes nothing from any file", async () => {
+    const scratch = await PROVIDERS[0]!.create();
+    const database = await openDatabase(scratch.url);
+    open.push({ database, scratch });
+    // Line 31 opens a quote that is never closed: the old reader swallowed every shop after it.
+    const dir = writable(fixturesCopy({ file: "retailers.csv", change: (t) => t.replace("R030,", 'R030,"') }));
+    const error = await importRoster(database.db, dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RosterRowError);
+    expect((error as RosterRowError).file).toBe("retailers.csv");
+    expect((error as RosterRowError).line).toBe(31);
+    expect((error as RosterRowError).reason).toMatch(/quote/);
+    // people.csv was fine, but nothing is written when any table of the import is bad.
+    expect(await database.db.person.count()).toBe(0);
+    expect(await database.db.retailer.count()).toBe(0);
+  });
+});
+
+describe.each(PROVIDERS)("a re-import on $name", ({ create }) => {
+  async function fresh(): Promise<Database> {
+    const scratch = await create();
+    const database = await openDatabase(scratch.url);
+    open.push({ database, scratch });
+    return database;
+  }
+
+  /** people.csv with e-mail and WeCom columns, and with `columns` removed. */
+  function peopleWith(columns: { drop?: string[]; cells?: Record<string, Record<string, string>> }): string {
+    const dir = writable(fixturesCopy());
+    const rows = [
+      ["id", "name", "role", "team", "supervisor_id", "lang", "timezone", "email", "wecom_userid", "active"],
+      ["S01", "陈建华", "supervisor", "新罗一组", "", "zh", "Asia/Shanghai", "chen@example.com", "ChenJianHua", "true"],
+      ["M01", "林志强", "manager", "新罗一组", "S01", "zh", "Asia/Shanghai", "lin@example.com", "LinZhiQiang", "true"],
+    ];
+    const header = rows[0]!;
+    const keep = header.map((h, i) => (columns.drop?.includes(h) ? -1 : i)).filter((i) => i >= 0);
+    const text = rows
+      .map((row, r) =>
+        keep
+          .map((i) => {
+            const id = row[0]!;
+            const column = header[i]!;
+            return r > 0 && columns.cells?.[id]?.[column] !== undefined ? columns.cells[id]![column]! : row[i]!;
+          })
+          .join(","),
+      )
+      .join("\n");
+    writeFileSync(join(dir, "people.csv"), `${text}\n`);
+    writeFileSync(join(dir, "retailers.csv"), "id,name\n");
+    writeFileSync(join(dir, "products.csv"), "sku,name\n");
+    return dir;
+  }
+
+  const person = (db: Database["db"], id: string) => db.person.findUniqueOrThrow({ where: { id } });
+  const wecom = async (db: Database["db"]) =>
+    (await db.identity.findMany({ where: { channel: "wecom" }, orderBy: { externalId: "asc" } })).map((i) => [
+      i.personId,
+      i.externalId,
+    ]);
+
+  it("keeps a field whose column the file leaves out, and clears it only for an empty cell", async () => {
+    const { db } = await fresh();
+    await importRoster(db, peopleWith({}));
+    expect((await person(db, "M01")).email).toBe("lin@example.com");
+    expect(await wecom(db)).toEqual([
+      ["S01", "ChenJianHua"],
+      ["M01", "LinZhiQiang"],
+    ]);
+    // A file without the email, WeCom and active columns changes none of them.
+    const report = await importRoster(db, peopleWith({ drop: ["email", "wecom_userid", "active"] }));
+    expect(report[0]).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect((await person(db, "M01")).email).toBe("lin@example.com");
+    expect(await wecom(db)).toHaveLength(2);
+    // An empty cell in a present column clears that one field.
+    const cleared = await importRoster(db, peopleWith({ cells: { M01: { email: "", wecom_userid: "" } } }));
+    expect(cleared[0]).toMatchObject({ updated: 1, unchanged: 1 });
+    expect((await person(db, "M01")).email).toBeNull();
+    expect((await person(db, "S01")).email).toBe("chen@example.com");
+    expect(await wecom(db)).toEqual([["S01", "ChenJianHua"]]);
+  });
+
+  it("marks a person inactive, and moves a WeCom userid to the row that now names it", async () => {
+    const { db } = await fresh();
+    await importRoster(db, peopleWith({}));
+    await importRoster(db, peopleWith({ cells: { M01: { active: "否", wecom_userid: "LZQ" } } }));
+    expect((await person(db, "M01")).active).toBe(false);
+    expect((await person(db, "S01")).active).toBe(true);
+    expect(await wecom(db)).toEqual([
+      ["S01", "ChenJianHua"],
+      ["M01", "LZQ"],
+    ]);
+  });
+
+  it("accepts a supervisor imported before, without the supervisor's row", async () => {
+    const { db } = await fresh();
+    await importRoster(db, TEST_ROSTER);
+    const dir = writable(fixturesCopy());
+    writeFileSync(join(dir, "people.csv"), "id,name,role,team,supervisor_id\nM50,新人,manager,新罗一组,S01\n");
+    const report = await importRoster(db, dir);
+    expect(report[0]).toMatchObject({ file: "people.csv", created: 1, unchanged: 0 });
+    expect((await person(db, "M50")).supervisorId).toBe("S01");
+    // Columns the new file lacks get their defaults for a new person…
+    expect(await person(db, "M50")).toMatchObject({ lang: "zh", timezone: "Asia/Shanghai", active: true });
+    // …and people it does not list are left alone.
+    expect(await db.person.count()).toBe(13);
+  });
 });

@@ -73,7 +73,9 @@ describe("npm start", () => {
   }, 60_000);
 
   it("starts in demo mode on loopback, the zero-configuration default", async () => {
-    const result = await start({ LOAD_DEMO_DATA: "false" }, /Fieldmate web chat: http:\/\/127\.0\.0\.1:\d+/);
-    expect(result.stdout).toMatch(/Fieldmate web chat: http:\/\/127\.0\.0\.1:\d+/);
+    // Off a terminal the address is in the JSON "ready" log line (a terminal also gets a plain line).
+    const ready = /"url":"http:\/\/127\.0\.0\.1:\d+".*"msg":"Fieldmate is ready"/;
+    const result = await start({ LOAD_DEMO_DATA: "false", LOG_LEVEL: "info" }, ready);
+    expect(result.stdout).toMatch(ready);
   }, 60_000);
 });

@@ -21,7 +21,7 @@ export function webOutbound(liveFeed: LiveFeed): OutboundChannel {
 
 export const web: ChannelPlugin<Record<never, never>> = {
   name: "web",
-  // Its settings (PORT, HOST, DEMO_MODE, WEB_CHAT_TOKEN, PUBLIC_URL) belong to the shared server: config.ts.
+  // Its settings (PORT, HOST, DEMO_MODE, PUBLIC_URL, the sign-in settings) belong to the shared server: config.ts.
   config: z.object({}),
   secrets: [],
   enabled: () => true,
