@@ -6,7 +6,10 @@
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { runAuditCheck } from "../../src/cli/audit-check-command.js";
+import { loadDemoIfEmpty } from "../../src/demo/load-demo.js";
 import type { FormatVisit } from "../../src/domain/records.js";
+import { createLogger } from "../../src/log.js";
+import { openDatabase } from "../../src/store/database.js";
 import { formatOf, RecordStore } from "../../src/store/record-store.js";
 import { auditCheck } from "../../src/visits/audit-check.js";
 import { type ChatWorld, chatWorld } from "../support/chat.js";
@@ -90,5 +93,22 @@ describe.each(PROVIDERS)("the audit check on $name", ({ create }) => {
     await world.say("M02", "撤销");
     const report = await auditCheck(world.database.db);
     expect(report).toMatchObject({ records: 1, entries: 4, findings: [] });
+  });
+
+  it("finds nothing to report on the demo organisation: its seeded history is audited as created", async () => {
+    const scratch = await create();
+    const database = await openDatabase(scratch.url);
+    try {
+      expect(await loadDemoIfEmpty(database.db, createLogger("silent"), new Date("2026-11-25T09:00:00+08:00"))).toBe(
+        true,
+      );
+      const report = await auditCheck(database.db);
+      expect(report.records).toBeGreaterThan(100);
+      expect(report.entries).toBe(report.records);
+      expect(report.findings).toEqual([]);
+    } finally {
+      await database.close();
+      await scratch.drop();
+    }
   });
 });
