@@ -40,7 +40,7 @@ export async function runInvite(
   out.write(`${invite.code}\n`);
   out.write(
     `for ${person.id} ${person.name}, valid until ${invite.expiresAt.toISOString()}, usable once.\n` +
-      `Ask them to send the code to the Fieldmate bot on WeChat or Slack; that account is then linked to them.\n`,
+      `Ask them to send the code to the Fieldmate bot on WeChat, WeCom or Slack; that account is then linked to them.\n`,
   );
   return 0;
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { LANGS, type Lang } from "../domain/roster.js";
-import { parseCsv } from "../roster/csv.js";
+import { CsvFormatError, parseCsv } from "../roster/csv.js";
 import type { Db } from "../store/database.js";
 import { saveQuestions } from "./quiz-queries.js";
 
@@ -41,8 +41,18 @@ export interface QuizRow {
   explanation: string;
 }
 
+/** The file as CSV; a broken record (an unclosed quote, say) is a bad row like any other, not a crash. */
+function quizTable(text: string) {
+  try {
+    return parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvFormatError) throw new QuizImportError(error.line, error.reason);
+    throw error;
+  }
+}
+
 export function readQuizCsv(text: string): QuizRow[] {
-  const { header, records } = parseCsv(text);
+  const { header, records } = quizTable(text);
   const missing = QUIZ_COLUMNS.filter((c) => c !== "explanation" && !header.includes(c));
   if (missing.length)
     throw new QuizImportError(1, `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);

@@ -83,6 +83,10 @@ describe("the question bank file", () => {
     expect(() => readQuizCsv("question,option_a\nQ,a\n")).toThrow(
       /missing columns option_b, option_c, option_d, answer, lang/,
     );
+    const unclosed =
+      'question,option_a,option_b,option_c,option_d,answer,explanation,lang\nQ1,a,b,c,d,B,,zh\n"Q2,a,b,c,d,B,,zh\n';
+    expect(() => readQuizCsv(unclosed)).toThrow(QuizImportError);
+    expect(() => readQuizCsv(unclosed)).toThrow(/^line 3: /);
   });
 });
 

@@ -12,7 +12,7 @@ export const channels: ChannelMessages = {
   signInPage: {
     title: "Fieldmate sign-in",
     usedOrExpired: "This sign-in link has already been used or has expired; each link works once.",
-    howToGetOne: "Send “web login” to Fieldmate on WeChat or Slack for a new link, or ask your admin for one.",
+    howToGetOne: "Send “web login” to Fieldmate on WeChat, WeCom or Slack for a new link, or ask your admin for one.",
     openInBrowser: "Open this link in your browser to sign in.",
   },
   webPage: {
@@ -20,7 +20,7 @@ export const channels: ChannelMessages = {
     cannotConnect: "Cannot reach the server",
     signInTitle: "Please sign in",
     signInHint:
-      "Send “web login” to Fieldmate on WeChat or Slack and open this page with the link you get, or ask your admin for a sign-in link.",
+      "Send “web login” to Fieldmate on WeChat, WeCom or Slack and open this page with the link you get, or ask your admin for a sign-in link.",
     signedOut: "You have been signed out; please get a new sign-in link.",
     deactivated: "Your account has been deactivated. Please contact your admin.",
     signOut: "Sign out",

@@ -5,5 +5,5 @@ export const webLogin: WebLoginMessages = {
   link: (url, minutes) =>
     `Here is your web chat sign-in link. It works once, for ${minutes} minutes; please don't forward it:\n${url}\nOpen it in the browser on your phone or computer.`,
   alreadyHere:
-    "You're on the web chat already. To sign in on another device, send “web login” to me on WeChat or Slack.",
+    "You're on the web chat already. To sign in on another device, send “web login” to me on WeChat, WeCom or Slack.",
 };

@@ -12,7 +12,7 @@ export const channels: ChannelMessages = {
   signInPage: {
     title: "Fieldmate 网页登录",
     usedOrExpired: "这个登录链接已经用过或已过期，每个链接只能用一次。",
-    howToGetOne: "在微信或 Slack 上给 Fieldmate 发「网页登录」获取新链接，或请管理员重新生成。",
+    howToGetOne: "在微信、企业微信或 Slack 上给 Fieldmate 发「网页登录」获取新链接，或请管理员重新生成。",
     openInBrowser: "请在浏览器中打开这个链接登录。",
   },
   webPage: {
@@ -20,7 +20,7 @@ export const channels: ChannelMessages = {
     cannotConnect: "无法连接服务器",
     signInTitle: "请先登录",
     signInHint:
-      "在微信或 Slack 上给 Fieldmate 发「网页登录」，用收到的链接打开这个页面；也可以请管理员发给您一个登录链接。",
+      "在微信、企业微信或 Slack 上给 Fieldmate 发「网页登录」，用收到的链接打开这个页面；也可以请管理员发给您一个登录链接。",
     signedOut: "登录已失效，请重新获取登录链接。",
     deactivated: "您的账号已停用。如有疑问，请联系管理员。",
     signOut: "退出",
