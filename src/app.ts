@@ -41,7 +41,7 @@ import { quizHandlers } from "./quiz/handlers.js";
 import { reportHandlers } from "./reports/handlers.js";
 import { createPush, OutboxStore, startScheduler, systemClock } from "./schedule/index.js";
 import type { Db } from "./store/database.js";
-import { type Database, openDatabase } from "./store/database.js";
+import { type Database, openDatabase, type QueryObserver } from "./store/database.js";
 import { type FileSink, FileStore } from "./store/file-store.js";
 import { loadNames } from "./store/name-book.js";
 import { RecordStore } from "./store/record-store.js";
@@ -117,11 +117,16 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function startApp(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<App> {
+export async function startApp(
+  config: Config,
+  logger: Logger = createLogger(config.LOG_LEVEL),
+  /** Benchmarks: sees every query the app makes. */
+  options: { observer?: QueryObserver } = {},
+): Promise<App> {
   // Demo mode on a reachable address, or beside chat credentials, stops here (ConfigError).
   assertSafeToServe(config);
   for (const warning of servingWarnings(config)) logger.warn(warning);
-  const database = await openDatabase(config.DATABASE_URL);
+  const database = await openDatabase(config.DATABASE_URL, { observer: options.observer });
   const { db } = database;
   // For `cli restore`: an instance runs on this SQLite file.
   const releasePid =
