@@ -47,7 +47,8 @@ class StepRecorder implements QueryObserver {
   calls = new Map<Step, { calls: number; statements: number; ms: number }>();
 
   operation(model: string | undefined, operation: string, ms: number): void {
-    const rosterCheck = (operation === "aggregate" || operation === "count") && /^(Person|Retailer|Product)$/.test(model ?? "");
+    const rosterCheck =
+      (operation === "aggregate" || operation === "count") && /^(Person|Retailer|Product)$/.test(model ?? "");
     const step = rosterCheck ? "roster check" : (STEP_OF_TABLE[model ?? ""] ?? "other");
     const entry = this.entry(step);
     entry.calls++;
@@ -72,14 +73,16 @@ class StepRecorder implements QueryObserver {
   }
 
   private entry(step: Step) {
-    let entry = this.calls.get(step);
-    if (!entry) this.calls.set(step, (entry = { calls: 0, statements: 0, ms: 0 }));
+    const entry = this.calls.get(step) ?? { calls: 0, statements: 0, ms: 0 };
+    this.calls.set(step, entry);
     return entry;
   }
 }
 
 function table(recorder: StepRecorder, n: number, roundTripMs: number, parseMs: number): string {
-  const rows = [`    ${"step".padEnd(14)} ${"Prisma calls".padStart(12)} ${"SQL stmts".padStart(10)} ${"ms".padStart(7)}`];
+  const rows = [
+    `    ${"step".padEnd(14)} ${"Prisma calls".padStart(12)} ${"SQL stmts".padStart(10)} ${"ms".padStart(7)}`,
+  ];
   let calls = 0;
   let statements = 0;
   let ms = 0;
@@ -105,7 +108,11 @@ function table(recorder: StepRecorder, n: number, roundTripMs: number, parseMs: 
 const mean = (ms: number[]) => ms.reduce((a, b) => a + b, 0) / ms.length;
 
 /** Each sender in turn, one report at a time; warm-up first, then the recorder starts from zero. */
-async function oneAtATime(senders: Sender[], recorder: StepRecorder | null, send: (s: Sender, i: number) => Promise<number>) {
+async function oneAtATime(
+  senders: Sender[],
+  recorder: StepRecorder | null,
+  send: (s: Sender, i: number) => Promise<number>,
+) {
   for (let i = 0; i < WARM_UP; i++) await send(senders[i % senders.length] as Sender, i);
   recorder?.reset();
   const times: number[] = [];
@@ -117,13 +124,21 @@ const scratch = scratchSqlite();
 const senders = await prepareSenders(scratch.url, 8);
 const fake = await startFakeSlackApi();
 const recorder = new StepRecorder();
-const common = { DATABASE_URL: scratch.url, PORT: "0", LOG_LEVEL: "silent", SCHEDULER: "false", LOAD_DEMO_DATA: "false" };
+const common = {
+  DATABASE_URL: scratch.url,
+  PORT: "0",
+  LOG_LEVEL: "silent",
+  SCHEDULER: "false",
+  LOAD_DEMO_DATA: "false",
+};
 
 // Parsing alone, on the same roster and texts.
 const database = await openDatabase(scratch.url);
 const parser = createParser(await new RosterStore(database.db).roster());
 await database.close();
-const texts = senders.flatMap((s) => Array.from({ length: 20 }, (_, i) => ({ text: reportText(s, i), senderId: s.person })));
+const texts = senders.flatMap((s) =>
+  Array.from({ length: 20 }, (_, i) => ({ text: reportText(s, i), senderId: s.person })),
+);
 const parseStarted = performance.now();
 for (let r = 0; r < 10; r++) for (const t of texts) parser.parse({ ...t, now: "2026-11-25T17:40:00+08:00" });
 const parseMs = (performance.now() - parseStarted) / (10 * texts.length);
@@ -161,7 +176,9 @@ const webApp = await startApp(parseConfig({ ...common, DEMO_MODE: "true", HOST: 
 });
 const webTimes = await oneAtATime(senders, recorder, (s, i) => sendWeb(webApp.url, s.person, reportText(s, i)));
 const webTable = table(recorder, REPORTS, mean(webTimes), parseMs);
-const helpTimes = await oneAtATime(senders, null, (s) => sendWeb(webApp.url, s.person, s.lang === "zh" ? "帮助" : "help"));
+const helpTimes = await oneAtATime(senders, null, (s) =>
+  sendWeb(webApp.url, s.person, s.lang === "zh" ? "帮助" : "help"),
+);
 await webApp.stop();
 
 const echoSpread = spread(echoTimes);

@@ -38,8 +38,26 @@ export async function openDatabase(
         }) as PrismaClient)
       : await postgresClient(url, log);
   await client.$connect();
+  if (provider === "sqlite") await tuneSqlite(client);
   const db = options.observer ? observed(client, options.observer) : client;
   return { db, provider, close: () => client.$disconnect() };
+}
+
+/**
+ * SQLite settings for a server writing a few rows per message, set on the adapter's one connection:
+ * - journal_mode=WAL (also set by migrate; it stays with the file): readers (cli, backups) do not
+ *   block the writer, and a commit appends to the log instead of rewriting pages;
+ * - synchronous=NORMAL: in WAL mode, commits are not fsynced one by one, only at checkpoints. A
+ *   power cut may lose the last commits before a checkpoint but never corrupts the file; a crash of
+ *   the process alone loses nothing. FULL (the default) costs an fsync per message written;
+ * - busy_timeout (the adapter's `timeout`, 10 s): a writer in another process (cli import, restore
+ *   check) makes us wait instead of failing with SQLITE_BUSY;
+ * - mmap_size=256 MB: reads come from the mapped file instead of read() calls per page;
+ * - temp_store=MEMORY: sorts and temporary indexes stay off the disk.
+ */
+async function tuneSqlite(client: PrismaClient): Promise<void> {
+  for (const pragma of ["journal_mode = WAL", "synchronous = NORMAL", "mmap_size = 268435456", "temp_store = MEMORY"])
+    await client.$queryRawUnsafe(`PRAGMA ${pragma}`);
 }
 
 /**

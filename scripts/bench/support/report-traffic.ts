@@ -4,11 +4,12 @@
  * fake Slack Web API) or over the web chat's JSON API. A sender waits for its answer before its
  * next report, as a person does.
  */
-import { eventBody, postToSlackEndpoint } from "../../../test/channels/slack/signed-requests.js";
-import type { FakeSlackApi } from "../../../test/channels/slack/fake-slack-api.js";
+
 import { importRoster } from "../../../src/roster/import-roster.js";
 import { openDatabase } from "../../../src/store/database.js";
 import { RosterStore } from "../../../src/store/roster-store.js";
+import type { FakeSlackApi } from "../../../test/channels/slack/fake-slack-api.js";
+import { eventBody, postToSlackEndpoint } from "../../../test/channels/slack/signed-requests.js";
 import { TEST_ROSTER } from "../../../test/support/fixtures.js";
 
 export const BOT_TOKEN = "xoxb-bench-token";
