@@ -13,6 +13,8 @@ import { eventBody, postToSlackEndpoint } from "../../../test/channels/slack/sig
 import { TEST_ROSTER } from "../../../test/support/fixtures.js";
 
 export const BOT_TOKEN = "xoxb-bench-token";
+/** A report with no answer after this long is counted as unanswered, not waited for. */
+const ANSWER_WAIT_MS = 10_000;
 
 export interface Sender {
   person: string;
@@ -82,12 +84,19 @@ export function slackDriver(fake: FakeSlackApi, eventsUrl: string) {
     /** Posts a DM from `user` in `dm`; resolves with ms until its first reply reached Slack. */
     async send(user: string, dm: string, text: string): Promise<number> {
       const ts = `${Math.floor(Date.now() / 1000)}.${String(++seq).padStart(6, "0")}`;
-      const answered = new Promise<void>((resolve) => waiting.set(dm, resolve));
+      let timer: NodeJS.Timeout | undefined;
+      const answered = new Promise<void>((resolve, reject) => {
+        waiting.set(dm, resolve);
+        timer = setTimeout(() => {
+          waiting.delete(dm);
+          reject(new Error(`no answer in ${dm} within ${ANSWER_WAIT_MS} ms`));
+        }, ANSWER_WAIT_MS);
+      });
       const started = performance.now();
       const event = { type: "message", channel_type: "im", channel: dm, user, text, ts };
       const posted = await postToSlackEndpoint(eventsUrl, eventBody(`Ev${seq}`, event));
       if (posted.status !== 200) throw new Error(`Slack events answered ${posted.status}: ${posted.text}`);
-      await answered;
+      await answered.finally(() => clearTimeout(timer));
       return performance.now() - started;
     },
     /** Waits until nothing more has arrived in `dm` for `quietMs`. */
