@@ -41,9 +41,8 @@ import { quizHandlers } from "./quiz/handlers.js";
 import { reportHandlers } from "./reports/handlers.js";
 import { createPush, OutboxStore, startScheduler, systemClock } from "./schedule/index.js";
 import type { Db } from "./store/database.js";
-import { type Database, openDatabase } from "./store/database.js";
+import { type Database, openDatabase, type QueryObserver } from "./store/database.js";
 import { type FileSink, FileStore } from "./store/file-store.js";
-import { loadNames } from "./store/name-book.js";
 import { RecordStore } from "./store/record-store.js";
 import { RosterStore } from "./store/roster-store.js";
 import { serverSecret } from "./store/server-secret-store.js";
@@ -68,13 +67,13 @@ export interface FeatureDeps {
 /** Every feature's handlers, in the order a message meets them. */
 export function featureHandlers({ db, understand, notify, files, signInLinks }: FeatureDeps): Handler[] {
   const records = new RecordStore(db);
-  const roster = new RosterStore(db);
+  const roster = RosterStore.shared(db);
   const visits = visitHandlers({
     records,
     roster,
     understand,
     notify,
-    names: (shops, skus) => loadNames(db, shops, skus),
+    names: (shops, skus) => roster.names(shops, skus),
   });
   return [
     // "网页登录": an exact phrase, before anything could read it as an answer or a report.
@@ -117,17 +116,23 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function startApp(config: Config, logger: Logger = createLogger(config.LOG_LEVEL)): Promise<App> {
+export async function startApp(
+  config: Config,
+  logger: Logger = createLogger(config.LOG_LEVEL),
+  /** Benchmarks: sees every query the app makes. */
+  options: { observer?: QueryObserver } = {},
+): Promise<App> {
   // Demo mode on a reachable address, or beside chat credentials, stops here (ConfigError).
   assertSafeToServe(config);
   for (const warning of servingWarnings(config)) logger.warn(warning);
-  const database = await openDatabase(config.DATABASE_URL);
+  const database = await openDatabase(config.DATABASE_URL, { observer: options.observer });
   const { db } = database;
   // For `cli restore`: an instance runs on this SQLite file.
   const releasePid =
     database.provider === "sqlite" ? claimPidFile(sqliteFileOf(config.DATABASE_URL), logger) : () => {};
   if (config.LOAD_DEMO_DATA) await loadDemoIfEmpty(db, logger);
-  const roster = new RosterStore(db);
+  // The roster in memory, checked for changes at most once a second (store/roster-cache.ts).
+  const roster = RosterStore.shared(db);
   const files = new FileStore(db, {
     secret: await serverSecret(db, "files", config.FILES_SECRET),
     ttlMs: config.FILES_TTL_HOURS * 3_600_000,

@@ -49,7 +49,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g;
 
 export function createBot(deps: BotDeps): Bot {
   const { db, logger } = deps;
-  const roster = new RosterStore(db);
+  const roster = RosterStore.shared(db);
   const inbox = new Inbox(db);
   const sessions = new SessionStore(db);
   const parsers = new ParserCache(roster);

@@ -3,7 +3,7 @@ import type { ChannelName } from "../domain/messages.js";
 import type { Person } from "../domain/roster.js";
 import type { Db } from "../store/database.js";
 import { isUniqueViolation } from "../store/inbox.js";
-import { toPerson } from "../store/roster-store.js";
+import { rosterChanged, toPerson } from "../store/roster-store.js";
 
 export async function personExists(db: Db, personId: string): Promise<boolean> {
   return (await db.person.findUnique({ where: { id: personId }, select: { id: true } })) !== null;
@@ -51,10 +51,11 @@ export async function claimCode(
     await tx.identity.upsert({
       where: { channel_externalId: { channel, externalId } },
       create: { personId: invite.personId, channel, externalId },
-      update: { personId: invite.personId },
+      update: { personId: invite.personId, createdAt: now },
     });
     return tx.person.findUniqueOrThrow({ where: { id: invite.personId } });
   });
+  if (linked) rosterChanged(db);
   return linked ? toPerson(linked) : null;
 }
 

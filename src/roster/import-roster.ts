@@ -6,6 +6,7 @@
  * changed rows updated, the rest left alone. A column the file lacks leaves that field as stored.
  */
 import type { Db } from "../store/database.js";
+import { rosterChanged } from "../store/roster-store.js";
 import { completed, type PersonFields, type RosterUpdate, validateRoster } from "./roster-files.js";
 import { ensureTeams, savePeople, saveProducts, saveRetailers, storedPeople } from "./roster-queries.js";
 import {
@@ -63,6 +64,7 @@ export async function importRoster(db: Db, path: string, options: ImportOptions 
       withEncoding(await saveProducts(db, labelOf(products), roster.products, options.onProgress), products),
     );
   }
+  rosterChanged(db);
   return reports;
 }
 

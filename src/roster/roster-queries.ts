@@ -75,7 +75,7 @@ export async function savePeople(
       await tx.identity.upsert({
         where: { channel_externalId: { channel: WECOM, externalId: userid } },
         create: { personId, channel: WECOM, externalId: userid },
-        update: { personId },
+        update: { personId, createdAt: new Date() },
       });
     }
   };

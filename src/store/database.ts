@@ -15,25 +15,76 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(url: string, options: { migrate?: boolean } = {}): Promise<Database> {
+/** Sees every query (benchmarks count and time them per step): each Prisma call, and each SQL statement it sent. */
+export interface QueryObserver {
+  operation(model: string | undefined, operation: string, ms: number): void;
+  statement(sql: string, ms: number): void;
+}
+
+export async function openDatabase(
+  url: string,
+  options: { migrate?: boolean; observer?: QueryObserver } = {},
+): Promise<Database> {
   if (options.migrate !== false) await migrate(url);
   const provider = providerOf(url);
-  const db =
+  const log: { log?: [{ emit: "event"; level: "query" }] } = options.observer
+    ? { log: [{ emit: "event", level: "query" }] }
+    : {};
+  const client =
     provider === "sqlite"
-      ? new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 10_000 }) })
-      : await postgresClient(url);
-  await db.$connect();
-  return { db, provider, close: () => db.$disconnect() };
+      ? (new PrismaClient({
+          adapter: new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 10_000 }),
+          ...log,
+        }) as PrismaClient)
+      : await postgresClient(url, log);
+  await client.$connect();
+  if (provider === "sqlite") await tuneSqlite(client);
+  const db = options.observer ? observed(client, options.observer) : client;
+  return { db, provider, close: () => client.$disconnect() };
+}
+
+/**
+ * SQLite settings for a server writing a few rows per message, set on the adapter's one connection:
+ * - journal_mode=WAL (also set by migrate; it stays with the file): readers (cli, backups) do not
+ *   block the writer, and a commit appends to the log instead of rewriting pages;
+ * - synchronous=NORMAL: in WAL mode, commits are not fsynced one by one, only at checkpoints. A
+ *   power cut may lose the last commits before a checkpoint but never corrupts the file; a crash of
+ *   the process alone loses nothing. FULL (the default) costs an fsync per message written;
+ * - busy_timeout (the adapter's `timeout`, 10 s): a writer in another process (cli import, restore
+ *   check) makes us wait instead of failing with SQLITE_BUSY;
+ * - mmap_size=256 MB: reads come from the mapped file instead of read() calls per page;
+ * - temp_store=MEMORY: sorts and temporary indexes stay off the disk.
+ */
+async function tuneSqlite(client: PrismaClient): Promise<void> {
+  for (const pragma of ["journal_mode = WAL", "synchronous = NORMAL", "mmap_size = 268435456", "temp_store = MEMORY"])
+    await client.$queryRawUnsafe(`PRAGMA ${pragma}`);
 }
 
 /**
  * Same models, other provider: the generated APIs match, so the PostgreSQL client stands in for the
  * SQLite type. Loaded only for PostgreSQL, so a SQLite start (and the CLI) skips pg and its client.
  */
-async function postgresClient(url: string): Promise<PrismaClient> {
+async function postgresClient(url: string, log: object): Promise<PrismaClient> {
   const [{ PrismaPg }, { PrismaClient: PgPrismaClient }] = await Promise.all([
     import("@prisma/adapter-pg"),
     import("../generated/prisma-pg/client.js"),
   ]);
-  return new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+  return new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url }), ...log }) as unknown as PrismaClient;
+}
+
+/** The client with every call timed (a query extension) and every SQL statement reported (Prisma's query log). */
+function observed(client: PrismaClient, observer: QueryObserver): Db {
+  (client as PrismaClient<"query">).$on("query", (event) => observer.statement(event.query, event.duration));
+  return client.$extends({
+    query: {
+      async $allOperations({ model, operation, args, query }) {
+        const started = performance.now();
+        try {
+          return await query(args);
+        } finally {
+          observer.operation(model, operation, performance.now() - started);
+        }
+      },
+    },
+  }) as unknown as Db;
 }

@@ -16,13 +16,21 @@ export async function loadNames(db: Db, shopIds: Iterable<string>, skus: Iterabl
       select: { sku: true, name: true, aliases: true },
     }),
   ]);
-  const shopNames = new Map(shops.map((s) => [s.id, s.name]));
-  const productNames = new Map(products.map((p) => [p.sku, p.name]));
-  const aliases = new Map(products.map((p) => [p.sku, JSON.parse(p.aliases) as string[]]));
+  return nameBook(
+    new Map(shops.map((s) => [s.id, s])),
+    new Map(products.map((p) => [p.sku, { name: p.name, aliases: JSON.parse(p.aliases) as string[] }])),
+  );
+}
+
+/** A name book over shops and products already in hand (the roster in memory). */
+export function nameBook(
+  shops: ReadonlyMap<string, { name: string }>,
+  products: ReadonlyMap<string, { name: string; aliases: string[] }>,
+): NameBook {
   return {
-    shop: (id) => shopNames.get(id) ?? id,
-    product: (sku) => productNames.get(sku) ?? sku,
-    spellings: (sku) => [productNames.get(sku) ?? sku, ...(aliases.get(sku) ?? [])],
+    shop: (id) => shops.get(id)?.name ?? id,
+    product: (sku) => products.get(sku)?.name ?? sku,
+    spellings: (sku) => [products.get(sku)?.name ?? sku, ...(products.get(sku)?.aliases ?? [])],
   };
 }
 

@@ -112,9 +112,11 @@ export class RecordStore {
       const created: StoredRecord[] = [];
       for (const record of records) {
         const id = randomUUID();
-        if (record.type === "visit") await createVisit(tx, id, record, meta);
-        else await createPromotion(tx, id, record, meta);
-        const written = await loadWritten(tx, record.type, id);
+        // The created row comes back with its lines: no second read of what was just written.
+        const written =
+          record.type === "visit"
+            ? await createVisit(tx, id, record, meta)
+            : await createPromotion(tx, id, record, meta);
         await audit(tx, written, change, { action: "create", before: null, after: snapshotOf(written) });
         created.push(written);
       }
@@ -418,9 +420,9 @@ async function createVisit(
   id: string,
   v: FormatVisit & { feedbackText?: string | null },
   meta: NewRecordMeta,
-): Promise<void> {
+): Promise<StoredVisit> {
   const columns = visitColumns(v);
-  await tx.visit.create({
+  const row = await tx.visit.create({
     data: {
       id,
       ...columns,
@@ -432,6 +434,7 @@ async function createVisit(
       complianceNote: v.compliance ? meta.note : null,
       lines: { create: visitLines(v) },
     },
+    include: VISIT_INCLUDE,
   });
   // A visit keeps the promises made at earlier visits to the same shop.
   await tx.visit.updateMany({
@@ -443,10 +446,11 @@ async function createVisit(
     },
     data: { followUpDone: true },
   });
+  return toStoredVisit(row);
 }
 
-async function createPromotion(tx: Tx, id: string, p: FormatPromotion, meta: NewRecordMeta): Promise<void> {
-  await tx.promotion.create({
+async function createPromotion(tx: Tx, id: string, p: FormatPromotion, meta: NewRecordMeta): Promise<StoredPromotion> {
+  const row = await tx.promotion.create({
     data: {
       id,
       ...promotionColumns(p),
@@ -457,7 +461,9 @@ async function createPromotion(tx: Tx, id: string, p: FormatPromotion, meta: New
       lines: { create: promotionLines(p) },
       retailers: { create: p.retailers.map((retailerId) => ({ retailerId })) },
     },
+    include: PROMOTION_INCLUDE,
   });
+  return toStoredPromotion(row);
 }
 
 function visitColumns(v: FormatVisit) {

@@ -26,6 +26,8 @@ export interface FakeSlackApi {
   callsTo(method: string): RecordedCall[];
   /** Slack users by id, for users.info. */
   users: Map<string, { email?: string; is_bot?: boolean }>;
+  /** Called as each call arrives (benchmarks time replies by it); returns a function that stops listening. */
+  onCall(listener: (call: RecordedCall) => void): () => void;
   /** The next call to `method` gets this answer instead (e.g. a 429 with Retry-After). */
   failNext(method: string, answer: Scripted): void;
   reset(): void;
@@ -36,6 +38,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const users = new Map<string, { email?: string; is_bot?: boolean }>();
   const scripted = new Map<string, Scripted[]>();
+  const listeners = new Set<(call: RecordedCall) => void>();
+  const record = (call: RecordedCall) => {
+    calls.push(call);
+    for (const listener of listeners) listener(call);
+  };
   let ts = 1_764_000_000;
 
   const server = http.createServer(async (req, res) => {
@@ -46,12 +53,12 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const token = (req.headers.authorization ?? "").replace(/^Bearer\s+/i, "") || null;
 
     if (url.pathname.startsWith("/response/")) {
-      calls.push({ method: "response_url", args: { path: url.pathname, ...JSON.parse(raw || "{}") }, token });
+      record({ method: "response_url", args: { path: url.pathname, ...JSON.parse(raw || "{}") }, token });
       return send(res, 200, "ok");
     }
     const method = url.pathname.replace(/^\/api\//, "");
     const args = decode(raw, req.headers["content-type"] ?? "");
-    calls.push({ method, args, token });
+    record({ method, args, token });
 
     const next = scripted.get(method)?.shift();
     if (next) return send(res, next.status, next.body ?? { ok: false, error: "ratelimited" }, next.headers);
@@ -96,6 +103,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
     users,
+    onCall(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     failNext(method, answer) {
       scripted.set(method, [...(scripted.get(method) ?? []), answer]);
     },
