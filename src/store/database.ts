@@ -6,6 +6,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { migrate, type Provider, providerOf, sqlitePath } from "./migrate.js";
+import { oneAtATime } from "./sqlite-one-at-a-time.js";
 
 export type Db = PrismaClient;
 
@@ -33,7 +34,7 @@ export async function openDatabase(
   const client =
     provider === "sqlite"
       ? (new PrismaClient({
-          adapter: new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 10_000 }),
+          adapter: oneAtATime(new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 10_000 })),
           ...log,
         }) as PrismaClient)
       : await postgresClient(url, log);

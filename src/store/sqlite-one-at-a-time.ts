@@ -1,0 +1,69 @@
+/**
+ * SQLite through Prisma's better-sqlite3 adapter has one connection per process, and the adapter
+ * serialises only transactions: a query sent outside a transaction runs on the same connection while
+ * another message's transaction is open, and so becomes part of it. When that transaction rolls back,
+ * the outside write goes with it — an inbound message already acknowledged, say — and outside reads
+ * see rows that were never committed. This wrapper makes every query outside a transaction wait until
+ * the open transaction, if any, has finished (queries inside it run at once, they hold the turn).
+ */
+import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+
+type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+/** A first-come turn: `take()` resolves when it is the caller's turn, with the function that ends it. */
+class Turn {
+  private last: Promise<void> = Promise.resolve();
+
+  take(): Promise<() => void> {
+    let end!: () => void;
+    const mine = new Promise<void>((resolve) => {
+      end = resolve;
+    });
+    const before = this.last;
+    this.last = before.then(() => mine);
+    return before.then(() => end);
+  }
+
+  async with<T>(work: () => Promise<T>): Promise<T> {
+    const end = await this.take();
+    try {
+      return await work();
+    } finally {
+      end();
+    }
+  }
+}
+
+export function oneAtATime(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+  const connect = factory.connect.bind(factory);
+  return Object.assign(Object.create(factory) as PrismaBetterSQLite3, {
+    connect: async () => serialised(await connect()),
+  });
+}
+
+function serialised(adapter: Adapter): Adapter {
+  const turn = new Turn();
+  return Object.assign(Object.create(adapter) as Adapter, {
+    queryRaw: (query: Parameters<Adapter["queryRaw"]>[0]) => turn.with(() => adapter.queryRaw(query)),
+    executeRaw: (query: Parameters<Adapter["executeRaw"]>[0]) => turn.with(() => adapter.executeRaw(query)),
+    executeScript: (script: string) => turn.with(() => adapter.executeScript(script)),
+    startTransaction: async (isolationLevel?: Parameters<Adapter["startTransaction"]>[0]) => {
+      const end = await turn.take();
+      try {
+        return endingTurn(await adapter.startTransaction(isolationLevel), end);
+      } catch (error) {
+        end();
+        throw error;
+      }
+    },
+  });
+}
+
+/** The transaction, giving the turn back once it is committed or rolled back. */
+function endingTurn(transaction: Transaction, end: () => void): Transaction {
+  return Object.assign(Object.create(transaction) as Transaction, {
+    commit: () => transaction.commit().finally(end),
+    rollback: () => transaction.rollback().finally(end),
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * SQLite has one connection per process. A write made outside a transaction while another message's
+ * transaction is open must not become part of it: when that transaction rolls back, the write (an
+ * inbound message already acknowledged, say) has to stay.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { type Database, openDatabase } from "../../src/store/database.js";
+import { type ScratchDatabase, scratchSqlite } from "../support/databases.js";
+
+describe("the SQLite connection", () => {
+  let scratch: ScratchDatabase;
+  let database: Database;
+  afterEach(async () => {
+    await database?.close();
+    await scratch?.drop();
+  });
+
+  it("keeps a write made beside a transaction that rolls back, and shows it no uncommitted row", async () => {
+    scratch = scratchSqlite();
+    database = await openDatabase(scratch.url);
+    const { db } = database;
+    const expiresAt = new Date("2030-01-01T00:00:00Z");
+    let seenBeside: string[] = [];
+
+    const failing = db
+      .$transaction(async (tx) => {
+        await tx.sharedValue.create({ data: { key: "inside", value: "1", expiresAt } });
+        // Another message's work runs while this transaction is open.
+        const beside = (async () => {
+          await db.sharedValue.create({ data: { key: "beside", value: "2", expiresAt } });
+          seenBeside = (await db.sharedValue.findMany()).map((v) => v.key);
+        })();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        throw Object.assign(new Error("the handler failed"), { beside });
+      })
+      .catch((error: Error & { beside: Promise<void> }) => error.beside);
+    await failing;
+
+    expect((await db.sharedValue.findMany()).map((v) => v.key)).toEqual(["beside"]);
+    expect(seenBeside).toEqual(["beside"]);
+  });
+});
