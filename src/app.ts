@@ -23,6 +23,8 @@ import { historyHandlers } from "./history/handlers.js";
 import { unknownSenderHook } from "./invites/unknown-sender.js";
 import { messagesFor } from "./locales/index.js";
 import { createLogger, type Logger } from "./log.js";
+import { asrClient, asrSettings } from "./media/asr-client.js";
+import { voiceHearing } from "./media/voice.js";
 import { sqliteFileOf } from "./ops/backup.js";
 import { type BackupJob, startBackupJob } from "./ops/backup-job.js";
 import {
@@ -168,6 +170,7 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
       capabilities: (channel) => channelCapabilities(channel),
       // A deactivated person is told so; an unlinked sender who sends an admin's invite code gets linked (cli invite).
       onUnknownSender: unknownSenderHook(db, logger),
+      hear: voiceHearing(db, config.ASR_BASE_URL ? asrClient(asrSettings(config, config.ASR_BASE_URL)) : null),
     }),
     { db, metrics, logger },
   );
@@ -205,6 +208,7 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
     logger,
     extraRoutes: async (req, res) => (await ops.publicRoute(req, res)) || chats.routes(req, res),
     files,
+    mediaMaxBytes: config.MEDIA_MAX_BYTES,
     recentPushes: async (personId) => {
       const person = await roster.person(personId);
       return person ? outbox.sentOn(personId, localDay(systemClock.now(), person.timezone)) : [];
