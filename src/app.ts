@@ -24,6 +24,8 @@ import { unknownSenderHook } from "./invites/unknown-sender.js";
 import { messagesFor } from "./locales/index.js";
 import { createLogger, type Logger } from "./log.js";
 import { asrClient, asrSettings } from "./media/asr-client.js";
+import { DEFAULT_CHECKIN_RADIUS_M } from "./media/check-in.js";
+import { mediaHandlers } from "./media/handlers.js";
 import { voiceHearing } from "./media/voice.js";
 import { sqliteFileOf } from "./ops/backup.js";
 import { type BackupJob, startBackupJob } from "./ops/backup-job.js";
@@ -65,10 +67,19 @@ export interface FeatureDeps {
   files: FileSink;
   /** One-time web chat sign-in links, for "网页登录" from a chat. */
   signInLinks: SignInLinks;
+  /** CHECKIN_RADIUS_M (default 300). */
+  checkInRadiusM?: number;
 }
 
 /** Every feature's handlers, in the order a message meets them. */
-export function featureHandlers({ db, understand, notify, files, signInLinks }: FeatureDeps): Handler[] {
+export function featureHandlers({
+  db,
+  understand,
+  notify,
+  files,
+  signInLinks,
+  checkInRadiusM = DEFAULT_CHECKIN_RADIUS_M,
+}: FeatureDeps): Handler[] {
   const records = new RecordStore(db);
   const roster = new RosterStore(db);
   const visits = visitHandlers({
@@ -79,6 +90,8 @@ export function featureHandlers({ db, understand, notify, files, signInLinks }: 
     names: (shops, skus) => loadNames(db, shops, skus),
   });
   return [
+    // Photos and locations (no text to read) and the one question they may ask, before anything reads text.
+    ...mediaHandlers({ db, roster, files, checkInRadiusM }),
     // "网页登录": an exact phrase, before anything could read it as an answer or a report.
     ...webLoginHandlers({ links: signInLinks }),
     // An answer to the bot's own open question, then a correction of the last record.
@@ -166,7 +179,17 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
       db,
       logger,
       understand: meteredUnderstand(understand, metrics),
-      handlers: [inboundLogFields, ...featureHandlers({ db, understand, notify: push, files, signInLinks })],
+      handlers: [
+        inboundLogFields,
+        ...featureHandlers({
+          db,
+          understand,
+          notify: push,
+          files,
+          signInLinks,
+          checkInRadiusM: config.CHECKIN_RADIUS_M,
+        }),
+      ],
       capabilities: (channel) => channelCapabilities(channel),
       // A deactivated person is told so; an unlinked sender who sends an admin's invite code gets linked (cli invite).
       onUnknownSender: unknownSenderHook(db, logger),

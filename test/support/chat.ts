@@ -35,6 +35,8 @@ export interface ChatWorld {
   /** The database's URL, for tools that open it themselves (the CLI). */
   url: string;
   bot: Bot;
+  /** Where answers put their charts, exports and photos. */
+  files: FileStore;
   notified: { personId: string; replies: Reply[] }[];
   say(personId: string, text: string, options?: SayOptions): Promise<Reply[]>;
   /** Delivers a message carrying more than text (a voice note, photo or location). */
@@ -49,6 +51,8 @@ export interface ChatWorldOptions {
   understand?: (db: Database["db"]) => Understand;
   /** The scratch database to talk on (one of PROVIDERS' `create`); default: a SQLite file. */
   database?: () => Promise<ScratchDatabase>;
+  /** CHECKIN_RADIUS_M; default 300. */
+  checkInRadiusM?: number;
   /** How voice notes are heard (BotDeps.hear), made once the database is ready; default: voice is off. */
   hear?: (db: Database["db"]) => (ctx: Context) => Promise<string | null>;
 }
@@ -62,6 +66,7 @@ export async function chatWorld(extraDirs: string[] = [], options: ChatWorldOpti
   const notify = async (personId: string, replies: Reply[]) => void notified.push({ personId, replies });
   const understand = options.understand?.(database.db) ?? rulesOnly;
   const hear = options.hear?.(database.db);
+  const files = new FileStore(database.db, { secret: randomBytes(32) });
   const make = () =>
     createBot({
       hear,
@@ -72,8 +77,9 @@ export async function chatWorld(extraDirs: string[] = [], options: ChatWorldOpti
         db: database.db,
         understand,
         notify,
-        files: new FileStore(database.db, { secret: randomBytes(32) }),
+        files,
         signInLinks: new SignInLinks(new SignInLinkStore(database.db), () => "http://localhost:3000"),
+        checkInRadiusM: options.checkInRadiusM,
       }),
     });
   let sequence = 0;
@@ -93,6 +99,7 @@ export async function chatWorld(extraDirs: string[] = [], options: ChatWorldOpti
     database,
     url: scratch.url,
     bot: make(),
+    files,
     notified,
     say(personId, text, options = {}) {
       return deliver(personId, { text }, options);

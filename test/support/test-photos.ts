@@ -57,7 +57,7 @@ function degrees(tag: number, value: number): Entry {
   const m = Math.floor((abs - d) * 60);
   const s = Math.round(((abs - d) * 60 - m) * 60 * 10_000);
   const buf = Buffer.alloc(24);
-  [d, 1, m, 1, s, 10_000].forEach((n, i) => buf.writeUInt32LE(n, i * 4));
+  for (const [i, n] of [d, 1, m, 1, s, 10_000].entries()) buf.writeUInt32LE(n, i * 4);
   return { tag, type: RATIONAL, count: 3, value: buf };
 }
 

@@ -11,6 +11,7 @@ export const media: MediaMessages = {
   photoAttached: (shop, n) => `📷 Added to your visit at ${shop} (photo ${n} today)`,
   photoFarFromShop: (d) => `Note: the photo was taken ${d} from the shop; it's flagged.`,
   photoOtherDay: (day) => `Note: the photo was taken on ${day}, not today; it's flagged.`,
+  photoMissing: "That photo didn't come through; please send it again.",
   photoWhichShop: "Which shop is this photo from?",
   photoKept:
     "Got the photo. There's no visit logged today yet; report the visit, then send the photo and it'll be added to that shop.",

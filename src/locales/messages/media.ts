@@ -12,6 +12,8 @@ export interface MediaMessages {
   /** Doubts written beside a photo, never a refusal. */
   photoFarFromShop(distance: string): string;
   photoOtherDay(day: string): string;
+  /** The channel could not fetch the photo's bytes. */
+  photoMissing: string;
   photoWhichShop: string;
   /** Nothing to attach to: no visit today and no shops. */
   photoKept: string;

@@ -11,6 +11,7 @@ export const media: MediaMessages = {
   photoAttached: (shop, n) => `📷 已附到${shop}的拜访记录（今天第 ${n} 张）`,
   photoFarFromShop: (d) => `注意：照片拍摄地点离门店${d}，已标注。`,
   photoOtherDay: (day) => `注意：照片拍摄于 ${day}，不是今天，已标注。`,
+  photoMissing: "这张照片没能收到，请再发一次。",
   photoWhichShop: "这张照片是哪家店的？",
   photoKept: "照片已收到。今天还没有拜访记录，报一下拜访情况后再发照片，就会附到那家店。",
   checkedIn: (shop, d) => `📍 已在${shop}签到（${d}）`,

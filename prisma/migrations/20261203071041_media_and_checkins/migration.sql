@@ -1,51 +1,47 @@
 -- AlterTable
-ALTER TABLE "InboundMessage" ADD COLUMN     "attachment" TEXT;
+ALTER TABLE "InboundMessage" ADD COLUMN "attachment" TEXT;
 
 -- CreateTable
 CREATE TABLE "InboundMedia" (
-    "inboundId" TEXT NOT NULL,
+    "inboundId" TEXT NOT NULL PRIMARY KEY,
     "kind" TEXT NOT NULL,
     "mime" TEXT NOT NULL,
     "size" INTEGER NOT NULL,
     "sha256" TEXT NOT NULL,
-    "body" BYTEA NOT NULL,
+    "body" BLOB NOT NULL,
     "transcript" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "InboundMedia_pkey" PRIMARY KEY ("inboundId")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "InboundMedia_inboundId_fkey" FOREIGN KEY ("inboundId") REFERENCES "InboundMessage" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "Photo" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "mediaId" TEXT NOT NULL,
     "personId" TEXT NOT NULL,
     "visitId" TEXT,
     "retailerId" TEXT,
     "day" TEXT NOT NULL,
-    "takenAt" TIMESTAMP(3),
-    "lat" DOUBLE PRECISION,
-    "lng" DOUBLE PRECISION,
+    "takenAt" TEXT,
+    "lat" REAL,
+    "lng" REAL,
     "flags" TEXT NOT NULL DEFAULT '[]',
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "Photo_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "Photo_mediaId_fkey" FOREIGN KEY ("mediaId") REFERENCES "InboundMedia" ("inboundId") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable
 CREATE TABLE "CheckIn" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
     "personId" TEXT NOT NULL,
     "retailerId" TEXT NOT NULL,
     "day" TEXT NOT NULL,
-    "lat" DOUBLE PRECISION NOT NULL,
-    "lng" DOUBLE PRECISION NOT NULL,
+    "lat" REAL NOT NULL,
+    "lng" REAL NOT NULL,
     "distanceM" INTEGER NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL,
+    "at" DATETIME NOT NULL,
     "inboundId" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "CheckIn_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateIndex
@@ -71,10 +67,4 @@ CREATE INDEX "CheckIn_personId_day_idx" ON "CheckIn"("personId", "day");
 
 -- CreateIndex
 CREATE INDEX "CheckIn_retailerId_day_idx" ON "CheckIn"("retailerId", "day");
-
--- AddForeignKey
-ALTER TABLE "InboundMedia" ADD CONSTRAINT "InboundMedia_inboundId_fkey" FOREIGN KEY ("inboundId") REFERENCES "InboundMessage"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Photo" ADD CONSTRAINT "Photo_mediaId_fkey" FOREIGN KEY ("mediaId") REFERENCES "InboundMedia"("inboundId") ON DELETE CASCADE ON UPDATE CASCADE;
 

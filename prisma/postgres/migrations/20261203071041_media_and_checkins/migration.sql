@@ -1,47 +1,51 @@
 -- AlterTable
-ALTER TABLE "InboundMessage" ADD COLUMN "attachment" TEXT;
+ALTER TABLE "InboundMessage" ADD COLUMN     "attachment" TEXT;
 
 -- CreateTable
 CREATE TABLE "InboundMedia" (
-    "inboundId" TEXT NOT NULL PRIMARY KEY,
+    "inboundId" TEXT NOT NULL,
     "kind" TEXT NOT NULL,
     "mime" TEXT NOT NULL,
     "size" INTEGER NOT NULL,
     "sha256" TEXT NOT NULL,
-    "body" BLOB NOT NULL,
+    "body" BYTEA NOT NULL,
     "transcript" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "InboundMedia_inboundId_fkey" FOREIGN KEY ("inboundId") REFERENCES "InboundMessage" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "InboundMedia_pkey" PRIMARY KEY ("inboundId")
 );
 
 -- CreateTable
 CREATE TABLE "Photo" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "mediaId" TEXT NOT NULL,
     "personId" TEXT NOT NULL,
     "visitId" TEXT,
     "retailerId" TEXT,
     "day" TEXT NOT NULL,
-    "takenAt" DATETIME,
-    "lat" REAL,
-    "lng" REAL,
+    "takenAt" TEXT,
+    "lat" DOUBLE PRECISION,
+    "lng" DOUBLE PRECISION,
     "flags" TEXT NOT NULL DEFAULT '[]',
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "Photo_mediaId_fkey" FOREIGN KEY ("mediaId") REFERENCES "InboundMedia" ("inboundId") ON DELETE CASCADE ON UPDATE CASCADE
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Photo_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
 CREATE TABLE "CheckIn" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "personId" TEXT NOT NULL,
     "retailerId" TEXT NOT NULL,
     "day" TEXT NOT NULL,
-    "lat" REAL NOT NULL,
-    "lng" REAL NOT NULL,
+    "lat" DOUBLE PRECISION NOT NULL,
+    "lng" DOUBLE PRECISION NOT NULL,
     "distanceM" INTEGER NOT NULL,
-    "at" DATETIME NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL,
     "inboundId" TEXT,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "CheckIn_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
@@ -67,4 +71,10 @@ CREATE INDEX "CheckIn_personId_day_idx" ON "CheckIn"("personId", "day");
 
 -- CreateIndex
 CREATE INDEX "CheckIn_retailerId_day_idx" ON "CheckIn"("retailerId", "day");
+
+-- AddForeignKey
+ALTER TABLE "InboundMedia" ADD CONSTRAINT "InboundMedia_inboundId_fkey" FOREIGN KEY ("inboundId") REFERENCES "InboundMessage"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Photo" ADD CONSTRAINT "Photo_mediaId_fkey" FOREIGN KEY ("mediaId") REFERENCES "InboundMedia"("inboundId") ON DELETE CASCADE ON UPDATE CASCADE;
 
