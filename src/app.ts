@@ -67,6 +67,8 @@ export interface FeatureDeps {
   files: FileSink;
   /** One-time web chat sign-in links, for "网页登录" from a chat. */
   signInLinks: SignInLinks;
+  /** PUBLIC_URL or the server's own address, for links that leave the chat (photos in an export). */
+  publicBase?: () => string;
   /** CHECKIN_RADIUS_M (default 300). */
   checkInRadiusM?: number;
 }
@@ -78,6 +80,7 @@ export function featureHandlers({
   notify,
   files,
   signInLinks,
+  publicBase,
   checkInRadiusM = DEFAULT_CHECKIN_RADIUS_M,
 }: FeatureDeps): Handler[] {
   const records = new RecordStore(db);
@@ -102,8 +105,8 @@ export function featureHandlers({
     // "跳过老王家 今天关门" and "今天去哪几家" before a shop name makes it read as a visit.
     ...planHandlers({ db }),
     visits.report,
-    ...reportHandlers({ db, files }),
-    ...historyHandlers({ db, records }),
+    ...reportHandlers({ db, files, publicBase }),
+    ...historyHandlers({ db, records, files }),
     // Help, then small talk: the last word on anything nobody else took.
     ...helpHandlers({ roster }),
   ];
@@ -187,6 +190,7 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
           notify: push,
           files,
           signInLinks,
+          publicBase: () => publicBaseUrl(config, listeningAt),
           checkInRadiusM: config.CHECKIN_RADIUS_M,
         }),
       ],

@@ -136,3 +136,77 @@ export async function photosOfDay(db: Db, personIds: string[], day: string) {
     },
   });
 }
+
+/** The photos of each visit, oldest first, at most `take` in all, with their bytes. */
+export async function photosOfVisits(db: Db, visitIds: string[], take: number) {
+  const rows = await db.photo.findMany({
+    where: { visitId: { in: visitIds } },
+    orderBy: { createdAt: "asc" },
+    take,
+    select: { id: true, visitId: true, media: { select: { mime: true, body: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, visitId: r.visitId ?? "", mime: r.media.mime, body: r.media.body }));
+}
+
+/** Which of the visits were made at a shop their manager checked in at that day. */
+export async function visitsOnSite(
+  db: Db,
+  visits: { id: string; managerId: string; retailerId: string; date: string }[],
+) {
+  if (visits.length === 0) return new Set<string>();
+  const checkIns = await db.checkIn.findMany({
+    where: {
+      personId: { in: [...new Set(visits.map((v) => v.managerId))] },
+      day: { in: [...new Set(visits.map((v) => v.date))] },
+    },
+    select: { personId: true, retailerId: true, day: true },
+  });
+  const at = new Set(checkIns.map((c) => `${c.personId}|${c.retailerId}|${c.day}`));
+  return new Set(visits.filter((v) => at.has(`${v.managerId}|${v.retailerId}|${v.date}`)).map((v) => v.id));
+}
+
+/** The shop's latest photos, newest first, with their bytes. */
+export async function latestPhotosOfShop(db: Db, shopId: string, take: number) {
+  const rows = await db.photo.findMany({
+    where: { retailerId: shopId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, day: true, media: { select: { mime: true, body: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, day: r.day, mime: r.media.mime, body: r.media.body }));
+}
+
+export interface OnSite {
+  /** Visits made at a shop the person checked in at that day. */
+  onSite: number;
+  /** Visits reported without a check-in at that shop that day. */
+  unchecked: number;
+}
+
+/** Per person, their visits of the period with and without a check-in; empty when nobody checked in. */
+export async function onSiteCounts(
+  db: Db,
+  personIds: string[],
+  from: string,
+  to: string,
+): Promise<Map<string, OnSite>> {
+  const days = { gte: from, lte: to };
+  const checkIns = await db.checkIn.findMany({
+    where: { personId: { in: personIds }, day: days },
+    select: { personId: true, retailerId: true, day: true },
+  });
+  const counts = new Map<string, OnSite>();
+  if (checkIns.length === 0) return counts;
+  const at = new Set(checkIns.map((c) => `${c.personId}|${c.retailerId}|${c.day}`));
+  const visits = await db.visit.findMany({
+    where: { managerId: { in: personIds }, date: days, status: "active" },
+    select: { managerId: true, retailerId: true, date: true },
+  });
+  for (const v of visits) {
+    const entry = counts.get(v.managerId) ?? { onSite: 0, unchecked: 0 };
+    if (at.has(`${v.managerId}|${v.retailerId}|${v.date}`)) entry.onSite++;
+    else entry.unchecked++;
+    counts.set(v.managerId, entry);
+  }
+  return counts;
+}

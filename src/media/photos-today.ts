@@ -13,19 +13,11 @@ import type { Db } from "../store/database.js";
 import type { FileSink } from "../store/file-store.js";
 import type { RosterStore } from "../store/roster-store.js";
 import { photosOfDay, shopsByIds } from "./media-queries.js";
+import { photoImage } from "./photo-links.js";
 
 const PHRASES = new Set(LANGS.flatMap((lang) => messagesFor(lang).media.photosTodayPhrases.map(phraseKey)));
 /** Photos per answer: a day's shelf photos for a team, not an archive. */
 const MAX_PHOTOS = 30;
-const EXTENSIONS: Record<string, string> = {
-  "image/jpeg": "jpg",
-  "image/png": "png",
-  "image/webp": "webp",
-  "image/heic": "heic",
-  "image/heif": "heif",
-  "image/gif": "gif",
-};
-
 export function photosTodayHandler(db: Db, roster: RosterStore, files: FileSink): Handler {
   return {
     name: "photos today",
@@ -48,10 +40,8 @@ export function photosTodayHandler(db: Db, roster: RosterStore, files: FileSink)
       for (const photo of photos.slice(0, MAX_PHOTOS)) {
         const who = people.find((p) => p.id === photo.personId)?.name ?? photo.personId;
         const shop = shops.find((s) => s.id === photo.retailerId)?.name ?? "—";
-        const filename = `photo-${photo.id}.${EXTENSIONS[photo.media.mime] ?? "jpg"}`;
-        const url = await files.put(filename, photo.media.mime, photo.media.body);
         const time = localTime(photo.media.inbound.receivedAt, person.timezone);
-        pictures.push({ kind: "image" as const, title: t.media.photoLine(who, shop, time), url });
+        pictures.push(await photoImage(files, { id: photo.id, ...photo.media }, t.media.photoLine(who, shop, time)));
       }
       ctx.reply({ kind: "text", text: t.media.photosToday(photos.length) }, ...pictures);
     },

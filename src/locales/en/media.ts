@@ -24,5 +24,7 @@ export const media: MediaMessages = {
   noPhotosToday: "Nobody has sent a photo today yet.",
   photoLine: (person, shop, time) => `${time} ${person} · ${shop}`,
   galleryTitle: "Photos from today",
+  onSiteOf: (name, onSite, unchecked) => `${name} ${onSite} on site, ${unchecked} without check-in`,
+  onSiteLine: (people) => `📍 Check-ins: ${people}`,
   onSite: "on site",
 };

@@ -28,6 +28,10 @@ export interface MediaMessages {
   /** One line of the list: who, which shop, when. */
   photoLine(person: string, shop: string, time: string): string;
   galleryTitle: string;
+  /** 黄丽萍 在店 2 家、未签到 1 家: one person's visits with and without a check-in. */
+  onSiteOf(name: string, onSite: number, unchecked: number): string;
+  /** The team status line holding every person's onSiteOf. */
+  onSiteLine(people: string): string;
   /** The 在店 mark beside a visit made after a check-in at that shop. */
   onSite: string;
 }

@@ -23,5 +23,7 @@ export const media: MediaMessages = {
   noPhotosToday: "今天还没有人发照片。",
   photoLine: (person, shop, time) => `${time} ${person} · ${shop}`,
   galleryTitle: "今天的陈列照片",
+  onSiteOf: (name, onSite, unchecked) => `${name} 在店 ${onSite} 家、未签到 ${unchecked} 家`,
+  onSiteLine: (people) => `📍 拜访签到：${people}`,
   onSite: "在店",
 };
