@@ -5,10 +5,14 @@
  */
 import { fileTypeFromBuffer } from "file-type";
 import { isSilk } from "silk-wasm";
+import type { MediaBytes } from "../domain/messages.js";
 
 export type MediaKind = "voice" | "image";
 
 export const SILK_MIME = "audio/silk";
+
+/** MEDIA_MAX_BYTES's default: a phone photo is 2–5 MB, a minute of voice well under 1 MB. */
+export const DEFAULT_MEDIA_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Photo formats people's phones send; anything else is refused, whatever it claims. */
 const IMAGE_MIMES = new Set(["image/jpeg", "image/png", "image/webp", "image/heic", "image/heif", "image/gif"]);
@@ -30,6 +34,20 @@ const VOICE_MIMES = new Set([
   "audio/flac",
   "audio/aac",
 ]);
+
+/**
+ * Bytes a channel fetched, as the core takes them: within the size cap and of an accepted type,
+ * else undefined (the core then answers that the voice note or photo did not come through).
+ */
+export async function acceptedMedia(
+  kind: MediaKind,
+  data: Uint8Array,
+  maxBytes = DEFAULT_MEDIA_MAX_BYTES,
+): Promise<MediaBytes | undefined> {
+  if (data.byteLength === 0 || data.byteLength > maxBytes) return undefined;
+  const mime = await sniffMedia(kind, data);
+  return mime ? { mime, data } : undefined;
+}
 
 /** The content's real type when it is an accepted `kind`, else null. */
 export async function sniffMedia(kind: MediaKind, data: Uint8Array): Promise<string | null> {

@@ -13,8 +13,6 @@ export interface MediaRequest {
   claimed?: MediaBytes;
 }
 
-export const DEFAULT_MEDIA_MAX_BYTES = 10 * 1024 * 1024;
-
 const MEDIA_FIELDS = ["voice", "image", "location"] as const;
 
 /**

@@ -1,8 +1,10 @@
 /**
  * The body of `POST /api/messages`, checked field by field so each mistake gets its own clear answer.
  */
+
+import { DEFAULT_MEDIA_MAX_BYTES } from "../../media/sniff.js";
 import { WebRequestError } from "./http-helpers.js";
-import { DEFAULT_MEDIA_MAX_BYTES, type MediaRequest, parseMediaFields } from "./media-request.js";
+import { type MediaRequest, parseMediaFields } from "./media-request.js";
 
 /** The longest message the bot accepts; longer text is refused, not cut, so nothing is silently lost. */
 const MAX_TEXT_CHARS = 4000;

@@ -15,6 +15,7 @@ import { hostAllowed } from "../../config/serving.js";
 import type { InboundMessage, Reply } from "../../domain/messages.js";
 import type { Person } from "../../domain/roster.js";
 import { inEveryLanguage } from "../../locales/index.js";
+import { DEFAULT_MEDIA_MAX_BYTES } from "../../media/sniff.js";
 import type { FileLookup } from "../../store/file-store.js";
 import { type EventStream, openEventStream } from "./event-stream.js";
 import { trackConnections } from "./graceful-close.js";
@@ -28,7 +29,7 @@ import {
   WebRequestError,
 } from "./http-helpers.js";
 import type { LiveFeed } from "./live-feed.js";
-import { bodyLimitFor, checkedMedia, DEFAULT_MEDIA_MAX_BYTES, namesMedia } from "./media-request.js";
+import { bodyLimitFor, checkedMedia, namesMedia } from "./media-request.js";
 import { parseMessageRequest } from "./message-request.js";
 import { PAGE_TEXTS_PATH, pageTextsScript } from "./page-texts.js";
 import { type RateLimit, RateLimiter } from "./rate-limit.js";

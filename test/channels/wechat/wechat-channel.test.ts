@@ -173,10 +173,10 @@ describe("WeChat through a real Wechaty on the mock puppet", () => {
     expect(sentTo("20002@chatroom").map((s) => s.text)).toEqual([`@林志强 ${messagesFor("zh").channels.addMeFirst}`]);
   });
 
-  it("ignores messages that are not text, and official accounts", async () => {
+  it("ignores files other than voice notes and photos, and official accounts", async () => {
     const news = mocker.createContact({ id: "gh_news", name: "新闻早班车", type: types.Contact.Official });
     news.say("今日要闻").to(me);
-    lin.say(FileBox.fromBase64(Buffer.from("not really a png").toString("base64"), "shelf.png")).to(me);
+    lin.say(FileBox.fromBase64(Buffer.from("%PDF-1.4").toString("base64"), "price-list.pdf")).to(me);
     lin.say("帮助").to(me);
     await settle(1);
     expect(handled).toEqual(["帮助"]);
