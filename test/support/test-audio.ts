@@ -1,6 +1,7 @@
 /**
  * Real audio for voice-note tests, made on the spot: a SILK note as WeChat sends it (silk-wasm's
- * encoder over a synthesised tone) and WebM/Opus as a browser's MediaRecorder makes it (ffmpeg).
+ * encoder over a synthesised tone), WebM/Opus as a browser's MediaRecorder makes it (ffmpeg), and
+ * AMR-NB as WeCom sends it (silent frames: ffmpeg here has no AMR encoder).
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -43,4 +44,11 @@ export function webmNote(hz: number, seconds = 1): Uint8Array {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** An AMR-NB file of `frames` silent 12.2 kbit/s frames (20 ms each) after the "#!AMR" magic. */
+export function amrNote(frames = 50): Uint8Array {
+  const frame = Buffer.alloc(32);
+  frame[0] = 0x3c; // frame type 7 (12.2 kbit/s), quality bit set
+  return Buffer.concat([Buffer.from("#!AMR\n", "ascii"), ...Array.from({ length: frames }, () => frame)]);
 }

@@ -1,5 +1,4 @@
 /** The channels part of the message catalogue: what the Slack, WeChat, WeCom and web chat adapters say themselves. */
-import type { Attachment } from "../../domain/messages.js";
 
 /** `/fieldmate plan|status|help`. */
 export type SlashCommand = "plan" | "status" | "help";
@@ -35,8 +34,8 @@ interface WecomMessages {
   greetingText: string;
   /** …and one button, which sends `slashCommands.plan` as if typed. */
   planButton: string;
-  /** What a voice note, photo, location or other non-text message gets until the core reads them. */
-  notYet: Record<Attachment["kind"], string>;
+  /** What a message the bot cannot read (video, file, link) gets. */
+  notYet: string;
 }
 
 interface SignInPageMessages {

@@ -48,11 +48,6 @@ export const channels: ChannelMessages = {
     greetingTitle: (name) => `${name}，您好`,
     greetingText: "拜访完把情况直接发给我就行，例如「张记 中华断货 红塔山12条」。今天去哪几家，点下面的按钮看。",
     planButton: "今天的计划",
-    notYet: {
-      voice: "暂时还听不了语音，请把拜访情况打字发给我。",
-      image: "照片暂时还不能附到拜访记录上，请先用文字发拜访情况。",
-      location: "暂时还不能用位置签到，请直接发店名和拜访情况。",
-      other: "暂时只能看文字消息，请把拜访情况打字发给我。",
-    },
+    notYet: "这类消息暂时看不了，请发文字、语音、照片或位置。",
   },
 };
