@@ -28,7 +28,8 @@ export interface AsrStub {
 
 export const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-export async function startAsrStub(): Promise<AsrStub> {
+/** `fallback`: the transcript for audio nobody registered (a browser's own recording, unknown in advance). */
+export async function startAsrStub(options: { fallback?: string } = {}): Promise<AsrStub> {
   const transcripts = new Map<string, string>();
   const calls: AsrCall[] = [];
   const server = http.createServer(async (req, res) => {
@@ -57,7 +58,7 @@ export async function startAsrStub(): Promise<AsrStub> {
       authorization: req.headers.authorization ?? null,
       audio,
     });
-    const text = transcripts.get(sha256(samplesOf(audio)));
+    const text = transcripts.get(sha256(samplesOf(audio))) ?? options.fallback;
     res
       .writeHead(text === undefined ? 404 : 200, { "Content-Type": "application/json" })
       .end(JSON.stringify(text === undefined ? { error: "unknown audio" } : { text }));

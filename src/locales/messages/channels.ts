@@ -84,4 +84,20 @@ interface WebPageMessages {
   message: string;
   messageHint: string;
   send: string;
+  /** The hold-to-talk button, and its label while recording. */
+  holdToTalk: string;
+  recording: string;
+  /** The camera/photo button and the check-in button. */
+  photo: string;
+  checkIn: string;
+  /** What the person's own bubble shows for a voice note, a photo, a location. */
+  voiceSent: string;
+  photoSent: string;
+  locationSent: string;
+  /** The browser refused the microphone, or records nothing. */
+  micDenied: string;
+  /** The browser refused or could not tell the location. */
+  locationDenied: string;
+  /** The photo could not be read from the phone. */
+  photoUnreadable: string;
 }
