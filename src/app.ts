@@ -26,6 +26,7 @@ import { createLogger, type Logger } from "./log.js";
 import { asrClient, asrSettings } from "./media/asr-client.js";
 import { DEFAULT_CHECKIN_RADIUS_M } from "./media/check-in.js";
 import { mediaHandlers } from "./media/handlers.js";
+import { startMediaRetention } from "./media/retention-job.js";
 import { voiceHearing } from "./media/voice.js";
 import { sqliteFileOf } from "./ops/backup.js";
 import { type BackupJob, startBackupJob } from "./ops/backup-job.js";
@@ -254,6 +255,13 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
     timezone: config.TZ_DEFAULT,
     logger,
   });
+  // Voice notes and photos older than MEDIA_RETENTION_DAYS are deleted daily.
+  const retention = startMediaRetention({
+    db,
+    days: config.MEDIA_RETENTION_DAYS,
+    timezone: config.TZ_DEFAULT,
+    logger,
+  });
   logger.info(
     { url, ops: opsUrl ?? undefined, demoMode: config.DEMO_MODE, database: database.provider },
     "Fieldmate is ready",
@@ -277,6 +285,7 @@ export async function startApp(config: Config, logger: Logger = createLogger(con
         // push it is sending and hands the rest of its claimed rows back to the outbox.
         await Promise.all([web.close(), chats.stop(), scheduler?.stop()]);
         await bot.drain();
+        retention.stop();
         await backups?.stop();
         await ops.close();
         releasePid();

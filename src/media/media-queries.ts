@@ -210,3 +210,9 @@ export async function onSiteCounts(
   }
   return counts;
 }
+
+/** Deletes voice notes and photos stored before `before` (their photo rows go with them); returns how many. */
+export async function deleteMediaBefore(db: Db, before: Date): Promise<number> {
+  const { count } = await db.inboundMedia.deleteMany({ where: { createdAt: { lt: before } } });
+  return count;
+}
