@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/log.js";
 import { purgeOldMedia, startMediaRetention } from "../../src/media/retention-job.js";
 import { type ChatWorld, chatWorld } from "../support/chat.js";
+import { PROVIDERS } from "../support/databases.js";
 import { plainJpeg } from "../support/test-photos.js";
 
 let world: ChatWorld;
@@ -13,9 +14,9 @@ afterEach(() => world.close());
 
 const DAY_MS = 86_400_000;
 
-describe("media retention", () => {
+describe.each(PROVIDERS)("media retention on $name", ({ create }) => {
   it("deletes voice notes and photos past the retention, and nothing else", async () => {
-    world = await chatWorld();
+    world = await chatWorld([], { database: create });
     const { db } = world.database;
     await world.say("M02", "张记便利店 软中华断货");
     await world.send("M02", {
