@@ -23,6 +23,11 @@ import { historyHandlers } from "./history/handlers.js";
 import { unknownSenderHook } from "./invites/unknown-sender.js";
 import { messagesFor } from "./locales/index.js";
 import { createLogger, type Logger } from "./log.js";
+import { asrClient, asrSettings } from "./media/asr-client.js";
+import { DEFAULT_CHECKIN_RADIUS_M } from "./media/check-in.js";
+import { mediaHandlers } from "./media/handlers.js";
+import { startMediaRetention } from "./media/retention-job.js";
+import { voiceHearing } from "./media/voice.js";
 import { sqliteFileOf } from "./ops/backup.js";
 import { type BackupJob, startBackupJob } from "./ops/backup-job.js";
 import {
@@ -62,10 +67,22 @@ export interface FeatureDeps {
   files: FileSink;
   /** One-time web chat sign-in links, for "网页登录" from a chat. */
   signInLinks: SignInLinks;
+  /** PUBLIC_URL or the server's own address, for links that leave the chat (photos in an export). */
+  publicBase?: () => string;
+  /** CHECKIN_RADIUS_M (default 300). */
+  checkInRadiusM?: number;
 }
 
 /** Every feature's handlers, in the order a message meets them. */
-export function featureHandlers({ db, understand, notify, files, signInLinks }: FeatureDeps): Handler[] {
+export function featureHandlers({
+  db,
+  understand,
+  notify,
+  files,
+  signInLinks,
+  publicBase,
+  checkInRadiusM = DEFAULT_CHECKIN_RADIUS_M,
+}: FeatureDeps): Handler[] {
   const records = new RecordStore(db);
   const roster = RosterStore.shared(db);
   const visits = visitHandlers({
@@ -76,6 +93,8 @@ export function featureHandlers({ db, understand, notify, files, signInLinks }: 
     names: (shops, skus) => roster.names(shops, skus),
   });
   return [
+    // Photos and locations (no text to read) and the one question they may ask, before anything reads text.
+    ...mediaHandlers({ db, roster, files, checkInRadiusM }),
     // "网页登录": an exact phrase, before anything could read it as an answer or a report.
     ...webLoginHandlers({ links: signInLinks }),
     // An answer to the bot's own open question, then a correction of the last record.
@@ -86,8 +105,8 @@ export function featureHandlers({ db, understand, notify, files, signInLinks }: 
     // "跳过老王家 今天关门" and "今天去哪几家" before a shop name makes it read as a visit.
     ...planHandlers({ db }),
     visits.report,
-    ...reportHandlers({ db, files }),
-    ...historyHandlers({ db, records }),
+    ...reportHandlers({ db, files, publicBase }),
+    ...historyHandlers({ db, records, files }),
     // Help, then small talk: the last word on anything nobody else took.
     ...helpHandlers({ roster }),
   ];
@@ -169,10 +188,22 @@ export async function startApp(
       db,
       logger,
       understand: meteredUnderstand(understand, metrics),
-      handlers: [inboundLogFields, ...featureHandlers({ db, understand, notify: push, files, signInLinks })],
+      handlers: [
+        inboundLogFields,
+        ...featureHandlers({
+          db,
+          understand,
+          notify: push,
+          files,
+          signInLinks,
+          publicBase: () => publicBaseUrl(config, listeningAt),
+          checkInRadiusM: config.CHECKIN_RADIUS_M,
+        }),
+      ],
       capabilities: (channel) => channelCapabilities(channel),
       // A deactivated person is told so; an unlinked sender who sends an admin's invite code gets linked (cli invite).
       onUnknownSender: unknownSenderHook(db, logger),
+      hear: voiceHearing(db, config.ASR_BASE_URL ? asrClient(asrSettings(config, config.ASR_BASE_URL)) : null),
     }),
     { db, metrics, logger },
   );
@@ -210,6 +241,7 @@ export async function startApp(
     logger,
     extraRoutes: async (req, res) => (await ops.publicRoute(req, res)) || chats.routes(req, res),
     files,
+    mediaMaxBytes: config.MEDIA_MAX_BYTES,
     recentPushes: async (personId) => {
       const person = await roster.person(personId);
       return person ? outbox.sentOn(personId, localDay(systemClock.now(), person.timezone)) : [];
@@ -225,6 +257,13 @@ export async function startApp(
     databaseUrl: config.DATABASE_URL,
     dir: config.BACKUP_DIR,
     keep: config.BACKUP_KEEP,
+    timezone: config.TZ_DEFAULT,
+    logger,
+  });
+  // Voice notes and photos older than MEDIA_RETENTION_DAYS are deleted daily.
+  const retention = startMediaRetention({
+    db,
+    days: config.MEDIA_RETENTION_DAYS,
     timezone: config.TZ_DEFAULT,
     logger,
   });
@@ -251,6 +290,7 @@ export async function startApp(
         // push it is sending and hands the rest of its claimed rows back to the outbox.
         await Promise.all([web.close(), chats.stop(), scheduler?.stop()]);
         await bot.drain();
+        retention.stop();
         await backups?.stop();
         await ops.close();
         releasePid();

@@ -55,10 +55,28 @@ const appVariables = {
   BACKUP_DIR: optionalText,
   /** How many daily backups to keep; 0 turns the daily backup off. */
   BACKUP_KEEP: unsetIfEmpty(z.coerce.number().int().min(0).max(3650).default(7)),
+  /** An OpenAI-compatible speech recogniser (Whisper, FunASR, SenseVoice servers): …/v1; unset: voice notes are kept, not read. */
+  ASR_BASE_URL: optionalText.refine((u) => u === null || /^https?:\/\/[^\s]+$/i.test(u), {
+    message: "must be an http(s) URL such as http://127.0.0.1:9000/v1",
+  }),
+  ASR_API_KEY: optionalText,
+  ASR_MODEL: z.string().trim().default("whisper-1"),
+  ASR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** The largest voice note or photo accepted, in bytes. */
+  MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  /** How far from a shop a location still checks in there, in metres. */
+  CHECKIN_RADIUS_M: z.coerce.number().int().min(10).max(10_000).default(300),
+  /** Voice notes and photos older than this many days are deleted by a daily job. */
+  MEDIA_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
 };
 
 /** The app's own secrets; each channel lists its own. */
-const APP_SECRETS = ["LLM_API_KEY", "SESSION_SECRET", "FILES_SECRET"] as const;
+const APP_SECRETS = ["LLM_API_KEY", "SESSION_SECRET", "FILES_SECRET", "ASR_API_KEY"] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 type ShapeOf<P> = P extends ChannelPlugin<infer Shape> ? Shape : never;

@@ -36,6 +36,11 @@ export interface BotDeps {
   capabilities?: (channel: ChannelName) => ChannelCapabilities;
   /** Called for a message from an unlinked sender before the refusal; returns replies when it linked them (invite codes). */
   onUnknownSender?: (message: InboundMessage) => Promise<Reply[] | null>;
+  /**
+   * A voice note's words, read from ctx.message (src/media/voice.ts); it replies itself (what it
+   * heard, or why it heard nothing) and returns null when there is nothing to go on with.
+   */
+  hear?: (ctx: Context) => Promise<string | null>;
 }
 
 export interface Bot {
@@ -57,6 +62,12 @@ export function createBot(deps: BotDeps): Bot {
   const run = compose(deps.handlers);
   const understand: Understand = deps.understand ?? ((input, rules) => Promise.resolve(rules.parse(input)));
   const capabilities = deps.capabilities ?? (() => TEXT_ONLY);
+  const hear =
+    deps.hear ??
+    (async (ctx: Context) => {
+      ctx.reply({ kind: "text", text: ctx.t.media.voiceOff });
+      return null;
+    });
 
   async function identify(message: InboundMessage): Promise<Person | null> {
     // The web chat has already authenticated the page and speaks in person ids.
@@ -111,10 +122,15 @@ export function createBot(deps: BotDeps): Bot {
         this.replies.push(...replies);
       },
     };
-    const text = screen(message.text, (text) => ctx.reply({ kind: "text", text }), t);
-    if (text === null) return ctx;
-    // "2" after a numbered choice is that option, typed instead of tapped.
-    (ctx as { message: InboundMessage }).message = { ...message, text: pickedChoice(session, text) ?? text };
+    const kind = message.attachment?.kind;
+    // A photo or a location has no text to screen: its handler (src/media) reads the attachment.
+    const wordless = kind === "image" || kind === "location";
+    const said = kind === "voice" ? await hear(ctx) : message.text;
+    const text = wordless || said === null ? null : screen(said, (text) => ctx.reply({ kind: "text", text }), t);
+    if (text === null && !wordless) return ctx;
+    // "2" after a numbered choice is that option, typed (or said) instead of tapped.
+    if (text !== null)
+      (ctx as { message: InboundMessage }).message = { ...message, text: pickedChoice(session, text) ?? text };
     await run(ctx);
     rememberChoices(session, ctx.replies);
     if (JSON.stringify(session) !== before) await sessions.write(person.id, session as SessionDocument);

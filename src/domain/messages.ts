@@ -17,14 +17,21 @@ export interface ChannelCapabilities {
 
 /**
  * What a message carried instead of (or besides) text, as the platform named it: a voice note, a
- * photo, a shared location, or another kind (video, link, file). The core reads text only for now;
- * the voice/photo/location issue gives these their meaning.
+ * photo, a shared location, or another kind (video, link, file). src/media gives voice, image and
+ * location their meaning; other kinds are stored and answered as having no text.
  */
 export type Attachment =
   | { kind: "voice"; mediaId: string; format: string | null }
   | { kind: "image"; mediaId: string; url: string | null }
   | { kind: "location"; lat: number; lng: number; label: string | null }
   | { kind: "other"; type: string };
+
+/** A voice note's or photo's bytes, fetched by the channel before the core sees the message. */
+export interface MediaBytes {
+  /** The type the content was found to be (magic bytes), not the one the sender claimed. */
+  mime: string;
+  data: Uint8Array;
+}
 
 export interface InboundMessage {
   channel: ChannelName;
@@ -36,8 +43,10 @@ export interface InboundMessage {
   receivedAt: Date;
   /** The platform message this one replies to, when the channel tells us. */
   replyToExternalId?: string | null;
-  /** A voice note, photo or location the message carried (WeCom hands them over; the core does not read them yet). */
+  /** A voice note, photo or location the message carried (src/media reads them). */
   attachment?: Attachment;
+  /** The bytes of a voice or image attachment; stored with the raw row before anything reads them. */
+  media?: MediaBytes;
 }
 
 /** One option the user can pick; `value` is sent back as if typed. */

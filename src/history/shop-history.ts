@@ -3,13 +3,17 @@ import type { Context } from "../core/context.js";
 import { mayReach } from "../core/visibility.js";
 import { daysBetween } from "../domain/calendar.js";
 import type { Reply } from "../domain/messages.js";
+import { latestPhotosOfShop } from "../media/media-queries.js";
+import { photoImage } from "../media/photo-links.js";
 import type { Db } from "../store/database.js";
+import type { FileSink } from "../store/file-store.js";
 import { loadNames } from "../store/name-book.js";
 import type { RecordStore } from "../store/record-store.js";
 import { factLines } from "../visits/receipt.js";
 import { peopleNames, shopWithManager } from "./history-queries.js";
 
 const SHOWN_VISITS = 3;
+const SHOWN_PHOTOS = 3;
 /** Feedback older than this has been dealt with or forgotten: not worth repeating. */
 const FEEDBACK_DAYS = 60;
 const QUOTED_FEEDBACK_CHARS = 80;
@@ -17,6 +21,8 @@ const QUOTED_FEEDBACK_CHARS = 80;
 export interface HistoryDeps {
   db: Db;
   records: RecordStore;
+  /** Where the shop's latest photos are linked from. */
+  files?: FileSink;
 }
 
 export async function answerShopHistory(ctx: Context, deps: HistoryDeps): Promise<Reply[]> {
@@ -76,6 +82,8 @@ export async function answerShopHistory(ctx: Context, deps: HistoryDeps): Promis
       value: `${ctx.t.format.day(v.date)}${ctx.t.format.quote(truncate(v.feedbackText, QUOTED_FEEDBACK_CHARS))}`,
     });
   }
+  const { files } = deps;
+  const photos = files ? await latestPhotosOfShop(deps.db, shop.id, SHOWN_PHOTOS) : [];
   return [
     {
       kind: "card",
@@ -84,6 +92,8 @@ export async function answerShopHistory(ctx: Context, deps: HistoryDeps): Promis
       actions: [],
       footer: shop.manager ? h.manager(shop.manager.name) : undefined,
     },
+    // The latest photos of the shop, whoever took them.
+    ...(files ? await Promise.all(photos.map((p) => photoImage(files, p, `📷 ${ctx.t.format.day(p.day)}`))) : []),
   ];
 }
 

@@ -10,6 +10,7 @@ import type { CoreMessages } from "./messages/core.js";
 import type { HelpMessages } from "./messages/help.js";
 import type { HistoryMessages } from "./messages/history.js";
 import type { InviteMessages } from "./messages/invites.js";
+import type { MediaMessages } from "./messages/media.js";
 import type { PlanMessages } from "./messages/plans.js";
 import type { QuizMessages } from "./messages/quiz.js";
 import type { ReportMessages } from "./messages/reports.js";
@@ -34,4 +35,5 @@ export interface Messages {
   schedule: ScheduleMessages;
   channels: ChannelMessages;
   webLogin: WebLoginMessages;
+  media: MediaMessages;
 }

@@ -83,7 +83,7 @@ export async function buildPlans(
 
 async function planBatch(db: Db, personIds: string[], day: string, cache: PlanCache): Promise<VisitPlan[]> {
   if (personIds.length === 0) return [];
-  const people = await plannedPeople(db, [...new Set(personIds)]);
+  const people = await plannedPeople(db, [...new Set(personIds)], day);
   const byId = new Map(people.map((p) => [p.id, p]));
   const asked = personIds.map((id) => {
     const person = byId.get(id);

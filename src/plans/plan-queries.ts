@@ -24,10 +24,23 @@ export interface PlanShop {
   lng: number | null;
 }
 
-export function plannedPeople(db: Db, ids: string[]): Promise<PlannedPerson[]> {
-  return db.person.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, name: true, team: true, startLat: true, startLng: true, dailyCapacity: true },
+/** The people, each starting the day's route where they last checked in that day, else at their start point. */
+export async function plannedPeople(db: Db, ids: string[], day: string): Promise<PlannedPerson[]> {
+  const [people, checkIns] = await Promise.all([
+    db.person.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, name: true, team: true, startLat: true, startLng: true, dailyCapacity: true },
+    }),
+    db.checkIn.findMany({
+      where: { personId: { in: ids }, day },
+      orderBy: { at: "asc" },
+      select: { personId: true, lat: true, lng: true },
+    }),
+  ]);
+  const lastCheckIn = new Map(checkIns.map((c) => [c.personId, c]));
+  return people.map((p) => {
+    const at = lastCheckIn.get(p.id);
+    return at ? { ...p, startLat: at.lat, startLng: at.lng } : p;
   });
 }
 

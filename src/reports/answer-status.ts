@@ -19,6 +19,8 @@ import { scopeFor } from "./scope.js";
 export interface ReportDeps {
   db: Db;
   files: FileSink;
+  /** PUBLIC_URL or the server's address, so links inside an export work outside the chat. */
+  publicBase?: () => string;
 }
 
 /** The status question in `ctx.message.text`, answered for `ctx.person` in `ctx.t`, with a chart where `ctx.channel` shows images. */
@@ -43,6 +45,7 @@ export async function answerStatusQuestion(deps: ReportDeps, ctx: Context): Prom
     today: ctx.today,
     channel: ctx.channel,
     files: deps.files,
+    publicBase: deps.publicBase,
     products,
   };
   return answerQuery(env, query, people);

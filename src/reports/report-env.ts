@@ -16,6 +16,8 @@ export interface ReportEnv {
   channel: ChannelCapabilities;
   /** Where charts and exports wait for download, behind signed links (store/file-store.ts). */
   files: FileSink;
+  /** The server's public address, for links inside files (exported photos); unset in tests of the answers alone. */
+  publicBase?: () => string;
   /** Product names by SKU (the catalogue is small). */
   products: Map<string, string>;
 }

@@ -2,7 +2,7 @@
  * The raw inbound log: every message is stored before anything else happens, and a platform's retry
  * (same channel and external message id) is recognised by the unique key, not by timing.
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { InboundMessage } from "../domain/messages.js";
 import type { Db } from "./database.js";
 
@@ -26,6 +26,7 @@ export class Inbox {
           personId,
           text: message.text,
           receivedAt: message.receivedAt,
+          ...attachmentColumns(message),
         },
       });
       return { duplicate: false, id };
@@ -48,4 +49,25 @@ export class Inbox {
 /** Prisma's unique-constraint error (P2002), whichever driver adapter raised it. */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+/** What a message carried besides text, stored in the same row write so nothing is half-stored. */
+function attachmentColumns({ attachment, media }: InboundMessage) {
+  if (!attachment) return {};
+  const kind = attachment.kind === "voice" || attachment.kind === "image" ? attachment.kind : null;
+  return {
+    attachment: JSON.stringify(attachment),
+    media:
+      media && kind
+        ? {
+            create: {
+              kind,
+              mime: media.mime,
+              size: media.data.byteLength,
+              sha256: createHash("sha256").update(media.data).digest("hex"),
+              body: new Uint8Array(media.data),
+            },
+          }
+        : undefined,
+  };
 }

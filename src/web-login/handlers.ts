@@ -4,24 +4,20 @@
  * takes a visit report.
  */
 import type { Handler } from "../core/handler.js";
+import { phraseKey } from "../core/phrase-key.js";
 import { LANGS } from "../domain/roster.js";
 import { messagesFor } from "../locales/index.js";
 import { DEFAULT_LINK_MINUTES, type SignInLinks } from "./sign-in-links.js";
 
-/** Lower case, without spaces or punctuation: "Web Login!" and "web-login" are "weblogin". */
-function normalise(text: string): string {
-  return text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, "");
-}
-
 /** Every language's phrases: someone may ask in either. */
-const PHRASES = new Set(LANGS.flatMap((lang) => messagesFor(lang).webLogin.phrases.map(normalise)));
+const PHRASES = new Set(LANGS.flatMap((lang) => messagesFor(lang).webLogin.phrases.map(phraseKey)));
 
 export function webLoginHandlers(deps: { links: SignInLinks }): Handler[] {
   return [
     {
       name: "web login",
       async handle(ctx, next) {
-        if (!PHRASES.has(normalise(ctx.message.text))) return next();
+        if (!PHRASES.has(phraseKey(ctx.message.text))) return next();
         ctx.intent = "web_login";
         if (ctx.message.channel === "web") {
           ctx.reply({ kind: "text", text: ctx.t.webLogin.alreadyHere });

@@ -2,12 +2,13 @@
  * The whole bot through the web chat in a real browser: the real app (core, parser, SQLite) behind the page.
  * A manager sends an ambiguous report, clicks a choice button, and sees the stored receipt.
  */
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type App, startApp } from "../../src/app.js";
 import { parseConfig } from "../../src/config/config.js";
 import { importRoster } from "../../src/roster/import-roster.js";
 import { openDatabase } from "../../src/store/database.js";
+import { launchChromium } from "../support/chromium.js";
 import { type ScratchDatabase, scratchSqlite } from "../support/databases.js";
 import { TEST_ROSTER } from "../support/fixtures.js";
 
@@ -21,19 +22,7 @@ beforeAll(async () => {
   await importRoster(database.db, TEST_ROSTER);
   await database.close();
   app = await startApp(parseConfig({ DATABASE_URL: scratch.url, PORT: "0", LOG_LEVEL: "silent", SCHEDULER: "false" }));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

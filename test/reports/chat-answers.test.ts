@@ -187,6 +187,8 @@ describe("supervisors' questions in chat", () => {
       "合规提示",
       "上报时间",
       "记录编号",
+      "签到",
+      "照片",
     ]);
     const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) =>
       (sheet.getRow(i + 2).values as unknown[]).slice(1),

@@ -6,8 +6,9 @@
 import { randomBytes } from "node:crypto";
 import { featureHandlers, rulesOnly } from "../../src/app.js";
 import { type Bot, createBot, type Understand } from "../../src/core/bot.js";
+import type { Context } from "../../src/core/context.js";
 import { replyToPlainText } from "../../src/core/plain-text.js";
-import type { ChannelName, Reply } from "../../src/domain/messages.js";
+import type { ChannelName, InboundMessage, Reply } from "../../src/domain/messages.js";
 import { messagesFor } from "../../src/locales/index.js";
 import { createLogger } from "../../src/log.js";
 import { importRoster } from "../../src/roster/import-roster.js";
@@ -34,8 +35,12 @@ export interface ChatWorld {
   /** The database's URL, for tools that open it themselves (the CLI). */
   url: string;
   bot: Bot;
+  /** Where answers put their charts, exports and photos. */
+  files: FileStore;
   notified: { personId: string; replies: Reply[] }[];
   say(personId: string, text: string, options?: SayOptions): Promise<Reply[]>;
+  /** Delivers a message carrying more than text (a voice note, photo or location). */
+  send(personId: string, content: Pick<InboundMessage, "attachment" | "media">, options?: SayOptions): Promise<Reply[]>;
   /** Starts a new bot on the same database, as a process restart would. */
   restart(): void;
   close(): Promise<void>;
@@ -46,6 +51,10 @@ export interface ChatWorldOptions {
   understand?: (db: Database["db"]) => Understand;
   /** The scratch database to talk on (one of PROVIDERS' `create`); default: a SQLite file. */
   database?: () => Promise<ScratchDatabase>;
+  /** CHECKIN_RADIUS_M; default 300. */
+  checkInRadiusM?: number;
+  /** How voice notes are heard (BotDeps.hear), made once the database is ready; default: voice is off. */
+  hear?: (db: Database["db"]) => (ctx: Context) => Promise<string | null>;
 }
 
 export async function chatWorld(extraDirs: string[] = [], options: ChatWorldOptions = {}): Promise<ChatWorld> {
@@ -56,8 +65,11 @@ export async function chatWorld(extraDirs: string[] = [], options: ChatWorldOpti
   const notified: ChatWorld["notified"] = [];
   const notify = async (personId: string, replies: Reply[]) => void notified.push({ personId, replies });
   const understand = options.understand?.(database.db) ?? rulesOnly;
+  const hear = options.hear?.(database.db);
+  const files = new FileStore(database.db, { secret: randomBytes(32) });
   const make = () =>
     createBot({
+      hear,
       db: database.db,
       logger: createLogger("silent"),
       understand,
@@ -65,24 +77,35 @@ export async function chatWorld(extraDirs: string[] = [], options: ChatWorldOpti
         db: database.db,
         understand,
         notify,
-        files: new FileStore(database.db, { secret: randomBytes(32) }),
+        files,
         signInLinks: new SignInLinks(new SignInLinkStore(database.db), () => "http://localhost:3000"),
+        checkInRadiusM: options.checkInRadiusM,
       }),
     });
   let sequence = 0;
+  const deliver = (
+    personId: string,
+    content: Pick<InboundMessage, "text" | "attachment" | "media">,
+    options: SayOptions,
+  ) =>
+    world.bot.handle({
+      channel: options.channel ?? "web",
+      externalUserId: options.externalUserId ?? personId,
+      externalMessageId: options.messageId ?? `test-${++sequence}`,
+      receivedAt: new Date(options.at ?? DEFAULT_AT),
+      ...content,
+    });
   const world: ChatWorld = {
     database,
     url: scratch.url,
     bot: make(),
+    files,
     notified,
     say(personId, text, options = {}) {
-      return world.bot.handle({
-        channel: options.channel ?? "web",
-        externalUserId: options.externalUserId ?? personId,
-        externalMessageId: options.messageId ?? `test-${++sequence}`,
-        text,
-        receivedAt: new Date(options.at ?? DEFAULT_AT),
-      });
+      return deliver(personId, { text }, options);
+    },
+    send(personId, content, options = {}) {
+      return deliver(personId, { text: "", ...content }, options);
     },
     restart() {
       world.bot = make();

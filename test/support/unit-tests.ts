@@ -12,6 +12,7 @@ const NEEDS_MORE_THAN_A_PROCESS = [
   /\/test\/support\/databases\.ts$/, // a real SQLite file or PostgreSQL database
   /\/src\/store\/database\.ts$/, // opens one
   /^node:https?$/, // a real server or client on a port
+  /\/src\/channels\/web\/web-server\.ts$/, // the web chat's server, listening on a port
   /^playwright/, // Chromium
 ];
 

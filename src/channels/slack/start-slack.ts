@@ -15,6 +15,7 @@ import { ACTION_ID_PATTERN, type Block, markAnswered, renderHome } from "./block
 import { boltLogger } from "./bolt-logger.js";
 import { type SlackConfig, type SlackTransport, slackTransport } from "./slack-config.js";
 import { SlackIdentities } from "./slack-identity.js";
+import { type SlackFile, slackFileContent } from "./slack-media.js";
 import { retryOnceWhenRateLimited, SlackPoster, type SlackTarget } from "./slack-poster.js";
 import { SlackHttpReceiver } from "./slack-receiver.js";
 import { fromSlackText } from "./slack-text.js";
@@ -141,21 +142,28 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
       channel: string;
       ts: string;
       thread_ts?: string;
+      files?: SlackFile[];
     };
     if (e.channel_type !== "im" || e.bot_id || !e.user) return;
     if (e.subtype !== undefined && e.subtype !== "file_share") return;
+    const user = e.user;
     await track(
-      converse(
-        {
-          externalUserId: e.user,
-          // Channel + ts names the message itself: the same for Slack's retries and for the same
-          // message delivered again as an app_mention.
-          externalMessageId: `msg:${e.channel}:${e.ts}`,
-          text: fromSlackText(e.text ?? "", botUserId),
-          receivedAt: slackTime(e.ts),
-        },
-        { kind: "conversation", channel: e.channel, threadTs: e.thread_ts },
-      ),
+      (async () => {
+        // An audio clip or photo is downloaded first, so the core stores it with the message (slack-media.ts).
+        const media = e.files?.length ? await slackFileContent(e.files, config.SLACK_BOT_TOKEN ?? "", logger) : null;
+        await converse(
+          {
+            externalUserId: user,
+            // Channel + ts names the message itself: the same for Slack's retries and for the same
+            // message delivered again as an app_mention.
+            externalMessageId: `msg:${e.channel}:${e.ts}`,
+            text: fromSlackText(e.text ?? "", botUserId),
+            receivedAt: slackTime(e.ts),
+            ...media,
+          },
+          { kind: "conversation", channel: e.channel, threadTs: e.thread_ts },
+        );
+      })(),
     );
   });
 

@@ -77,12 +77,34 @@ export function requireMethod(req: http.IncomingMessage, ...allowed: string[]): 
   }
 }
 
+function bodyTooLarge(limitBytes: number): WebRequestError {
+  return new WebRequestError(
+    413,
+    "body_too_large",
+    `The request body is larger than ${Math.round(limitBytes / 1024)} KB.`,
+    {
+      // The rest of the body may not have been read, so the connection cannot carry another request.
+      Connection: "close",
+    },
+  );
+}
+
+/** Bodies that may pass the usual limit (a voice note or photo), recognised by their first `limitBytes`. */
+export interface LargerBodies {
+  limitBytes: number;
+  allowed(head: string): boolean;
+}
+
 /**
- * Reads a JSON body of at most `limitBytes`.
+ * Reads a JSON body of at most `limitBytes` (or `larger.limitBytes` for the bodies it allows).
  * Requiring `application/json` also blocks cross-site form posts: a browser must ask (preflight)
  * before sending that content type to another origin, and this server never says yes.
  */
-export async function readJsonBody(req: http.IncomingMessage, limitBytes: number): Promise<unknown> {
+export async function readJsonBody(
+  req: http.IncomingMessage,
+  limitBytes: number,
+  larger?: LargerBodies,
+): Promise<unknown> {
   const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
     throw new WebRequestError(
@@ -91,19 +113,18 @@ export async function readJsonBody(req: http.IncomingMessage, limitBytes: number
       'Send the body as JSON with "Content-Type: application/json".',
     );
   }
-  const tooLarge = () =>
-    new WebRequestError(413, "body_too_large", `The request body is larger than ${Math.round(limitBytes / 1024)} KB.`, {
-      // The rest of the body is not read, so the connection cannot carry another request.
-      Connection: "close",
-    });
+  const ceiling = Math.max(limitBytes, larger?.limitBytes ?? 0);
   const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limitBytes) {
+  if (Number.isFinite(declared) && declared > ceiling) {
     req.resume(); // discard, so the client finishes writing and can read our answer
-    throw tooLarge();
+    throw bodyTooLarge(ceiling);
   }
 
-  const body = await readLimited(req, limitBytes);
-  if (body === null) throw tooLarge();
+  const body = await readLimited(req, ceiling);
+  if (body === null) throw bodyTooLarge(ceiling);
+  if (body.length > limitBytes && !larger?.allowed(body.subarray(0, limitBytes).toString("utf8"))) {
+    throw bodyTooLarge(limitBytes);
+  }
 
   const text = body.toString("utf8");
   try {

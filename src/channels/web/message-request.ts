@@ -1,7 +1,10 @@
 /**
  * The body of `POST /api/messages`, checked field by field so each mistake gets its own clear answer.
  */
+
+import { DEFAULT_MEDIA_MAX_BYTES } from "../../media/sniff.js";
 import { WebRequestError } from "./http-helpers.js";
+import { type MediaRequest, parseMediaFields } from "./media-request.js";
 
 /** The longest message the bot accepts; longer text is refused, not cut, so nothing is silently lost. */
 const MAX_TEXT_CHARS = 4000;
@@ -13,9 +16,11 @@ export interface MessageRequest {
   text: string;
   /** The browser's own id for this message, reused on retries so the core can drop duplicates. */
   messageId: string | null;
+  /** A voice note, photo or location sent instead of text. */
+  media?: MediaRequest;
 }
 
-export function parseMessageRequest(body: unknown): MessageRequest {
+export function parseMessageRequest(body: unknown, maxMediaBytes = DEFAULT_MEDIA_MAX_BYTES): MessageRequest {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw new WebRequestError(
       400,
@@ -28,6 +33,21 @@ export function parseMessageRequest(body: unknown): MessageRequest {
   if (from !== undefined && from !== null && typeof from !== "string") {
     throw new WebRequestError(400, "bad_from", '"from" must be a person id string.');
   }
+
+  if (messageId !== undefined && messageId !== null) {
+    if (typeof messageId !== "string" || messageId.trim() === "" || messageId.length > MAX_MESSAGE_ID_CHARS) {
+      throw new WebRequestError(
+        400,
+        "bad_message_id",
+        `"messageId" must be a non-empty string of at most ${MAX_MESSAGE_ID_CHARS} characters.`,
+      );
+    }
+  }
+
+  // A voice note, photo or location in place of text (media-request.ts).
+  const media = parseMediaFields(body as Record<string, unknown>, maxMediaBytes);
+  if (media)
+    return { from: from || null, text: "", messageId: typeof messageId === "string" ? messageId : null, media };
 
   if (text === undefined || text === null) {
     throw new WebRequestError(400, "missing_text", '"text" is missing.');
@@ -46,16 +66,6 @@ export function parseMessageRequest(body: unknown): MessageRequest {
       "text_too_long",
       `The message is ${length} characters long; the limit is ${MAX_TEXT_CHARS}. Please split it.`,
     );
-  }
-
-  if (messageId !== undefined && messageId !== null) {
-    if (typeof messageId !== "string" || messageId.trim() === "" || messageId.length > MAX_MESSAGE_ID_CHARS) {
-      throw new WebRequestError(
-        400,
-        "bad_message_id",
-        `"messageId" must be a non-empty string of at most ${MAX_MESSAGE_ID_CHARS} characters.`,
-      );
-    }
   }
 
   return { from: from || null, text, messageId: typeof messageId === "string" ? messageId : null };

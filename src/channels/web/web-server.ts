@@ -15,6 +15,7 @@ import { hostAllowed } from "../../config/serving.js";
 import type { InboundMessage, Reply } from "../../domain/messages.js";
 import type { Person } from "../../domain/roster.js";
 import { inEveryLanguage } from "../../locales/index.js";
+import { DEFAULT_MEDIA_MAX_BYTES } from "../../media/sniff.js";
 import type { FileLookup } from "../../store/file-store.js";
 import { type EventStream, openEventStream } from "./event-stream.js";
 import { trackConnections } from "./graceful-close.js";
@@ -28,6 +29,7 @@ import {
   WebRequestError,
 } from "./http-helpers.js";
 import type { LiveFeed } from "./live-feed.js";
+import { bodyLimitFor, checkedMedia, namesMedia } from "./media-request.js";
 import { parseMessageRequest } from "./message-request.js";
 import { PAGE_TEXTS_PATH, pageTextsScript } from "./page-texts.js";
 import { type RateLimit, RateLimiter } from "./rate-limit.js";
@@ -88,6 +90,8 @@ export interface WebChatDeps {
   recentPushes?: (personId: string) => Promise<Reply[][]>;
   /** Other receivers on the same port (Slack events); returns true when it answered the request. */
   extraRoutes?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
+  /** The largest voice note or photo a message may carry (MEDIA_MAX_BYTES; default 10 MB). */
+  mediaMaxBytes?: number;
 }
 
 export interface WebServer {
@@ -131,6 +135,7 @@ export function createWebServer(deps: WebChatDeps): WebServer {
   const signInPerAddress = new RateLimiter(limits.signInPerAddress);
   const addressOf = deps.clientAddress ?? ((req: http.IncomingMessage) => req.socket.remoteAddress ?? "unknown");
   const allowedHosts = deps.allowedHosts ?? [];
+  const mediaMaxBytes = deps.mediaMaxBytes ?? DEFAULT_MEDIA_MAX_BYTES;
   const streams = new Set<OpenStream>();
   const pageTexts = pageTextsScript();
 
@@ -201,7 +206,14 @@ export function createWebServer(deps: WebChatDeps): WebServer {
   async function postMessage(req: http.IncomingMessage, res: http.ServerResponse, caller: Caller): Promise<void> {
     requireMethod(req, "POST");
     requireSameOrigin(req);
-    const request = parseMessageRequest(await readJsonBody(req, BODY_LIMIT_BYTES));
+    // Only a voice note or photo may make a body large; a text message keeps the small limit.
+    const body = await readJsonBody(req, BODY_LIMIT_BYTES, {
+      limitBytes: bodyLimitFor(mediaMaxBytes),
+      allowed: namesMedia,
+    });
+    const request = parseMessageRequest(body, mediaMaxBytes);
+    // Checked by content before the core stores anything: a bad file is a 4xx and nothing is half-stored.
+    const media = request.media ? await checkedMedia(request.media) : undefined;
     const person = await actAs(
       caller,
       request.from,
@@ -214,6 +226,7 @@ export function createWebServer(deps: WebChatDeps): WebServer {
       externalMessageId: request.messageId ?? randomUUID(),
       text: request.text,
       receivedAt: new Date(),
+      ...(request.media ? { attachment: request.media.attachment, media } : {}),
     };
     const started = Date.now();
     const replies = await deps.handle(message);

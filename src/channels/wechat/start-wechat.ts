@@ -22,6 +22,7 @@ import { inEveryLanguage } from "../../locales/index.js";
 import type { ChannelStartDeps, RunningChannel } from "../channel-plugin.js";
 import { catalogueFor } from "../sender-language.js";
 import type { WechatConfig, WechatOptions } from "./index.js";
+import { READ_TYPES, wechatMediaContent } from "./wechat-media.js";
 import { MAX_WECHAT_TEXT, wechatTexts } from "./wechat-text.js";
 
 /** A puppet object (as opposed to a puppet module's name). */
@@ -95,22 +96,26 @@ export async function startWechat(deps: StartWechatDeps): Promise<WechatChannel>
   async function onMessage(message: Message): Promise<void> {
     // The account's own messages (our replies, or someone using the phone) come through too.
     if (message.self()) return;
-    if (message.type() !== types.Message.Text) return;
+    if (!READ_TYPES.includes(message.type())) return;
     const room = message.room();
     if (room && !(await message.mentionSelf())) return;
     const talker = message.talker();
     // Official accounts (subscriptions, 微信团队) write to the bot too; answering them is noise at best.
     if (talker.type() === types.Contact.Official) return;
-    const text = room ? await message.mentionText() : message.text();
     const log = logger.child({ contact: talker.id, messageId: message.id, room: room?.id ?? null });
     let replies: Reply[];
     try {
+      // A voice note, photo or location carries its content instead of text (wechat-media.ts).
+      const content =
+        message.type() === types.Message.Text
+          ? { text: room ? await message.mentionText() : message.text() }
+          : await wechatMediaContent(message);
       replies = await bot.handle({
         channel: "wechat",
         externalUserId: talker.id,
         externalMessageId: message.id,
-        text,
         receivedAt: message.date(),
+        ...content,
       });
     } catch (error) {
       log.error({ err: error }, "WeChat message failed");

@@ -18,6 +18,7 @@ import { WecomApi } from "./wecom-api.js";
 import { callbackRoute } from "./wecom-callback.js";
 import { DEFAULT_WECOM_API_URL, WECOM_CALLBACK_PATH, type WecomConfig, wecomEnabled } from "./wecom-config.js";
 import { CallbackCipher } from "./wecom-crypto.js";
+import { wecomMedia } from "./wecom-media.js";
 import { readButtonKey, renderReplies } from "./wecom-messages.js";
 import { WecomSender } from "./wecom-sender.js";
 import type { WecomCallback } from "./wecom-xml.js";
@@ -108,7 +109,7 @@ export async function startWecom(deps: StartWecomDeps): Promise<WecomChannel> {
     // After handle: an invite code may just have linked this sender, and the answer is in their language.
     const person = await roster.personByIdentity("wecom", userId);
     const t = catalogueFor(person);
-    if (message.attachment && person && replies.length) replies = [notYet(message, t)];
+    if (message.attachment?.kind === "other" && person && replies.length) replies = [notYet(t)];
     try {
       await answer(userId, replies, t);
       await afterAnswer?.(replies);
@@ -168,7 +169,14 @@ export async function startWecom(deps: StartWecomDeps): Promise<WecomChannel> {
         break;
       case "attachment":
         track(
-          converse({ ...base, externalMessageId: callback.msgId, text: "", attachment: callback.attachment }, taken),
+          (async () => {
+            // A voice note (AMR) or photo is fetched by its MediaId first, so the core stores it with the row.
+            const media = await wecomMedia(api, callback.attachment, logger);
+            await converse(
+              { ...base, externalMessageId: callback.msgId, text: "", attachment: callback.attachment, media },
+              taken,
+            );
+          })(),
         );
         break;
       case "event":
@@ -240,7 +248,7 @@ function strangerReply(): Reply {
   return { kind: "text", text: inEveryLanguage((t) => t.core.unknownSender) };
 }
 
-/** Until the core reads voice notes, photos and locations, a linked sender gets a clear "not yet". */
-function notYet(message: Omit<InboundMessage, "channel">, t: Messages): Reply {
-  return { kind: "text", text: t.channels.wecom.notYet[message.attachment?.kind ?? "other"] };
+/** A video, file or link: the core reads voice notes, photos and locations only. */
+function notYet(t: Messages): Reply {
+  return { kind: "text", text: t.channels.wecom.notYet };
 }

@@ -114,6 +114,22 @@ export class WecomApi {
     return answer.media_id;
   }
 
+  /** A temporary media file's bytes (a voice note or photo a member sent), by its media_id. */
+  async download(mediaId: string): Promise<Uint8Array> {
+    const answer = await this.withToken(
+      "media/get",
+      async (url) => {
+        const response = await this.respond("media/get", url, { method: "GET" });
+        // The file itself on success; a JSON errcode when the id is unknown or the token is refused.
+        if ((response.headers.get("content-type") ?? "").includes("json")) return this.json("media/get", response);
+        return { errcode: 0, bytes: new Uint8Array(await response.arrayBuffer()) };
+      },
+      { media_id: mediaId },
+    );
+    if (!(answer.bytes instanceof Uint8Array)) throw new WecomApiError("media/get", -1, "no file in the answer");
+    return answer.bytes;
+  }
+
   private async fetchToken(): Promise<string> {
     const url = this.url("gettoken", { corpid: this.options.corpId, corpsecret: this.options.secret });
     const answer = await this.request("gettoken", url, { method: "GET" });
@@ -158,6 +174,10 @@ export class WecomApi {
   }
 
   private async request(api: string, url: URL, init: RequestInit): Promise<Answer> {
+    return this.json(api, await this.respond(api, url, init));
+  }
+
+  private async respond(api: string, url: URL, init: RequestInit): Promise<Response> {
     let response: Response;
     try {
       response = await fetch(url, {
@@ -170,6 +190,10 @@ export class WecomApi {
       throw new WecomApiError(api, -1, `request failed: ${reason}`);
     }
     if (!response.ok) throw new WecomApiError(api, -1, `HTTP ${response.status}`);
+    return response;
+  }
+
+  private async json(api: string, response: Response): Promise<Answer> {
     try {
       return (await response.json()) as Answer;
     } catch {

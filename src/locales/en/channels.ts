@@ -42,6 +42,16 @@ export const channels: ChannelMessages = {
     retry: "Retry",
     message: "Message",
     messageHint: "Type a message…",
+    holdToTalk: "Hold to talk",
+    recording: "Release to send",
+    photo: "Photo",
+    checkIn: "Check in",
+    voiceSent: "🎤 Voice note",
+    photoSent: "📷 Photo",
+    locationSent: "📍 My location",
+    micDenied: "The browser didn't allow the microphone. Allow it in settings, or type instead.",
+    locationDenied: "The browser didn't share your location. Allow location in settings, then check in again.",
+    photoUnreadable: "That photo couldn't be read; please try another.",
     send: "Send",
   },
   wecom: {
@@ -49,11 +59,6 @@ export const channels: ChannelMessages = {
     greetingText:
       "Send me what happened after each visit, e.g. \"Joe's OOS Coke Zero, 3 cs Sprite\". Tap below for today's plan.",
     planButton: "My plan",
-    notYet: {
-      voice: "I can't listen to voice messages yet. Please type the visit report.",
-      image: "I can't attach photos to visits yet. Please send the visit report as text.",
-      location: "Location check-in isn't available yet. Please send the store name and what happened.",
-      other: "I can only read text for now. Please type the visit report.",
-    },
+    notYet: "I can't read that kind of message. Please send text, a voice note, a photo or a location.",
   },
 };

@@ -6,6 +6,7 @@ import { format } from "./format.js";
 import { help } from "./help.js";
 import { history } from "./history.js";
 import { invites } from "./invites.js";
+import { media } from "./media.js";
 import { plans } from "./plans.js";
 import { quiz } from "./quiz.js";
 import { reports } from "./reports.js";
@@ -29,4 +30,5 @@ export const en: Messages = {
   schedule,
   channels,
   webLogin,
+  media,
 };

@@ -215,6 +215,8 @@ export const reports: ReportMessages = {
       "Red flag",
       "Reported at",
       "Reference",
+      "Check-in",
+      "Photos",
     ],
     lineColumns: ["Date", "Rep", "Store", "Kind", "Product", "SKU", "Qty", "Unit", "Reference"],
     lineKind: { stock: "stock", out_of_stock: "out of stock", listed: "listed", order: "order" },

@@ -1,5 +1,4 @@
 /** The channels part of the message catalogue: what the Slack, WeChat, WeCom and web chat adapters say themselves. */
-import type { Attachment } from "../../domain/messages.js";
 
 /** `/fieldmate plan|status|help`. */
 export type SlashCommand = "plan" | "status" | "help";
@@ -35,8 +34,8 @@ interface WecomMessages {
   greetingText: string;
   /** …and one button, which sends `slashCommands.plan` as if typed. */
   planButton: string;
-  /** What a voice note, photo, location or other non-text message gets until the core reads them. */
-  notYet: Record<Attachment["kind"], string>;
+  /** What a message the bot cannot read (video, file, link) gets. */
+  notYet: string;
 }
 
 interface SignInPageMessages {
@@ -85,4 +84,20 @@ interface WebPageMessages {
   message: string;
   messageHint: string;
   send: string;
+  /** The hold-to-talk button, and its label while recording. */
+  holdToTalk: string;
+  recording: string;
+  /** The camera/photo button and the check-in button. */
+  photo: string;
+  checkIn: string;
+  /** What the person's own bubble shows for a voice note, a photo, a location. */
+  voiceSent: string;
+  photoSent: string;
+  locationSent: string;
+  /** The browser refused the microphone, or records nothing. */
+  micDenied: string;
+  /** The browser refused or could not tell the location. */
+  locationDenied: string;
+  /** The photo could not be read from the phone. */
+  photoUnreadable: string;
 }

@@ -196,6 +196,8 @@ export const reports: ReportMessages = {
       "合规提示",
       "上报时间",
       "记录编号",
+      "签到",
+      "照片",
     ],
     lineColumns: ["日期", "客户经理", "零售户", "类型", "产品", "SKU", "数量", "单位", "记录编号"],
     lineKind: { stock: "库存", out_of_stock: "断货", listed: "新上柜", order: "订货" },

@@ -12,12 +12,20 @@ import { timeWords } from "../render/report-words.js";
 import type { ReportEnv } from "../report-env.js";
 
 /** Column widths in characters, in the order of the catalogue's headers. */
-const VISIT_WIDTHS = [12, 10, 18, 10, 20, 28, 18, 18, 22, 14, 24, 28, 16, 12];
+const VISIT_WIDTHS = [12, 10, 18, 10, 20, 28, 18, 18, 22, 14, 24, 28, 16, 12, 8, 40];
+
+/** What the visits' check-ins and photos add to their rows. */
+export interface VisitMedia {
+  /** Visits made after a check-in at their shop that day. */
+  onSite: Set<string>;
+  /** Signed links to each visit's photos. */
+  photos: Map<string, string[]>;
+}
 const LINE_WIDTHS = [12, 10, 18, 10, 18, 10, 8, 8, 12];
 /** A unit named as a column value: singular ("carton"), as a header would say it. */
 const ONE = 1;
 
-export async function visitsWorkbook(env: ReportEnv, visits: VisitRecord[]): Promise<Uint8Array> {
+export async function visitsWorkbook(env: ReportEnv, visits: VisitRecord[], media?: VisitMedia): Promise<Uint8Array> {
   const { t } = env;
   const h = t.reports.workbook;
   const join = (items: string[]) => t.format.list(items);
@@ -43,6 +51,9 @@ export async function visitsWorkbook(env: ReportEnv, visits: VisitRecord[]): Pro
       v.compliance ? (v.complianceNote ?? h.yes) : "",
       timeWords(t, v.reportedAt, env.viewer.timezone, null),
       shortReference(v.id),
+      media?.onSite.has(v.id) ? t.media.onSite : "",
+      // One link per line of the cell; a spreadsheet opens them from there.
+      (media?.photos.get(v.id) ?? []).join("\n"),
     ]);
   }
   sheet.getRow(1).font = { bold: true };

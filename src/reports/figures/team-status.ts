@@ -2,6 +2,7 @@
  * A team's status over a period: per member the totals, the plan figures and, since they are few
  * and must never be missed, every red-flag record. Three to four queries plus the plans.
  */
+import { type OnSite, onSiteCounts } from "../../media/media-queries.js";
 import type { Db } from "../../store/database.js";
 import type { Period } from "../query/query-types.js";
 import type { Member } from "../scope.js";
@@ -20,11 +21,17 @@ export interface TeamStatus {
   period: Period;
   members: MemberStatus[];
   redFlags: VisitRecord[];
+  /** Visits with and without a check-in, per member id; empty when nobody in scope checked in. */
+  onSite: Map<string, OnSite>;
 }
 
 export async function teamStatus(db: Db, members: Member[], period: Period, today: string): Promise<TeamStatus> {
   const ids = members.map((m) => m.id);
-  const [totals, plans] = await Promise.all([memberTotals(db, ids, period), planFigures(db, ids, period, today)]);
+  const [totals, plans, onSite] = await Promise.all([
+    memberTotals(db, ids, period),
+    planFigures(db, ids, period, today),
+    onSiteCounts(db, ids, period.from, period.to),
+  ]);
   const anyFlags = [...totals.values()].some((t) => t.redFlags > 0);
   const redFlags = anyFlags ? await visitRecords(db, ids, period, { onlyRedFlags: true }) : [];
   return {
@@ -35,6 +42,7 @@ export async function teamStatus(db: Db, members: Member[], period: Period, toda
       plan: plans?.get(member.id) ?? null,
     })),
     redFlags,
+    onSite,
   };
 }
 

@@ -41,8 +41,14 @@ export function teamStatusCard(
   const silent = status.members
     .filter((m) => m.totals.visits === 0 && !isDayOff(m))
     .map((m) => (m.totals.promotions ? words.promotionOnly(m.member.name) : m.member.name));
+  // 拜访签到: who was at the shops they reported, once the team checks in at all.
+  const onSite = status.members.flatMap((m) => {
+    const counts = status.onSite.get(m.member.id);
+    return counts ? [t.media.onSiteOf(m.member.name, counts.onSite, counts.unchecked)] : [];
+  });
   const footer = [
     words.totals(teamTotals(status)),
+    onSite.length ? t.media.onSiteLine(t.format.clauses(onSite)) : null,
     silent.length ? words.silent(t.format.list(silent), oneDay) : null,
     status.members[0]?.plan === null ? words.planFiguresLimit : null,
   ]

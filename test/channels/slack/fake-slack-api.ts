@@ -1,6 +1,7 @@
 /**
  * A local stand-in for Slack's Web API (https://slack.com/api/METHOD) and for response_url posts:
- * records every call with its decoded arguments and answers the methods Fieldmate uses.
+ * records every call with its decoded arguments and answers the methods Fieldmate uses. Files shared
+ * in messages are served at `${filesUrl}/NAME` (url_private_download) to the bot token only.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -24,6 +25,9 @@ export interface FakeSlackApi {
   responseUrl: string;
   calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
+  /** Base for shared files' private URLs; put the files in `files` by name. */
+  filesUrl: string;
+  files: Map<string, { bytes: Uint8Array; contentType: string }>;
   /** Slack users by id, for users.info. */
   users: Map<string, { email?: string; is_bot?: boolean }>;
   /** Called as each call arrives (benchmarks time replies by it); returns a function that stops listening. */
@@ -37,6 +41,7 @@ export interface FakeSlackApi {
 export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const users = new Map<string, { email?: string; is_bot?: boolean }>();
+  const files = new Map<string, { bytes: Uint8Array; contentType: string }>();
   const scripted = new Map<string, Scripted[]>();
   const listeners = new Set<(call: RecordedCall) => void>();
   const record = (call: RecordedCall) => {
@@ -52,6 +57,15 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     const url = new URL(req.url ?? "/", "http://localhost");
     const token = (req.headers.authorization ?? "").replace(/^Bearer\s+/i, "") || null;
 
+    if (url.pathname.startsWith("/files-pri/")) {
+      calls.push({ method: "file_download", args: { path: url.pathname }, token });
+      const file = files.get(url.pathname.slice("/files-pri/".length));
+      // Slack answers a request without a token with its sign-in page, not the file.
+      if (!file || !token) return send(res, 200, "<html>sign in</html>", { "Content-Type": "text/html" });
+      res.writeHead(200, { "Content-Type": file.contentType });
+      res.end(file.bytes);
+      return;
+    }
     if (url.pathname.startsWith("/response/")) {
       record({ method: "response_url", args: { path: url.pathname, ...JSON.parse(raw || "{}") }, token });
       return send(res, 200, "ok");
@@ -100,6 +114,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   return {
     apiUrl: `${base}/api/`,
     responseUrl: `${base}/response`,
+    filesUrl: `${base}/files-pri`,
+    files,
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
     users,

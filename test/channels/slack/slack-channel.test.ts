@@ -22,6 +22,8 @@ import { type Database, openDatabase } from "../../../src/store/database.js";
 import { RosterStore } from "../../../src/store/roster-store.js";
 import { type ScratchDatabase, scratchSqlite } from "../../support/databases.js";
 import { TEST_ROSTER } from "../../support/fixtures.js";
+import { webmNote } from "../../support/test-audio.js";
+import { plainJpeg } from "../../support/test-photos.js";
 import { scriptedCore } from "../scripted-core.js";
 import { type FakeSlackApi, startFakeSlackApi } from "./fake-slack-api.js";
 import { eventBody, formBody, interactionBody, postToSlackEndpoint, SIGNING_SECRET } from "./signed-requests.js";
@@ -119,6 +121,20 @@ const SCRIPT: Record<string, Reply[]> = { "Sunrise 4 cs Dasani": [RECEIPT] };
 
 const inboundRows = (externalMessageId: string) =>
   database.db.inboundMessage.findMany({ where: { channel: "slack", externalMessageId } });
+
+/** A DM with one file shared in it, as Slack sends it (subtype file_share, the caption as text). */
+function fileShare(eventId: string, user: string, file: Record<string, unknown>, ts: string) {
+  return eventBody(eventId, {
+    type: "message",
+    subtype: "file_share",
+    channel_type: "im",
+    channel: `D${user}`,
+    user,
+    text: "",
+    ts,
+    files: [file],
+  });
+}
 
 function dm(eventId: string, user: string, text: string, ts: string) {
   return eventBody(eventId, { type: "message", channel_type: "im", channel: `D${user}`, user, text, ts });
@@ -497,6 +513,46 @@ describe("Slack over HTTP with the real Bolt app", () => {
     await slack.idle();
     const posts = fake.callsTo("chat.postMessage");
     expect(posts.map((p) => p.args.channel)).toEqual(["DJAKE"]);
+  });
+
+  it("downloads a photo shared in a DM with the bot token and hands it to the core, stored with the message", async () => {
+    const jpeg = plainJpeg();
+    fake.files.set("F100/shelf.jpg", { bytes: jpeg, contentType: "image/jpeg" });
+    const file = {
+      id: "F100",
+      mimetype: "image/jpeg",
+      size: jpeg.byteLength,
+      url_private_download: `${fake.filesUrl}/F100/shelf.jpg`,
+    };
+    await postToSlackEndpoint(endpoint, fileShare("Ev900", "ULIN", file, "1764000900.000100"));
+    await slack.idle();
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject({
+      attachment: { kind: "image", mediaId: "F100" },
+      media: { mime: "image/jpeg" },
+    });
+    expect(fake.callsTo("file_download").map((c) => c.token)).toEqual(["xoxb-test-token"]);
+    const [row] = await database.db.inboundMessage.findMany({
+      where: { externalMessageId: "msg:DULIN:1764000900.000100" },
+      include: { media: true },
+    });
+    expect(row?.media).toMatchObject({ kind: "image", mime: "image/jpeg", size: jpeg.byteLength });
+  });
+
+  it("hands an audio clip recorded in Slack to the core as a voice note", async () => {
+    const webm = webmNote(600);
+    fake.files.set("F101/audio_message.webm", { bytes: webm, contentType: "audio/webm" });
+    const file = {
+      id: "F101",
+      mimetype: "audio/webm",
+      url_private_download: `${fake.filesUrl}/F101/audio_message.webm`,
+    };
+    await postToSlackEndpoint(endpoint, fileShare("Ev901", "ULIN", file, "1764000901.000100"));
+    await slack.idle();
+    expect(received[0]).toMatchObject({
+      attachment: { kind: "voice", mediaId: "F101" },
+      media: { mime: "video/webm" },
+    });
   });
 
   it("ignores the bot's own messages and message edits", async () => {

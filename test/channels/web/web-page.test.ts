@@ -3,15 +3,14 @@
  * web server; only the core behind it is the echoing fake.
  */
 import { existsSync } from "node:fs";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createWebServer, type WebChatDeps, type WebServer } from "../../../src/channels/web/web-server.js";
 import { FileStore } from "../../../src/store/file-store.js";
+import { CHROMIUM, launchChromium } from "../../support/chromium.js";
 import { fakeWebDeps } from "./fake-web-deps.js";
 import { type SignInSetup, signInSetup } from "./sign-in-setup.js";
 
-/** Debian's package; CHROMIUM_PATH only for machines that keep it elsewhere. Never a downloaded browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const INJECTION = "<img src=x onerror=alert(1)>";
 
 let browser: Browser;
@@ -30,19 +29,7 @@ beforeAll(async () => {
     throw new Error(`Chromium is missing at ${CHROMIUM}. Install Debian's package: apt-get install -y chromium`);
   }
   setup = await signInSetup();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

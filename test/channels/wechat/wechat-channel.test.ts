@@ -7,12 +7,10 @@ import { Writable } from "node:stream";
 import { FileBox } from "file-box";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
 import { types } from "wechaty";
-import { mock, PuppetMock } from "wechaty-puppet-mock";
-import { Pacer } from "../../../src/channels/pacer.js";
-import { startWechat, type WechatChannel } from "../../../src/channels/wechat/start-wechat.js";
+import type { mock, PuppetMock } from "wechaty-puppet-mock";
+import type { WechatChannel } from "../../../src/channels/wechat/start-wechat.js";
 import { runInvite } from "../../../src/cli/invite-command.js";
-import { parseConfig } from "../../../src/config/config.js";
-import type { Reply } from "../../../src/domain/messages.js";
+import type { InboundMessage, Reply } from "../../../src/domain/messages.js";
 import { unknownSenderHook } from "../../../src/invites/unknown-sender.js";
 import { messagesFor } from "../../../src/locales/index.js";
 import { createLogger } from "../../../src/log.js";
@@ -22,13 +20,13 @@ import { RosterStore } from "../../../src/store/roster-store.js";
 import { type ScratchDatabase, scratchSqlite } from "../../support/databases.js";
 import { TEST_ROSTER } from "../../support/fixtures.js";
 import { scriptedCore } from "../scripted-core.js";
+import { startMockWechat } from "./mock-wechat.js";
 
 const logger = createLogger("silent");
 
 let scratch: ScratchDatabase;
 let database: Database;
 let mocker: mock.Mocker;
-let puppet: PuppetMock;
 let wechat: WechatChannel;
 let me: mock.ContactMock;
 let lin: mock.ContactMock;
@@ -76,27 +74,14 @@ beforeAll(async () => {
     script: { "胡记 软中华2条": [WHICH_SHOP] },
     onUnknownSender: unknownSenderHook(database.db),
   });
-  mocker = new mock.Mocker();
-  puppet = new PuppetMock({ mocker });
-  sendText = vi.spyOn(puppet, "messageSendText");
-  wechat = await startWechat({
-    config: parseConfig({ DATABASE_URL: scratch.url }),
-    bot: {
-      async handle(message) {
-        handled.push(message.text);
-        return core.handle(message);
-      },
+  const bot = {
+    async handle(message: InboundMessage) {
+      handled.push(message.text);
+      return core.handle(message);
     },
-    roster,
-    logger,
-    puppet,
-    pacer: new Pacer({ perAccountMs: 5 }),
-    printQr: () => undefined,
-  });
-  me = mocker.createContact({ id: "wxid_fieldmate_bot", name: "Fieldmate" });
+  };
+  ({ wechat, mocker, sendText, me } = await startMockWechat({ bot, roster, logger, databaseUrl: scratch.url }));
   lin = mocker.createContact({ id: "wxid_lin", name: "林志强" });
-  mocker.login(me);
-  await vi.waitFor(() => expect(puppet.isLoggedIn).toBe(true), { timeout: 5000 });
 });
 
 afterAll(async () => {
@@ -173,10 +158,10 @@ describe("WeChat through a real Wechaty on the mock puppet", () => {
     expect(sentTo("20002@chatroom").map((s) => s.text)).toEqual([`@林志强 ${messagesFor("zh").channels.addMeFirst}`]);
   });
 
-  it("ignores messages that are not text, and official accounts", async () => {
+  it("ignores files other than voice notes and photos, and official accounts", async () => {
     const news = mocker.createContact({ id: "gh_news", name: "新闻早班车", type: types.Contact.Official });
     news.say("今日要闻").to(me);
-    lin.say(FileBox.fromBase64(Buffer.from("not really a png").toString("base64"), "shelf.png")).to(me);
+    lin.say(FileBox.fromBase64(Buffer.from("%PDF-1.4").toString("base64"), "price-list.pdf")).to(me);
     lin.say("帮助").to(me);
     await settle(1);
     expect(handled).toEqual(["帮助"]);

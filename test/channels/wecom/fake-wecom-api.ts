@@ -1,7 +1,8 @@
 /**
  * A local stand-in for WeCom's server API (https://qyapi.weixin.qq.com/cgi-bin/…), over real HTTP:
  * gettoken issues tokens (the same one while it is valid, as WeCom does), message/send,
- * media/upload and message/update_template_card check the token and record what they were given.
+ * media/upload and message/update_template_card check the token and record what they were given;
+ * media/get serves the files a test put in `media` (what members sent: voice notes, photos).
  * A test can expire the current token (the next call gets 42001) and script an errcode for the
  * next call to an API (45009: frequency limit).
  */
@@ -33,6 +34,8 @@ export interface FakeWecomApi {
   sent: SentMessage[];
   sentTo(user: string): SentMessage[];
   uploads: Upload[];
+  /** Files members sent, by media_id, for media/get. */
+  media: Map<string, { bytes: Uint8Array; contentType: string }>;
   cardUpdates: Record<string, any>[];
   /** Every call, by API name, accepted or not. */
   calls: string[];
@@ -51,6 +54,7 @@ export interface FakeWecomApi {
 export async function startFakeWecomApi(): Promise<FakeWecomApi> {
   const sent: SentMessage[] = [];
   const uploads: Upload[] = [];
+  const media = new Map<string, { bytes: Uint8Array; contentType: string }>();
   const cardUpdates: Record<string, any>[] = [];
   const calls: string[] = [];
   const scripted = new Map<string, { errcode: number; after: number }[]>();
@@ -123,6 +127,13 @@ export async function startFakeWecomApi(): Promise<FakeWecomApi> {
         uploads.push({ type, filename: media.name, bytes: Buffer.from(await media.arrayBuffer()), mediaId });
         return answer({ type, media_id: mediaId, created_at: String(Math.floor(Date.now() / 1000)) });
       }
+      case "media/get": {
+        const file = media.get(url.searchParams.get("media_id") ?? "");
+        if (!file) return answer({ errcode: 40007, errmsg: "invalid media_id" });
+        res.writeHead(200, { "Content-Type": file.contentType, "Content-Length": file.bytes.byteLength });
+        res.end(file.bytes);
+        return;
+      }
       case "message/update_template_card":
         cardUpdates.push(JSON.parse(raw.toString("utf8")));
         return answer({ invaliduser: [] });
@@ -139,6 +150,7 @@ export async function startFakeWecomApi(): Promise<FakeWecomApi> {
     sent,
     sentTo: (user) => sent.filter((m) => m.touser === user),
     uploads,
+    media,
     cardUpdates,
     calls,
     tokensIssued: () => issued,

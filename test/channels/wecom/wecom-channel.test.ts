@@ -34,10 +34,13 @@ import { SignInLinks } from "../../../src/web-login/sign-in-links.js";
 import { ManualClock } from "../../schedule/schedule-setup.js";
 import { type ScratchDatabase, scratchSqlite } from "../../support/databases.js";
 import { TEST_ROSTER } from "../../support/fixtures.js";
+import { amrNote } from "../../support/test-audio.js";
+import { plainJpeg } from "../../support/test-photos.js";
 import { type FakeWecomApi, type SentMessage, startFakeWecomApi } from "./fake-wecom-api.js";
 import {
   AGENT_ID,
   eventXml,
+  imageXml,
   locationXml,
   nextMsgId,
   postCallback,
@@ -233,15 +236,41 @@ describe("WeCom conversations", () => {
     expect(fake.sentTo("huangliping")).toHaveLength(1);
   });
 
-  it("hands a voice note and a location to the core and answers each with a clear not-yet", async () => {
+  it("fetches a voice note by its MediaId and stores it; a location near two shops asks which, then checks in", async () => {
+    fake.media.set("media_voice_1", { bytes: amrNote(), contentType: "audio/amr" });
     const voice = nextMsgId();
     await callback(voiceXml("linzhiqiang", voice));
     await callback(locationXml("linzhiqiang"));
     expect(await inbound(voice)).toMatchObject([{ personId: "M01", status: "handled" }]);
-    expect(texts(fake.sent)).toEqual([zh.channels.wecom.notYet.voice, zh.channels.wecom.notYet.location]);
+    // No speech recogniser in this world: the audio is kept and the sender asked to type.
+    expect(texts(fake.sent)).toEqual([zh.media.voiceOff]);
+    // 唐华烟酒店 is within 300 m of 王记小卖部 too: the card asks which, and the answer checks in.
+    const [which] = cards(fake.sent);
+    expect(which?.main_title.title).toBe(zh.media.checkInWhich);
+    expect(which?.button_list.map((b: { text: string }) => b.text)).toEqual(["王记小卖部", "唐华烟酒店"]);
+    fake.reset();
+    await callback(textXml("linzhiqiang", "王记小卖部"));
+    expect(texts(fake.sent)).toEqual(["📍 已在王记小卖部签到（约 0 米）"]);
+    const [row] = await inbound(voice);
+    expect(await database.db.inboundMedia.findUnique({ where: { inboundId: row!.id } })).toMatchObject({
+      kind: "voice",
+      mime: "audio/amr",
+    });
     fake.reset();
     await callback(voiceXml("linzhiqiang", voice));
     expect(fake.sent).toEqual([]);
+  });
+
+  it("attaches a photo fetched by its MediaId to the visit just reported; an unknown MediaId is said so", async () => {
+    await callback(textXml("linzhiqiang", "新华都 硬中华还有3条"));
+    fake.media.set("media_image_1", { bytes: plainJpeg(), contentType: "image/jpeg" });
+    fake.reset();
+    await callback(imageXml("linzhiqiang", "media_image_1"));
+    await callback(imageXml("linzhiqiang", "media_image_gone"));
+    expect(texts(fake.sentTo("linzhiqiang"))).toEqual([
+      expect.stringMatching(/^📷 已附到新华都超市的拜访记录（今天第 1 张）/),
+      zh.media.photoMissing,
+    ]);
   });
 
   it("greets a person opening the app once a day, with today's plan one tap away", async () => {

@@ -83,8 +83,12 @@ export function textXml(from: string, content: string, msgId = nextMsgId(), at =
   return `<xml><ToUserName>${cdata(CORP_ID)}</ToUserName><FromUserName>${cdata(from)}</FromUserName><CreateTime>${at}</CreateTime><MsgType>${cdata("text")}</MsgType><Content>${cdata(content)}</Content><MsgId>${msgId}</MsgId><AgentID>${AGENT_ID}</AgentID></xml>`;
 }
 
-export function voiceXml(from: string, msgId = nextMsgId()): string {
-  return `<xml><ToUserName>${cdata(CORP_ID)}</ToUserName><FromUserName>${cdata(from)}</FromUserName><CreateTime>${createTime()}</CreateTime><MsgType>${cdata("voice")}</MsgType><MediaId>${cdata("media_voice_1")}</MediaId><Format>${cdata("amr")}</Format><MsgId>${msgId}</MsgId><AgentID>${AGENT_ID}</AgentID></xml>`;
+export function voiceXml(from: string, msgId = nextMsgId(), mediaId = "media_voice_1"): string {
+  return `<xml><ToUserName>${cdata(CORP_ID)}</ToUserName><FromUserName>${cdata(from)}</FromUserName><CreateTime>${createTime()}</CreateTime><MsgType>${cdata("voice")}</MsgType><MediaId>${cdata(mediaId)}</MediaId><Format>${cdata("amr")}</Format><MsgId>${msgId}</MsgId><AgentID>${AGENT_ID}</AgentID></xml>`;
+}
+
+export function imageXml(from: string, mediaId: string, msgId = nextMsgId()): string {
+  return `<xml><ToUserName>${cdata(CORP_ID)}</ToUserName><FromUserName>${cdata(from)}</FromUserName><CreateTime>${createTime()}</CreateTime><MsgType>${cdata("image")}</MsgType><PicUrl>${cdata("https://wework.qpic.cn/fake.jpg")}</PicUrl><MediaId>${cdata(mediaId)}</MediaId><MsgId>${msgId}</MsgId><AgentID>${AGENT_ID}</AgentID></xml>`;
 }
 
 export function locationXml(from: string, msgId = nextMsgId()): string {

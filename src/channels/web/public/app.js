@@ -374,6 +374,12 @@ function actionButtons(choices, className) {
   return group;
 }
 
+/** Sends what is not text (a voice note, photo or location): `content` is the API's field, `label` the bubble. */
+function sendContent(content, label) {
+  if (!state.person) return;
+  enqueue({ bubble: addUserBubble(label), content, messageId: newMessageId(), personId: state.person.id });
+}
+
 function send(text) {
   if (!state.person || text.trim() === "") return;
   if ([...text].length > MAX_TEXT_CHARS) {
@@ -387,7 +393,7 @@ function send(text) {
     return;
   }
   const bubble = addUserBubble(text);
-  enqueue({ bubble, text, messageId: newMessageId(), personId: state.person.id });
+  enqueue({ bubble, content: { text }, messageId: newMessageId(), personId: state.person.id });
 }
 
 /** Chains deliveries; a failure to show one answer must not stop the messages after it. */
@@ -408,7 +414,7 @@ async function deliver(job) {
       const body = await api("/api/messages", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ from: job.personId, text: job.text, messageId: job.messageId }),
+        body: JSON.stringify(Object.assign({ from: job.personId, messageId: job.messageId }, job.content)),
       });
       job.bubble.classList.remove("pending");
       if (state.person && state.person.id === job.personId) renderReplies(body.replies, false);
@@ -497,3 +503,128 @@ function closeEvents() {
 
 applyTexts();
 start();
+
+// ---- Voice, photo, check-in ----------------------------------------------------
+
+/** A text in the chatting person's language. */
+function mine(pick) {
+  return state.person ? own(state.person, pick) : every(pick);
+}
+
+/** The base64 of a Blob (the API takes media as base64 in JSON). */
+function base64Of(blob) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(blob);
+  });
+}
+
+// Hold to talk: record while the button is held (MediaRecorder, WebM/Opus where the browser has it).
+const recording = { recorder: null, chunks: [], stream: null, held: false };
+
+async function startTalking(event) {
+  event.preventDefault();
+  if (recording.recorder || !state.person) return;
+  recording.held = true;
+  let stream;
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+  } catch {
+    recording.held = false;
+    addNote(
+      mine((t) => t.micDenied),
+      "error",
+    );
+    return;
+  }
+  // Let go while the browser was still asking: nothing to send.
+  if (!recording.held) {
+    for (const track of stream.getTracks()) track.stop();
+    return;
+  }
+  const type = ["audio/webm;codecs=opus", "audio/webm", "audio/mp4"].find(
+    (t) => window.MediaRecorder && MediaRecorder.isTypeSupported(t),
+  );
+  const recorder = new MediaRecorder(stream, type ? { mimeType: type } : undefined);
+  recording.recorder = recorder;
+  recording.stream = stream;
+  recording.chunks = [];
+  recorder.ondataavailable = (e) => {
+    if (e.data.size > 0) recording.chunks.push(e.data);
+  };
+  recorder.onstop = async () => {
+    for (const track of stream.getTracks()) track.stop();
+    const blob = new Blob(recording.chunks, { type: recorder.mimeType || "audio/webm" });
+    recording.recorder = null;
+    $("talk").classList.remove("recording");
+    $("talk").textContent = mine((t) => t.holdToTalk);
+    if (blob.size === 0)
+      return addNote(
+        mine((t) => t.micDenied),
+        "error",
+      );
+    sendContent(
+      { voice: { mime: blob.type, data: await base64Of(blob) } },
+      mine((t) => t.voiceSent),
+    );
+  };
+  recorder.start();
+  $("talk").classList.add("recording");
+  $("talk").textContent = mine((t) => t.recording);
+}
+
+function stopTalking() {
+  recording.held = false;
+  if (recording.recorder && recording.recorder.state === "recording") recording.recorder.stop();
+}
+
+$("talk").addEventListener("pointerdown", startTalking);
+$("talk").addEventListener("pointerup", stopTalking);
+$("talk").addEventListener("pointerleave", stopTalking);
+$("talk").addEventListener("pointercancel", stopTalking);
+
+// A photo: the phone's camera (capture="environment") or a picture already taken.
+$("take-photo").addEventListener("click", () => $("photo").click());
+$("photo").addEventListener("change", async (event) => {
+  const file = event.target.files?.[0];
+  event.target.value = "";
+  if (!file) return;
+  let data;
+  try {
+    data = await base64Of(file);
+  } catch {
+    return addNote(
+      mine((t) => t.photoUnreadable),
+      "error",
+    );
+  }
+  // The server checks the content itself; the claimed type is only a hint.
+  sendContent(
+    { image: { mime: file.type || "image/jpeg", data } },
+    mine((t) => t.photoSent),
+  );
+});
+
+// Check in: the browser's location, sent as it is; the bot finds the nearest shop.
+$("check-in").addEventListener("click", () => {
+  if (!navigator.geolocation)
+    return addNote(
+      mine((t) => t.locationDenied),
+      "error",
+    );
+  navigator.geolocation.getCurrentPosition(
+    (position) =>
+      sendContent(
+        { location: { lat: position.coords.latitude, lng: position.coords.longitude } },
+        mine((t) => t.locationSent),
+      ),
+    () =>
+      addNote(
+        mine((t) => t.locationDenied),
+        "error",
+      ),
+    { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 },
+  );
+});
