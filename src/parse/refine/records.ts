@@ -151,7 +151,13 @@ function productIssues(a: Analysis, g: Grounding, ranges: Range[], bound: BoundF
     // out) has nothing to ask about; one beside an unknown word asks what that word is.
     if (!l.product && l.unknown) issues.push({ kind: "unknown_product", mention: span(a, l.unknown) });
     if (l.amount.unit === null && l.amount.qty !== null)
-      issues.push({ kind: "missing_unit", sku, qty: l.amount.qty, mention: span(a, l.amount) });
+      issues.push({
+        kind: "missing_unit",
+        sku,
+        qty: l.amount.qty,
+        mention: span(a, l.amount),
+        category: l.product?.resolved != null ? g.catalog.product(l.product.resolved).category : undefined,
+      });
   }
   return issues;
 }
