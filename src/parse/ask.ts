@@ -7,10 +7,10 @@ import { SURE_ENOUGH } from "../domain/confidence.js";
 import type { ParseResult, RecordDraft } from "./types.js";
 
 /** How sure a record is whose text holds a part no fact explains, or that two readings fit. */
-export const UNCLEAR_TEXT = 0.5;
+const UNCLEAR_TEXT = 0.5;
 
 /** The least sure fact of a record: below SURE_ENOUGH the bot shows the record back before storing it. */
-export function recordConfidence(record: RecordDraft): number {
+function recordConfidence(record: RecordDraft): number {
   const scores: number[] = [];
   if (record.type === "visit") {
     // An unresolved shop is asked about on its own; the manager's answer is certain.

@@ -73,6 +73,13 @@ export interface LineGrammar {
   verbAfterLine: RegExp | null;
   /** An order verb closing the clause (…给刘明那边订上了) makes the counts before it orders; null where the language does not do this. */
   orderClosingClause: RegExp | null;
+  /** What may stand between a product and its count with no word saying what the count is (红塔山 12条, 红塔山也就12条). */
+  countFiller: RegExp;
+  /** A number with the characters beside it that needs no fact (a time, a percentage, a phone number, a name's digits). */
+  numberFiller: RegExp;
+  /** What ends the clause a question quotes around an unexplained number, and how far back it may reach. */
+  clauseBreak: RegExp;
+  quoteReach: number;
 }
 
 /** Words the readers of names written in Han characters need (no spaces: a name ends in a type word). */

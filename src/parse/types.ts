@@ -86,9 +86,9 @@ export type ParseIssue =
    * A part of the message no extracted fact explains (a number, a product- or shop-like word), or
    * an amount two readings fit ("走了8条": sold or still there?). `readings` are the ones the text
    * supports, empty when none; the bot asks one short question quoting `mention`. `amount` is the
-   * count within it ("8条"), which a picked reading is put back with.
+   * count within it ("8条") and `counted` the product it counts, which a picked reading is put back with.
    */
-  | { kind: "unclear_text"; mention: TextSpan; readings: TextReading[]; amount?: TextSpan }
+  | { kind: "unclear_text"; mention: TextSpan; readings: TextReading[]; amount?: TextSpan; counted?: TextSpan }
   | { kind: "missing_retailer"; mention: null };
 
 export interface VisitDraft {

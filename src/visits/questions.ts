@@ -154,7 +154,7 @@ export function applyAnswer(
       answers.meanings = {
         ...answers.meanings,
         [question.key]: reading
-          ? t.visits.question.readingAs(reading, question.amount ?? "")
+          ? t.visits.question.readingAs(reading, question.amount, question.counted)
           : answer.kind === "text"
             ? answer.text
             : "",

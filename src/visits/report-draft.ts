@@ -49,7 +49,15 @@ export type Question =
   | { kind: "shop"; key: string; mention: string | null; candidates: { id: string; name: string }[] }
   | { kind: "product"; key: string; mention: string; candidates: { sku: string; name: string }[] }
   | { kind: "unit"; key: string; sku: string | null; qty: number; mention: string; category: string | null }
-  | { kind: "unclear"; key: string; mention: string; readings: TextReading[]; amount: string | null }
+  | {
+      kind: "unclear";
+      key: string;
+      mention: string;
+      readings: TextReading[];
+      /** The count and the product it counts, put back in the words of the reading picked. */
+      amount: string;
+      counted: string;
+    }
   | { kind: "confirm" };
 
 export interface Draft {
@@ -194,7 +202,14 @@ function nextQuestion(result: ParseResult, records: FormatRecord[], answers: Rep
     if (issue.kind !== "unclear_text") continue;
     const key = issue.mention.text;
     if (answers.meanings?.[key] !== undefined || answers.dropped.includes(key)) continue;
-    return { kind: "unclear", key, mention: key, readings: issue.readings, amount: issue.amount?.text ?? null };
+    return {
+      kind: "unclear",
+      key,
+      mention: key,
+      readings: issue.readings,
+      amount: issue.amount?.text ?? "",
+      counted: issue.counted?.text ?? "",
+    };
   }
   // A visit that says nothing, or a fact the parser is not sure of: shown back and stored only once confirmed.
   if (!answers.confirmed && needsShowingBack(result)) return { kind: "confirm" };

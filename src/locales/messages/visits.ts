@@ -52,8 +52,8 @@ export interface VisitMessages {
     unclearWhich(mention: string, readings: TextReading[]): string;
     /** The short labels of the readings offered. */
     readingLabels: Record<TextReading, string>;
-    /** The words a picked reading puts in place of the unclear part, with its amount ("还有8条"). */
-    readingAs(reading: TextReading, amount: string): string;
+    /** The words a picked reading puts in place of the unclear part, with its count and product ("软中华还有8条"). */
+    readingAs(reading: TextReading, amount: string, product: string): string;
     confirm: string;
     /** The labels of the yes/no to the shown understanding. */
     confirmYes: string;

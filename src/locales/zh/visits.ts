@@ -47,7 +47,8 @@ export const visits: VisitMessages = {
     unclearWhat: (mention) => `「${mention}」是什么意思？请说一下，或回复「忽略」。`,
     unclearWhich: (mention, readings) => `「${mention}」是${readings.map((r) => READINGS_ZH[r]).join("还是")}？`,
     readingLabels: { stock: "店里库存", order: "订货", sale: "卖出" },
-    readingAs: (reading, amount) => `${{ stock: "还有", order: "订了", sale: "卖了" }[reading]}${amount}`,
+    readingAs: (reading, amount, product) =>
+      `${product}${{ stock: "还有", order: "订了", sale: "卖了" }[reading]}${amount}`,
     confirm: "上面是我的理解，对吗？",
     confirmYes: "对，保存",
     confirmNo: "不对",

@@ -16,6 +16,7 @@ import type {
   TextSpan,
   VisitDraft,
 } from "../types.js";
+import { unclearParts } from "./accounted.js";
 import type { Analysis, ProductSpan, ShopSpan } from "./analysis.js";
 import { type Dating, dating, visitDayFor } from "./dating.js";
 import { feedbackText } from "./feedback.js";
@@ -206,7 +207,7 @@ function buildVisit(
     source: cue ? "said" : "implied",
     span: cue ? span(a, cue) : undefined,
   }));
-  const issues: ParseIssue[] = productIssues(a, g, ranges, bound);
+  const issues: ParseIssue[] = [...productIssues(a, g, ranges, bound), ...unclearParts(a, ranges, bound, false)];
   let retailer: RetailerRef | null = null;
   if (thread && first) {
     retailer = retailerRef(a, g, first);
@@ -281,9 +282,12 @@ function buildPromotion(a: Analysis, g: Grounding, d: Dating, site: PromotionSit
     durationMinutes: eventCount(a, duration),
     sales,
     // An event at a shop the roster does not hold: the bot asks which shop it was.
-    issues: site.shops
-      .filter((t) => !t.first.shops.length)
-      .map((t) => ({ kind: "unknown_retailer" as const, mention: span(a, t.first) })),
+    issues: [
+      ...site.shops
+        .filter((t) => !t.first.shops.length)
+        .map((t) => ({ kind: "unknown_retailer" as const, mention: span(a, t.first) })),
+      ...unclearParts(a, site.ranges, bound, true),
+    ],
   };
 }
 
