@@ -77,6 +77,10 @@ export interface LineGrammar {
   countFiller: RegExp;
   /** A number with the characters beside it that needs no fact (a time, a percentage, a phone number, a name's digits). */
   numberFiller: RegExp;
+  /** A sale word that may also mean what moved off the shelf (走了8条): in a visit, the bot asks which. */
+  unsureSale: RegExp | null;
+  /** An order word that also puts the product on the shelf (上了2条纯境): the line is a listing too. */
+  listingOrder: RegExp | null;
   /** What ends the clause a question quotes around an unexplained number, and how far back it may reach. */
   clauseBreak: RegExp;
   quoteReach: number;

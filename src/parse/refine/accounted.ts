@@ -8,7 +8,7 @@ import { sentenceAround } from "../common/normalize.js";
 import { inSortedRanges, type Span, SpanCover } from "../common/spans.js";
 import type { ParseIssue, TextSpan } from "../types.js";
 import type { Analysis } from "./analysis.js";
-import type { BoundFacts } from "./lines.js";
+import type { BoundFacts, BoundLine } from "./lines.js";
 import type { Range } from "./segments.js";
 
 /** Cues that say what an amount is: a count, an order, a sale. */
@@ -38,7 +38,12 @@ function unexplainedCounts(a: Analysis, bound: BoundFacts, inPromotion: boolean)
   const issues: ParseIssue[] = [];
   const filler = a.locale.lines.countFiller;
   for (const line of bound.lines) {
-    if (line.kind !== "stock" || line.qty === null) continue;
+    if (line.qty === null) continue;
+    if (line.kind === "sale" && !inPromotion && unsureSale(a, line)) {
+      issues.push(countIssue(a, line, ["sale", "stock"]));
+      continue;
+    }
+    if (line.kind !== "stock") continue;
     const [sStart, sEnd] = sentenceAround(a.sentenceEnds, line.amount.start);
     const said = a.cues.some(
       (c) =>
@@ -51,16 +56,33 @@ function unexplainedCounts(a: Analysis, bound: BoundFacts, inPromotion: boolean)
       line.product.end <= line.amount.start ? [line.product, line.amount] : [line.amount, line.product];
     const gap = a.norm.slice(first.end, second.start);
     if (filler.test(gap) || gap.trim().length > VERB_GAP || /[。；;!！?？\n]/.test(gap)) continue;
-    const readings: TextReading[] = inPromotion ? ["sale", "stock"] : ["stock", "order"];
-    issues.push({
-      kind: "unclear_text",
-      mention: span(a, { start: first.start, end: second.end }),
-      readings,
-      amount: span(a, line.amount),
-      counted: span(a, line.product),
-    });
+    issues.push(countIssue(a, line, inPromotion ? ["sale", "stock"] : ["stock", "order"]));
   }
   return issues;
+}
+
+/** The words from a product to its count (or back), as the part a question quotes. */
+const countSpan = (line: BoundLine): Span =>
+  line.product.end <= line.amount.start
+    ? { start: line.product.start, end: line.amount.end }
+    : { start: line.amount.start, end: line.product.end };
+
+function countIssue(a: Analysis, line: BoundLine, readings: TextReading[]): ParseIssue {
+  return {
+    kind: "unclear_text",
+    mention: span(a, countSpan(line)),
+    readings,
+    amount: span(a, line.amount),
+    counted: span(a, line.product),
+  };
+}
+
+/** 软中华走了8条 in a visit: sold this week, or what went onto the shelf? */
+function unsureSale(a: Analysis, line: BoundLine): boolean {
+  const words = a.locale.lines.unsureSale;
+  if (!words) return false;
+  const { start, end } = countSpan(line);
+  return words.test(a.norm.slice(start, end));
 }
 
 /** A number in the text that no shop, product, amount, date, head count, duration or price took. */

@@ -163,6 +163,17 @@ function productIssues(a: Analysis, g: Grounding, ranges: Range[], bound: BoundF
   return issues;
 }
 
+/** 上了2条纯境: an order that puts a product on the shelf lists it too. */
+function listWithOrders(a: Analysis, bound: BoundFacts): void {
+  const words = a.locale.lines.listingOrder;
+  if (!words) return;
+  for (const l of bound.lines) {
+    if (l.kind !== "order") continue;
+    if (words.test(a.norm.slice(Math.max(0, l.amount.start - 4), l.amount.start)))
+      bound.listed.push({ product: l.product, cue: l.amount });
+  }
+}
+
 function followUpFor(a: Analysis, d: Dating, thread: ShopThread | null): Fact<string> | null {
   const mentions = new Set(thread?.mentions);
   const mine = d.followUps.filter((f) => {
@@ -193,6 +204,7 @@ function buildVisit(
   inPromotion: boolean,
 ): { draft: VisitDraft; substantive: boolean } {
   const bound = bindLines(a, ranges);
+  listWithOrders(a, bound);
   const flags = visitFlags(a, ranges, bound, inPromotion);
   const lines = bound.lines.map((l) => ({ kind: l.kind, line: quantityLine(a, g, l) }));
   const ofKind = (kind: BoundLine["kind"]) => lines.flatMap((l) => (l.kind === kind && l.line ? [l.line] : []));

@@ -82,7 +82,7 @@ export const EN_CUES: CueTable = {
     "\\border:",
   ),
   oos_back: words(
-    "\\b(?:is |are |was |were )?(?:out|oos|sold out|gone|out of stock)\\b(?! of| on| at| there| front| back)",
+    "\\b(?:is |are |was |were )?(?:out|oos|sold out|gone|out of stock)\\b(?! of| on| at| there| front| back| sick| for the day| to lunch)",
     "\\b(?:wiped out|cleaned out|all gone|none left|zero left|nothing left|sold thru|sold through)\\b",
   ),
   oos_fwd: words(
@@ -118,6 +118,9 @@ export const EN_CUES: CueTable = {
     "\\bsitting on\\b",
     "\\bon hand\\b",
     "\\bin the back\\b",
+    "\\bin back\\b",
+    "\\bon the shel(?:f|ves)\\b(?! (?:now|today))",
+    "\\bleft\\b(?= *(?:$|[,.;!]|and\\b|in\\b|on\\b))",
     "\\bstock:",
   ),
   mode_order: words(

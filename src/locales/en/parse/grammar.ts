@@ -19,6 +19,8 @@ export const lines: LineGrammar = {
   verbAfterLine: /^\s*(?:each\s+|apiece\s+)?$/,
   orderClosingClause: null,
   countFiller: /^(?:\s|[:,=-]|x|about|around|roughly|just|only|like|maybe|is|are|at)*$/,
+  unsureSale: null,
+  listingOrder: null,
   clauseBreak: /[,;:(]/,
   quoteReach: 24,
   numberFiller:

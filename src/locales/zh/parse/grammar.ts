@@ -21,6 +21,8 @@ export const lines: LineGrammar = {
   orderClosingClause: /^订[上好了的]*(?:\s|[,，。；;!！]|$)/,
   countFiller: /^(?:[\s:：,，、=]|的|也|都|就|大概|大约|约|差不多|一共|共|总共|只|才|是|了)*$/,
   // 9点, 2天, 30%, 2L, 40多个顾客 (a vague head count), 不对是15条 (a restated count)
+  unsureSale: /走/,
+  listingOrder: /(?:新|又)?上了\s*$/,
   clauseBreak: /[\s,，、:：]/,
   quoteReach: 10,
   numberFiller:
