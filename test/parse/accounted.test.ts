@@ -12,13 +12,22 @@ const unclear = (text: string, sender: string, now = WED) =>
 describe("a count whose meaning no word gives", () => {
   it.each([
     ["鑫源烟酒 紫云动了7条", "M02", WED, "紫云动了7条"],
-    ["张记便利店 软中华走了8条", "M02", WED, "软中华走了8条"],
     ["Sunrise Mart dasani went 3 cs", "M07", WED_AUSTIN, "dasani went 3 cs"],
-  ])("%s asks what «%s» means: in stock or ordered", (text, sender, now, quote) => {
+  ])("%s asks whether the count is stock or an order", (text, sender, now, quote) => {
     const [issue, ...more] = unclear(text, sender, now);
     expect(more).toEqual([]);
     expect(issue).toMatchObject({ mention: { text: quote }, readings: ["stock", "order"] });
     expect(recordsToAsk(parse(text, sender, now).result)).toEqual([true]);
+  });
+
+  it("走了 in a visit: sold, or still there?", () => {
+    expect(unclear("张记便利店 软中华走了8条", "M02")).toMatchObject([
+      { mention: { text: "软中华走了8条" }, readings: ["sale", "stock"] },
+    ]);
+  });
+
+  it("走了 at an event is what it sold", () => {
+    expect(unclear("今天在鑫源烟酒门口做了紫云品鉴 走了3条", "M02")).toEqual([]);
   });
 
   it.each([
@@ -36,7 +45,7 @@ describe("a number no fact explains", () => {
   it.each([
     ["张记便利店 红塔山还有6条 老板给了17", "M02", WED, "老板给了17"],
     ["Sunrise Mart 2 cs dasani, owner said 40", "M07", WED_AUSTIN, "owner said 40"],
-  ])("%s asks about «%s»", (text, sender, now, quote) => {
+  ])("%s asks about the number, quoting its clause", (text, sender, now, quote) => {
     expect(unclear(text, sender, now).map((i) => i.mention.text)).toEqual([quote]);
   });
 
@@ -52,7 +61,7 @@ describe("a number no fact explains", () => {
 });
 
 describe("the question and its answer", () => {
-  it("asks «「软中华走了8条」是库存还是订货？» and stores the reading picked", async () => {
+  it("asks «「软中华走了8条」是卖出还是库存？» and stores the reading picked", async () => {
     const text = "张记便利店 软中华走了8条";
     const t = messagesFor("zh");
     const understand = async (input: { text: string; senderId: string; now: string }) => parser.parse(input);
@@ -60,13 +69,13 @@ describe("the question and its answer", () => {
     const draft = await buildDraft(understand, pending, "M02");
     expect(draft.question).toMatchObject({ kind: "unclear", mention: "软中华走了8条" });
     const asked = askQuestion(draft.question!, t);
-    expect(asked).toMatchObject({ text: "「软中华走了8条」是库存还是订货？" });
-    expect(asked.kind === "choices" && asked.choices.map((c) => c.label)).toEqual(["店里库存", "订货", "忽略这一项"]);
+    expect(asked).toMatchObject({ text: "「软中华走了8条」是卖出还是库存？" });
+    expect(asked.kind === "choices" && asked.choices.map((c) => c.label)).toEqual(["卖出", "店里库存", "忽略这一项"]);
     const outcome = applyAnswer(parser, draft.question!, "2", pending, "M02", t);
     expect(outcome.kind).toBe("answered");
     const after = await buildDraft(understand, (outcome as { pending: typeof pending }).pending, "M02");
     expect(after.question).toBeNull();
-    expect(after.records[0]).toMatchObject({ orders: [{ sku: "T002", qty: 8, unit: "carton" }], stock: [] });
+    expect(after.records[0]).toMatchObject({ stock: [{ sku: "T002", qty: 8, unit: "carton" }], orders: [] });
   });
 
   it("asks in English, quoting the part", async () => {

@@ -145,6 +145,9 @@ const EN_RULES: Rule[] = [
   ],
   [/(?<![\d/$.])\b(\d{1,2})\/(\d{1,2})\b(?![/\d])/g, ([, m, d], t) => yearDay(t, Number(m), Number(d))],
   [/\bthe (\d{1,2})(?:st|nd|rd|th)\b/g, ([, d], t) => ({ ...monthDay(t, Number(d)), needsVerb: true })],
+  // "the Monday after next", "week after next": two weeks on
+  [new RegExp(`\\b(?:the\\s+)?${WD_RE}\\s+after\\s+next\\b`, "g"), ([, wd = ""], t) => weekOf(t, enWd(wd), 2)],
+  [/\b(?:the\s+)?week after next\b/g, (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 2) })],
   [
     new RegExp(`\\b(next|this|last|coming)\\s+${WD_RE}\\b`, "g"),
     ([, which, wd = ""], t) => {
