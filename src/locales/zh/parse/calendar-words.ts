@@ -4,6 +4,8 @@
  * questions). Writing days in replies is the Formatter's job (zh/format.ts).
  */
 
+import type { Festival } from "../../../domain/chinese-calendar.js";
+
 /** The words that come before a weekday's name. */
 export const WEEK = "周|星期|礼拜";
 
@@ -16,4 +18,53 @@ export const WEEKDAY_CHARS = Object.keys(WEEKDAYS).join("");
 /** 周三 or, as texting writes it, 周3: the ISO weekday of a name or a digit 1–7. */
 export function weekdayNumber(name: string): number {
   return WEEKDAYS[name] ?? Number(name);
+}
+
+/** The festivals by the names messages use (节 alone is the nearest one, read by the date extractor). */
+export const FESTIVAL_WORDS: Readonly<Record<string, Festival>> = {
+  春节: "spring",
+  过年: "spring",
+  大年初一: "spring",
+  元宵节: "lantern",
+  元宵: "lantern",
+  清明节: "qingming",
+  清明: "qingming",
+  端午节: "dragon_boat",
+  端午: "dragon_boat",
+  中秋节: "mid_autumn",
+  中秋: "mid_autumn",
+  国庆节: "national",
+  国庆: "national",
+  元旦: "new_year",
+};
+
+/** Lunar months by name: 正月, 冬月 and 腊月 only ever name lunar months. */
+export const LUNAR_MONTHS: Readonly<Record<string, number>> = {
+  正: 1,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  冬: 11,
+  十一: 11,
+  腊: 12,
+  十二: 12,
+};
+
+/** 初八 → 8, 十五 → 15, 廿三 → 23, 三十 → 30: the day of a lunar month; NaN for another word. */
+export function lunarDayNumber(word: string): number {
+  const digits = "一二三四五六七八九十";
+  const unit = (c: string) => digits.indexOf(c) + 1;
+  if (word.startsWith("初")) return unit(word.slice(1));
+  if (word.startsWith("廿")) return 20 + unit(word.slice(1));
+  if (word === "二十") return 20;
+  if (word === "三十") return 30;
+  if (word.startsWith("十")) return 10 + (word.length > 1 ? unit(word.slice(1)) : 0);
+  return Number.NaN;
 }
