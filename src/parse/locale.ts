@@ -81,9 +81,9 @@ export interface LineGrammar {
   unsureSale: RegExp | null;
   /** An order word that also puts the product on the shelf (上了2条纯境): the line is a listing too. */
   listingOrder: RegExp | null;
-  /** What ends the clause a question quotes around an unexplained number, and how far back it may reach. */
+  /** What ends a clause, and how far one reaches (the clause a question quotes, the work a follow-up promises). */
   clauseBreak: RegExp;
-  quoteReach: number;
+  clauseReach: number;
 }
 
 /** Words the readers of names written in Han characters need (no spaces: a name ends in a type word). */

@@ -140,3 +140,16 @@ describe("writing styles", () => {
     expect(zh(text)).toMatchObject(facts);
   });
 });
+
+describe("work promised for the next visit is not work done", () => {
+  it.each([
+    ["鑫源烟酒 利群还有3条 月底再过来帮他整理柜台", ["stock_check"]],
+    ["鑫源烟酒 整理了柜台 月底再过来", ["display"]],
+  ])("%s", (text, activities) => {
+    expect(zh(text).activities).toEqual(activities);
+  });
+
+  it("in English", () => {
+    expect(en("Sunrise Mart 2 cs dasani, back Monday to fix the shelf tags").activities).toEqual(["stock_check"]);
+  });
+});

@@ -128,9 +128,9 @@ function isFiller(a: Analysis, at: Span): boolean {
 
 /** The clause holding a number ("老板给了17", "owner said 40"), as far back as the language's quotes reach. */
 function clauseAround(a: Analysis, at: Span, sStart: number, sEnd: number): Span {
-  const { clauseBreak, quoteReach } = a.locale.lines;
+  const { clauseBreak, clauseReach } = a.locale.lines;
   let start = at.start;
-  while (start > Math.max(sStart, at.start - quoteReach) && !clauseBreak.test(a.norm.charAt(start - 1))) start--;
+  while (start > Math.max(sStart, at.start - clauseReach) && !clauseBreak.test(a.norm.charAt(start - 1))) start--;
   let end = at.end;
   while (end < Math.min(sEnd, at.end + QUOTE_AFTER) && !clauseBreak.test(a.norm.charAt(end))) end++;
   return { start, end };

@@ -22,7 +22,7 @@ export const lines: LineGrammar = {
   unsureSale: null,
   listingOrder: null,
   clauseBreak: /[,;:(]/,
-  quoteReach: 24,
+  clauseReach: 24,
   numberFiller:
     /\d\s*(?:%|am\b|pm\b|:\d|th\b|st\b|nd\b|rd\b|min|hr|hour|mile|mi\b|ft\b|yr|year|day|week|people|ppl|l\b|liter|oz|ml|pk|\$)|[$#]\s*\d|\d{5,}|[:.]\d|(?:actually|i mean|make (?:that|it)|correction:?|no wait)[,:\s]*\d/i,
 };

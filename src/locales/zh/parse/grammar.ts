@@ -24,7 +24,7 @@ export const lines: LineGrammar = {
   unsureSale: /走/,
   listingOrder: /(?:新|又)?上了\s*$/,
   clauseBreak: /[\s,，、:：]/,
-  quoteReach: 10,
+  clauseReach: 10,
   numberFiller:
     /\d[点:：]|\d\s*(?:%|％|号|岁|年|月|天|周|次|遍|趟|张|分钟?|秒|公里|米|楼|层|路|元|块|毛|折|倍|人|位|l\b|ml|升|多个?(?:人|位|顾客|客人|消费者))|[号楼路室]\s*\d|\d{5,}|[:：.]\d|(?:不对|应该是|改成|更正|其实)\s*是?\s*\d/,
 };
