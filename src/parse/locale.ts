@@ -75,6 +75,8 @@ export interface LineGrammar {
   orderClosingClause: RegExp | null;
   /** What may stand between a product and its count with no word saying what the count is (红塔山 12条, 红塔山也就12条). */
   countFiller: RegExp;
+  /** The longest word between a product and its count read as a verb that says what the count is (走了, "delivered"). */
+  countVerbReach: number;
   /** A number with the characters beside it that needs no fact (a time, a percentage, a phone number, a name's digits). */
   numberFiller: RegExp;
   /** A sale word that may also mean what moved off the shelf (走了8条): in a visit, the bot asks which. */

@@ -89,3 +89,25 @@ describe("the question and its answer", () => {
     });
   });
 });
+
+describe("a count written before its product", () => {
+  it.each([
+    ["鑫源烟酒 来货6条紫云", "M02", WED, "来货6条紫云"],
+    ["Sunrise Mart dropped off 3 cs dasani", "M07", WED_AUSTIN, "dropped off 3 cs dasani"],
+  ])("%s asks what the word before the count means", (text, sender, now, quote) => {
+    expect(unclear(text, sender, now)).toMatchObject([{ mention: { text: quote }, readings: ["stock", "order"] }]);
+  });
+
+  it.each([
+    ["鑫源烟酒 三条紫云 两条白沙", "M02", WED],
+    ["Sunrise Mart: 3 cs dasani and 2 cs fanta", "M07", WED_AUSTIN],
+    ["Sunrise Mart 👉 3 cs dasani", "M07", WED_AUSTIN],
+  ])("%s is clear", (text, sender, now) => {
+    expect(unclear(text, sender, now)).toEqual([]);
+  });
+
+  it("到货 is a delivery, not an unknown product", () => {
+    const issues = parse("鑫源烟酒 紫云到货了4条", "M02").result.records.flatMap((r) => r.issues);
+    expect(issues.map((i) => i.kind)).toEqual(["unclear_text"]);
+  });
+});

@@ -18,8 +18,6 @@ const MEANING_AFTER = 8;
 /** How far before a number the words that explain it may stand (不对是15条, "actually 5"). */
 const NUMBER_BEFORE = 12;
 const NUMBER_AFTER = 6;
-/** A word longer than this between a product and a count is not a verb that says what the count is. */
-const VERB_GAP = 6;
 /** How far past an unexplained number a question's quote reaches (its unit: 17块, "40 bucks"). */
 const QUOTE_AFTER = 3;
 
@@ -40,7 +38,7 @@ function unexplainedCounts(a: Analysis, bound: BoundFacts, inPromotion: boolean)
   for (const line of bound.lines) {
     if (line.qty === null) continue;
     if (line.kind === "sale" && !inPromotion && unsureSale(a, line)) {
-      issues.push(countIssue(a, line, ["sale", "stock"]));
+      issues.push(countIssue(a, line, countSpan(line), ["sale", "stock"]));
       continue;
     }
     if (line.kind !== "stock") continue;
@@ -52,13 +50,35 @@ function unexplainedCounts(a: Analysis, bound: BoundFacts, inPromotion: boolean)
         c.start < Math.min(sEnd, Math.max(line.amount.end, line.product.end) + MEANING_AFTER),
     );
     if (said) continue;
-    const [first, second] =
-      line.product.end <= line.amount.start ? [line.product, line.amount] : [line.amount, line.product];
-    const gap = a.norm.slice(first.end, second.start);
-    if (filler.test(gap) || gap.trim().length > VERB_GAP || /[。；;!！?？\n]/.test(gap)) continue;
-    issues.push(countIssue(a, line, inPromotion ? ["sale", "stock"] : ["stock", "order"]));
+    const productFirst = line.product.end <= line.amount.start;
+    // 软中华走了8条: the word between the product and its count; 到货8条红塔山: the word before the count.
+    const gap = productFirst ? { start: line.product.end, end: line.amount.start } : wordBefore(a, line.amount.start);
+    const words = a.norm.slice(gap.start, gap.end);
+    if (filler.test(words) || words.trim().length > a.locale.lines.countVerbReach || /[。；;!！?？\n]/.test(words))
+      continue;
+    const mention = productFirst ? countSpan(line) : { start: gap.start, end: line.product.end };
+    issues.push(countIssue(a, line, mention, inPromotion ? ["sale", "stock"] : ["stock", "order"]));
   }
   return issues;
+}
+
+/**
+ * The words right before `at` that no name, cue, date or amount took, back to a clause break or
+ * anything but a letter: what
+ * says what a count written before its product is. Longer than a verb, it is not one.
+ */
+function wordBefore(a: Analysis, at: number): Span {
+  const known = new SpanCover(a.norm.length, [...a.shops, ...a.products, ...a.cues, ...a.dates, ...a.amounts]);
+  let start = at;
+  while (
+    start > 0 &&
+    at - start < a.locale.lines.clauseReach &&
+    !a.locale.lines.clauseBreak.test(a.norm.charAt(start - 1)) &&
+    /[\p{L}\s]/u.test(a.norm.charAt(start - 1)) &&
+    !known.overlaps({ start: start - 1, end: start })
+  )
+    start--;
+  return { start, end: at };
 }
 
 /** The words from a product to its count (or back), as the part a question quotes. */
@@ -67,10 +87,10 @@ const countSpan = (line: BoundLine): Span =>
     ? { start: line.product.start, end: line.amount.end }
     : { start: line.amount.start, end: line.product.end };
 
-function countIssue(a: Analysis, line: BoundLine, readings: TextReading[]): ParseIssue {
+function countIssue(a: Analysis, line: BoundLine, mention: Span, readings: TextReading[]): ParseIssue {
   return {
     kind: "unclear_text",
-    mention: span(a, countSpan(line)),
+    mention: span(a, trimmed(a, mention)),
     readings,
     amount: span(a, line.amount),
     counted: span(a, line.product),

@@ -18,7 +18,9 @@ export const lines: LineGrammar = {
   // "5 cs Sprite 12pk ordered", "Monster 2 cases each sold"
   verbAfterLine: /^\s*(?:each\s+|apiece\s+)?$/,
   orderClosingClause: null,
-  countFiller: /^(?:\s|[:,=-]|x|about|around|roughly|just|only|like|maybe|is|are|at)*$/,
+  countFiller:
+    /^(?:\s|[:,=+&-]|x|about|around|roughly|just|only|like|maybe|is|are|at|and|plus|with|also|another|then)*$/,
+  countVerbReach: 16,
   unsureSale: null,
   listingOrder: null,
   clauseBreak: /[,;:(]/,
