@@ -31,8 +31,8 @@ import {
 } from "../../locales/en/parse/calendar-words.js";
 import {
   FESTIVAL_WORDS,
-  LUNAR_MONTHS,
   lunarDayNumber,
+  lunarMonthNumber,
   WEEK,
   WEEKDAY_CHARS,
   weekdayNumber as zhWeekday,
@@ -138,7 +138,7 @@ const ZH_RULES: Rule[] = [
       `(正|冬|腊)月(${LUNAR_DAY_RE})|(十[一二]|[一二三四五六七八九十])月(初[一二三四五六七八九十]|廿[一二三四五六七八九])`,
       "g",
     ),
-    ([, m1, d1, m2, d2], t) => lunarDay(t, lunarDayNumber(d1 || d2 || ""), LUNAR_MONTHS[m1 || m2 || ""] ?? null),
+    ([, m1, d1, m2, d2], t) => lunarDay(t, lunarDayNumber(d1 || d2 || ""), lunarMonthNumber(m1 || m2 || "")),
   ],
   [
     /(?<![月\d年])初([一二三四五六七八九十])(?![中级次步期始心])/g,

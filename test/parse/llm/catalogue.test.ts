@@ -9,23 +9,10 @@ import { recordsToAsk } from "../../../src/parse/ask.js";
 import { toFormat } from "../../../src/parse/index.js";
 import { createUnderstand } from "../../../src/parse/llm/index.js";
 import { parser, roster, WED } from "../helpers.js";
+import { modelVisit } from "./support/model-visit.js";
 import { answer, type OpenAiStub, startOpenAiStub } from "./support/openai-stub.js";
 
-const visit = (facts: Record<string, unknown>) => ({
-  type: "visit",
-  retailer: "R035",
-  ambiguous: null,
-  date: "2026-11-25",
-  activities: [],
-  stock: [],
-  outOfStock: [],
-  listed: [],
-  orders: [],
-  followUp: null,
-  feedback: false,
-  compliance: false,
-  ...facts,
-});
+const visit = (facts: Record<string, unknown>) => modelVisit({ retailer: "R035", ...facts });
 
 let stub: OpenAiStub;
 beforeEach(async () => {

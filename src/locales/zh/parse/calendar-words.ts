@@ -5,6 +5,7 @@
  */
 
 import type { Festival } from "../../../domain/chinese-calendar.js";
+import { parseChineseNumber } from "../../../parse/common/numerals.js";
 
 /** The words that come before a weekday's name. */
 export const WEEK = "周|星期|礼拜";
@@ -38,33 +39,15 @@ export const FESTIVAL_WORDS: Readonly<Record<string, Festival>> = {
   元旦: "new_year",
 };
 
-/** Lunar months by name: 正月, 冬月 and 腊月 only ever name lunar months. */
-export const LUNAR_MONTHS: Readonly<Record<string, number>> = {
-  正: 1,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-  冬: 11,
-  十一: 11,
-  腊: 12,
-  十二: 12,
-};
+/** 正月 1, 冬月 11, 腊月 12, else the month's number (三月 3, 十一月 11); NaN for another word. */
+export function lunarMonthNumber(word: string): number {
+  const named: Record<string, number> = { 正: 1, 冬: 11, 腊: 12 };
+  return named[word] ?? parseChineseNumber(word) ?? Number.NaN;
+}
 
 /** 初八 → 8, 十五 → 15, 廿三 → 23, 三十 → 30: the day of a lunar month; NaN for another word. */
 export function lunarDayNumber(word: string): number {
-  const digits = "一二三四五六七八九十";
-  const unit = (c: string) => digits.indexOf(c) + 1;
-  if (word.startsWith("初")) return unit(word.slice(1));
-  if (word.startsWith("廿")) return 20 + unit(word.slice(1));
-  if (word === "二十") return 20;
-  if (word === "三十") return 30;
-  if (word.startsWith("十")) return 10 + (word.length > 1 ? unit(word.slice(1)) : 0);
-  return Number.NaN;
+  if (word.startsWith("初")) return parseChineseNumber(word.slice(1)) ?? Number.NaN;
+  if (word.startsWith("廿")) return 20 + (parseChineseNumber(word.slice(1)) ?? Number.NaN);
+  return parseChineseNumber(word) ?? Number.NaN;
 }
