@@ -1,7 +1,8 @@
 /**
  * `cli parse --fixtures DIR --input FILE.jsonl`: the evaluation contract (DESIGN.md).
  * Loads DIR into a fresh temporary database through the normal import, then prints one
- * `{id, intent, records}` line per input line, in the FORMAT.md shape. With `--llm` the model
+ * `{id, intent, records}` line per input line, in the FORMAT.md shape (records the bot would ask
+ * about before storing them carry `"ask": true`). With `--llm` the model
  * configured in the environment reads every message (or, with `--mode hybrid`, the unsure ones).
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -9,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { type Config, loadConfig } from "../config/config.js";
-import { createParser, toFormat } from "../parse/index.js";
+import { recordsToAsk } from "../parse/ask.js";
+import { createParser, type ParseResult, toFormat } from "../parse/index.js";
 import type { StructuredMethod } from "../parse/llm/index.js";
 import { importRoster } from "../roster/import-roster.js";
 import { openDatabase } from "../store/database.js";
@@ -57,8 +59,7 @@ export async function runParse(
     const parser = createParser(roster);
     if (!llm) {
       for (const line of lines) {
-        const result = toFormat(parser.parse({ text: line.text, senderId: line.sender, now: line.now }));
-        out.write(`${JSON.stringify({ id: line.id, intent: result.intent, records: result.records })}\n`);
+        out.write(outputLine(line.id, parser.parse({ text: line.text, senderId: line.sender, now: line.now })));
       }
       return 0;
     }
@@ -75,10 +76,7 @@ export async function runParse(
           result: await understand({ text: line.text, senderId: line.sender, now: line.now }, parser),
         })),
       );
-      for (const { id, result } of read) {
-        const format = toFormat(result);
-        out.write(`${JSON.stringify({ id, intent: format.intent, records: format.records })}\n`);
-      }
+      for (const { id, result } of read) out.write(outputLine(id, result));
     }
     err.write(`llm: ${JSON.stringify(understand.metrics.snapshot())}\n`);
     return 0;
@@ -133,6 +131,14 @@ async function llmOptions(
     createUnderstand,
     createLogger,
   };
+}
+
+/** One FORMAT.md line: a record carries `"ask": true` when the conversation would ask about it before storing it. */
+function outputLine(id: string, result: ParseResult): string {
+  const format = toFormat(result);
+  const asked = recordsToAsk(result);
+  const records = format.records.map((r, i) => (asked[i] ? { ...r, ask: true } : r));
+  return `${JSON.stringify({ id, intent: format.intent, records })}\n`;
 }
 
 function readInput(path: string, err: NodeJS.WritableStream): InputLine[] {

@@ -86,6 +86,16 @@ export const formatParseSchema = z.object({
 export type Intent = z.infer<typeof intentSchema>;
 export type Activity = z.infer<typeof activitySchema>;
 export type Unit = z.infer<typeof unitSchema>;
+
+/** What an amount in a report can mean: counted in the shop, ordered, or sold at an event. */
+export type TextReading = "stock" | "order" | "sale";
+
+/** The units a product of this category is counted in: no bottles of cigarettes, no cartons of cola. */
+export function unitsFitting(category: string | null): readonly Unit[] {
+  if (category === "tobacco") return ["carton", "pack", "case"];
+  if (category === "beverage") return ["case", "pack", "unit"];
+  return UNITS;
+}
 export type PromotionFormat = z.infer<typeof promotionFormatSchema>;
 export type FormatStockLine = z.infer<typeof stockLineSchema>;
 export type FormatVisit = z.infer<typeof visitRecordSchema>;

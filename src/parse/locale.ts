@@ -73,6 +73,19 @@ export interface LineGrammar {
   verbAfterLine: RegExp | null;
   /** An order verb closing the clause (…给刘明那边订上了) makes the counts before it orders; null where the language does not do this. */
   orderClosingClause: RegExp | null;
+  /** What may stand between a product and its count with no word saying what the count is (红塔山 12条, 红塔山也就12条). */
+  countFiller: RegExp;
+  /** The longest word between a product and its count read as a verb that says what the count is (走了, "delivered"). */
+  countVerbReach: number;
+  /** A number with the characters beside it that needs no fact (a time, a percentage, a phone number, a name's digits). */
+  numberFiller: RegExp;
+  /** A sale word that may also mean what moved off the shelf (走了8条): in a visit, the bot asks which. */
+  unsureSale: RegExp | null;
+  /** An order word that also puts the product on the shelf (上了2条纯境): the line is a listing too. */
+  listingOrder: RegExp | null;
+  /** What ends a clause, and how far one reaches (the clause a question quotes, the work a follow-up promises). */
+  clauseBreak: RegExp;
+  clauseReach: number;
 }
 
 /** Words the readers of names written in Han characters need (no spaces: a name ends in a type word). */

@@ -4,7 +4,7 @@
  * their text spans, and records carry the questions the bot must ask instead of guessing.
  */
 
-import type { Activity, Intent, PromotionFormat, Unit } from "../domain/records.js";
+import type { Activity, Intent, PromotionFormat, TextReading, Unit } from "../domain/records.js";
 import type { Lang } from "../domain/roster.js";
 
 type Source = "said" | "implied";
@@ -74,7 +74,21 @@ export type ParseIssue =
   | { kind: "unknown_retailer"; mention: TextSpan }
   | { kind: "unknown_product"; mention: TextSpan }
   | { kind: "uncertain_product"; mention: TextSpan; candidates: { sku: string; name: string }[] }
-  | { kind: "missing_unit"; sku: string | null; qty: number; mention: TextSpan }
+  | {
+      kind: "missing_unit";
+      sku: string | null;
+      qty: number;
+      mention: TextSpan;
+      /** The product's category (tobacco, beverage…): the units offered must fit it. */
+      category?: string;
+    }
+  /**
+   * A part of the message no extracted fact explains (a number, a product- or shop-like word), or
+   * an amount two readings fit ("走了8条": sold or still there?). `readings` are the ones the text
+   * supports, empty when none; the bot asks one short question quoting `mention`. `amount` is the
+   * count within it ("8条") and `counted` the product it counts, which a picked reading is put back with.
+   */
+  | { kind: "unclear_text"; mention: TextSpan; readings: TextReading[]; amount?: TextSpan; counted?: TextSpan }
   | { kind: "missing_retailer"; mention: null };
 
 export interface VisitDraft {

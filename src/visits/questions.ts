@@ -5,6 +5,7 @@
 
 import { isNo, isYes, readAnswer, unitOf } from "../core/picks.js";
 import type { Reply } from "../domain/messages.js";
+import { unitsFitting } from "../domain/records.js";
 import type { Messages } from "../locales/index.js";
 import type { ParseResult, Parser } from "../parse/index.js";
 import type { PendingReport, Question } from "./report-draft.js";
@@ -18,10 +19,18 @@ function optionLabels(question: Question, t: Messages): string[] {
     case "product":
       return [...question.candidates.map((c) => c.name), q.skipLabel];
     case "unit":
-      return q.units.map((c) => c.label);
+      return unitChoices(question.category, t).map((c) => c.label);
+    case "unclear":
+      return [...question.readings.map((r) => q.readingLabels[r]), q.skipLabel];
     case "confirm":
       return [q.confirmYes, q.confirmNo];
   }
+}
+
+/** The units offered for a count with no unit: those the product's category is counted in. */
+function unitChoices(category: string | null, t: Messages) {
+  const fitting = unitsFitting(category);
+  return t.visits.question.units.filter((c) => fitting.includes(c.unit));
 }
 
 export function askQuestion(question: Question, t: Messages): Reply {
@@ -41,6 +50,12 @@ export function askQuestion(question: Question, t: Messages): Reply {
       );
     case "unit":
       return choices(q.unitWhich(question.mention));
+    case "unclear":
+      return choices(
+        question.readings.length
+          ? q.unclearWhich(question.mention, question.readings)
+          : q.unclearWhat(question.mention),
+      );
     case "confirm":
       return choices(q.confirm);
   }
@@ -121,12 +136,29 @@ export function applyAnswer(
     case "unit": {
       const unit =
         answer.kind === "choice"
-          ? (t.visits.question.units[answer.index]?.unit ?? null)
+          ? (unitChoices(question.category, t)[answer.index]?.unit ?? null)
           : answer.kind === "text"
             ? unitOf(answer.text)
             : null;
       if (!unit) return { kind: "unclear" };
       answers.units[question.key] = unit;
+      return next();
+    }
+    case "unclear": {
+      if (answer.kind === "skip" || (answer.kind === "choice" && answer.index === question.readings.length)) {
+        answers.dropped.push(question.mention);
+        return next();
+      }
+      const reading = answer.kind === "choice" ? question.readings[answer.index] : undefined;
+      if (answer.kind === "choice" && !reading) return { kind: "unclear" };
+      answers.meanings = {
+        ...answers.meanings,
+        [question.key]: reading
+          ? t.visits.question.readingAs(reading, question.amount, question.counted)
+          : answer.kind === "text"
+            ? answer.text
+            : "",
+      };
       return next();
     }
     case "confirm": {

@@ -2,7 +2,6 @@
  * What makes a message a report: a shop it names and something it says about that shop. A message
  * with neither ("when was i last at Joe's", "wait no, that was Sunrise") never becomes a visit on its own.
  */
-import type { FormatRecord } from "../domain/records.js";
 import { REPLY_PHRASES } from "../locales/index.js";
 import type { ParseResult, RecordDraft } from "../parse/index.js";
 
@@ -40,16 +39,4 @@ function saysNothing(reading: ParseResult): boolean {
 export function isQuestionAbout(reading: ParseResult): boolean {
   const text = reading.text.trim();
   return saysNothing(reading) && REPLY_PHRASES.some((p) => p.asks.test(text));
-}
-
-/** A visit with no fact at all: stored only once the manager says that is what they meant. */
-export function isEmptyVisit(record: FormatRecord): boolean {
-  return (
-    record.type === "visit" &&
-    record.stock.length + record.outOfStock.length + record.listed.length + record.orders.length === 0 &&
-    record.activities.length === 0 &&
-    record.followUp === null &&
-    !record.feedback &&
-    !record.compliance
-  );
 }

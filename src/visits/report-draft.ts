@@ -3,12 +3,18 @@
  * answers given so far; the records are rebuilt by parsing again and applying the answers, so the
  * parser alone decides how facts attach to shops, and the state survives a restart as plain JSON.
  */
-import { SURE_ENOUGH } from "../domain/confidence.js";
-import type { FormatPromotion, FormatRecord, FormatStockLine, FormatVisit, Unit } from "../domain/records.js";
+import type {
+  FormatPromotion,
+  FormatRecord,
+  FormatStockLine,
+  FormatVisit,
+  TextReading,
+  Unit,
+} from "../domain/records.js";
 import type { Lang } from "../domain/roster.js";
+import { needsShowingBack } from "../parse/ask.js";
 import { toFormat } from "../parse/index.js";
 import type { ParseInput, ParseIssue, ParseResult, RecordDraft } from "../parse/types.js";
-import { isEmptyVisit } from "./report-content.js";
 
 interface ReportAnswers {
   /** Mention text (or "record:N" for a report that named no shop) → retailer id. */
@@ -17,6 +23,11 @@ interface ReportAnswers {
   units: Record<string, Unit>;
   /** Unknown product mention → the text to read in its place (a catalogue name). */
   products: Record<string, string>;
+  /**
+   * A part of the text the parser did not understand → what the manager said it means (their words,
+   * or the reading they picked, as words the parser reads). Absent in drafts saved before it existed.
+   */
+  meanings?: Record<string, string>;
   /** Mentions the manager said to leave out. */
   dropped: string[];
   /** The manager said yes to the shown understanding. */
@@ -37,7 +48,16 @@ export interface PendingReport {
 export type Question =
   | { kind: "shop"; key: string; mention: string | null; candidates: { id: string; name: string }[] }
   | { kind: "product"; key: string; mention: string; candidates: { sku: string; name: string }[] }
-  | { kind: "unit"; key: string; sku: string | null; qty: number; mention: string }
+  | { kind: "unit"; key: string; sku: string | null; qty: number; mention: string; category: string | null }
+  | {
+      kind: "unclear";
+      key: string;
+      mention: string;
+      readings: TextReading[];
+      /** The count and the product it counts, put back in the words of the reading picked. */
+      amount: string;
+      counted: string;
+    }
   | { kind: "confirm" };
 
 export interface Draft {
@@ -52,7 +72,7 @@ export function newPending(text: string, now: string, messageId: string, lang: L
     now,
     messageId,
     lang,
-    answers: { shops: {}, units: {}, products: {}, dropped: [], confirmed: false },
+    answers: { shops: {}, units: {}, products: {}, meanings: {}, dropped: [], confirmed: false },
     asked: 0,
   };
 }
@@ -73,7 +93,8 @@ export async function buildDraft(
 /** The text with unknown product mentions replaced by the manager's choice, and dropped mentions removed. */
 function rewrite(text: string, answers: ReportAnswers): string {
   let out = text;
-  for (const [mention, replacement] of Object.entries(answers.products)) out = out.split(mention).join(replacement);
+  for (const [mention, replacement] of Object.entries({ ...answers.products, ...answers.meanings }))
+    out = out.split(mention).join(replacement);
   for (const mention of answers.dropped) out = out.split(mention).join(" ");
   return out;
 }
@@ -153,7 +174,14 @@ function nextQuestion(result: ParseResult, records: FormatRecord[], answers: Rep
     if (issue.kind !== "missing_unit") continue;
     const key = unitKey(issue.sku, issue.qty);
     if (answers.units[key]) continue;
-    return { kind: "unit", key, sku: issue.sku, qty: issue.qty, mention: issue.mention.text };
+    return {
+      kind: "unit",
+      key,
+      sku: issue.sku,
+      qty: issue.qty,
+      mention: issue.mention.text,
+      category: issue.category ?? null,
+    };
   }
   // A visit whose shop is still unknown (no issue said why) must not be stored.
   const unresolved = records.findIndex((r) => r.type === "visit" && !r.retailer);
@@ -170,30 +198,22 @@ function nextQuestion(result: ParseResult, records: FormatRecord[], answers: Rep
       };
     }
   }
-  // A visit that says nothing ("去了张记", or a question the parser took for one) is stored only once confirmed.
-  const saysNothing = records.length > 0 && records.every(isEmptyVisit);
-  if (!answers.confirmed && (saysNothing || lowestConfidence(result) < SURE_ENOUGH)) return { kind: "confirm" };
-  return null;
-}
-
-/** The least sure fact of the parse: the one that decides whether to show it back before storing. */
-function lowestConfidence(result: ParseResult): number {
-  const scores: number[] = [];
-  for (const r of result.records) {
-    if (r.type === "visit") {
-      // An unresolved shop was asked about; the manager's answer is certain.
-      if (r.retailer?.id) scores.push(r.retailer.confidence);
-      scores.push(r.date.confidence, ...r.stock.map((l) => l.confidence), ...r.orders.map((l) => l.confidence));
-      scores.push(...r.outOfStock.map((f) => f.confidence), ...r.listed.map((f) => f.confidence));
-    } else {
-      scores.push(
-        ...r.retailers.filter((x) => x.id).map((x) => x.confidence),
-        r.date.confidence,
-        ...r.sales.map((l) => l.confidence),
-      );
-    }
+  for (const { issue } of issues) {
+    if (issue.kind !== "unclear_text") continue;
+    const key = issue.mention.text;
+    if (answers.meanings?.[key] !== undefined || answers.dropped.includes(key)) continue;
+    return {
+      kind: "unclear",
+      key,
+      mention: key,
+      readings: issue.readings,
+      amount: issue.amount?.text ?? "",
+      counted: issue.counted?.text ?? "",
+    };
   }
-  return scores.length ? Math.min(...scores) : 1;
+  // A visit that says nothing, or a fact the parser is not sure of: shown back and stored only once confirmed.
+  if (!answers.confirmed && needsShowingBack(result)) return { kind: "confirm" };
+  return null;
 }
 
 /** The draft's records with each visit's feedback in the owner's words, as receipts show them and the store keeps them. */

@@ -88,6 +88,7 @@ describe("cli parse", () => {
           text: "今天去了张记便利店,红塔山还有12条,软中华断货了,下周三再去",
         },
         { id: "b", sender: "M07", now: "2026-11-03T07:40:00-06:00", text: "what's on my route today" },
+        { id: "c", sender: "M02", now: "2026-11-25T17:40:00+08:00", text: "张记便利店 大重九5条 软中华断货" },
       ]
         .map((l) => JSON.stringify(l))
         .join("\n"),
@@ -100,7 +101,11 @@ describe("cli parse", () => {
     expect(lines.map((l) => [l.id, l.intent])).toEqual([
       ["a", "visit_log"],
       ["b", "plan_query"],
+      ["c", "visit_log"],
     ]);
+    // A record the conversation would ask about (an unknown product) says so; a clear one does not.
+    expect(lines[0].records[0].ask).toBeUndefined();
+    expect(lines[2].records[0].ask).toBe(true);
     expect(lines[0].records[0]).toMatchObject({
       type: "visit",
       retailer: "R035",

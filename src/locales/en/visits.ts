@@ -46,6 +46,12 @@ export const visits: VisitMessages = {
     productUnknown: (mention) =>
       `"${mention}" isn't in the catalogue. Send me the product name (e.g. "Coke Zero"), or reply "skip".`,
     unitWhich: (mention) => `"${mention}" — in what unit?`,
+    unclearWhat: (mention) => `What does "${mention}" mean? Tell me, or reply "skip".`,
+    unclearWhich: (mention, readings) =>
+      `What does "${mention}" mean: ${readings.map((r) => READINGS_EN[r]).join(" or ")}?`,
+    readingLabels: { stock: "in stock", order: "an order", sale: "sold" },
+    readingAs: (reading, amount) =>
+      ({ stock: `${amount} left`, order: `ordered ${amount}`, sale: `sold ${amount}` })[reading],
     confirm: "Is that right?",
     confirmYes: "Yes, save it",
     confirmNo: "No",
@@ -91,3 +97,6 @@ export const visits: VisitMessages = {
   redFlagAlert: (manager, shops, text) =>
     `⚠️ Compliance flag: ${manager}'s visit to ${shops} mentions a practice the rules forbid (forced listing, pushed stock, tied sales or selling above the marked price). Please follow up.\nTheir words: "${text}"`,
 };
+
+/** How a reading is named inside a question. */
+const READINGS_EN = { stock: "in stock", order: "ordered", sale: "sold" } as const;

@@ -1,5 +1,5 @@
 /** Logging visits and promotions: receipts, the questions about a draft, corrections and undo. */
-import type { Unit } from "../../domain/records.js";
+import type { TextReading, Unit } from "../../domain/records.js";
 
 /** stored: a new record; updated: corrected; merged: a second report added to the same visit; restored: undo took a change back. */
 export type ReceiptMode = "stored" | "updated" | "merged" | "restored" | "preview";
@@ -46,6 +46,14 @@ export interface VisitMessages {
     productWhich(mention: string): string;
     productUnknown(mention: string): string;
     unitWhich(mention: string): string;
+    /** A part of the report no fact explains: what does it mean? */
+    unclearWhat(mention: string): string;
+    /** An amount two or more readings fit: «「走了8条」是卖出还是库存？». */
+    unclearWhich(mention: string, readings: TextReading[]): string;
+    /** The short labels of the readings offered. */
+    readingLabels: Record<TextReading, string>;
+    /** The words a picked reading puts in place of the unclear part, with its count and product ("软中华还有8条"). */
+    readingAs(reading: TextReading, amount: string, product: string): string;
     confirm: string;
     /** The labels of the yes/no to the shown understanding. */
     confirmYes: string;

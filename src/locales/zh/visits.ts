@@ -44,6 +44,11 @@ export const visits: VisitMessages = {
     productWhich: (mention) => `「${mention}」是哪个产品？`,
     productUnknown: (mention) => `目录里没找到「${mention}」，请发一下产品名称（如「软中华」），或回复「忽略」。`,
     unitWhich: (mention) => `「${mention}」是什么单位？`,
+    unclearWhat: (mention) => `「${mention}」是什么意思？请说一下，或回复「忽略」。`,
+    unclearWhich: (mention, readings) => `「${mention}」是${readings.map((r) => READINGS_ZH[r]).join("还是")}？`,
+    readingLabels: { stock: "店里库存", order: "订货", sale: "卖出" },
+    readingAs: (reading, amount, product) =>
+      `${product}${{ stock: "还有", order: "订了", sale: "卖了" }[reading]}${amount}`,
     confirm: "上面是我的理解，对吗？",
     confirmYes: "对，保存",
     confirmNo: "不对",
@@ -87,3 +92,6 @@ export const visits: VisitMessages = {
   redFlagAlert: (manager, shops, text) =>
     `⚠️ 合规提示：${manager} 在「${shops}」的拜访记录提到疑似违规做法（强制上柜、压货、搭售或超价销售），请关注。\n原文：「${text}」`,
 };
+
+/** How a reading is named inside a question. */
+const READINGS_ZH = { stock: "库存", order: "订货", sale: "卖出" } as const;

@@ -2,23 +2,43 @@
  * Text normalisation that keeps offsets: every output char stands for the input char at
  * the same index, so spans found on the normalised text slice the original directly.
  */
+import * as OpenCC from "opencc-js/t2cn";
 import { firstIndex } from "./spans.js";
 
-/** Full-width ASCII to half-width, ideographic space to space, curly apostrophes to ', lower case. */
+/** ，！？：；（） stay Chinese punctuation: they are sentence and clause breaks we look for. */
+const KEPT = "，！？：；（）";
+
+/** Traditional to Simplified Chinese (OpenCC's Taiwan tables, then its character table). */
+const toSimplified = [OpenCC.Converter({ from: "tw", to: "cn" }), OpenCC.Converter({ from: "t", to: "cn" })];
+
+/**
+ * Full-width and other compatibility forms to their plain ones (NFKC: １２条 → 12条, ＯＯＳ → oos),
+ * ideographic space to space, curly apostrophes to ', lower case, Traditional characters to
+ * Simplified (趙軍煙酒店 → 赵军烟酒店). A character whose plain form is longer (㎏ → kg) stays as it is.
+ */
 export function normalizeText(text: string): string {
   let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) {
-      // ，！？：；（） stay Chinese punctuation: they are sentence and clause breaks we look for.
-      const ch = text.charAt(i);
-      if ("，！？：；（）".includes(ch)) out += ch;
-      else out += String.fromCharCode(c - 0xfee0).toLowerCase();
-    } else if (c === 0x3000) out += " ";
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (KEPT.includes(ch)) out += ch;
+    else if (c === 0x3000) out += " ";
     else if (c === 0x2019 || c === 0x2018 || c === 0x02bc) out += "'";
-    else out += text.charAt(i).toLowerCase();
+    else {
+      const plain = ch.normalize("NFKC");
+      out += (plain.length === ch.length ? plain : ch).toLowerCase();
+    }
   }
-  return out;
+  return simplified(out);
+}
+
+/** The text in Simplified characters, offsets kept: the first converter that keeps the length wins. */
+function simplified(text: string): string {
+  if (!/[\u3400-\u9fff]/.test(text)) return text;
+  for (const convert of toSimplified) {
+    const out = convert(text);
+    if (out.length === text.length) return out;
+  }
+  return text;
 }
 
 export const isHan = (ch: string | undefined): boolean => !!ch && ch >= "\u4e00" && ch <= "\u9fff";

@@ -15,12 +15,28 @@ import {
   weekdayInWeek,
 } from "../../domain/calendar.js";
 import {
+  type Festival,
+  festivalAfter,
+  festivalBefore,
+  firstWorkdayAfter,
+  lastLunarDay,
+  lastWorkdayBefore,
+  nextLunarDay,
+} from "../../domain/chinese-calendar.js";
+import {
   weekdayNumber as enWeekday,
   MONTH_PREFIXES,
   monthNumber,
   WEEKDAY_NAMES,
 } from "../../locales/en/parse/calendar-words.js";
-import { WEEK, WEEKDAY_CHARS, weekdayNumber as zhWeekday } from "../../locales/zh/parse/calendar-words.js";
+import {
+  FESTIVAL_WORDS,
+  lunarDayNumber,
+  lunarMonthNumber,
+  WEEK,
+  WEEKDAY_CHARS,
+  weekdayNumber as zhWeekday,
+} from "../../locales/zh/parse/calendar-words.js";
 import { EN_NUMBER_WORDS, parseChineseNumber, parseEnglishNumber } from "../common/numerals.js";
 
 export interface DateExpr {
@@ -86,7 +102,60 @@ type Rule = [RegExp, (g: string[], today: string) => (Reading & { needsVerb?: bo
 /** The capture groups of a match, unmatched ones as "" (a rule's alternatives leave some empty). */
 const groups = (m: RegExpMatchArray): string[] => m.map((x) => x ?? "");
 
+/** A lunar day: the last one on or before today (a visit), the next one after it (a follow-up). */
+function lunarDay(today: string, day: number, month: number | null): Reading {
+  if (!(day >= 1 && day <= 30)) return { visit: null, follow: null };
+  return { visit: lastLunarDay(today, day, month), follow: nextLunarDay(today, day, month) };
+}
+
+/** Festivals whose official holiday 节前/节后 can mean; the nearest to today is the one meant. */
+const HOLIDAY_FESTIVALS: Festival[] = ["new_year", "spring", "qingming", "dragon_boat", "mid_autumn", "national"];
+/** 节后 said within this many days after a festival still means that festival. */
+const JUST_PASSED = 10;
+
+function nearestFestivalDay(today: string): string {
+  const from = addDays(today, -JUST_PASSED);
+  return HOLIDAY_FESTIVALS.map((f) => festivalAfter(f, from, true)).sort()[0] ?? today;
+}
+
+/** 春节后, 节前, 中秋之后: the first workday after the festival's holiday, or the last one before it. */
+function aroundFestival(today: string, word: string, side: string): Reading {
+  const festival = FESTIVAL_WORDS[word];
+  const on = festival ? festivalAfter(festival, addDays(today, -JUST_PASSED), true) : nearestFestivalDay(today);
+  const day = side.endsWith("前") ? lastWorkdayBefore(on) : firstWorkdayAfter(on);
+  return day > today ? { visit: null, follow: day } : { visit: day, follow: null };
+}
+
+const FESTIVAL_RE = Object.keys(FESTIVAL_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+const LUNAR_DAY_RE = "初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十|三十|十[一二三四五六七八九]?";
+
 const ZH_RULES: Rule[] = [
+  // Lunar dates: 正月十五, 腊月廿三, 八月初八 (a solar date is written with 日/号: 11月15号)
+  [
+    new RegExp(
+      `(正|冬|腊)月(${LUNAR_DAY_RE})|(十[一二]|[一二三四五六七八九十])月(初[一二三四五六七八九十]|廿[一二三四五六七八九])`,
+      "g",
+    ),
+    ([, m1, d1, m2, d2], t) => lunarDay(t, lunarDayNumber(d1 || d2 || ""), lunarMonthNumber(m1 || m2 || "")),
+  ],
+  [
+    /(?<![月\d年])初([一二三四五六七八九十])(?![中级次步期始心])/g,
+    ([, d = ""], t) => lunarDay(t, lunarDayNumber(`初${d}`), null),
+  ],
+  [
+    new RegExp(`(${FESTIVAL_RE}|(?<![一二两三四五六七八九十\\d])年|节)(之前|以前|前|之后|以后|过后|后)`, "g"),
+    ([, word = "", side = ""], t) => aroundFestival(t, word === "年" ? "春节" : word, side),
+  ],
+  [
+    new RegExp(`(${FESTIVAL_RE})节?`, "g"),
+    ([, word = ""], t) => {
+      const festival = FESTIVAL_WORDS[word];
+      if (!festival) return null;
+      return { visit: festivalBefore(festival, t), follow: festivalAfter(festival, t), needsVerb: true };
+    },
+  ],
   [new RegExp(`(${CNUM})月(${CNUM})[日号]`, "g"), ([, m = "", d = ""], t) => yearDay(t, n(m), n(d))],
   [
     new RegExp(`(下个?|这个?|本|上个?)月(${CNUM})[日号]`, "g"),
@@ -145,6 +214,9 @@ const EN_RULES: Rule[] = [
   ],
   [/(?<![\d/$.])\b(\d{1,2})\/(\d{1,2})\b(?![/\d])/g, ([, m, d], t) => yearDay(t, Number(m), Number(d))],
   [/\bthe (\d{1,2})(?:st|nd|rd|th)\b/g, ([, d], t) => ({ ...monthDay(t, Number(d)), needsVerb: true })],
+  // "the Monday after next", "week after next": two weeks on
+  [new RegExp(`\\b(?:the\\s+)?${WD_RE}\\s+after\\s+next\\b`, "g"), ([, wd = ""], t) => weekOf(t, enWd(wd), 2)],
+  [/\b(?:the\s+)?week after next\b/g, (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 2) })],
   [
     new RegExp(`\\b(next|this|last|coming)\\s+${WD_RE}\\b`, "g"),
     ([, which, wd = ""], t) => {

@@ -91,7 +91,10 @@ export class ProductCatalog {
       // "Coke Zero 20 bottles": a name ending in a number gives the number back when a unit follows.
       .filter((h) => !(/\d$/.test(h.key) && COUNTED_UNIT.test(text.slice(h.end))))
       .flatMap((h) => this.ground(h.start, h.end, h.postings));
-    let kept = longestNonOverlapping(hits, (h) => h.strength);
+    let kept = splitGlued(
+      longestNonOverlapping(hits, (h) => h.strength),
+      hits,
+    );
     const covered = (s: number, e: number) => overlapping(kept, s, e).length > 0;
     // 软中花: a sound-alike may swallow the shorter exact name it contains (软中).
     const coveredBetter = (s: number, e: number) =>
@@ -113,3 +116,24 @@ export class ProductCatalog {
     return via / hit.products.length;
   }
 }
+
+/**
+ * 硬中华双中支: the longest name (中华双中支) would swallow the end of the name before it; two names
+ * that meet (硬中华 + 双中支) and cover more of the text are what was written.
+ */
+function splitGlued(kept: ProductHit[], hits: ProductHit[]): ProductHit[] {
+  const out: ProductHit[] = [];
+  kept.forEach((h, i) => {
+    const before = out[out.length - 1] ?? null;
+    const free = Math.max(before?.end ?? 0, kept[i - 1]?.end ?? 0);
+    const head = hits.find(
+      (a) => a.start < h.start && a.start >= free && a.end > h.start && a.end < h.end && hits.some(tailOf(a, h)),
+    );
+    const tail = head && hits.find(tailOf(head, h));
+    if (head && tail) out.push(head, tail);
+    else out.push(h);
+  });
+  return out;
+}
+
+const tailOf = (head: ProductHit, whole: ProductHit) => (b: ProductHit) => b.start === head.end && b.end === whole.end;

@@ -109,7 +109,8 @@ function mergeVisit(rules: VisitDraft, model: VisitDraft, mode: MergeMode): Visi
     feedback,
     // The owner's words come from the text (the rules); the model only says whether there were any.
     feedbackText: feedback.value ? (rules.feedbackText ?? model.feedbackText) : null,
-    compliance: mode === "hybrid" ? flag(rules.compliance, model.compliance) : model.compliance,
+    // A red flag either side saw stays: words injected into the message cannot talk the model out of one.
+    compliance: flag(rules.compliance, model.compliance),
     issues: [...issues, ...rules.issues.filter((i) => !isShopIssue(i) && i.kind !== "missing_unit")],
   };
 }

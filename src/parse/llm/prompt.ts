@@ -11,7 +11,7 @@ import { messagesFor } from "../../locales/index.js";
 import { parseLocaleFor } from "../locale.js";
 import type { Candidates } from "./candidates.js";
 
-export const PROMPT_VERSION = "parse.v1";
+export const PROMPT_VERSION = "parse.v2";
 const PROMPTS_DIR = fileURLToPath(new URL("../../../prompts/", import.meta.url));
 
 export interface PromptInput {

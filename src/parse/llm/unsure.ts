@@ -1,10 +1,12 @@
 /**
- * When the rules' reading is not enough on its own (hybrid mode asks the model only then): an
- * open question, a fact the bot would have to show back, a report with no records, an unsure
- * intent, or a message that reads like a report although the rules did not take it as one.
+ * When the rules' reading is not enough on its own (hybrid mode asks the model only then): a record
+ * the conversation would ask about (parse/ask.ts: an open question, a fact it would show back), a
+ * report with no records, an unsure intent, or a message that reads like a report although the
+ * rules did not take it as one.
  */
 import { SURE_ENOUGH } from "../../domain/confidence.js";
 import { isReportIntent } from "../../domain/records.js";
+import { recordsToAsk } from "../ask.js";
 import type { ParseResult } from "../types.js";
 
 /** Questions the rules answer confidently; their mentions are not a sign of a missed report. */
@@ -23,27 +25,8 @@ export function whyUnsure(rules: ParseResult): UnsureReason | null {
       : null;
   }
   if (rules.records.length === 0) return "no_records";
-  if (rules.issues.length || rules.records.some((r) => r.issues.length)) return "issue";
-  if (lowest(rules) < SURE_ENOUGH) return "low_confidence";
-  return null;
-}
-
-function lowest(result: ParseResult): number {
-  const scores: number[] = [];
-  for (const r of result.records) {
-    if (r.type === "visit") {
-      scores.push(r.retailer?.confidence ?? 0, r.date.confidence, ...r.activities.map((a) => a.confidence));
-      scores.push(...r.stock.map((l) => l.confidence), ...r.orders.map((l) => l.confidence));
-      scores.push(...r.outOfStock.map((f) => f.confidence), ...r.listed.map((f) => f.confidence));
-      if (r.followUp) scores.push(r.followUp.confidence);
-    } else {
-      scores.push(
-        ...r.retailers.map((x) => x.confidence),
-        r.date.confidence,
-        r.format.confidence,
-        ...r.sales.map((l) => l.confidence),
-      );
-    }
-  }
-  return scores.length ? Math.min(...scores) : 1;
+  // Exactly the records the conversation would ask about (parse/ask.ts): the model may settle them.
+  const asked = recordsToAsk(rules);
+  if (!asked.some(Boolean)) return null;
+  return rules.issues.length || rules.records.some((r, i) => asked[i] && r.issues.length) ? "issue" : "low_confidence";
 }

@@ -173,10 +173,13 @@ function groupAfter(c: Ctx, at: number, firstGap: RegExp): ProductSpan[] {
   return group;
 }
 
-/** A product already counted, or followed by an amount before `at`, is not the one a far cue means. */
+/**
+ * A product already counted (an amount beside it: "3 cs Coke Zero left, OOS Topo Chico"), or followed
+ * by an amount before `at`, is not the one a far cue means.
+ */
 function looselyTaken(c: Ctx, p: ProductSpan, at: number): boolean {
   const startsBefore = (list: readonly Span[]) => (firstFrom(list, p.end)?.start ?? at) < at;
-  return startsBefore(c.a.amounts) || startsBefore(c.shared.takenBy);
+  return counted(c, p) || startsBefore(c.a.amounts) || startsBefore(c.shared.takenBy);
 }
 
 /** 不断货, 没断, "not out": a negated stock-out word (a "not" right before it, or a not-out phrase around it). */
@@ -216,6 +219,8 @@ function verbAfter(c: Ctx, tail: number): LineKind | null {
     if (!allowed.test(gap)) continue;
     if (q.kind === "mode_order") return "order";
     if (q.kind === "mode_sale") sold = true;
+    // "2 cs Sprite on the shelf", "3 cs Coke Zero left": after an order verb earlier in the sentence.
+    if (q.kind === "mode_stock" && !sold) return "stock";
   }
   return sold ? "sale" : null;
 }
@@ -275,7 +280,12 @@ function productFor(c: Ctx, amount: Amount): ProductSpan | null {
   // 软中花还有五条硬中华卖光了: a stock verb after the earlier product, or the next product's own
   // amount right after it, says the amount counts the earlier one.
   const backSaid = !!backAdj && /还有|还剩|剩|库存|down to/.test(backGap);
-  if (grammar.amountGluedToProduct && fwd && fwdGap === "" && !(backAdj && (backSaid || ownAmountAfter(c, fwd))))
+  if (
+    grammar.amountGluedToProduct &&
+    fwd &&
+    fwdGap === "" &&
+    !(backAdj && (backSaid || ownAmountAfter(c, fwd) || ownFactAfter(c, fwd)))
+  )
     return fwd;
   // "pulled expired Gatorade, 3 cs Powerade in back": after a list comma the amount leads its own product.
   if (grammar.amountLeadsAfterComma && fwd && backAdj && /^\s*,\s*$/.test(backGap) && !ownAmountAfter(c, fwd))
@@ -289,6 +299,12 @@ function productFor(c: Ctx, amount: Amount): ProductSpan | null {
     if (!c.bound.has(p)) return p;
   }
   return prev ?? lastUpTo(c.a.products, amount.start) ?? null;
+}
+
+/** 硬中华4条双中支断货: is `p` directly followed by a stock-out or listing word of its own? */
+function ownFactAfter(c: Ctx, p: ProductSpan): boolean {
+  const next = firstFrom(c.shared.takenBy, p.end);
+  return !!next && BACK_GAP.test(c.a.norm.slice(p.end, next.start));
 }
 
 /** Is `p` directly followed by an amount of its own (软中华2条, 硬中还有3条)? */

@@ -16,6 +16,7 @@ import type {
   TextSpan,
   VisitDraft,
 } from "../types.js";
+import { unclearParts } from "./accounted.js";
 import type { Analysis, ProductSpan, ShopSpan } from "./analysis.js";
 import { type Dating, dating, visitDayFor } from "./dating.js";
 import { feedbackText } from "./feedback.js";
@@ -151,9 +152,26 @@ function productIssues(a: Analysis, g: Grounding, ranges: Range[], bound: BoundF
     // out) has nothing to ask about; one beside an unknown word asks what that word is.
     if (!l.product && l.unknown) issues.push({ kind: "unknown_product", mention: span(a, l.unknown) });
     if (l.amount.unit === null && l.amount.qty !== null)
-      issues.push({ kind: "missing_unit", sku, qty: l.amount.qty, mention: span(a, l.amount) });
+      issues.push({
+        kind: "missing_unit",
+        sku,
+        qty: l.amount.qty,
+        mention: span(a, l.amount),
+        category: l.product?.resolved != null ? g.catalog.product(l.product.resolved).category : undefined,
+      });
   }
   return issues;
+}
+
+/** 上了2条纯境: an order that puts a product on the shelf lists it too. */
+function listWithOrders(a: Analysis, bound: BoundFacts): void {
+  const words = a.locale.lines.listingOrder;
+  if (!words) return;
+  for (const l of bound.lines) {
+    if (l.kind !== "order") continue;
+    if (words.test(a.norm.slice(Math.max(0, l.amount.start - 4), l.amount.start)))
+      bound.listed.push({ product: l.product, cue: l.amount });
+  }
 }
 
 function followUpFor(a: Analysis, d: Dating, thread: ShopThread | null): Fact<string> | null {
@@ -186,6 +204,7 @@ function buildVisit(
   inPromotion: boolean,
 ): { draft: VisitDraft; substantive: boolean } {
   const bound = bindLines(a, ranges);
+  listWithOrders(a, bound);
   const flags = visitFlags(a, ranges, bound, inPromotion);
   const lines = bound.lines.map((l) => ({ kind: l.kind, line: quantityLine(a, g, l) }));
   const ofKind = (kind: BoundLine["kind"]) => lines.flatMap((l) => (l.kind === kind && l.line ? [l.line] : []));
@@ -200,7 +219,7 @@ function buildVisit(
     source: cue ? "said" : "implied",
     span: cue ? span(a, cue) : undefined,
   }));
-  const issues: ParseIssue[] = productIssues(a, g, ranges, bound);
+  const issues: ParseIssue[] = [...productIssues(a, g, ranges, bound), ...unclearParts(a, ranges, bound, false)];
   let retailer: RetailerRef | null = null;
   if (thread && first) {
     retailer = retailerRef(a, g, first);
@@ -275,9 +294,12 @@ function buildPromotion(a: Analysis, g: Grounding, d: Dating, site: PromotionSit
     durationMinutes: eventCount(a, duration),
     sales,
     // An event at a shop the roster does not hold: the bot asks which shop it was.
-    issues: site.shops
-      .filter((t) => !t.first.shops.length)
-      .map((t) => ({ kind: "unknown_retailer" as const, mention: span(a, t.first) })),
+    issues: [
+      ...site.shops
+        .filter((t) => !t.first.shops.length)
+        .map((t) => ({ kind: "unknown_retailer" as const, mention: span(a, t.first) })),
+      ...unclearParts(a, site.ranges, bound, true),
+    ],
   };
 }
 

@@ -69,6 +69,19 @@ function deniedCompliance(a: Analysis, cue: Cue, cues: Cue[] = a.cues): boolean 
   return /自愿/.test(a.norm.slice(s, e));
 }
 
+/** 下周再去理货, "back Friday to reset the cooler": work promised for the follow-up has not been done yet. */
+function planned(a: Analysis, cue: Cue, cues: Cue[]): boolean {
+  return cues.some(
+    (f) =>
+      f.kind === "follow" &&
+      f.end <= cue.start &&
+      cue.start - f.end <= a.locale.lines.clauseReach &&
+      ![...a.norm.slice(f.end, cue.start)].some(
+        (ch) => /[，,。；;!！?？\n]/.test(ch) || a.locale.lines.clauseBreak.test(ch),
+      ),
+  );
+}
+
 export function visitFlags(a: Analysis, ranges: Range[], bound: BoundFacts, inPromotion: boolean): VisitFlags {
   const cues = a.cues.filter((q) => inRanges(ranges, q.start));
   const activities = new Map<Activity, Cue | null>();
@@ -78,6 +91,7 @@ export function visitFlags(a: Analysis, ranges: Range[], bound: BoundFacts, inPr
     const cue = cues.find(
       (q) =>
         q.kind === kind &&
+        !planned(a, q, cues) &&
         !(kind === "display" && bound.listed.some((l) => l.cue.start < q.end && q.start < l.cue.end)),
     );
     if (cue) activities.set(activity, cue);

@@ -6,23 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { plain } from "../../support/chat.js";
 import { firstOf } from "../first.js";
 import { type LlmWorld, llmWorld } from "./support/llm-world.js";
+import { modelVisit } from "./support/model-visit.js";
 import { answer } from "./support/openai-stub.js";
 
-const visit = (over: Record<string, unknown>) => ({
-  type: "visit",
-  retailer: "R002",
-  ambiguous: null,
-  date: "2026-11-25",
-  activities: [],
-  stock: [],
-  outOfStock: [],
-  listed: [],
-  orders: [],
-  followUp: null,
-  feedback: false,
-  compliance: false,
-  ...over,
-});
+const visit = (over: Record<string, unknown>) => modelVisit({ retailer: "R002", ...over });
 
 describe("grounding the model's answer through the bot", () => {
   let world: LlmWorld;

@@ -39,7 +39,7 @@ describe("hybrid mode through the bot", () => {
     const fromModel = world.logs.filter((l) => l.msg === "fact from the model").map((l) => l.fact);
     expect(fromModel).toContain("stock:T001");
     const call = world.logs.find((l) => l.msg === "model answered");
-    expect(call).toMatchObject({ tokensIn: 812, tokensOut: 64, prompt: "parse.v1", method: "jsonSchema" });
+    expect(call).toMatchObject({ tokensIn: 812, tokensOut: 64, prompt: "parse.v2", method: "jsonSchema" });
     expect(call!.latencyMs).toBeGreaterThanOrEqual(0);
     expect(world.understand.metrics.snapshot()).toMatchObject({
       calls: 1,

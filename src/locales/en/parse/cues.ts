@@ -82,7 +82,9 @@ export const EN_CUES: CueTable = {
     "\\border:",
   ),
   oos_back: words(
-    "\\b(?:is |are |was |were )?(?:out|oos|sold out|gone|out of stock)\\b(?! of| on| at| there| front| back)",
+    "\\b(?:is |are |was |were )?(?:out|sold out|gone|out of stock)\\b(?! of| on| at| there| front| back| sick| for the day| to lunch)",
+    // "OOS sprite" names what follows it (oos_fwd); "coke zero OOS, ..." / "OOS today" what stands before
+    "\\b(?:is |are |was |were )?oos\\b(?!:?\\s+(?!(?:and|but|today|now|again|too|also|as|at|in|on|since|for|all|still|so|with|w|since|again|tho|though|yet)\\b)[a-z])",
     "\\b(?:wiped out|cleaned out|all gone|none left|zero left|nothing left|sold thru|sold through)\\b",
   ),
   oos_fwd: words(
@@ -118,6 +120,9 @@ export const EN_CUES: CueTable = {
     "\\bsitting on\\b",
     "\\bon hand\\b",
     "\\bin the back\\b",
+    "\\bin back\\b",
+    "\\bon the shel(?:f|ves)\\b(?! (?:now|today))",
+    "\\bleft\\b(?= *(?:$|[,.;!]|and\\b|in\\b|on\\b))",
     "\\bstock:",
   ),
   mode_order: words(
@@ -147,7 +152,7 @@ export const EN_CUES: CueTable = {
     "\\ba (?:few|couple)\\b(?=\\s*(?:left\\b|[.,;!]|$))",
   ),
   feedback: words(
-    "\\b(?:owner|manager|mgr|clerk|cashier|he|she|they|guy)(?:'s)? (?:is |was |seems |seemed )?(?:mad|angry|annoyed|pissed|furious|said|says|saying|asking|wondering|complaining|was saying|is saying|complain(?:ed|s|ing)?|wants?|wanted|asked|asks|requested|mentioned|thinks|happy|is happy|unhappy|upset|worried|concerned|frustrated|likes?|loves?|hates?|would like|is asking|was asking|suggested)\\b",
+    "\\b(?:owner|manager|mgr|clerk|cashier|he|she|they|guy)(?:'s)? (?:is |was |seems |seemed |looked |got )?(?:kind of |kinda |a bit |a little |pretty |really |not )?(?:mad|angry|annoyed|pissed|furious|said|says|saying|asking|wondering|complaining|was saying|is saying|complain(?:ed|s|ing)?|wants?|wanted|asked|asks|requested|mentioned|thinks|happy|is happy|unhappy|upset|worried|concerned|frustrated|likes?|loves?|hates?|would like|is asking|was asking|suggested|irritated|grumpy|unhappy|thrilled|pleased|excited|disappointed|fed up)\\b",
     "\\bcomplain(?:ed|s|t|ts)?\\b",
     "\\brequested\\b",
     "\\basked for\\b",
@@ -167,12 +172,16 @@ export const EN_CUES: CueTable = {
     "\\bbundl\\w+",
     "\\bhad to (?:buy|take)\\b",
     "\\bdidn't (?:really )?want\\b",
+    // a tied sale told as a story: "no topo allocation unless he takes 5 cs monster"
+    "\\bunless (?:he|she|they|the store|the owner|we|i) (?:takes?|buys?|orders?|carries|picks up|adds?)\\b",
+    "\\bonly if (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
+    "\\bstuck (?:him|her|them) with\\b",
   ),
   follow: words(
     "\\b(?:be|come|coming|get|go|going|stop|stopping|swing|swinging|circle|head|heading|drop|dropping|check|checking|pop|popping|run|get)(?: by| back| in)+\\b",
     "\\bback (?:at|on|to|in|there)\\b",
     "(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=end of|next (?:week|month)\\b|tomorrow\\b|tmrw\\b|later\\b)",
-    `(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=(?:next |this )?${WD}\\b)`,
+    `(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=(?:the |next |this )?${WD}\\b|(?:the )?week after next\\b)`,
     `\\bback (?=(?:${MONTH_PREFIXES})[a-z]*\\.? \\d|\\d{1,2}/\\d|the \\d)`,
     "\\bfollow(?:ing)?[- ]?ups?\\b",
     "\\brevisit\\b",
@@ -187,6 +196,8 @@ export const EN_CUES: CueTable = {
     "\\bi'll bring\\b",
     "\\bdrop off\\b",
     "\\bi'll be back\\b",
+    // "I'll call the warehouse tomorrow", "will email the distributor Monday": an action promised
+    "(?:\\bi'll|\\bi will|\\bwe'll|\\bi'm (?:gonna|going to)|\\bi (?:need|have) to|(?<!\\b(?:he|she|they|owner|manager|mgr|clerk|distributor|driver|rep|guy) )\\bwill) (?:call|email|text|ping|check with|ask|chase|talk to|reach out to|follow up with) (?:the )?(?:warehouse|distributor|office|dsd|driver|rep|sales ?rep|manager|owner|him|her|them|dispatch)\\b",
   ),
   follow_vague: words(
     "\\bsoon\\b",

@@ -18,6 +18,15 @@ export const lines: LineGrammar = {
   // "5 cs Sprite 12pk ordered", "Monster 2 cases each sold"
   verbAfterLine: /^\s*(?:each\s+|apiece\s+)?$/,
   orderClosingClause: null,
+  countFiller:
+    /^(?:\s|[:,=+&-]|x|about|around|roughly|just|only|like|maybe|is|are|at|and|plus|with|also|another|then)*$/,
+  countVerbReach: 16,
+  unsureSale: null,
+  listingOrder: null,
+  clauseBreak: /[,;:(]/,
+  clauseReach: 24,
+  numberFiller:
+    /\d\s*(?:%|am\b|pm\b|:\d|th\b|st\b|nd\b|rd\b|min|hr|hour|mile|mi\b|ft\b|yr|year|day|week|people|ppl|l\b|liter|oz|ml|pk|\$)|[$#]\s*\d|\d{5,}|[:.]\d|(?:actually|i mean|make (?:that|it)|correction:?|no wait)[,:\s]*\d/i,
 };
 
 /** "asked if we can do a BOGO": a wish counts within 30 characters before the event word. */

@@ -19,6 +19,15 @@ export const lines: LineGrammar = {
   verbAfterLine: null,
   // … except an order verb that closes the clause: 三条软中华 两条硬中华 给刘明那边订上了
   orderClosingClause: /^订[上好了的]*(?:\s|[,，。；;!！]|$)/,
+  countFiller: /^(?:[\s:：,，、=]|的|也|都|就|大概|大约|约|差不多|一共|共|总共|只|才|是|了)*$/,
+  countVerbReach: 6,
+  // 9点, 2天, 30%, 2L, 40多个顾客 (a vague head count), 不对是15条 (a restated count)
+  unsureSale: /走/,
+  listingOrder: /(?:新|又)?上了\s*$/,
+  clauseBreak: /[\s,，、:：]/,
+  clauseReach: 10,
+  numberFiller:
+    /\d[点:：]|\d\s*(?:%|％|号|岁|年|月|天|周|次|遍|趟|张|分钟?|秒|公里|米|楼|层|路|元|块|毛|折|倍|人|位|l\b|ml|升|多个?(?:人|位|顾客|客人|消费者))|[号楼路室]\s*\d|\d{5,}|[:：.]\d|(?:不对|应该是|改成|更正|其实)\s*是?\s*\d/,
 };
 
 /** 老板想搞个买赠: a wish counts within 8 characters before the event word. */
