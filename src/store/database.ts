@@ -6,6 +6,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { migrate, type Provider, providerOf, sqlitePath } from "./migrate.js";
+import { transactional } from "./transactional.js";
 
 export type Db = PrismaClient;
 
@@ -23,7 +24,7 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
       ? new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 10_000 }) })
       : await postgresClient(url);
   await db.$connect();
-  return { db, provider, close: () => db.$disconnect() };
+  return { db: transactional(db), provider, close: () => db.$disconnect() };
 }
 
 /**

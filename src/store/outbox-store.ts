@@ -199,7 +199,7 @@ export class OutboxStore {
 }
 
 /** Which database a client talks to (both generated clients carry it). */
-function providerOfClient(db: Db): "sqlite" | "postgresql" {
+export function providerOfClient(db: Db): "sqlite" | "postgresql" {
   return (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgresql" : "sqlite";
 }
 
