@@ -163,7 +163,9 @@ export function createBot(deps: BotDeps): CoreBot {
     const { message } = leased;
     if (!person) {
       const linked = deps.onUnknownSender ? await deps.onUnknownSender(message) : null;
-      const ours = await inbox.finish(leased, linked ? "handled" : "refused", { intent: linked ? "invite" : undefined });
+      const ours = await inbox.finish(leased, linked ? "handled" : "refused", {
+        intent: linked ? "invite" : undefined,
+      });
       if (!linked) log.info("message from an unlinked sender refused");
       if (!ours) return null;
       return linked ?? [{ kind: "text", text: inEveryLanguage((t) => t.core.unknownSender) }];

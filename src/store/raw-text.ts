@@ -3,7 +3,7 @@
  * surrogate (half an emoji cut by a client; SQLite's driver refuses to encode it) must not turn a
  * message into a 500 that is never stored. The readable column gets U+FFFD in their place, and the
  * exact original is kept beside it as a JSON string literal: JSON.stringify writes NUL and lone
- * surrogates as ASCII `\u` escapes, which every database accepts, and JSON.parse restores them.
+ * surrogates as ASCII `\u` escapes (and everything else as it is), and JSON.parse restores them.
  */
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what must not reach the database.

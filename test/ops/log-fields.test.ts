@@ -62,7 +62,11 @@ describe("log lines of one message", () => {
     expect(response.status).toBe(200);
     const inbound = await app.database.db.inboundMessage.findUniqueOrThrow({
       where: {
-        channel_externalUserId_externalMessageId: { channel: "web", externalUserId: "M11", externalMessageId: messageId },
+        channel_externalUserId_externalMessageId: {
+          channel: "web",
+          externalUserId: "M11",
+          externalMessageId: messageId,
+        },
       },
     });
     const during = lines.slice(before).filter((l) => l.msg !== "web chat message handled");
