@@ -46,7 +46,7 @@ const INJECTIONS = [
 ];
 
 /** One hostile request body (a string is sent as it is: broken JSON, deep nesting, numbers JSON cannot hold). */
-function hostileBody(i: number): unknown {
+export function hostileBody(i: number): unknown {
   const from = pick([...MANAGERS, "nobody", "__proto__", "A01", "x".repeat(300)]);
   const messageId = pick([`fuzz-${i}`, undefined, "", "y".repeat(500)]);
   switch (i % 12) {
@@ -88,7 +88,8 @@ function hostileBody(i: number): unknown {
   }
 }
 
-export async function fuzz(provider: ProviderName, count: number): Promise<string[]> {
+/** `timed`: /healthz under 100 ms is a guarantee here (the full run); else a figure only (CI's shared machines). */
+export async function fuzz(provider: ProviderName, count: number, timed = true): Promise<string[]> {
   const verdict = new Verdict(`fuzz: ${count} hostile web messages on ${provider}`);
   const scratch = await demoDatabase(provider);
   const server = await startServer(scratch, { DEMO_MODE: "true" });
@@ -140,7 +141,13 @@ export async function fuzz(provider: ProviderName, count: number): Promise<strin
     verdict.figure("slowest request, ms", Math.round(slowest));
     verdict.figure(`/healthz probes (every 50 ms)`, health.length);
     verdict.figure("/healthz p99, ms", Math.round(p99));
-    verdict.figure(`/healthz slowest, ms (must stay under ${HEALTH_MS})`, Math.round(worst), worst < HEALTH_MS);
+    verdict.figure(
+      timed
+        ? `/healthz slowest, ms (must stay under ${HEALTH_MS})`
+        : "/healthz slowest, ms (not judged in the short run)",
+      Math.round(worst),
+      !timed || worst < HEALTH_MS,
+    );
     verdict.figure("a plain report afterwards answered", plain.status, plain.status === 200);
   } finally {
     probing = false;
