@@ -89,6 +89,15 @@ export function hostileBody(i: number): unknown {
 }
 
 /** `timed`: /healthz under 100 ms is a guarantee here (the full run); else a figure only (CI's shared machines). */
+/** The server's own measure of its longest event-loop stall since the last read (prom-client's default gauge), ms. */
+async function eventLoopLagMax(url: string): Promise<number | null> {
+  const text = await fetch(`${url}/metrics`)
+    .then((r) => r.text())
+    .catch(() => "");
+  const line = text.split("\n").find((l) => l.startsWith("fieldmate_nodejs_eventloop_lag_max_seconds "));
+  return line ? Number(line.split(" ")[1]) * 1000 : null;
+}
+
 export async function fuzz(provider: ProviderName, count: number, timed = true): Promise<string[]> {
   const verdict = new Verdict(`fuzz: ${count} hostile web messages on ${provider}`);
   const scratch = await demoDatabase(provider);
@@ -99,6 +108,7 @@ export async function fuzz(provider: ProviderName, count: number, timed = true):
   let next = 0;
   const health: number[] = [];
   let probing = true;
+  await eventLoopLagMax(server.url); // the server's gauge restarts at each read
   const prober = (async () => {
     while (probing) {
       const started = performance.now();
@@ -122,6 +132,7 @@ export async function fuzz(provider: ProviderName, count: number, timed = true):
     );
     probing = false;
     await prober;
+    const lag = await eventLoopLagMax(server.url);
     const plain = await postJson(`${server.url}/api/messages`, {
       from: "M11",
       text: "今天去了谢记便利店,软中华断货了",
@@ -140,6 +151,7 @@ export async function fuzz(provider: ProviderName, count: number, timed = true):
     verdict.figure(`requests over ${SLOW_MS} ms`, slow, slow === 0);
     verdict.figure("slowest request, ms", Math.round(slowest));
     verdict.figure(`/healthz probes (every 50 ms)`, health.length);
+    verdict.figure("the server's longest event-loop stall, ms (its own gauge)", lag === null ? "n/a" : Math.round(lag));
     verdict.figure("/healthz p99, ms", Math.round(p99));
     verdict.figure(
       timed

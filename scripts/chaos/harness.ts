@@ -6,13 +6,13 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { importRoster } from "../../src/roster/import-roster.js";
 import { type Database, openDatabase } from "../../src/store/database.js";
 import { type ScratchDatabase, scratchPostgres, scratchSqlite } from "../../test/support/databases.js";
+import { REPO_ROOT } from "../../test/support/fixtures.js";
 
-export const REPO_ROOT = resolve(import.meta.dirname, "../..");
 const DEMO = join(REPO_ROOT, "prisma/demo");
 
 export type ProviderName = "sqlite" | "postgresql";

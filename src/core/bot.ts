@@ -64,7 +64,7 @@ export interface Accepted {
 }
 
 /** The longest message read, the same on every channel: longer ones are stored and answered, not parsed. */
-export const MESSAGE_CAP = 4000;
+const MESSAGE_CAP = 4000;
 const SWEEP_BATCH = 50;
 /** How often a retry of a message another instance is handling looks whether it is done. */
 const RETRY_POLL_MS = 200;
