@@ -61,6 +61,11 @@ export interface CoreBot extends Bot {
 
 export interface Accepted {
   replies: Promise<Reply[]>;
+  /**
+   * True when the message is already being handled here for an earlier delivery: `replies` are that
+   * handling's, and also answer it. A channel that posts replies itself (Slack) posts them once.
+   */
+  echo?: boolean;
 }
 
 /** The longest message read, the same on every channel: longer ones are stored and answered, not parsed. */
@@ -220,8 +225,9 @@ export function createBot(deps: BotDeps): CoreBot {
   async function retried(id: string, personId: string | null): Promise<Reply[]> {
     const deadline = Date.now() + 2 * leaseMs;
     for (;;) {
+      // Another retry took it over meanwhile: that delivery gets the replies.
       const running = inflight.get(id);
-      if (running) return (await running) ?? [];
+      if (running) return running.then(() => []);
       const leased = await inbox.takeOver(id, leaseMs);
       if (leased) return (await handleLeased(leased, personId)) ?? [];
       if ((await inbox.status(id)) !== "received" || Date.now() > deadline) return [];
@@ -235,6 +241,8 @@ export function createBot(deps: BotDeps): CoreBot {
     if (recorded.duplicate) {
       logger.info({ inbound: recorded.id, status: recorded.status }, "platform retry recognised; not handled again");
       if (recorded.status !== "received") return { replies: Promise.resolve([]) };
+      const running = inflight.get(recorded.id);
+      if (running) return { replies: running.then((r) => r ?? []), echo: true };
       return { replies: retried(recorded.id, person?.id ?? null) };
     }
     const leased: LeasedInbound = { id: recorded.id, lease: recorded.lease, message, personId: person?.id ?? null };

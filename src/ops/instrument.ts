@@ -64,7 +64,7 @@ export function instrumentBot(bot: CoreBot, deps: { db: Db; metrics: OpsMetrics;
     inflight.add(job);
     const forget = () => inflight.delete(job);
     job.then(forget, forget);
-    return accepted.then(() => ({ replies: job }));
+    return accepted.then(({ echo }) => ({ replies: job, echo }));
   }
 
   return {

@@ -79,6 +79,28 @@ describe.each(PROVIDERS)("intake on $name", ({ create }) => {
     expect(await world.database.db.visit.count()).toBe(1);
   });
 
+  it("marks a delivery that arrives while the first is handled as an echo of it, so a platform posts the replies once", async () => {
+    // The reading waits until the second delivery is in: the first is still being handled then.
+    let release!: () => void;
+    const reading = new Promise<void>((resolve) => (release = resolve));
+    world = await chatWorld([], {
+      database: create,
+      understand: () => async (input, rules) => {
+        await reading;
+        return rules.parse(input);
+      },
+    });
+    const message = { channel: "web", externalUserId: "M02", externalMessageId: "ev", text: REPORT, receivedAt: AT };
+    const first = await world.bot.accept(message);
+    const again = await world.bot.accept(message);
+    release();
+    expect(first.echo).toBeFalsy();
+    expect(again.echo).toBe(true);
+    expect(plain(await first.replies)).toContain("已记录");
+    expect(await again.replies).toEqual(await first.replies);
+    expect(await world.database.db.visit.count()).toBe(1);
+  });
+
   it("rolls back the work of a handling whose lease was taken over", async () => {
     // A lease of 0 ms: the sweeper may take the message while the first handling still runs.
     world = await chatWorld([], { database: create, leaseMs: 0 });

@@ -115,6 +115,8 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
       const accepted = bot.accept ? await bot.accept(inbound) : { replies: bot.handle(inbound) };
       if (eventBody) markStored(eventBody);
       const replies = await accepted.replies;
+      // A retry that arrived while the first delivery is handled: that delivery posts the replies.
+      if (accepted.echo) return;
       const t = catalogueFor(person);
       await retryOnceWhenRateLimited(() => poster.post(target, replies, t), log);
       if (groupNote && replies.length) {
