@@ -19,13 +19,16 @@ export async function twoInstances(pushes: number, trials: number, postDelayMs: 
   );
   const scratch = await demoDatabase("postgresql", true);
   const fake = await startFakeSlackApi({ postDelayMs });
-  const managers = [...demoShops().keys()].filter((m) => m.startsWith("M1"));
+  // Every linked manager gets pushes; the Chinese-speaking ones answer questions.
+  const linked = [...demoShops().keys()];
+  const managers = linked.filter((m) => m.startsWith("M1"));
+  if (pushes > linked.length * KINDS.length) throw new Error(`at most ${linked.length * KINDS.length} pushes`);
   const day = localDay(new Date(), "Asia/Shanghai");
   await inspect(scratch, (db) =>
     db.outbox.createMany({
       data: Array.from({ length: pushes }, (_, i) => {
-        const personId = managers[i % managers.length] as string;
-        const kind = KINDS[Math.floor(i / managers.length) % KINDS.length] as string;
+        const personId = linked[i % linked.length] as string;
+        const kind = KINDS[Math.floor(i / linked.length)] as string;
         return { personId, kind, day, payload: JSON.stringify([{ kind: "text", text: `chaos push ${i} (${kind})` }]) };
       }),
     }),
