@@ -108,12 +108,11 @@ export class OutboxStore {
     const now = this.clock.now();
     const lockedUntil = new Date(now.getTime() + lockMs);
     const token = randomUUID();
-    const id =
+    const r =
       this.provider === "postgresql"
         ? await this.claimPostgres(now, lockedUntil, token)
         : await this.claimSqlite(now, lockedUntil, token);
-    if (id === null) return null;
-    const r = await this.db.outbox.findUniqueOrThrow({ where: { id } });
+    if (!r) return null;
     return {
       id: r.id,
       token,
@@ -188,11 +187,11 @@ export class OutboxStore {
     return count === 1;
   }
 
-  private async claimPostgres(now: Date, lockedUntil: Date, token: string): Promise<number | null> {
+  private async claimPostgres(now: Date, lockedUntil: Date, token: string): Promise<ClaimedRow | null> {
     // One statement, so one transaction: a row another deliverer has locked is skipped, not waited
     // on, and a row whose status changed meanwhile is re-checked by PostgreSQL before it is locked.
     // Timestamps go in as UTC text: Prisma stores DateTime as UTC in `timestamp(3)` columns.
-    const rows = await this.db.$queryRaw<{ id: number }[]>(Prisma.sql`
+    const rows = await this.db.$queryRaw<ClaimedRow[]>(Prisma.sql`
       WITH due AS (
         SELECT "id" FROM "Outbox"
         WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now.toISOString()}::timestamp
@@ -203,28 +202,32 @@ export class OutboxStore {
       UPDATE "Outbox" o SET "status" = 'sending', "lockedUntil" = ${lockedUntil.toISOString()}::timestamp,
         "claimToken" = ${token}
       FROM due WHERE o."id" = due."id"
-      RETURNING o."id"`);
-    return rows[0] ? Number(rows[0].id) : null;
+      RETURNING o."id", o."personId", o."kind", o."day", o."payload", o."attempts"`);
+    const [row] = rows;
+    return row ? { ...row, id: Number(row.id), attempts: Number(row.attempts) } : null;
   }
 
-  private async claimSqlite(now: Date, lockedUntil: Date, token: string): Promise<number | null> {
+  private async claimSqlite(now: Date, lockedUntil: Date, token: string): Promise<ClaimedRow | null> {
     const due = { status: "pending", nextAttemptAt: { lte: now } };
     for (;;) {
       const next = await this.db.outbox.findFirst({
         where: due,
         orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
-        select: { id: true },
+        select: { id: true, personId: true, kind: true, day: true, payload: true, attempts: true },
       });
       if (!next) return null;
-      // The condition is re-checked in the UPDATE itself: whoever changes the row first owns it.
+      // The condition is re-checked in the UPDATE itself: whoever changes the row first owns it (and
+      // a pending row's payload does not change, so what was read is what is sent).
       const { count } = await this.db.outbox.updateMany({
         where: { id: next.id, ...due },
         data: { status: "sending", lockedUntil, claimToken: token },
       });
-      if (count === 1) return next.id;
+      if (count === 1) return next;
     }
   }
 }
+
+type ClaimedRow = Omit<ClaimedPush, "token" | "replies"> & { payload: string };
 
 /** Which database a client talks to (both generated clients carry it). */
 export function providerOfClient(db: Db): "sqlite" | "postgresql" {
