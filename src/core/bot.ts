@@ -12,7 +12,8 @@ import type { Logger } from "../log.js";
 import type { ParseInput, ParseResult, Parser } from "../parse/index.js";
 import type { Db } from "../store/database.js";
 import { DEFAULT_LEASE_MS, Inbox, type LeasedInbound } from "../store/inbox.js";
-import { OutboxStore, providerOfClient } from "../store/outbox-store.js";
+import { OutboxStore } from "../store/outbox-store.js";
+import { inPersonTransaction } from "../store/person-transaction.js";
 import { RosterStore } from "../store/roster-store.js";
 import { type SessionDocument, SessionStore } from "../store/session-store.js";
 import { pickedChoice, rememberChoices } from "./choice-memory.js";
@@ -89,7 +90,6 @@ export function createBot(deps: BotDeps): CoreBot {
   const roster = new RosterStore(db);
   const inbox = new Inbox(db);
   const outbox = new OutboxStore(db, { now: () => new Date() });
-  const provider = providerOfClient(db);
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   /** Rows this instance is handling now, by inbound id: a retry arriving meanwhile waits for the same replies. */
   const inflight = new Map<string, Promise<Reply[] | null>>();
@@ -185,9 +185,7 @@ export function createBot(deps: BotDeps): CoreBot {
     }
     try {
       return await queue.run(person.id, () =>
-        db.$transaction(async () => {
-          // Another instance may be handling this person's previous message: wait for it to commit.
-          if (provider === "postgresql") await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${person.id}))`;
+        inPersonTransaction(db, person.id, async () => {
           const ctx = await converse(message, person, leased.id, log);
           if (!(await inbox.finish(leased, "handled", { intent: ctx.intent ?? undefined }))) throw new LeaseLost();
           return ctx.replies;
