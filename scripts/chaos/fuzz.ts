@@ -1,13 +1,13 @@
 /**
  * Fuzz: hostile web messages — random Unicode, NUL, lone surrogates, 100 KB bodies, deep JSON,
- * 1e309, long repetitive reports, prompt injection, broken JSON — from 8 concurrent clients, while
+ * 1e309, long repetitive reports, prompt injection, broken JSON — from 8 people at once, while
  * /healthz is timed every 50 ms. No 5xx, no request over 5 s, /healthz always under 100 ms, and the
  * server still answers a plain report at the end.
  */
 import { demoDatabase, type ProviderName, postJson, sleep, startServer, Verdict } from "./harness.js";
 
-const CLIENTS = 8;
-const MANAGERS = ["M11", "M12", "M13", "M21", "M22"];
+/** The demo organisation's people: each client is one of them, as eight people typing at once would be. */
+const PEOPLE = ["A01", "S11", "M11", "M12", "M13", "S21", "M21", "M22"];
 const SLOW_MS = 5000;
 const HEALTH_MS = 100;
 
@@ -46,8 +46,9 @@ const INJECTIONS = [
 ];
 
 /** One hostile request body (a string is sent as it is: broken JSON, deep nesting, numbers JSON cannot hold). */
-export function hostileBody(i: number): unknown {
-  const from = pick([...MANAGERS, "nobody", "__proto__", "A01", "x".repeat(300)]);
+export function hostileBody(i: number, sender: string): unknown {
+  // Now and then someone who is not there, or a name meant to break a lookup.
+  const from = Math.random() < 0.9 ? sender : pick(["nobody", "__proto__", "constructor", "x".repeat(300)]);
   const messageId = pick([`fuzz-${i}`, undefined, "", "y".repeat(500)]);
   switch (i % 12) {
     case 0:
@@ -60,11 +61,11 @@ export function hostileBody(i: number): unknown {
     case 3:
       return { from, text: "中华断货 ".repeat(20_000).slice(0, 100_000), messageId };
     case 4:
-      return `{"from":"${pick(MANAGERS)}","text":${"[".repeat(50_000)}${"]".repeat(50_000)}}`;
+      return `{"from":"${sender}","text":${"[".repeat(50_000)}${"]".repeat(50_000)}}`;
     case 5:
       return pick([
-        `{"from":"M11","text":1e309}`,
-        `{"from":"M11","text":"1e309","messageId":1e309}`,
+        `{"from":"${sender}","text":1e309}`,
+        `{"from":"${sender}","text":"1e309","messageId":1e309}`,
         `{"from":1e309,"text":"hi"}`,
       ]);
     case 6:
@@ -121,9 +122,9 @@ export async function fuzz(provider: ProviderName, count: number, timed = true):
   })();
   try {
     await Promise.all(
-      Array.from({ length: CLIENTS }, async () => {
+      PEOPLE.map(async (sender) => {
         for (let i = next++; i < count; i = next++) {
-          const answer = await postJson(`${server.url}/api/messages`, hostileBody(i), 30_000);
+          const answer = await postJson(`${server.url}/api/messages`, hostileBody(i, sender), 30_000);
           statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
           if (answer.ms > SLOW_MS) slow++;
           slowest = Math.max(slowest, answer.ms);
