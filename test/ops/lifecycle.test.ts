@@ -5,12 +5,10 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
-import { parse } from "csv-parse/sync";
 import { afterEach, describe, expect, it } from "vitest";
+import { demoShops } from "../../scripts/chaos/harness.js";
 import { openDatabase } from "../../src/store/database.js";
 import { type ScratchDatabase, scratchSqlite } from "../support/databases.js";
 import { REPO_ROOT } from "../support/fixtures.js";
@@ -80,17 +78,6 @@ async function post(url: string, from: string, text: string) {
     // Refused or cut: never acknowledged, so the sender knows to try again.
     return { messageId, status: 0, body: null };
   }
-}
-
-/** Each demo manager's own shops: reports the bot can store without asking. */
-function demoShops(): Map<string, string[]> {
-  const rows = parse(readFileSync(join(REPO_ROOT, "prisma/demo/retailers.csv")), { columns: true }) as {
-    name: string;
-    manager_id: string;
-  }[];
-  const shops = new Map<string, string[]>();
-  for (const row of rows) shops.set(row.manager_id, [...(shops.get(row.manager_id) ?? []), row.name]);
-  return shops;
 }
 
 describe("stopping the bot with a signal", () => {

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { featureHandlers, rulesOnly } from "../../src/app.js";
-import { type Bot, createBot, type Understand } from "../../src/core/bot.js";
+import { type CoreBot, createBot, type Understand } from "../../src/core/bot.js";
 import type { Context } from "../../src/core/context.js";
 import { replyToPlainText } from "../../src/core/plain-text.js";
 import type { ChannelName, InboundMessage, Reply } from "../../src/domain/messages.js";
@@ -34,7 +34,7 @@ export interface ChatWorld {
   database: Database;
   /** The database's URL, for tools that open it themselves (the CLI). */
   url: string;
-  bot: Bot;
+  bot: CoreBot;
   /** Where answers put their charts, exports and photos. */
   files: FileStore;
   notified: { personId: string; replies: Reply[] }[];
@@ -55,6 +55,8 @@ export interface ChatWorldOptions {
   checkInRadiusM?: number;
   /** How voice notes are heard (BotDeps.hear), made once the database is ready; default: voice is off. */
   hear?: (db: Database["db"]) => (ctx: Context) => Promise<string | null>;
+  /** How long a stored message is its bot's before the sweeper may take it (default: the core's). */
+  leaseMs?: number;
 }
 
 export async function chatWorld(extraDirs: string[] = [], options: ChatWorldOptions = {}): Promise<ChatWorld> {
@@ -73,6 +75,7 @@ export async function chatWorld(extraDirs: string[] = [], options: ChatWorldOpti
       db: database.db,
       logger: createLogger("silent"),
       understand,
+      leaseMs: options.leaseMs,
       handlers: featureHandlers({
         db: database.db,
         understand,

@@ -99,7 +99,13 @@ export async function startWecom(deps: StartWecomDeps): Promise<WecomChannel> {
     const log = logger.child({ wecomUser: userId, messageId: message.externalMessageId });
     let replies: Reply[];
     try {
-      replies = await bot.handle({ ...message, channel: "wecom" });
+      // Stored, then the callback is answered (WeCom retries one left unanswered for 5 s); handling follows.
+      const inbound: InboundMessage = { ...message, channel: "wecom" };
+      const accepted = bot.accept ? await bot.accept(inbound) : { replies: bot.handle(inbound) };
+      taken();
+      replies = await accepted.replies;
+      // A retry that arrived while the first delivery is handled: that delivery sends the replies.
+      if (accepted.echo) return;
     } catch (error) {
       log.error({ err: error }, "WeCom message failed");
       replies = [{ kind: "text", text: inEveryLanguage((t) => t.channels.failed) }];
