@@ -14,6 +14,7 @@ import type { Config } from "./config/config.js";
 import { allowedHostNames, assertSafeToServe, publicBaseUrl, servingWarnings } from "./config/serving.js";
 import { createBot, type Understand } from "./core/bot.js";
 import type { Handler } from "./core/handler.js";
+import { startSweeper } from "./core/sweeper.js";
 import { loadDemoIfEmpty } from "./demo/load-demo.js";
 import { localDay } from "./domain/calendar.js";
 import type { Reply } from "./domain/messages.js";
@@ -171,6 +172,7 @@ export async function startApp(
       understand: meteredUnderstand(understand, metrics),
       handlers: [inboundLogFields, ...featureHandlers({ db, understand, notify: push, files, signInLinks })],
       capabilities: (channel) => channelCapabilities(channel),
+      leaseMs: config.INBOX_LEASE_SECONDS * 1000,
       // A deactivated person is told so; an unlinked sender who sends an admin's invite code gets linked (cli invite).
       onUnknownSender: unknownSenderHook(db, logger),
     }),
@@ -220,7 +222,16 @@ export async function startApp(
   const opsUrl = await ops.listen();
   await chats.ready;
   // Plans, nudges, digests, reminders and quizzes go out through the outbox; SCHEDULER=false turns them off.
-  const scheduler = config.SCHEDULER ? await startScheduler({ db, logger, push }) : null;
+  const scheduler = config.SCHEDULER
+    ? await startScheduler({
+        db,
+        logger,
+        push,
+        options: { deliverer: { sendTimeoutMs: config.CHANNEL_TIMEOUT_SECONDS * 1000 } },
+      })
+    : null;
+  // Messages a crash left unhandled: now, then every INBOX_SWEEP_SECONDS (their replies go out as pushes).
+  const sweeper = startSweeper(bot, config.INBOX_SWEEP_SECONDS * 1000, logger);
   const backups = startBackupJob({
     databaseUrl: config.DATABASE_URL,
     dir: config.BACKUP_DIR,
@@ -249,7 +260,7 @@ export async function startApp(
         // Intake first: the web server answers what it is answering and takes nothing new; each
         // channel stops receiving and finishes what it received. Meanwhile the deliverer finishes the
         // push it is sending and hands the rest of its claimed rows back to the outbox.
-        await Promise.all([web.close(), chats.stop(), scheduler?.stop()]);
+        await Promise.all([web.close(), chats.stop(), scheduler?.stop(), sweeper.stop()]);
         await bot.drain();
         await backups?.stop();
         await ops.close();

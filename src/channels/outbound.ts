@@ -34,6 +34,27 @@ export class RateLimitedError extends Error {
   }
 }
 
+/** A send that did not finish in time: the request may have reached the platform, or not. */
+export class SendTimeoutError extends Error {
+  readonly code = "SEND_TIMEOUT";
+  constructor(readonly timeoutMs: number) {
+    super(`no answer from the platform within ${timeoutMs} ms; outcome unknown`);
+  }
+}
+
+/** `work`, or SendTimeoutError once `ms` pass (the work itself is not stopped: it may still land). */
+export async function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SendTimeoutError(ms)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The channels that are running, by name. */
 export class ChannelRegistry {
   private readonly channels = new Map<ChannelName, OutboundChannel>();

@@ -49,6 +49,12 @@ const appVariables = {
   /** How the model is asked for structured output; many self-hosted endpoints lack json_schema. */
   LLM_STRUCTURED_OUTPUT: z.enum(["jsonSchema", "functionCalling", "jsonMode"]).default("jsonSchema"),
   SCHEDULER: flag(true),
+  /** How long a stored message is its instance's to handle before another may take it over (after a crash). */
+  INBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** How often messages a crash left unhandled are looked for (and once at start). */
+  INBOX_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  /** The longest a push may take on a chat platform before its outcome counts as unknown. */
+  CHANNEL_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
   /** /metrics, /readyz and /healthz on their own port (kept off the public one); unset: on PORT. */
   METRICS_PORT: unsetIfEmpty(z.coerce.number().int().min(1).max(65535).optional()),
   /** The daily SQLite backup's folder; unset: a backups folder beside the database file. */

@@ -11,7 +11,8 @@ import { inEveryLanguage, messagesFor } from "../locales/index.js";
 import type { Logger } from "../log.js";
 import type { ParseInput, ParseResult, Parser } from "../parse/index.js";
 import type { Db } from "../store/database.js";
-import { Inbox } from "../store/inbox.js";
+import { DEFAULT_LEASE_MS, Inbox, type LeasedInbound } from "../store/inbox.js";
+import { OutboxStore, providerOfClient } from "../store/outbox-store.js";
 import { RosterStore } from "../store/roster-store.js";
 import { type SessionDocument, SessionStore } from "../store/session-store.js";
 import { pickedChoice, rememberChoices } from "./choice-memory.js";
@@ -34,23 +35,59 @@ export interface BotDeps {
   understand?: Understand;
   /** What each channel can show; default: text only. */
   capabilities?: (channel: ChannelName) => ChannelCapabilities;
+  /** How long a stored message is this instance's to handle before a sweeper may take it over. */
+  leaseMs?: number;
   /** Called for a message from an unlinked sender before the refusal; returns replies when it linked them (invite codes). */
   onUnknownSender?: (message: InboundMessage) => Promise<Reply[] | null>;
 }
 
 export interface Bot {
+  /** Stores the message raw, then handles it: resolves with its replies. */
   handle(message: InboundMessage): Promise<Reply[]>;
+  /**
+   * Stores the message raw and resolves then (what a channel may acknowledge); `replies` resolves
+   * once it is handled. A retry of a message still being handled waits for it, or handles it when
+   * the instance that stored it is gone. Optional for stand-ins: `handle` alone then.
+   */
+  accept?(message: InboundMessage): Promise<Accepted>;
 }
+
+/** The core itself: also the sweeper's entry. */
+export interface CoreBot extends Bot {
+  accept(message: InboundMessage): Promise<Accepted>;
+  /** Handles rows left `received` whose lease ran out; their replies go out through the outbox. */
+  sweep(): Promise<number>;
+}
+
+export interface Accepted {
+  replies: Promise<Reply[]>;
+}
+
+/** The longest message read, the same on every channel: longer ones are stored and answered, not parsed. */
+export const MESSAGE_CAP = 4000;
+const SWEEP_BATCH = 50;
+/** How often a retry of a message another instance is handling looks whether it is done. */
+const RETRY_POLL_MS = 200;
+
+/** Thrown inside a message's transaction when its row was taken over: the rollback undoes its records. */
+class LeaseLost extends Error {}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const TEXT_ONLY: ChannelCapabilities = { images: false, files: false, buttons: false };
 /** Control characters other than tab and newlines: binary noise, never meaningful in a report. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the pattern exists to strip these characters from inbound text.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g;
 
-export function createBot(deps: BotDeps): Bot {
+export function createBot(deps: BotDeps): CoreBot {
   const { db, logger } = deps;
   const roster = RosterStore.shared(db);
   const inbox = new Inbox(db);
+  const outbox = new OutboxStore(db, { now: () => new Date() });
+  const provider = providerOfClient(db);
+  const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  /** Rows this instance is handling now, by inbound id: a retry arriving meanwhile waits for the same replies. */
+  const inflight = new Map<string, Promise<Reply[] | null>>();
   const sessions = new SessionStore(db);
   const parsers = new ParserCache(roster);
   const queue = new PerPersonQueue();
@@ -121,30 +158,115 @@ export function createBot(deps: BotDeps): Bot {
     return ctx;
   }
 
+  /** One leased row, handled in one transaction: records, dialogue state and the handled mark commit together. */
+  async function process(leased: LeasedInbound, person: Person | null, log: Logger): Promise<Reply[] | null> {
+    const { message } = leased;
+    if (!person) {
+      const linked = deps.onUnknownSender ? await deps.onUnknownSender(message) : null;
+      const ours = await inbox.finish(leased, linked ? "handled" : "refused", {
+        intent: linked ? "invite" : undefined,
+      });
+      if (!linked) log.info("message from an unlinked sender refused");
+      if (!ours) return null;
+      return linked ?? [{ kind: "text", text: inEveryLanguage((t) => t.core.unknownSender) }];
+    }
+    const t = messagesFor(replyLanguage(message.text, person.lang));
+    if ([...message.text].length > MESSAGE_CAP) {
+      // Stored raw above; too long to read in one go (and to hold the server with).
+      log.info({ length: message.text.length }, "message over the length cap; stored, not read");
+      return (await inbox.finish(leased, "refused", { intent: "too_long" }))
+        ? [{ kind: "text", text: t.core.tooLong(MESSAGE_CAP) }]
+        : null;
+    }
+    try {
+      return await queue.run(person.id, () =>
+        db.$transaction(async () => {
+          // Another instance may be handling this person's previous message: wait for it to commit.
+          if (provider === "postgresql") await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${person.id}))`;
+          const ctx = await converse(message, person, leased.id, log);
+          if (!(await inbox.finish(leased, "handled", { intent: ctx.intent ?? undefined }))) throw new LeaseLost();
+          return ctx.replies;
+        }),
+      );
+    } catch (error) {
+      if (error instanceof LeaseLost) {
+        log.warn("another instance took this message over; its work here is rolled back");
+        return null;
+      }
+      log.error({ err: error }, "message handling failed");
+      await inbox.finish(leased, "failed", { error: String(error) }).catch(() => undefined);
+      return [{ kind: "text", text: t.core.failed }];
+    }
+  }
+
+  /** Handles a row this instance holds; concurrent asks for the same row share the one handling. */
+  function handleLeased(leased: LeasedInbound, personId: string | null): Promise<Reply[] | null> {
+    const running = inflight.get(leased.id);
+    if (running) return running;
+    const log = logger.child({ inbound: leased.id, channel: leased.message.channel, person: personId });
+    const job = (async () => {
+      const person = personId ? await roster.person(personId) : null;
+      return process(leased, person, log);
+    })();
+    inflight.set(leased.id, job);
+    void job.then(
+      () => inflight.delete(leased.id),
+      () => inflight.delete(leased.id),
+    );
+    return job;
+  }
+
+  /** A retry of a stored message: its handling here, or another instance's, or ours once their lease ran out. */
+  async function retried(id: string, personId: string | null): Promise<Reply[]> {
+    const deadline = Date.now() + 2 * leaseMs;
+    for (;;) {
+      const running = inflight.get(id);
+      if (running) return (await running) ?? [];
+      const leased = await inbox.takeOver(id, leaseMs);
+      if (leased) return (await handleLeased(leased, personId)) ?? [];
+      if ((await inbox.status(id)) !== "received" || Date.now() > deadline) return [];
+      await sleep(RETRY_POLL_MS);
+    }
+  }
+
+  async function accept(message: InboundMessage): Promise<Accepted> {
+    const person = await identify(message);
+    const recorded = await inbox.record(message, person?.id ?? null, leaseMs);
+    if (recorded.duplicate) {
+      logger.info({ inbound: recorded.id, status: recorded.status }, "platform retry recognised; not handled again");
+      if (recorded.status !== "received") return { replies: Promise.resolve([]) };
+      return { replies: retried(recorded.id, person?.id ?? null) };
+    }
+    const leased: LeasedInbound = { id: recorded.id, lease: recorded.lease, message, personId: person?.id ?? null };
+    return { replies: handleLeased(leased, person?.id ?? null).then((r) => r ?? []) };
+  }
+
+  /** Rows a crash left `received`: handled here, their replies pushed (the sender's request is long gone). */
+  async function sweep(): Promise<number> {
+    let handled = 0;
+    for (const id of await inbox.abandoned(SWEEP_BATCH)) {
+      const leased = await inbox.takeOver(id, leaseMs);
+      if (!leased) continue;
+      const replies = await handleLeased(leased, leased.personId);
+      handled++;
+      if (!replies?.length || !leased.personId) continue;
+      const person = await roster.person(leased.personId);
+      if (!person) continue;
+      await outbox.enqueue({
+        personId: person.id,
+        kind: `reply:${id}`,
+        day: localDay(new Date(), person.timezone),
+        replies,
+      });
+    }
+    return handled;
+  }
+
   return {
+    accept,
+    sweep,
     async handle(message) {
-      const person = await identify(message);
-      const recorded = await inbox.record(message, person?.id ?? null);
-      const log = logger.child({ inbound: recorded.id, channel: message.channel, person: person?.id ?? null });
-      if (recorded.duplicate) {
-        log.info({ status: recorded.status }, "platform retry recognised; not handled again");
-        return [];
-      }
-      if (!person) {
-        const linked = deps.onUnknownSender ? await deps.onUnknownSender(message) : null;
-        await inbox.finish(recorded.id, linked ? "handled" : "refused", { intent: linked ? "invite" : undefined });
-        if (!linked) log.info("message from an unlinked sender refused");
-        return linked ?? [{ kind: "text", text: inEveryLanguage((t) => t.core.unknownSender) }];
-      }
-      try {
-        const ctx = await queue.run(person.id, () => converse(message, person, recorded.id, log));
-        await inbox.finish(recorded.id, "handled", { intent: ctx.intent ?? undefined });
-        return ctx.replies;
-      } catch (error) {
-        log.error({ err: error }, "message handling failed");
-        await inbox.finish(recorded.id, "failed", { error: String(error) }).catch(() => undefined);
-        return [{ kind: "text", text: messagesFor(replyLanguage(message.text, person.lang)).core.failed }];
-      }
+      return (await accept(message)).replies;
     },
   };
 }

@@ -8,7 +8,7 @@
  * - each running channel's outbound `send` (what pushes use): pushes and failures by channel and reason.
  */
 import { ChannelRegistry, type OutboundChannel } from "../channels/outbound.js";
-import type { Bot, Understand } from "../core/bot.js";
+import type { Accepted, CoreBot, Understand } from "../core/bot.js";
 import type { Handler } from "../core/handler.js";
 import type { Logger } from "../log.js";
 import { withLogFields } from "../log.js";
@@ -16,21 +16,21 @@ import type { Db } from "../store/database.js";
 import type { OpsMetrics } from "./metrics.js";
 import { inboundOutcome } from "./ops-queries.js";
 
-export interface InstrumentedBot extends Bot {
+export interface InstrumentedBot extends CoreBot {
   /** Resolves once every message being handled now has its replies (shutdown). */
   drain(): Promise<void>;
 }
 
-export function instrumentBot(bot: Bot, deps: { db: Db; metrics: OpsMetrics; logger: Logger }): InstrumentedBot {
+export function instrumentBot(bot: CoreBot, deps: { db: Db; metrics: OpsMetrics; logger: Logger }): InstrumentedBot {
   const inflight = new Set<Promise<unknown>>();
 
-  async function measured(message: Parameters<Bot["handle"]>[0]) {
+  async function measured(message: Parameters<CoreBot["handle"]>[0], accepted: Promise<Accepted>) {
     const since = new Date();
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
-    let replies: Awaited<ReturnType<Bot["handle"]>>;
+    let replies: Awaited<ReturnType<CoreBot["handle"]>>;
     try {
-      replies = await bot.handle(message);
+      replies = await (await accepted).replies;
     } catch (error) {
       deps.metrics.message({ channel: message.channel, intent: "none", outcome: "error" }, seconds());
       throw error;
@@ -42,9 +42,9 @@ export function instrumentBot(bot: Bot, deps: { db: Db; metrics: OpsMetrics; log
   }
 
   /** The inbound row says how it ended; a row handled before this call began was a platform retry. */
-  async function outcomeOf(message: Parameters<Bot["handle"]>[0], since: Date) {
+  async function outcomeOf(message: Parameters<CoreBot["handle"]>[0], since: Date) {
     try {
-      const row = await inboundOutcome(deps.db, message.channel, message.externalMessageId);
+      const row = await inboundOutcome(deps.db, message);
       if (!row) return { intent: "none", outcome: "unknown" };
       const handledNow = row.handledAt !== null && row.handledAt.getTime() >= since.getTime();
       // A retry is not read again: counting its intent would count the message twice.
@@ -57,14 +57,22 @@ export function instrumentBot(bot: Bot, deps: { db: Db; metrics: OpsMetrics; log
     }
   }
 
+  /** Stored first; the job (counted in flight until its replies) measures the handling. */
+  function accept(message: Parameters<CoreBot["handle"]>[0]): Promise<Accepted> {
+    const accepted = bot.accept(message);
+    const job = measured(message, accepted);
+    inflight.add(job);
+    const forget = () => inflight.delete(job);
+    job.then(forget, forget);
+    return accepted.then(() => ({ replies: job }));
+  }
+
   return {
-    handle(message) {
-      const job = measured(message);
-      inflight.add(job);
-      const forget = () => inflight.delete(job);
-      job.then(forget, forget);
-      return job;
+    accept,
+    async handle(message) {
+      return (await accept(message)).replies;
     },
+    sweep: () => bot.sweep(),
     async drain() {
       while (inflight.size > 0) await Promise.allSettled([...inflight]);
     },

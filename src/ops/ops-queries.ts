@@ -34,11 +34,11 @@ export async function outboxStats(db: Db, now: Date = new Date()): Promise<Outbo
 /** How an inbound message's row ended: its status and intent, and when it was handled. */
 export async function inboundOutcome(
   db: Db,
-  channel: string,
-  externalMessageId: string,
+  key: { channel: string; externalUserId: string; externalMessageId: string },
 ): Promise<{ status: string; intent: string | null; handledAt: Date | null } | null> {
+  const { channel, externalUserId, externalMessageId } = key;
   return db.inboundMessage.findUnique({
-    where: { channel_externalMessageId: { channel, externalMessageId } },
+    where: { channel_externalUserId_externalMessageId: { channel, externalUserId, externalMessageId } },
     select: { status: true, intent: true, handledAt: true },
   });
 }

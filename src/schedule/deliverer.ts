@@ -1,14 +1,16 @@
 /**
- * Sends due outbox rows through `push`, one row at a time: sent rows are marked sent, failures are
- * retried with exponential backoff up to a maximum of attempts, a platform's "slow down"
- * (RateLimitedError) pauses delivery for as long as it asks without counting as a failure, and a
- * push whose local day is over is dropped rather than sent late.
+ * Sends due outbox rows through `push`, one row at a time, each claimed just before it is sent and
+ * its claim renewed while the send runs: sent rows are marked sent, failures are retried with
+ * exponential backoff up to a maximum of attempts, a platform's "slow down" (RateLimitedError)
+ * pauses delivery for as long as it asks without counting as a failure, and a push whose local day
+ * is over is dropped rather than sent late.
  *
- * At-least-once at the edge: if the process dies after a platform took a message but before the row
- * is marked sent, the row is retried once its lock expires. That window is one send wide.
+ * At most once at the edge: a send that does not finish within `sendTimeoutMs` may still have
+ * reached the platform (none of ours takes an idempotency key), so it is recorded as `unknown` and
+ * not sent again; so is a row whose deliverer died mid-send (its claim ran out while `sending`).
  */
 
-import { RateLimitedError } from "../channels/outbound.js";
+import { RateLimitedError, SendTimeoutError, withinTime } from "../channels/outbound.js";
 import { localDay } from "../domain/calendar.js";
 import type { Reply } from "../domain/messages.js";
 import type { Logger } from "../log.js";
@@ -22,25 +24,25 @@ import { zonesOf } from "./schedule-queries.js";
 export type PushFn = (personId: string, replies: Reply[]) => Promise<void>;
 
 export interface DelivererOptions {
-  /** Rows claimed at a time. */
-  batchSize?: number;
   /** Failed attempts before a row is given up (status failed). */
   maxAttempts?: number;
   /** First retry delay; doubled each attempt up to maxBackoffMs. */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
-  /** How long a claimed row is ours; after that another deliverer may take it (a crashed instance's rows). */
+  /** How long a claim lasts unless renewed (it is, every third of it, while the send runs). */
   lockMs?: number;
+  /** The longest one send may take; after that its outcome is unknown. */
+  sendTimeoutMs?: number;
   /** How often to look for due rows when nothing kicks the deliverer. */
   pollMs?: number;
 }
 
 const DELIVERER_DEFAULTS: Required<DelivererOptions> = {
-  batchSize: 20,
   maxAttempts: 6,
   baseBackoffMs: 30_000,
   maxBackoffMs: 30 * 60_000,
   lockMs: 2 * 60_000,
+  sendTimeoutMs: 15_000,
   pollMs: 5_000,
 };
 
@@ -50,6 +52,8 @@ interface DeliveryReport {
   retried: number;
   expired: number;
   rateLimited: number;
+  /** Sends that timed out, and rows a stopped deliverer left mid-send: not sent again. */
+  unknown: number;
 }
 
 export interface Deliverer {
@@ -83,18 +87,27 @@ export function createDeliverer(deps: {
   async function deliverOne(row: ClaimedPush, zone: string, report: DeliveryReport): Promise<"ok" | "paused"> {
     const log = logger.child({ outbox: row.id, person: row.personId, kind: row.kind, day: row.day });
     if (row.day < localDay(clock.now(), zone)) {
-      await outbox.expire(row.id);
+      await outbox.expire(row);
       report.expired++;
       log.info("push belongs to a past day; dropped instead of sent late");
       return "ok";
     }
+    const renewal = setInterval(() => {
+      outbox.renew(row, o.lockMs).catch((error: unknown) => log.warn({ err: error }, "outbox claim not renewed"));
+    }, o.lockMs / 3);
     try {
-      await push(row.personId, row.replies);
+      await withinTime(push(row.personId, row.replies), o.sendTimeoutMs);
     } catch (error) {
+      if (error instanceof SendTimeoutError) {
+        await outbox.markUnknown(row, error.message);
+        report.unknown++;
+        log.error({ timeoutMs: error.timeoutMs }, "push timed out; it may have arrived, so it is not sent again");
+        return "ok";
+      }
       if (error instanceof RateLimitedError) {
         const retryAt = new Date(clock.now().getTime() + error.retryAfterMs);
         pausedUntil = Math.max(pausedUntil, retryAt.getTime());
-        await outbox.release(row.id, retryAt, error.message);
+        await outbox.release(row, retryAt, error.message);
         report.rateLimited++;
         log.warn({ retryAfterMs: error.retryAfterMs }, "rate limited; delivery paused");
         return "paused";
@@ -102,40 +115,37 @@ export function createDeliverer(deps: {
       const attempts = row.attempts + 1;
       const message = error instanceof Error ? error.message : String(error);
       if (attempts >= o.maxAttempts) {
-        await outbox.markFailed(row.id, attempts, message, null);
+        await outbox.markFailed(row, attempts, message, null);
         report.failed++;
         log.error({ err: error, attempts }, "push failed for good");
       } else {
         const retryAt = new Date(clock.now().getTime() + backoffMs(attempts, o.baseBackoffMs, o.maxBackoffMs));
-        await outbox.markFailed(row.id, attempts, message, retryAt);
+        await outbox.markFailed(row, attempts, message, retryAt);
         report.retried++;
         log.warn({ err: error, attempts, retryAt }, "push failed; will retry");
       }
       return "ok";
+    } finally {
+      clearInterval(renewal);
     }
-    await outbox.markSent(row.id);
-    report.sent++;
-    log.info("push delivered");
+    if (await outbox.markSent(row)) {
+      report.sent++;
+      log.info("push delivered");
+    } else {
+      log.error("push delivered, but its claim had passed on: the row was settled by another deliverer");
+    }
     return "ok";
   }
 
   async function run(): Promise<DeliveryReport> {
-    const report: DeliveryReport = { sent: 0, failed: 0, retried: 0, expired: 0, rateLimited: 0 };
+    const report: DeliveryReport = { sent: 0, failed: 0, retried: 0, expired: 0, rateLimited: 0, unknown: 0 };
+    report.unknown += await outbox.settleAbandoned();
+    // Stopping is checked before each claim: a stop never leaves a claimed row behind.
     while (!stopped && clock.now().getTime() >= pausedUntil) {
-      const rows = await outbox.claim(o.batchSize, o.lockMs);
-      if (rows.length === 0) break;
-      const zones = await zonesOf(
-        db,
-        rows.map((r) => r.personId),
-      );
-      for (const [i, row] of rows.entries()) {
-        const outcome = stopped ? "paused" : await deliverOne(row, zones.get(row.personId) ?? "UTC", report);
-        if (outcome === "paused") {
-          // Hand the rest of the batch back untouched so another instance (or the next run) can take it.
-          for (const rest of rows.slice(i + 1)) await outbox.release(rest.id);
-          return report;
-        }
-      }
+      const row = await outbox.claimNext(o.lockMs);
+      if (!row) break;
+      const zones = await zonesOf(db, [row.personId]);
+      if ((await deliverOne(row, zones.get(row.personId) ?? "UTC", report)) === "paused") break;
     }
     return report;
   }

@@ -6,6 +6,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { migrate, type Provider, providerOf, sqlitePath } from "./migrate.js";
+import { transactional } from "./transactional.js";
 
 export type Db = PrismaClient;
 
@@ -40,7 +41,7 @@ export async function openDatabase(
   await client.$connect();
   if (provider === "sqlite") await tuneSqlite(client);
   const db = options.observer ? observed(client, options.observer) : client;
-  return { db, provider, close: () => client.$disconnect() };
+  return { db: transactional(db), provider, close: () => client.$disconnect() };
 }
 
 /**

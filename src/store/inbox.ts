@@ -1,47 +1,132 @@
 /**
- * The raw inbound log: every message is stored before anything else happens, and a platform's retry
- * (same channel and external message id) is recognised by the unique key, not by timing.
+ * The raw inbound log, and the queue messages are handled from. Every message is stored before
+ * anything else happens (so it can be acknowledged), then handled under a lease: the instance that
+ * stored it holds the lease while it handles it, and a row left `received` (a crash, a kill) is taken
+ * by a sweeper once its lease has run out. Marking a row handled names the lease owner, so a row
+ * whose lease passed to another instance cannot be finished twice. A platform's retry (same channel,
+ * sender and message id) is recognised by the unique key, not by timing.
  */
 import { randomUUID } from "node:crypto";
-import type { InboundMessage } from "../domain/messages.js";
+import type { ChannelName, InboundMessage } from "../domain/messages.js";
 import type { Db } from "./database.js";
+import { originalText, storableText } from "./raw-text.js";
+
+/** How long a stored message is its storer's to handle before a sweeper may take it over. */
+export const DEFAULT_LEASE_MS = 60_000;
 
 export type InboundStatus = "received" | "handled" | "failed" | "refused";
 
-export type Recorded = { duplicate: false; id: string } | { duplicate: true; id: string; status: InboundStatus };
+export type Recorded =
+  | { duplicate: false; id: string; lease: string }
+  | { duplicate: true; id: string; status: InboundStatus };
+
+/** A `received` row leased for handling: `lease` names this one handling of it. */
+export interface LeasedInbound {
+  id: string;
+  lease: string;
+  message: InboundMessage;
+  personId: string | null;
+}
 
 export class Inbox {
   constructor(private readonly db: Db) {}
 
-  /** Stores the message; a second delivery of the same external id is reported as a duplicate and not stored again. */
-  async record(message: InboundMessage, personId: string | null): Promise<Recorded> {
-    const key = { channel: message.channel, externalMessageId: message.externalMessageId };
+  /** Stores the message leased to this instance; a second delivery of the same message is reported as a duplicate. */
+  async record(message: InboundMessage, personId: string | null, leaseMs = DEFAULT_LEASE_MS): Promise<Recorded> {
     const id = randomUUID();
+    const lease = randomUUID();
     try {
       await this.db.inboundMessage.create({
         data: {
           id,
-          ...key,
+          channel: message.channel,
+          externalMessageId: message.externalMessageId,
           externalUserId: message.externalUserId,
           personId,
-          text: message.text,
+          ...storableText(message.text),
           receivedAt: message.receivedAt,
+          leaseOwner: lease,
+          leaseUntil: new Date(Date.now() + leaseMs),
         },
       });
-      return { duplicate: false, id };
+      return { duplicate: false, id, lease };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      const first = await this.db.inboundMessage.findUnique({ where: { channel_externalMessageId: key } });
+      const first = await this.db.inboundMessage.findUnique({
+        where: {
+          channel_externalUserId_externalMessageId: {
+            channel: message.channel,
+            externalUserId: message.externalUserId,
+            externalMessageId: message.externalMessageId,
+          },
+        },
+      });
       if (!first) throw error;
       return { duplicate: true, id: first.id, status: first.status as InboundStatus };
     }
   }
 
-  async finish(id: string, status: InboundStatus, details: { intent?: string; error?: string } = {}): Promise<void> {
-    await this.db.inboundMessage.update({
-      where: { id },
-      data: { status, intent: details.intent, error: details.error, handledAt: new Date() },
+  /** Takes over a `received` row whose lease ran out; null when it is handled or someone holds it. */
+  async takeOver(id: string, leaseMs: number): Promise<LeasedInbound | null> {
+    const now = new Date();
+    const lease = randomUUID();
+    const { count } = await this.db.inboundMessage.updateMany({
+      where: { id, status: "received", OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+      data: { leaseOwner: lease, leaseUntil: new Date(now.getTime() + leaseMs) },
     });
+    if (count !== 1) return null;
+    const row = await this.db.inboundMessage.findUniqueOrThrow({ where: { id } });
+    return {
+      id,
+      lease,
+      personId: row.personId,
+      message: {
+        channel: row.channel as ChannelName,
+        externalUserId: row.externalUserId,
+        externalMessageId: row.externalMessageId,
+        text: originalText(row),
+        receivedAt: row.receivedAt,
+      },
+    };
+  }
+
+  /** Ids of `received` rows whose lease ran out, oldest first: what a sweeper should take over. */
+  async abandoned(limit: number): Promise<string[]> {
+    const rows = await this.db.inboundMessage.findMany({
+      where: { status: "received", OR: [{ leaseUntil: null }, { leaseUntil: { lt: new Date() } }] },
+      orderBy: { receivedAt: "asc" },
+      take: limit,
+      select: { id: true },
+    });
+    return rows.map((r) => r.id);
+  }
+
+  async status(id: string): Promise<InboundStatus | null> {
+    const row = await this.db.inboundMessage.findUnique({ where: { id }, select: { status: true } });
+    return (row?.status as InboundStatus | undefined) ?? null;
+  }
+
+  /**
+   * Ends a row under its lease; false when the lease is no longer this one's (already handled, or
+   * taken over after it ran out): inside the message's transaction, false means roll back.
+   */
+  async finish(
+    { id, lease }: Pick<LeasedInbound, "id" | "lease">,
+    status: InboundStatus,
+    details: { intent?: string; error?: string } = {},
+  ): Promise<boolean> {
+    const { count } = await this.db.inboundMessage.updateMany({
+      where: { id, status: "received", leaseOwner: lease },
+      data: {
+        status,
+        intent: details.intent,
+        error: details.error,
+        handledAt: new Date(),
+        leaseOwner: null,
+        leaseUntil: null,
+      },
+    });
+    return count === 1;
   }
 }
 

@@ -2,10 +2,14 @@
  * The outbox: every scheduled push is a row keyed (person, kind, day), so producing it twice is a
  * no-op and delivering it is tracked row by row. Claiming rows for delivery is safe with several
  * deliverers: on PostgreSQL by `FOR UPDATE SKIP LOCKED` (the database's own row locks), on SQLite —
- * one instance by design — by a conditional UPDATE of the row's status.
+ * one instance by design — by a conditional UPDATE of the row's status. Each claim gets its own
+ * token and every later change of the row names it, so a claim that ran out (and was settled or
+ * taken by another deliverer) changes nothing.
  * A row's status goes pending → sending → sent; a failed attempt returns it to pending for a retry,
- * or ends it as failed; a push whose day has passed ends as expired.
+ * or ends it as failed; a push whose day has passed ends as expired; a send whose outcome is unknown
+ * (timed out after the request left, or its sender died mid-send) ends as unknown and is not resent.
  */
+import { randomUUID } from "node:crypto";
 import type { Reply } from "../domain/messages.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./database.js";
@@ -27,8 +31,13 @@ export interface NewPush {
   replies: Reply[];
 }
 
-export interface ClaimedPush {
+/** A claimed row: its id and the claim's token, which every change of its state must name. */
+interface Fence {
   id: number;
+  token: string;
+}
+
+export interface ClaimedPush extends Fence {
   personId: string;
   kind: string;
   day: string;
@@ -91,115 +100,134 @@ export class OutboxStore {
     }
   }
 
-  /** Takes up to `limit` due rows for this deliverer, locked for `lockMs` (then another may retry them). */
-  async claim(limit: number, lockMs: number): Promise<ClaimedPush[]> {
+  /**
+   * Takes the next due row for this deliverer, just before it is sent: it is ours (`token`) for
+   * `lockMs`, renewed while the send runs. One row at a time, so no claim outlives its send.
+   */
+  async claimNext(lockMs: number): Promise<ClaimedPush | null> {
     const now = this.clock.now();
     const lockedUntil = new Date(now.getTime() + lockMs);
-    const ids =
+    const token = randomUUID();
+    const id =
       this.provider === "postgresql"
-        ? await this.claimPostgres(now, lockedUntil, limit)
-        : await this.claimSqlite(now, lockedUntil, limit);
-    if (ids.length === 0) return [];
-    const rows = await this.db.outbox.findMany({ where: { id: { in: ids } }, orderBy: { id: "asc" } });
-    return rows.map((r) => ({
+        ? await this.claimPostgres(now, lockedUntil, token)
+        : await this.claimSqlite(now, lockedUntil, token);
+    if (id === null) return null;
+    const r = await this.db.outbox.findUniqueOrThrow({ where: { id } });
+    return {
       id: r.id,
+      token,
       personId: r.personId,
       kind: r.kind,
       day: r.day,
       replies: JSON.parse(r.payload) as Reply[],
       attempts: r.attempts,
-    }));
+    };
   }
 
-  async markSent(id: number): Promise<void> {
-    await this.db.outbox.updateMany({
-      where: { id, status: "sending" },
-      data: { status: "sent", sentAt: this.clock.now(), lockedUntil: null, lastError: null },
+  /**
+   * Rows whose sender stopped mid-send (its lease ran out while `sending`): the platform may have
+   * taken the message, so they end as `unknown` rather than being sent again. Returns how many.
+   */
+  async settleAbandoned(): Promise<number> {
+    const { count } = await this.db.outbox.updateMany({
+      where: { status: "sending", lockedUntil: { lt: this.clock.now() } },
+      data: { status: "unknown", claimToken: null, lockedUntil: null, lastError: "sender stopped mid-send" },
     });
+    return count;
+  }
+
+  /** Keeps a claim while its send runs; false when the claim is no longer this token's. */
+  async renew(row: Fence, lockMs: number): Promise<boolean> {
+    return this.change(row, { lockedUntil: new Date(this.clock.now().getTime() + lockMs) });
+  }
+
+  async markSent(row: Fence): Promise<boolean> {
+    return this.settle(row, { status: "sent", sentAt: this.clock.now(), lastError: null });
   }
 
   /** A failed attempt: retried at `retryAt`, or given up on (status failed) when `retryAt` is null. */
-  async markFailed(id: number, attempts: number, error: string, retryAt: Date | null): Promise<void> {
-    await this.db.outbox.updateMany({
-      where: { id, status: "sending" },
-      data: retryAt
-        ? { status: "pending", attempts, lastError: error, nextAttemptAt: retryAt, lockedUntil: null }
-        : { status: "failed", attempts, lastError: error, lockedUntil: null },
-    });
+  async markFailed(row: Fence, attempts: number, error: string, retryAt: Date | null): Promise<boolean> {
+    return this.settle(
+      row,
+      retryAt
+        ? { status: "pending", attempts, lastError: error, nextAttemptAt: retryAt }
+        : { status: "failed", attempts, lastError: error },
+    );
+  }
+
+  /** The send timed out after the request left: it may have arrived, so it is not sent again. */
+  async markUnknown(row: Fence, error: string): Promise<boolean> {
+    return this.settle(row, { status: "unknown", lastError: error });
   }
 
   /** Hands a row back untried (rate limit, shutdown): not counted as an attempt. */
-  async release(id: number, retryAt: Date | null = null, note: string | null = null): Promise<void> {
-    await this.db.outbox.updateMany({
-      where: { id, status: "sending" },
-      data: {
-        status: "pending",
-        lockedUntil: null,
-        ...(retryAt ? { nextAttemptAt: retryAt } : {}),
-        ...(note ? { lastError: note } : {}),
-      },
+  async release(row: Fence, retryAt: Date | null = null, note: string | null = null): Promise<boolean> {
+    return this.settle(row, {
+      status: "pending",
+      ...(retryAt ? { nextAttemptAt: retryAt } : {}),
+      ...(note ? { lastError: note } : {}),
     });
   }
 
   /** Its day is over in the person's time zone: a late plan is useful, yesterday's is not. */
-  async expire(id: number): Promise<void> {
-    await this.db.outbox.updateMany({
-      where: { id, status: "sending" },
-      data: { status: "expired", lockedUntil: null },
-    });
+  async expire(row: Fence): Promise<boolean> {
+    return this.settle(row, { status: "expired" });
   }
 
-  private async claimPostgres(now: Date, lockedUntil: Date, limit: number): Promise<number[]> {
-    // One statement, so one transaction: rows another deliverer has locked are skipped, not waited on,
-    // and a row whose status changed meanwhile is re-checked by PostgreSQL before it is locked.
+  /** Ends the claim with a new state; only the claim's own token can. */
+  private settle(row: Fence, data: Prisma.OutboxUpdateManyMutationInput): Promise<boolean> {
+    return this.change(row, { ...data, lockedUntil: null, claimToken: null });
+  }
+
+  private async change(row: Fence, data: Prisma.OutboxUpdateManyMutationInput): Promise<boolean> {
+    const { count } = await this.db.outbox.updateMany({
+      where: { id: row.id, status: "sending", claimToken: row.token },
+      data,
+    });
+    return count === 1;
+  }
+
+  private async claimPostgres(now: Date, lockedUntil: Date, token: string): Promise<number | null> {
+    // One statement, so one transaction: a row another deliverer has locked is skipped, not waited
+    // on, and a row whose status changed meanwhile is re-checked by PostgreSQL before it is locked.
     // Timestamps go in as UTC text: Prisma stores DateTime as UTC in `timestamp(3)` columns.
     const rows = await this.db.$queryRaw<{ id: number }[]>(Prisma.sql`
       WITH due AS (
         SELECT "id" FROM "Outbox"
-        WHERE ("status" = 'pending' AND "nextAttemptAt" <= ${now.toISOString()}::timestamp)
-           OR ("status" = 'sending' AND "lockedUntil" < ${now.toISOString()}::timestamp)
+        WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now.toISOString()}::timestamp
         ORDER BY "nextAttemptAt", "id"
-        LIMIT ${limit}
+        LIMIT 1
         FOR UPDATE SKIP LOCKED
       )
-      UPDATE "Outbox" o SET "status" = 'sending', "lockedUntil" = ${lockedUntil.toISOString()}::timestamp
+      UPDATE "Outbox" o SET "status" = 'sending', "lockedUntil" = ${lockedUntil.toISOString()}::timestamp,
+        "claimToken" = ${token}
       FROM due WHERE o."id" = due."id"
       RETURNING o."id"`);
-    return rows.map((r) => Number(r.id));
+    return rows[0] ? Number(rows[0].id) : null;
   }
 
-  private async claimSqlite(now: Date, lockedUntil: Date, limit: number): Promise<number[]> {
-    const due = {
-      OR: [
-        { status: "pending", nextAttemptAt: { lte: now } },
-        { status: "sending", lockedUntil: { lt: now } },
-      ],
-    };
+  private async claimSqlite(now: Date, lockedUntil: Date, token: string): Promise<number | null> {
+    const due = { status: "pending", nextAttemptAt: { lte: now } };
     for (;;) {
-      const candidates = await this.db.outbox.findMany({
+      const next = await this.db.outbox.findFirst({
         where: due,
         orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
-        take: limit,
         select: { id: true },
       });
-      if (candidates.length === 0) return [];
-      const claimed: number[] = [];
-      for (const { id } of candidates) {
-        // The condition is re-checked in the UPDATE itself: whoever changes the row first owns it.
-        const { count } = await this.db.outbox.updateMany({
-          where: { id, ...due },
-          data: { status: "sending", lockedUntil },
-        });
-        if (count === 1) claimed.push(id);
-      }
-      // Losing every row to another deliverer does not mean nothing is left: look again.
-      if (claimed.length > 0) return claimed;
+      if (!next) return null;
+      // The condition is re-checked in the UPDATE itself: whoever changes the row first owns it.
+      const { count } = await this.db.outbox.updateMany({
+        where: { id: next.id, ...due },
+        data: { status: "sending", lockedUntil, claimToken: token },
+      });
+      if (count === 1) return next.id;
     }
   }
 }
 
 /** Which database a client talks to (both generated clients carry it). */
-function providerOfClient(db: Db): "sqlite" | "postgresql" {
+export function providerOfClient(db: Db): "sqlite" | "postgresql" {
   return (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgresql" : "sqlite";
 }
 

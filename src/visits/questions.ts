@@ -9,6 +9,9 @@ import type { Messages } from "../locales/index.js";
 import type { ParseResult, Parser } from "../parse/index.js";
 import type { PendingReport, Question } from "./report-draft.js";
 
+/** The longest typed answer read as a product's name (软中华, "Coke Zero 12pk"): it replaces each mention. */
+const PRODUCT_ANSWER_MAX = 40;
+
 /** The labels of a question's numbered options, in order (what "2" or a name picks from). */
 function optionLabels(question: Question, t: Messages): string[] {
   const q = t.visits.question;
@@ -112,7 +115,8 @@ export function applyAnswer(
         answers.products[question.mention] = readableAs(parser, picked, spellings(picked.sku), senderId, pending.now);
         return next();
       }
-      if (answer.kind !== "text") return { kind: "unclear" };
+      // A product's name is short; a long answer would be copied over every mention of the word.
+      if (answer.kind !== "text" || answer.text.length > PRODUCT_ANSWER_MAX) return { kind: "unclear" };
       const known = parser.parse({ text: answer.text, senderId, now: pending.now }).products.length > 0;
       if (!known) return { kind: "unclear" };
       answers.products[question.mention] = answer.text;

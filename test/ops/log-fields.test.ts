@@ -61,7 +61,13 @@ describe("log lines of one message", () => {
     });
     expect(response.status).toBe(200);
     const inbound = await app.database.db.inboundMessage.findUniqueOrThrow({
-      where: { channel_externalMessageId: { channel: "web", externalMessageId: messageId } },
+      where: {
+        channel_externalUserId_externalMessageId: {
+          channel: "web",
+          externalUserId: "M11",
+          externalMessageId: messageId,
+        },
+      },
     });
     const during = lines.slice(before).filter((l) => l.msg !== "web chat message handled");
     const fromModel = during.filter((l) => l.component === "llm-parse");

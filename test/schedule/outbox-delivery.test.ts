@@ -69,7 +69,7 @@ describe.each(PROVIDERS)("outbox delivery on $name", ({ name, create }) => {
     expect(await db.outbox.count({ where: { status: "sent" } })).toBe(5);
   });
 
-  it("after a crash mid-delivery, the restarted deliverer sends the rest once and never the rows already sent", async () => {
+  it("after a crash mid-delivery, the restarted deliverer sends the rest once, and the row in flight never again", async () => {
     const { db } = await freshDatabase(create);
     const clock = new ManualClock(NINE_AM);
     const ids = await people(db, 6);
@@ -78,32 +78,64 @@ describe.each(PROVIDERS)("outbox delivery on $name", ({ name, create }) => {
       await outbox.enqueue({ personId: id, kind: "morning_plan", day: "2026-11-26", replies: text(`plan for ${id}`) });
     // The first process sends two pushes, then hangs in the third (the process "dies" there).
     const crashed = recordingPush((_, __, call) => (call === 3 ? new Promise<void>(() => undefined) : undefined));
-    void createDeliverer({
-      db,
-      push: crashed.push,
-      logger: silent,
-      clock,
-      options: { batchSize: 4, lockMs: 120_000 },
-    }).deliverDue();
+    createDeliverer({ db, push: crashed.push, logger: silent, clock, options: { lockMs: 120_000 } })
+      .deliverDue()
+      .catch(() => undefined);
     await expect.poll(() => crashed.calls()).toBe(3);
     expect(crashed.delivered.map((d) => d.personId)).toEqual(ids.slice(0, 2));
 
-    // Restarted at once: the crashed claim still holds rows 3–4; rows 5–6 were never claimed.
+    // Restarted at once: the crashed claim still holds row 3 (and only it: rows are claimed one by one).
     const restarted = recordingPush();
     const deliverer = createDeliverer({
       db,
       push: restarted.push,
       logger: silent,
       clock,
-      options: { batchSize: 4, lockMs: 120_000 },
+      options: { lockMs: 120_000 },
     });
     await deliverer.deliverDue();
-    expect(restarted.delivered.map((d) => d.personId)).toEqual(ids.slice(4));
-    // Once the dead process's lock runs out, its rows are taken over and sent once.
+    expect(restarted.delivered.map((d) => d.personId)).toEqual(ids.slice(3));
+    // Once the dead process's claim runs out, its row may or may not have reached the person: unknown, not resent.
     clock.advance(121_000);
+    expect((await deliverer.deliverDue()).unknown).toBe(1);
+    expect(restarted.delivered).toHaveLength(3);
+    expect(await db.outbox.count({ where: { status: "sent" } })).toBe(5);
+    expect(await db.outbox.findFirstOrThrow({ where: { personId: ids[2] } })).toMatchObject({ status: "unknown" });
+  });
+
+  it("records a send that times out as unknown and does not send it again", async () => {
+    const { db } = await freshDatabase(create);
+    const clock = new ManualClock(NINE_AM);
+    const [id] = await people(db, 1);
+    const outbox = new OutboxStore(db, clock);
+    await outbox.enqueue({ personId: id!, kind: "morning_plan", day: "2026-11-26", replies: text("plan") });
+    const hung = recordingPush(() => new Promise<void>(() => undefined));
+    const deliverer = createDeliverer({ db, push: hung.push, logger: silent, clock, options: { sendTimeoutMs: 50 } });
+    expect(await deliverer.deliverDue()).toMatchObject({ sent: 0, unknown: 1, retried: 0 });
+    clock.advance(3_600_000);
     await deliverer.deliverDue();
-    expect(restarted.delivered.map((d) => d.personId).sort()).toEqual(ids.slice(2));
-    expect(await db.outbox.count({ where: { status: "sent" } })).toBe(6);
+    expect(hung.calls()).toBe(1);
+    expect(await db.outbox.findFirstOrThrow()).toMatchObject({ status: "unknown", claimToken: null });
+  });
+
+  it("lets only the current claim change a row: a stale token cannot mark it sent", async () => {
+    const { db } = await freshDatabase(create);
+    const clock = new ManualClock(NINE_AM);
+    const [id] = await people(db, 1);
+    const outbox = new OutboxStore(db, clock);
+    await outbox.enqueue({ personId: id!, kind: "morning_plan", day: "2026-11-26", replies: text("plan") });
+    const first = await outbox.claimNext(1_000);
+    if (!first) throw new Error("nothing claimed");
+    // The claim is handed back (as by a rate limit) and taken again by another deliverer.
+    expect(await outbox.release(first)).toBe(true);
+    const second = await outbox.claimNext(1_000);
+    if (!second) throw new Error("nothing claimed");
+    expect(second.token).not.toBe(first.token);
+    expect(await outbox.markSent(first)).toBe(false);
+    expect(await outbox.renew(first, 60_000)).toBe(false);
+    expect(await db.outbox.findFirstOrThrow()).toMatchObject({ status: "sending", claimToken: second.token });
+    expect(await outbox.markSent(second)).toBe(true);
+    expect(await db.outbox.findFirstOrThrow()).toMatchObject({ status: "sent", claimToken: null });
   });
 
   it("drops yesterday's undelivered push instead of sending it late, and sends today's late", async () => {
@@ -199,8 +231,8 @@ describe.each(PROVIDERS)("outbox delivery on $name", ({ name, create }) => {
     // by design (a second writer in one process would block the event loop on the file lock): two
     // deliverers share its connection.
     const other = name === "PostgreSQL" ? await secondConnection(url) : { db };
-    const a = createDeliverer({ db, push: slowPush("a"), logger: silent, clock, options: { batchSize: 7 } });
-    const b = createDeliverer({ db: other.db, push: slowPush("b"), logger: silent, clock, options: { batchSize: 7 } });
+    const a = createDeliverer({ db, push: slowPush("a"), logger: silent, clock });
+    const b = createDeliverer({ db: other.db, push: slowPush("b"), logger: silent, clock });
     const [ra, rb] = await Promise.all([a.deliverDue(), b.deliverDue()]);
     expect(ra.sent + rb.sent).toBe(240);
     // Both took part: the rows were really contended for.

@@ -13,34 +13,81 @@ afterEach(async () => {
   }
 });
 
-const message = (externalMessageId: string, channel: InboundMessage["channel"] = "slack"): InboundMessage => ({
+const message = (
+  externalMessageId: string,
+  channel: InboundMessage["channel"] = "slack",
+  externalUserId = "U123",
+  text = "张记 中华断货",
+): InboundMessage => ({
   channel,
-  externalUserId: "U123",
+  externalUserId,
   externalMessageId,
-  text: "张记 中华断货",
+  text,
   receivedAt: new Date("2026-11-25T09:00:00Z"),
 });
 
+async function scratchInbox(create: () => Promise<ScratchDatabase>) {
+  const scratch = await create();
+  const database = await openDatabase(scratch.url);
+  open.push({ database, scratch });
+  return { db: database.db, inbox: new Inbox(database.db) };
+}
+
 describe.each(PROVIDERS)("the inbound log on $name", ({ create }) => {
   it("stores a message once and recognises a retry of the same external id", async () => {
-    const scratch = await create();
-    const database = await openDatabase(scratch.url);
-    open.push({ database, scratch });
-    const inbox = new Inbox(database.db);
+    const { db, inbox } = await scratchInbox(create);
     const first = await inbox.record(message("Ev1"), null);
-    expect(first.duplicate).toBe(false);
-    await inbox.finish(first.id, "handled", { intent: "visit_log" });
+    if (first.duplicate) throw new Error("first delivery seen as a retry");
+    expect(await inbox.finish(first, "handled", { intent: "visit_log" })).toBe(true);
     const retry = await inbox.record(message("Ev1"), null);
     expect(retry).toEqual({ duplicate: true, id: first.id, status: "handled" });
     // The same id on another channel is another message.
     expect((await inbox.record(message("Ev1", "wechat"), null)).duplicate).toBe(false);
-    expect(await database.db.inboundMessage.count()).toBe(2);
-    const stored = await database.db.inboundMessage.findUniqueOrThrow({ where: { id: first.id } });
+    expect(await db.inboundMessage.count()).toBe(2);
+    const stored = await db.inboundMessage.findUniqueOrThrow({ where: { id: first.id } });
     expect(stored).toMatchObject({
       text: "张记 中华断货",
       status: "handled",
       intent: "visit_log",
       externalUserId: "U123",
     });
+  });
+
+  it("keeps two senders' messages apart when their clients chose the same id", async () => {
+    const { inbox } = await scratchInbox(create);
+    expect((await inbox.record(message("x1", "web", "M11"), "M11")).duplicate).toBe(false);
+    expect((await inbox.record(message("x1", "web", "M12"), "M12")).duplicate).toBe(false);
+    expect((await inbox.record(message("x1", "web", "M12"), "M12")).duplicate).toBe(true);
+  });
+
+  it("stores NUL and lone surrogates without error and gives back the exact original", async () => {
+    const { db, inbox } = await scratchInbox(create);
+    const hostile = "张记\u0000中华断货 \ud83d 半个表情 \ude00";
+    const first = await inbox.record(message("Ev9", "web", "M11", hostile), "M11", 0);
+    if (first.duplicate) throw new Error("first delivery seen as a retry");
+    const row = await db.inboundMessage.findUniqueOrThrow({ where: { id: first.id } });
+    expect(row.text).toBe("张记\ufffd中华断货 \ufffd 半个表情 \ufffd");
+    // Its lease (0 ms) ran out: the sweeper's take-over reads the original back.
+    const taken = await inbox.takeOver(first.id, 60_000);
+    expect(taken?.message.text).toBe(hostile);
+  });
+
+  it("lets a row's lease be taken over only once it ran out, and only its holder finish it", async () => {
+    const { inbox } = await scratchInbox(create);
+    const held = await inbox.record(message("Ev2"), null, 60_000);
+    if (held.duplicate) throw new Error("first delivery seen as a retry");
+    expect(await inbox.abandoned(10)).toEqual([]);
+    expect(await inbox.takeOver(held.id, 60_000)).toBeNull();
+
+    const lapsed = await inbox.record(message("Ev3"), null, 0);
+    if (lapsed.duplicate) throw new Error("first delivery seen as a retry");
+    expect(await inbox.abandoned(10)).toEqual([lapsed.id]);
+    const sweeper = await inbox.takeOver(lapsed.id, 60_000);
+    expect(sweeper).not.toBeNull();
+    // The first holder's lease is stale: it cannot mark the row, the sweeper can, once.
+    expect(await inbox.finish(lapsed, "handled")).toBe(false);
+    expect(await inbox.finish(sweeper!, "handled")).toBe(true);
+    expect(await inbox.finish(sweeper!, "handled")).toBe(false);
+    expect(await inbox.status(lapsed.id)).toBe("handled");
   });
 });

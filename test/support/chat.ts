@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { featureHandlers, rulesOnly } from "../../src/app.js";
-import { type Bot, createBot, type Understand } from "../../src/core/bot.js";
+import { type CoreBot, createBot, type Understand } from "../../src/core/bot.js";
 import { replyToPlainText } from "../../src/core/plain-text.js";
 import type { ChannelName, Reply } from "../../src/domain/messages.js";
 import { messagesFor } from "../../src/locales/index.js";
@@ -33,7 +33,7 @@ export interface ChatWorld {
   database: Database;
   /** The database's URL, for tools that open it themselves (the CLI). */
   url: string;
-  bot: Bot;
+  bot: CoreBot;
   notified: { personId: string; replies: Reply[] }[];
   say(personId: string, text: string, options?: SayOptions): Promise<Reply[]>;
   /** Starts a new bot on the same database, as a process restart would. */
@@ -46,6 +46,8 @@ export interface ChatWorldOptions {
   understand?: (db: Database["db"]) => Understand;
   /** The scratch database to talk on (one of PROVIDERS' `create`); default: a SQLite file. */
   database?: () => Promise<ScratchDatabase>;
+  /** How long a stored message is its bot's before the sweeper may take it (default: the core's). */
+  leaseMs?: number;
 }
 
 export async function chatWorld(extraDirs: string[] = [], options: ChatWorldOptions = {}): Promise<ChatWorld> {
@@ -61,6 +63,7 @@ export async function chatWorld(extraDirs: string[] = [], options: ChatWorldOpti
       db: database.db,
       logger: createLogger("silent"),
       understand,
+      leaseMs: options.leaseMs,
       handlers: featureHandlers({
         db: database.db,
         understand,

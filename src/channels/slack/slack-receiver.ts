@@ -1,7 +1,7 @@
 /**
  * Slack's Events API over HTTP on the web chat's own server (POST /slack/events): a Bolt `Receiver`
- * that verifies the v0 signature, acknowledges first (Slack wants an answer within 3 seconds) and lets
- * the app handle the event afterwards. Retries (`X-Slack-Retry-Num`) are passed on, not dropped:
+ * that verifies the v0 signature, acknowledges as soon as the message is stored (Slack wants an answer
+ * within 3 seconds) and lets the app handle the event afterwards. Retries (`X-Slack-Retry-Num`) are passed on, not dropped:
  * the core's inbound log recognises them by the message's own id, which survives a crash between
  * the first delivery and its reply where an early "skip retries" rule would lose the message.
  */
@@ -24,6 +24,14 @@ export interface SlackReceiverOptions {
   /** Answer 200 anyway if no listener acknowledged by then, so Slack does not retry (it gives up at 3 s). */
   ackTimeoutMs?: number;
   now?: () => number;
+}
+
+const STORED = Symbol("slack.stored");
+type Stored = { [STORED]?: () => void };
+
+/** A message listener's word that the event's message is stored: Slack is acknowledged now. */
+export function markStored(body: unknown): void {
+  if (typeof body === "object" && body !== null) (body as Stored)[STORED]?.();
 }
 
 class HttpError extends Error {
@@ -110,21 +118,33 @@ export class SlackHttpReceiver implements Receiver {
     let acked = false;
     let answered!: () => void;
     const responded = new Promise<void>((resolve) => (answered = resolve));
-    const ack = async (response?: unknown) => {
-      if (acked) throw new ReceiverMultipleAckError();
+    const answer = (status: number, payload: unknown = "") => {
+      if (acked) return;
       acked = true;
-      respond(res, 200, response ?? "");
+      respond(res, status, payload);
       answered();
+    };
+    // Events API: Bolt acknowledges before any listener runs, but a message must be stored before
+    // Slack hears "got it" (a crash in between would lose it: Slack does not resend what it saw
+    // acknowledged). The message listener calls markStored(body); any other event is answered when
+    // its listener ends; the timer answers in any case before Slack gives up.
+    const deferred = body.type === "event_callback";
+    let ackBody: unknown = "";
+    if (deferred) (body as Stored)[STORED] = () => answer(200, ackBody);
+    let boltAcked = false;
+    const ack = async (response?: unknown) => {
+      if (boltAcked) throw new ReceiverMultipleAckError();
+      boltAcked = true;
+      ackBody = response ?? "";
+      if (!deferred) answer(200, ackBody);
     };
     const timer = setTimeout(() => {
       if (acked) return;
-      acked = true;
       this.options.logger.error(
         { type: body.type, command: body.command },
         "Slack request not acknowledged in time; answered empty",
       );
-      respond(res, 200, "");
-      answered();
+      answer(200, ackBody);
     }, this.ackTimeoutMs);
 
     const event: ReceiverEvent = { body, ack, retryNum, retryReason };
@@ -132,20 +152,12 @@ export class SlackHttpReceiver implements Receiver {
       .processEvent(event)
       .catch((error: unknown) => {
         this.options.logger.error({ err: error, type: body.type }, "Slack event handling failed");
-        if (!acked) {
-          acked = true;
-          respond(res, 500, "");
-          answered();
-        }
+        answer(500);
       })
       .finally(() => {
         clearTimeout(timer);
-        if (!acked) {
-          // Nothing listened (an event type we do not handle): tell Slack it arrived.
-          acked = true;
-          respond(res, 200, "");
-          answered();
-        }
+        // Nothing listened (an event type we do not handle), or the listener is done: tell Slack it arrived.
+        answer(200, ackBody);
         this.inFlight.delete(work);
       });
     this.inFlight.add(work);

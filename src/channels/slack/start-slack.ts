@@ -16,7 +16,7 @@ import { boltLogger } from "./bolt-logger.js";
 import { type SlackConfig, type SlackTransport, slackTransport } from "./slack-config.js";
 import { SlackIdentities } from "./slack-identity.js";
 import { retryOnceWhenRateLimited, SlackPoster, type SlackTarget } from "./slack-poster.js";
-import { SlackHttpReceiver } from "./slack-receiver.js";
+import { markStored, SlackHttpReceiver } from "./slack-receiver.js";
 import { fromSlackText } from "./slack-text.js";
 import { slashCommandText } from "./slash-command.js";
 
@@ -104,12 +104,17 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
     message: Omit<InboundMessage, "channel">,
     target: SlackTarget,
     groupNote?: SlackTarget,
+    /** The event's body: Slack is acknowledged once the message is stored (HTTP mode). */
+    eventBody?: unknown,
   ): Promise<void> {
     const log = logger.child({ slackUser: message.externalUserId, messageId: message.externalMessageId });
     let person: Person | null = null;
     try {
       person = await identities.ensure(message.externalUserId);
-      const replies = await bot.handle({ ...message, channel: "slack" });
+      const inbound: InboundMessage = { ...message, channel: "slack" };
+      const accepted = bot.accept ? await bot.accept(inbound) : { replies: bot.handle(inbound) };
+      if (eventBody) markStored(eventBody);
+      const replies = await accepted.replies;
       const t = catalogueFor(person);
       await retryOnceWhenRateLimited(() => poster.post(target, replies, t), log);
       if (groupNote && replies.length) {
@@ -131,7 +136,7 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
   }
 
   // Direct messages. Edits, joins and bot posts arrive as subtypes; a file with a caption is `file_share`.
-  app.event("message", async ({ event }) => {
+  app.event("message", async ({ event, body }) => {
     const e = event as {
       channel_type?: string;
       subtype?: string;
@@ -155,13 +160,15 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
           receivedAt: slackTime(e.ts),
         },
         { kind: "conversation", channel: e.channel, threadTs: e.thread_ts },
+        undefined,
+        body,
       ),
     );
   });
 
   // @Fieldmate in a channel: answered in a DM (others in the channel must not see a person's or a
   // team's data, an export least of all), with a one-line note in a thread, so the channel is not flooded.
-  app.event("app_mention", async ({ event }) => {
+  app.event("app_mention", async ({ event, body }) => {
     if (event.bot_id || !event.user) return;
     const thread: SlackTarget = { kind: "conversation", channel: event.channel, threadTs: event.thread_ts ?? event.ts };
     const direct = isDirectConversation(event.channel);
@@ -175,6 +182,7 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
         },
         direct ? thread : { kind: "user", userId: event.user },
         direct ? undefined : thread,
+        body,
       ),
     );
   });

@@ -3,8 +3,6 @@
  */
 import { WebRequestError } from "./http-helpers.js";
 
-/** The longest message the bot accepts; longer text is refused, not cut, so nothing is silently lost. */
-const MAX_TEXT_CHARS = 4000;
 const MAX_MESSAGE_ID_CHARS = 200;
 
 export interface MessageRequest {
@@ -38,15 +36,8 @@ export function parseMessageRequest(body: unknown): MessageRequest {
   if (text.trim() === "") {
     throw new WebRequestError(400, "empty_text", "The message is empty.");
   }
-  // Code points, not UTF-16 units: an emoji counts as one character, as a person would count it.
-  const length = [...text].length;
-  if (length > MAX_TEXT_CHARS) {
-    throw new WebRequestError(
-      413,
-      "text_too_long",
-      `The message is ${length} characters long; the limit is ${MAX_TEXT_CHARS}. Please split it.`,
-    );
-  }
+  // No length check here: the core caps every channel alike (MESSAGE_CAP), storing and answering
+  // a longer message; the body limit bounds what is read at all.
 
   if (messageId !== undefined && messageId !== null) {
     if (typeof messageId !== "string" || messageId.trim() === "" || messageId.length > MAX_MESSAGE_ID_CHARS) {

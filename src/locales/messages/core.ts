@@ -10,6 +10,8 @@ export interface CoreMessages {
   otherLanguage: string;
   /** Handling failed; the message is kept. */
   failed: string;
+  /** Over the length cap: stored, not read. */
+  tooLong(cap: number): string;
   /** A sender not linked to anyone on the roster. */
   unknownSender: string;
   /** A question whose feature is not running here. */

@@ -34,7 +34,7 @@ export interface FakeSlackApi {
   close(): Promise<void>;
 }
 
-export async function startFakeSlackApi(): Promise<FakeSlackApi> {
+export async function startFakeSlackApi(options: { postDelayMs?: number } = {}): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
   const users = new Map<string, { email?: string; is_bot?: boolean }>();
   const scripted = new Map<string, Scripted[]>();
@@ -75,6 +75,8 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
           bot_id: "BBOT",
         });
       case "chat.postMessage":
+        // A slow Slack (the chaos scripts): the post is taken at once, the answer comes late.
+        if (options.postDelayMs) await new Promise((resolve) => setTimeout(resolve, options.postDelayMs));
         return send(res, 200, { ok: true, channel: args.channel, ts: `${++ts}.000100`, message: { text: args.text } });
       case "chat.update":
         return send(res, 200, { ok: true, channel: args.channel, ts: args.ts });

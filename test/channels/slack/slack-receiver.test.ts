@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { App, ReceiverEvent } from "@slack/bolt";
 import { afterEach, describe, expect, it } from "vitest";
-import { SlackHttpReceiver } from "../../../src/channels/slack/slack-receiver.js";
+import { markStored, SlackHttpReceiver } from "../../../src/channels/slack/slack-receiver.js";
 import { createLogger } from "../../../src/log.js";
 import { eventBody, postToSlackEndpoint, SIGNING_SECRET } from "./signed-requests.js";
 
@@ -68,6 +68,28 @@ describe("the Slack HTTP receiver", () => {
     expect(response.status).toBe(200);
     expect(JSON.parse(response.text)).toEqual({ text: "ok" });
     expect(seen[0]).toMatchObject({ retryNum: 2, retryReason: "http_timeout", body: { event_id: "Ev1" } });
+  });
+
+  it("acknowledges a message event once the listener has stored it, not when Bolt acks, and goes on handling", async () => {
+    const steps: string[] = [];
+    let handled!: () => void;
+    const done = new Promise<void>((resolve) => (handled = resolve));
+    const { receiver, url } = await serve(async (e) => {
+      await e.ack(); // Bolt acknowledges events before any listener runs
+      steps.push("bolt acked");
+      // Storing takes a while: an answer sent at Bolt's ack would reach the client meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      steps.push("stored");
+      markStored(e.body);
+      await done;
+      steps.push("handled");
+    }, 5_000);
+    const response = await postToSlackEndpoint(url, event);
+    steps.push("Slack answered");
+    expect(response.status).toBe(200);
+    handled();
+    await receiver.stop();
+    expect(steps).toEqual(["bolt acked", "stored", "Slack answered", "handled"]);
   });
 
   it("answers 500 when the app fails before acknowledging, so Slack retries", async () => {

@@ -1,0 +1,38 @@
+/**
+ * One transaction per message without threading a client through every store: the client the app
+ * holds is a proxy that, inside `db.$transaction(fn)`, sends every query of `fn`'s async flow to that
+ * transaction (AsyncLocalStorage follows the flow across awaits). So a message's records, its
+ * dialogue state and the mark that it was handled commit together or not at all, and a
+ * `$transaction` nested in a store (record-store's) joins the outer one instead of opening another.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { PrismaClient } from "../generated/prisma/client.js";
+
+type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+/** Long enough for a slow model call inside a message; a hung one still ends. */
+const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 120_000 };
+
+export function transactional(base: PrismaClient): PrismaClient {
+  const current = new AsyncLocalStorage<Tx>();
+  const transaction = (arg: unknown, options?: object): Promise<unknown> => {
+    const tx = current.getStore();
+    if (typeof arg === "function") {
+      const fn = arg as (tx: Tx) => Promise<unknown>;
+      if (tx) return fn(tx);
+      return base.$transaction((t) => current.run(t, () => fn(t)), { ...TRANSACTION_OPTIONS, ...options });
+    }
+    // The batch form: its queries were built on this proxy, so inside a transaction they already belong to it.
+    if (tx) return Promise.all(arg as Promise<unknown>[]);
+    return base.$transaction(arg as Parameters<PrismaClient["$transaction"]>[0], options);
+  };
+  return new Proxy(base, {
+    get(target, prop, receiver) {
+      if (prop === "$transaction") return transaction;
+      const tx = current.getStore();
+      const source = (tx && prop in tx ? tx : target) as Record<PropertyKey, unknown>;
+      const value = Reflect.get(source, prop, tx && source === tx ? source : receiver);
+      return typeof value === "function" ? value.bind(source) : value;
+    },
+  });
+}
