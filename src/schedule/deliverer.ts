@@ -1,9 +1,12 @@
 /**
- * Sends due outbox rows through `push`, one row at a time, each claimed just before it is sent and
- * its claim renewed while the send runs: sent rows are marked sent, failures are retried with
+ * Sends due outbox rows through `push`, up to `concurrency` at once: each worker claims one row just
+ * before sending it and renews the claim while the send runs, so no claim outlives its send. The
+ * channels' pacers decide how fast the sends actually go (per account, per recipient, bursts);
+ * the workers only keep them supplied. Sent rows are marked sent, failures are retried with
  * exponential backoff up to a maximum of attempts, a platform's "slow down" (RateLimitedError)
- * pauses delivery for as long as it asks without counting as a failure, and a push whose local day
- * is over is dropped rather than sent late.
+ * hands that row back for as long as it asks without counting as a failure (the other rows go on:
+ * the channel's pacer holds the recipient or account it names), and a push whose local day is over
+ * is dropped rather than sent late.
  *
  * At most once at the edge: a send that does not finish within `sendTimeoutMs` may still have
  * reached the platform (none of ours takes an idempotency key), so it is recorded as `unknown` and
@@ -35,6 +38,8 @@ export interface DelivererOptions {
   sendTimeoutMs?: number;
   /** How often to look for due rows when nothing kicks the deliverer. */
   pollMs?: number;
+  /** Rows in flight at once: enough to keep the fastest channel's pacer busy while sends wait on the network. */
+  concurrency?: number;
 }
 
 const DELIVERER_DEFAULTS: Required<DelivererOptions> = {
@@ -44,6 +49,7 @@ const DELIVERER_DEFAULTS: Required<DelivererOptions> = {
   lockMs: 2 * 60_000,
   sendTimeoutMs: 15_000,
   pollMs: 5_000,
+  concurrency: 8,
 };
 
 interface DeliveryReport {
@@ -57,7 +63,7 @@ interface DeliveryReport {
 }
 
 export interface Deliverer {
-  /** Sends everything due now; resolves when no due row is left (or a rate limit pauses delivery). */
+  /** Sends everything due now; resolves when no due row is left (rate-limited rows wait for their time). */
   deliverDue(): Promise<DeliveryReport>;
   /** Polls every pollMs until stopped. */
   start(): void;
@@ -79,18 +85,17 @@ export function createDeliverer(deps: {
   const clock = deps.clock ?? systemClock;
   const o = { ...DELIVERER_DEFAULTS, ...deps.options };
   const outbox = new OutboxStore(db, clock);
-  let pausedUntil = 0;
   let running: Promise<DeliveryReport> | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
   let stopped = false;
 
-  async function deliverOne(row: ClaimedPush, zone: string, report: DeliveryReport): Promise<"ok" | "paused"> {
+  async function deliverOne(row: ClaimedPush, zone: string, report: DeliveryReport): Promise<void> {
     const log = logger.child({ outbox: row.id, person: row.personId, kind: row.kind, day: row.day });
     if (row.day < localDay(clock.now(), zone)) {
       await outbox.expire(row);
       report.expired++;
       log.info("push belongs to a past day; dropped instead of sent late");
-      return "ok";
+      return;
     }
     const renewal = setInterval(() => {
       outbox.renew(row, o.lockMs).catch((error: unknown) => log.warn({ err: error }, "outbox claim not renewed"));
@@ -102,15 +107,15 @@ export function createDeliverer(deps: {
         await outbox.markUnknown(row, error.message);
         report.unknown++;
         log.error({ timeoutMs: error.timeoutMs }, "push timed out; it may have arrived, so it is not sent again");
-        return "ok";
+        return;
       }
       if (error instanceof RateLimitedError) {
         const retryAt = new Date(clock.now().getTime() + error.retryAfterMs);
-        pausedUntil = Math.max(pausedUntil, retryAt.getTime());
         await outbox.release(row, retryAt, error.message);
         report.rateLimited++;
-        log.warn({ retryAfterMs: error.retryAfterMs }, "rate limited; delivery paused");
-        return "paused";
+        wakeAt(retryAt.getTime());
+        log.warn({ retryAfterMs: error.retryAfterMs }, "rate limited; this push waits, the others go on");
+        return;
       }
       const attempts = row.attempts + 1;
       const message = error instanceof Error ? error.message : String(error);
@@ -124,7 +129,7 @@ export function createDeliverer(deps: {
         report.retried++;
         log.warn({ err: error, attempts, retryAt }, "push failed; will retry");
       }
-      return "ok";
+      return;
     } finally {
       clearInterval(renewal);
     }
@@ -134,20 +139,49 @@ export function createDeliverer(deps: {
     } else {
       log.error("push delivered, but its claim had passed on: the row was settled by another deliverer");
     }
-    return "ok";
   }
 
   async function run(): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, failed: 0, retried: 0, expired: 0, rateLimited: 0, unknown: 0 };
     report.unknown += await outbox.settleAbandoned();
-    // Stopping is checked before each claim: a stop never leaves a claimed row behind.
-    while (!stopped && clock.now().getTime() >= pausedUntil) {
-      const row = await outbox.claimNext(o.lockMs);
-      if (!row) break;
-      const zones = await zonesOf(db, [row.personId]);
-      if ((await deliverOne(row, zones.get(row.personId) ?? "UTC", report)) === "paused") break;
-    }
+    const zones = new Map<string, string>();
+    // Claims are taken one after another (no two workers race for the same row); sends overlap.
+    let claiming: Promise<unknown> = Promise.resolve();
+    const claim = () => {
+      const next = claiming.then(() => outbox.claimNext(o.lockMs));
+      claiming = next.catch(() => null);
+      return next;
+    };
+    const worker = async () => {
+      // Stopping is checked before each claim: a stop never leaves a claimed row behind.
+      while (!stopped) {
+        const row = await claim();
+        if (!row) return;
+        if (!zones.has(row.personId))
+          zones.set(row.personId, (await zonesOf(db, [row.personId])).get(row.personId) ?? "UTC");
+        await deliverOne(row, zones.get(row.personId) ?? "UTC", report);
+      }
+    };
+    // Every worker finishes its row before the run ends, even when another one failed.
+    const ends = await Promise.allSettled(Array.from({ length: Math.max(1, o.concurrency) }, worker));
+    const failure = ends.find((end) => end.status === "rejected");
+    if (failure) throw failure.reason;
     return report;
+  }
+
+  /** A started deliverer looks again when a rate-limited row is due, rather than at the next poll. */
+  let wake: { at: number; timer: ReturnType<typeof setTimeout> } | null = null;
+  function wakeAt(at: number): void {
+    if (!timer || stopped || (wake && wake.at <= at)) return;
+    if (wake) clearTimeout(wake.timer);
+    const delay = Math.max(0, at - clock.now().getTime());
+    wake = {
+      at,
+      timer: setTimeout(() => {
+        wake = null;
+        tick();
+      }, delay),
+    };
   }
 
   let wanted = false;
@@ -189,6 +223,8 @@ export function createDeliverer(deps: {
       stopped = true;
       if (timer) clearInterval(timer);
       timer = null;
+      if (wake) clearTimeout(wake.timer);
+      wake = null;
       await running?.catch(() => undefined);
     },
   };
