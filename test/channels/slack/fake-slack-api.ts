@@ -1,6 +1,9 @@
 /**
  * A local stand-in for Slack's Web API (https://slack.com/api/METHOD) and for response_url posts:
- * records every call with its decoded arguments and answers the methods Fieldmate uses.
+ * records every call with its decoded arguments and answers the methods Fieldmate uses. With
+ * `limits` it enforces chat.postMessage's rate limits as Slack does: one message a second per
+ * conversation with a small burst, a workspace-wide cap, and a 429 with Retry-After (whole seconds)
+ * for a post over either; a refused post is recorded among `calls` with `refused: true`.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,6 +12,18 @@ interface RecordedCall {
   method: string;
   args: Record<string, any>;
   token: string | null;
+  /** performance.now() when it arrived (benchmarks). */
+  at: number;
+  /** Answered 429 by the rate limits (nothing was posted). */
+  refused?: boolean;
+}
+
+/** chat.postMessage's limits: per conversation and for the whole workspace, each a rate with a burst. */
+export interface PostLimits {
+  perChannelPerSecond: number;
+  channelBurst: number;
+  workspacePerSecond: number;
+  workspaceBurst: number;
 }
 
 interface Scripted {
@@ -28,14 +43,20 @@ export interface FakeSlackApi {
   users: Map<string, { email?: string; is_bot?: boolean }>;
   /** Called as each call arrives (benchmarks time replies by it); returns a function that stops listening. */
   onCall(listener: (call: RecordedCall) => void): () => void;
+  /** Posts answered 429 by `limits`. */
+  refusals(): number;
   /** The next call to `method` gets this answer instead (e.g. a 429 with Retry-After). */
   failNext(method: string, answer: Scripted): void;
   reset(): void;
   close(): Promise<void>;
 }
 
-export async function startFakeSlackApi(options: { postDelayMs?: number } = {}): Promise<FakeSlackApi> {
+export async function startFakeSlackApi(
+  options: { postDelayMs?: number; limits?: PostLimits } = {},
+): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
+  const limiter = options.limits ? postLimiter(options.limits) : null;
+  let refusals = 0;
   const users = new Map<string, { email?: string; is_bot?: boolean }>();
   const scripted = new Map<string, Scripted[]>();
   const listeners = new Set<(call: RecordedCall) => void>();
@@ -53,12 +74,23 @@ export async function startFakeSlackApi(options: { postDelayMs?: number } = {}):
     const token = (req.headers.authorization ?? "").replace(/^Bearer\s+/i, "") || null;
 
     if (url.pathname.startsWith("/response/")) {
-      record({ method: "response_url", args: { path: url.pathname, ...JSON.parse(raw || "{}") }, token });
+      record({
+        method: "response_url",
+        args: { path: url.pathname, ...JSON.parse(raw || "{}") },
+        token,
+        at: performance.now(),
+      });
       return send(res, 200, "ok");
     }
     const method = url.pathname.replace(/^\/api\//, "");
     const args = decode(raw, req.headers["content-type"] ?? "");
-    record({ method, args, token });
+    const waitMs = method === "chat.postMessage" ? (limiter?.(String(args.channel)) ?? 0) : 0;
+    record({ method, args, token, at: performance.now(), ...(waitMs > 0 ? { refused: true } : {}) });
+    if (waitMs > 0) {
+      refusals++;
+      const seconds = String(Math.max(1, Math.ceil(waitMs / 1000)));
+      return send(res, 429, { ok: false, error: "ratelimited" }, { "Retry-After": seconds });
+    }
 
     const next = scripted.get(method)?.shift();
     if (next) return send(res, next.status, next.body ?? { ok: false, error: "ratelimited" }, next.headers);
@@ -104,6 +136,7 @@ export async function startFakeSlackApi(options: { postDelayMs?: number } = {}):
     responseUrl: `${base}/response`,
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
+    refusals: () => refusals,
     users,
     onCall(listener) {
       listeners.add(listener);
@@ -114,6 +147,7 @@ export async function startFakeSlackApi(options: { postDelayMs?: number } = {}):
     },
     reset() {
       calls.length = 0;
+      refusals = 0;
       scripted.clear();
     },
     close: () =>
@@ -121,6 +155,29 @@ export async function startFakeSlackApi(options: { postDelayMs?: number } = {}):
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * Admits a post to `channel` or says how long until it would be admitted: a token bucket (GCRA)
+ * per conversation and one for the workspace; a refused post uses up neither.
+ */
+function postLimiter(limits: PostLimits): (channel: string) => number {
+  const channelMs = 1000 / limits.perChannelPerSecond;
+  const workspaceMs = 1000 / limits.workspacePerSecond;
+  const channels = new Map<string, number>();
+  let workspace = Number.NEGATIVE_INFINITY;
+  return (channel) => {
+    const now = performance.now();
+    const tat = channels.get(channel) ?? Number.NEGATIVE_INFINITY;
+    const wait = Math.max(
+      tat - (limits.channelBurst - 1) * channelMs - now,
+      workspace - (limits.workspaceBurst - 1) * workspaceMs - now,
+    );
+    if (wait > 0) return wait;
+    channels.set(channel, Math.max(tat, now) + channelMs);
+    workspace = Math.max(workspace, now) + workspaceMs;
+    return 0;
   };
 }
 
