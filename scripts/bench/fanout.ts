@@ -112,7 +112,7 @@ const config = parseConfig({
   SLACK_MESSAGES_PER_MINUTE: String(CAP * 60),
   ...(ON_WECOM > 0 ? { ...WECOM_ENV, WECOM_API_URL: fakeWecom.apiUrl } : {}),
 });
-const roster = new RosterStore(db);
+const roster = RosterStore.shared(db);
 const registry: ChannelRegistry = new Registry();
 const unused: Bot = { handle: async () => [] };
 const chats = startChannels({
@@ -133,11 +133,14 @@ const deliverer = createDeliverer({
   options: { concurrency: Number(values.concurrency), pollMs: 1_000 },
 });
 
+const cpuBefore = process.cpuUsage();
 const started = performance.now();
 deliverer.start();
 deliverer.kick();
 while ((await db.outbox.count({ where: { status: { in: ["pending", "sending"] } } })) > 0) await sleep(250);
 const settledS = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuMsPerPlan = (cpu.user + cpu.system) / 1000 / everyone.length;
 await deliverer.stop();
 await chats.stop();
 
@@ -170,6 +173,9 @@ if (ON_WECOM > 0)
     `  WeCom: ${fakeWecom.sent.length} messages, last at ${wecomLastS.toFixed(2)} s; minimum at its pace (${wecomRate}/s) ${wecomMinS.toFixed(2)} s`,
   );
 console.log(`  time to deliver all ${deliveredS.toFixed(2)} s (every row settled at ${settledS.toFixed(2)} s)`);
+console.log(
+  `  CPU of this process (deliverer, channels and the fakes) ${cpuMsPerPlan.toFixed(2)} ms a plan: ${(1000 / cpuMsPerPlan).toFixed(0)} plans/s on one free core`,
+);
 console.log(`  outbox: ${statuses.map((s) => `${s.status} ${s._count}`).join(", ")}`);
 console.log(`  429s received ${fakeSlack.refusals()}`);
 console.log(target("sent twice = 0", String(twice), twice === 0));

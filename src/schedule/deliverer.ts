@@ -21,7 +21,6 @@ import type { Db } from "../store/database.js";
 import { type ClaimedPush, OutboxStore } from "../store/outbox-store.js";
 import { backoffMs } from "./backoff.js";
 import { type Clock, systemClock } from "./clock.js";
-import { zonesOf } from "./schedule-queries.js";
 
 /** Delivers replies to a person on their channels; throws on failure (RateLimitedError to slow down). */
 export type PushFn = (personId: string, replies: Reply[]) => Promise<void>;
@@ -89,9 +88,9 @@ export function createDeliverer(deps: {
   let timer: ReturnType<typeof setInterval> | null = null;
   let stopped = false;
 
-  async function deliverOne(row: ClaimedPush, zone: string, report: DeliveryReport): Promise<void> {
+  async function deliverOne(row: ClaimedPush, report: DeliveryReport): Promise<void> {
     const log = logger.child({ outbox: row.id, person: row.personId, kind: row.kind, day: row.day });
-    if (row.day < localDay(clock.now(), zone)) {
+    if (row.day < localDay(clock.now(), row.timezone)) {
       await outbox.expire(row);
       report.expired++;
       log.info("push belongs to a past day; dropped instead of sent late");
@@ -144,7 +143,6 @@ export function createDeliverer(deps: {
   async function run(): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, failed: 0, retried: 0, expired: 0, rateLimited: 0, unknown: 0 };
     report.unknown += await outbox.settleAbandoned();
-    const zones = new Map<string, string>();
     // Claims are taken one after another (no two workers race for the same row); sends overlap.
     let claiming: Promise<unknown> = Promise.resolve();
     const claim = () => {
@@ -157,9 +155,7 @@ export function createDeliverer(deps: {
       while (!stopped) {
         const row = await claim();
         if (!row) return;
-        if (!zones.has(row.personId))
-          zones.set(row.personId, (await zonesOf(db, [row.personId])).get(row.personId) ?? "UTC");
-        await deliverOne(row, zones.get(row.personId) ?? "UTC", report);
+        await deliverOne(row, report);
       }
     };
     // Every worker finishes its row before the run ends, even when another one failed.
