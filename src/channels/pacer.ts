@@ -4,7 +4,8 @@
  * run side by side, each when the account allows; sends to one recipient run one at a time, in
  * order, `perRecipientMs` apart.
  * The account limit is a token bucket (GCRA): `burst` sends may go back to back, then one every
- * `perAccountMs`. Each send reserves its slot when its turn comes, so concurrent sends never share one.
+ * `perAccountMs`. A send takes its token when it actually starts (not when it starts waiting), so
+ * sends delayed together (a busy event loop) do not leave together beyond the burst.
  * A "too many requests" answer holds what it names (RateLimitedError's scope): that recipient only,
  * or the whole account.
  */
@@ -72,25 +73,21 @@ export class Pacer {
     while (this.running.size > 0) await Promise.all([...this.running]);
   }
 
-  /** Reserves the next slot the account and the recipient allow and waits for it; again if a hold came meanwhile. */
+  /** Waits until the account and the recipient allow a send, then takes its token (checked again on every wake). */
   private async waitForSlot(recipient: string): Promise<void> {
-    for (;;) {
-      const wait = this.reserve(recipient) - this.now();
-      if (wait <= 0) return;
-      await new Promise((resolve) => setTimeout(resolve, wait));
-      if (this.heldUntil(recipient) <= this.now()) return;
-    }
-  }
-
-  private reserve(recipient: string): number {
     const { perAccountMs = 0, burst = 1, perRecipientMs = 0 } = this.limits;
-    const now = this.now();
-    const account = this.accountFreeAt - (Math.max(1, burst) - 1) * perAccountMs;
-    const person = this.recipientFreeAt.get(recipient) ?? Number.NEGATIVE_INFINITY;
-    const start = Math.max(now, account, person, this.heldUntil(recipient));
-    this.accountFreeAt = Math.max(this.accountFreeAt, start) + perAccountMs;
-    if (perRecipientMs > 0) remember(this.recipientFreeAt, recipient, start + perRecipientMs, now);
-    return start;
+    for (;;) {
+      const now = this.now();
+      const account = this.accountFreeAt - (Math.max(1, burst) - 1) * perAccountMs;
+      const person = this.recipientFreeAt.get(recipient) ?? Number.NEGATIVE_INFINITY;
+      const start = Math.max(account, person, this.heldUntil(recipient));
+      if (start <= now) {
+        this.accountFreeAt = Math.max(this.accountFreeAt, now) + perAccountMs;
+        if (perRecipientMs > 0) remember(this.recipientFreeAt, recipient, now + perRecipientMs, now);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, start - now));
+    }
   }
 
   private heldUntil(recipient: string): number {

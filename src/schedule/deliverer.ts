@@ -170,7 +170,8 @@ export function createDeliverer(deps: {
   function wakeAt(at: number): void {
     if (!timer || stopped || (wake && wake.at <= at)) return;
     if (wake) clearTimeout(wake.timer);
-    const delay = Math.max(0, at - clock.now().getTime());
+    // A little after: a timer may fire a millisecond early, before the row is due.
+    const delay = Math.max(0, at - clock.now().getTime()) + 10;
     wake = {
       at,
       timer: setTimeout(() => {

@@ -30,6 +30,8 @@ interface Scripted {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Only a call whose arguments match gets this answer (default: the next call). */
+  when?: (args: Record<string, any>) => boolean;
 }
 
 export interface FakeSlackApi {
@@ -45,6 +47,8 @@ export interface FakeSlackApi {
   onCall(listener: (call: RecordedCall) => void): () => void;
   /** Posts answered 429 by `limits`. */
   refusals(): number;
+  /** The most chat.postMessage calls that were being answered at once. */
+  mostPostsAtOnce(): number;
   /** The next call to `method` gets this answer instead (e.g. a 429 with Retry-After). */
   failNext(method: string, answer: Scripted): void;
   reset(): void;
@@ -57,6 +61,8 @@ export async function startFakeSlackApi(
   const calls: RecordedCall[] = [];
   const limiter = options.limits ? postLimiter(options.limits) : null;
   let refusals = 0;
+  let postsNow = 0;
+  let mostPostsAtOnce = 0;
   const users = new Map<string, { email?: string; is_bot?: boolean }>();
   const scripted = new Map<string, Scripted[]>();
   const listeners = new Set<(call: RecordedCall) => void>();
@@ -92,7 +98,9 @@ export async function startFakeSlackApi(
       return send(res, 429, { ok: false, error: "ratelimited" }, { "Retry-After": seconds });
     }
 
-    const next = scripted.get(method)?.shift();
+    const queue = scripted.get(method) ?? [];
+    const at = queue.findIndex((s) => !s.when || s.when(args));
+    const next = at >= 0 ? queue.splice(at, 1)[0] : undefined;
     if (next) return send(res, next.status, next.body ?? { ok: false, error: "ratelimited" }, next.headers);
 
     switch (method) {
@@ -107,8 +115,10 @@ export async function startFakeSlackApi(
           bot_id: "BBOT",
         });
       case "chat.postMessage":
+        mostPostsAtOnce = Math.max(mostPostsAtOnce, ++postsNow);
         // A slow Slack (the chaos scripts): the post is taken at once, the answer comes late.
         if (options.postDelayMs) await new Promise((resolve) => setTimeout(resolve, options.postDelayMs));
+        postsNow--;
         return send(res, 200, { ok: true, channel: args.channel, ts: `${++ts}.000100`, message: { text: args.text } });
       case "chat.update":
         return send(res, 200, { ok: true, channel: args.channel, ts: args.ts });
@@ -137,6 +147,7 @@ export async function startFakeSlackApi(
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
     refusals: () => refusals,
+    mostPostsAtOnce: () => mostPostsAtOnce,
     users,
     onCall(listener) {
       listeners.add(listener);
@@ -148,6 +159,7 @@ export async function startFakeSlackApi(
     reset() {
       calls.length = 0;
       refusals = 0;
+      mostPostsAtOnce = 0;
       scripted.clear();
     },
     close: () =>
