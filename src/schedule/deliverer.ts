@@ -1,12 +1,14 @@
 /**
  * Sends due outbox rows through `push`, up to `concurrency` at once: each worker claims one row just
- * before sending it and renews the claim while the send runs, so no claim outlives its send. The
- * channels' pacers decide how fast the sends actually go (per account, per recipient, bursts);
- * the workers only keep them supplied. Sent rows are marked sent, failures are retried with
- * exponential backoff up to a maximum of attempts, a platform's "slow down" (RateLimitedError)
- * hands that row back for as long as it asks without counting as a failure (the other rows go on:
- * the channel's pacer holds the recipient or account it names), and a push whose local day is over
- * is dropped rather than sent late.
+ * before sending it and renews the claim while the send runs, so no claim outlives its send. A run
+ * starts with one worker and adds one after each push delivered (slow start): a platform that hangs
+ * or refuses holds one row, not `concurrency`. The channels' pacers decide how fast the sends go
+ * (per account, per recipient, bursts); the workers only keep them supplied. Sent rows are marked
+ * sent, failures are retried with exponential backoff up to a maximum of attempts, and a push whose
+ * local day is over is dropped rather than sent late. A platform's "slow down" (RateLimitedError)
+ * is not a failed attempt: the row waits as long as it asks; when it names only the recipient
+ * (Slack's per-conversation limit) the other rows go on, when it names the account every claim
+ * waits.
  *
  * At most once at the edge: a send that does not finish within `sendTimeoutMs` may still have
  * reached the platform (none of ours takes an idempotency key), so it is recorded as `unknown` and
@@ -84,17 +86,20 @@ export function createDeliverer(deps: {
   const clock = deps.clock ?? systemClock;
   const o = { ...DELIVERER_DEFAULTS, ...deps.options };
   const outbox = new OutboxStore(db, clock);
+  /** Until when an account-wide rate limit holds every claim. */
+  let pausedUntil = 0;
   let running: Promise<DeliveryReport> | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
   let stopped = false;
 
-  async function deliverOne(row: ClaimedPush, report: DeliveryReport): Promise<void> {
+  /** Sends one claimed row and settles it; "sent" when the push went out. */
+  async function deliverOne(row: ClaimedPush, report: DeliveryReport): Promise<"sent" | "settled"> {
     const log = logger.child({ outbox: row.id, person: row.personId, kind: row.kind, day: row.day });
     if (row.day < localDay(clock.now(), row.timezone)) {
       await outbox.expire(row);
       report.expired++;
       log.info("push belongs to a past day; dropped instead of sent late");
-      return;
+      return "settled";
     }
     const renewal = setInterval(() => {
       outbox.renew(row, o.lockMs).catch((error: unknown) => log.warn({ err: error }, "outbox claim not renewed"));
@@ -106,15 +111,16 @@ export function createDeliverer(deps: {
         await outbox.markUnknown(row, error.message);
         report.unknown++;
         log.error({ timeoutMs: error.timeoutMs }, "push timed out; it may have arrived, so it is not sent again");
-        return;
+        return "settled";
       }
       if (error instanceof RateLimitedError) {
         const retryAt = new Date(clock.now().getTime() + error.retryAfterMs);
+        if (error.scope === "account") pausedUntil = Math.max(pausedUntil, retryAt.getTime());
         await outbox.release(row, retryAt, error.message);
         report.rateLimited++;
         wakeAt(retryAt.getTime());
-        log.warn({ retryAfterMs: error.retryAfterMs }, "rate limited; this push waits, the others go on");
-        return;
+        log.warn({ retryAfterMs: error.retryAfterMs, scope: error.scope }, "rate limited; this push waits");
+        return "settled";
       }
       const attempts = row.attempts + 1;
       const message = error instanceof Error ? error.message : String(error);
@@ -128,7 +134,7 @@ export function createDeliverer(deps: {
         report.retried++;
         log.warn({ err: error, attempts, retryAt }, "push failed; will retry");
       }
-      return;
+      return "settled";
     } finally {
       clearInterval(renewal);
     }
@@ -138,6 +144,7 @@ export function createDeliverer(deps: {
     } else {
       log.error("push delivered, but its claim had passed on: the row was settled by another deliverer");
     }
+    return "sent";
   }
 
   async function run(): Promise<DeliveryReport> {
@@ -150,18 +157,23 @@ export function createDeliverer(deps: {
       claiming = next.catch(() => null);
       return next;
     };
+    const workers: Promise<void>[] = [];
+    const addWorker = () => {
+      if (workers.length < Math.max(1, o.concurrency)) workers.push(worker());
+    };
     const worker = async () => {
       // Stopping is checked before each claim: a stop never leaves a claimed row behind.
-      while (!stopped) {
+      while (!stopped && clock.now().getTime() >= pausedUntil) {
         const row = await claim();
         if (!row) return;
-        await deliverOne(row, report);
+        if ((await deliverOne(row, report)) === "sent") addWorker();
       }
     };
+    addWorker();
     // Every worker finishes its row before the run ends, even when another one failed.
-    const ends = await Promise.allSettled(Array.from({ length: Math.max(1, o.concurrency) }, worker));
-    const failure = ends.find((end) => end.status === "rejected");
-    if (failure) throw failure.reason;
+    let failure: unknown = null;
+    for (let i = 0; i < workers.length; i++) await workers[i]?.catch((error: unknown) => (failure ??= error));
+    if (failure) throw failure;
     return report;
   }
 
