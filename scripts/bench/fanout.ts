@@ -1,7 +1,8 @@
 /**
  * Benchmark: the morning fan-out. N managers' morning plans are queued in the outbox (through the
  * outbox store, as the morning-plan producer queues them), then the real deliverer, push and
- * channels deliver them: Slack through its Web API client over HTTP to a local fake that enforces
+ * channels deliver them: Slack through its Web API client over HTTP to a local fake (in a process
+ * of its own: support/fake-slack-process.ts) that enforces
  * chat.postMessage's limits (one message a second per conversation with a small burst, a
  * workspace-wide cap, 429 with Retry-After), and optionally some managers on WeCom at the WeCom
  * plugin's own pace (the fake WeCom API takes whatever comes). Slack's pacing is set to the cap
@@ -14,6 +15,8 @@
  *   npm run bench:fanout -- [--managers 5000] [--cap 100] [--wecom 0] [--concurrency 8]
  *                           [--channel-burst 3] [--workspace-burst 5]
  */
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import type { ChannelRegistry } from "../../src/channels/outbound.js";
 import { ChannelRegistry as Registry } from "../../src/channels/outbound.js";
@@ -30,11 +33,11 @@ import { createPush } from "../../src/schedule/push.js";
 import { openDatabase } from "../../src/store/database.js";
 import { OutboxStore } from "../../src/store/outbox-store.js";
 import { RosterStore } from "../../src/store/roster-store.js";
-import { startFakeSlackApi } from "../../test/channels/slack/fake-slack-api.js";
 import { SIGNING_SECRET } from "../../test/channels/slack/signed-requests.js";
 import { startFakeWecomApi } from "../../test/channels/wecom/fake-wecom-api.js";
 import { WECOM_ENV } from "../../test/channels/wecom/wecom-side.js";
 import { scratchSqlite } from "../../test/support/databases.js";
+import type { FakeSlackReport } from "./support/fake-slack-process.js";
 import { load, target } from "./support/figures.js";
 
 const { values } = parseArgs({
@@ -56,14 +59,22 @@ const logger = createLogger("silent");
 const zh = messagesFor("zh");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const fakeSlack = await startFakeSlackApi({
-  limits: {
-    perChannelPerSecond: 1,
-    channelBurst: Number(values["channel-burst"]),
-    workspacePerSecond: CAP,
-    workspaceBurst: Number(values["workspace-burst"]),
-  },
-});
+const limits = {
+  perChannelPerSecond: 1,
+  channelBurst: Number(values["channel-burst"]),
+  workspacePerSecond: CAP,
+  workspaceBurst: Number(values["workspace-burst"]),
+};
+const slackProcess = spawn(
+  process.execPath,
+  ["--import", "tsx", new URL("./support/fake-slack-process.ts", import.meta.url).pathname, JSON.stringify(limits)],
+  { stdio: ["ignore", "pipe", "inherit"] },
+);
+const [firstLine] = await createInterface({ input: slackProcess.stdout })
+  [Symbol.asyncIterator]()
+  .next()
+  .then((r) => [r.value as string]);
+const fakeSlack = JSON.parse(firstLine ?? "{}") as { apiUrl: string; reportUrl: string };
 const fakeWecom = await startFakeWecomApi();
 const scratch = scratchSqlite();
 const database = await openDatabase(scratch.url);
@@ -134,11 +145,11 @@ const deliverer = createDeliverer({
 });
 
 const cpuBefore = process.cpuUsage();
-const started = performance.now();
+const started = performance.timeOrigin + performance.now();
 deliverer.start();
 deliverer.kick();
 while ((await db.outbox.count({ where: { status: { in: ["pending", "sending"] } } })) > 0) await sleep(250);
-const settledS = (performance.now() - started) / 1000;
+const settledS = (performance.timeOrigin + performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 const cpuMsPerPlan = (cpu.user + cpu.system) / 1000 / everyone.length;
 await deliverer.stop();
@@ -148,15 +159,16 @@ await chats.stop();
 const arrivals = new Map<string, number>();
 const count = (person: string) =>
   arrivals.set(`${person}|${KIND}|${today}`, (arrivals.get(`${person}|${KIND}|${today}`) ?? 0) + 1);
-const posts = fakeSlack.callsTo("chat.postMessage").filter((call) => !call.refused);
-for (const post of posts) count(String(post.args.channel).replace(/^D/, "").replace(/^U/, ""));
+const slackReport = (await (await fetch(fakeSlack.reportUrl)).json()) as FakeSlackReport;
+const posts = slackReport.posts;
+for (const post of posts) count(post.channel.replace(/^D/, ""));
 for (const sent of fakeWecom.sent) count(sent.touser.toUpperCase());
 const twice = [...arrivals.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
 const missing = everyone.filter((id) => !arrivals.has(`${id}|${KIND}|${today}`)).length;
 const statuses = await db.outbox.groupBy({ by: ["status"], _count: true });
 
 const slackLastS = lastArrival(posts.map((p) => p.at));
-const wecomLastS = lastArrival(fakeWecom.sent.map((s) => s.at));
+const wecomLastS = lastArrival(fakeWecom.sent.map((s) => performance.timeOrigin + s.at));
 const slackMinS = MANAGERS / CAP;
 const wecomRate = 1000 / (wecom.pacing.perAccountMs ?? 1);
 const wecomMinS = ON_WECOM / wecomRate;
@@ -174,20 +186,20 @@ if (ON_WECOM > 0)
   );
 console.log(`  time to deliver all ${deliveredS.toFixed(2)} s (every row settled at ${settledS.toFixed(2)} s)`);
 console.log(
-  `  CPU of this process (deliverer, channels and the fakes) ${cpuMsPerPlan.toFixed(2)} ms a plan: ${(1000 / cpuMsPerPlan).toFixed(0)} plans/s on one free core`,
+  `  CPU of this process (deliverer, channels, the fake WeCom) ${cpuMsPerPlan.toFixed(2)} ms a plan: ${(1000 / cpuMsPerPlan).toFixed(0)} plans/s on one free core`,
 );
 console.log(`  outbox: ${statuses.map((s) => `${s.status} ${s._count}`).join(", ")}`);
-console.log(`  429s received ${fakeSlack.refusals()}`);
+console.log(`  429s received ${slackReport.refusals}`);
 console.log(target("sent twice = 0", String(twice), twice === 0));
 console.log(target("missing = 0", String(missing), missing === 0));
 console.log(target("delivery time / minimum ≤ 1.2", ratio.toFixed(3), ratio <= 1.2));
 
 await database.close();
 await scratch.drop();
-await fakeSlack.close();
+slackProcess.kill();
 await fakeWecom.close();
 
-/** Seconds from the start of delivery to the last of these arrival times (performance.now()). */
+/** Seconds from the start of delivery to the last of these arrival times (epoch ms). */
 function lastArrival(times: number[]): number {
   return times.length ? (Math.max(...times) - started) / 1000 : 0;
 }
