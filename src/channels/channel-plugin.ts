@@ -92,6 +92,8 @@ export interface ChannelPlugin<Shape extends z.ZodRawShape = z.ZodRawShape> {
   readonly capabilities: PluginCapabilities;
   /** How fast it may send; the pacer in its start deps applies these. */
   readonly pacing: PacingLimits;
+  /** Its pacing under this configuration, when its variables set it (Slack's messages a minute). */
+  pacingFor?(config: ConfigOf<Shape>): PacingLimits;
   /** Starts it; throws (with the platform's reason) when it cannot run. */
   start(deps: ChannelStartDeps<ConfigOf<Shape>>): Promise<RunningChannel>;
 }

@@ -23,12 +23,17 @@ export interface OutboundChannel {
   send(externalUserId: string, replies: Reply[]): Promise<void>;
 }
 
-/** The platform said "too many requests": try again after `retryAfterMs`. */
+/**
+ * The platform said "too many requests": try again after `retryAfterMs`. Its scope is what must
+ * wait: the whole account (WeCom's frequency limits), or only the recipient it was sending to
+ * (Slack's one message a second per conversation).
+ */
 export class RateLimitedError extends Error {
   readonly code = "RATE_LIMITED";
   constructor(
     readonly retryAfterMs: number,
     message = `rate limited; retry after ${retryAfterMs} ms`,
+    readonly scope: "account" | "recipient" = "account",
   ) {
     super(message);
   }

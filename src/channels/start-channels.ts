@@ -78,7 +78,7 @@ export function startChannels(deps: StartChannelsDeps): RunningChannels {
         bot: deps.bot,
         roster: deps.roster,
         logger: logger.child({ channel: name }),
-        pacer: new Pacer(plugin.pacing),
+        pacer: new Pacer(plugin.pacingFor?.(config) ?? plugin.pacing),
         liveFeed: deps.liveFeed,
         homeView,
         shared: namespaced(shared, name),

@@ -1,9 +1,14 @@
 /**
- * Sends due outbox rows through `push`, one row at a time, each claimed just before it is sent and
- * its claim renewed while the send runs: sent rows are marked sent, failures are retried with
- * exponential backoff up to a maximum of attempts, a platform's "slow down" (RateLimitedError)
- * pauses delivery for as long as it asks without counting as a failure, and a push whose local day
- * is over is dropped rather than sent late.
+ * Sends due outbox rows through `push`, up to `concurrency` at once: each worker claims one row just
+ * before sending it and renews the claim while the send runs, so no claim outlives its send. A run
+ * starts with one worker and adds one after each push delivered (slow start): a platform that hangs
+ * or refuses holds one row, not `concurrency`. The channels' pacers decide how fast the sends go
+ * (per account, per recipient, bursts); the workers only keep them supplied. Sent rows are marked
+ * sent, failures are retried with exponential backoff up to a maximum of attempts, and a push whose
+ * local day is over is dropped rather than sent late. A platform's "slow down" (RateLimitedError)
+ * is not a failed attempt: the row waits as long as it asks; when it names only the recipient
+ * (Slack's per-conversation limit) the other rows go on, when it names the account every claim
+ * waits.
  *
  * At most once at the edge: a send that does not finish within `sendTimeoutMs` may still have
  * reached the platform (none of ours takes an idempotency key), so it is recorded as `unknown` and
@@ -18,7 +23,6 @@ import type { Db } from "../store/database.js";
 import { type ClaimedPush, OutboxStore } from "../store/outbox-store.js";
 import { backoffMs } from "./backoff.js";
 import { type Clock, systemClock } from "./clock.js";
-import { zonesOf } from "./schedule-queries.js";
 
 /** Delivers replies to a person on their channels; throws on failure (RateLimitedError to slow down). */
 export type PushFn = (personId: string, replies: Reply[]) => Promise<void>;
@@ -35,6 +39,8 @@ export interface DelivererOptions {
   sendTimeoutMs?: number;
   /** How often to look for due rows when nothing kicks the deliverer. */
   pollMs?: number;
+  /** Rows in flight at once: enough to keep the fastest channel's pacer busy while sends wait on the network. */
+  concurrency?: number;
 }
 
 const DELIVERER_DEFAULTS: Required<DelivererOptions> = {
@@ -44,6 +50,7 @@ const DELIVERER_DEFAULTS: Required<DelivererOptions> = {
   lockMs: 2 * 60_000,
   sendTimeoutMs: 15_000,
   pollMs: 5_000,
+  concurrency: 8,
 };
 
 interface DeliveryReport {
@@ -57,7 +64,7 @@ interface DeliveryReport {
 }
 
 export interface Deliverer {
-  /** Sends everything due now; resolves when no due row is left (or a rate limit pauses delivery). */
+  /** Sends everything due now; resolves when no due row is left (rate-limited rows wait for their time). */
   deliverDue(): Promise<DeliveryReport>;
   /** Polls every pollMs until stopped. */
   start(): void;
@@ -79,19 +86,21 @@ export function createDeliverer(deps: {
   const clock = deps.clock ?? systemClock;
   const o = { ...DELIVERER_DEFAULTS, ...deps.options };
   const outbox = new OutboxStore(db, clock);
+  /** Until when an account-wide rate limit holds every claim. */
   let pausedUntil = 0;
   let settledAt = Number.NEGATIVE_INFINITY;
   let running: Promise<DeliveryReport> | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
   let stopped = false;
 
-  async function deliverOne(row: ClaimedPush, zone: string, report: DeliveryReport): Promise<"ok" | "paused"> {
+  /** Sends one claimed row and settles it; "sent" when the push went out. */
+  async function deliverOne(row: ClaimedPush, report: DeliveryReport): Promise<"sent" | "settled"> {
     const log = logger.child({ outbox: row.id, person: row.personId, kind: row.kind, day: row.day });
-    if (row.day < localDay(clock.now(), zone)) {
+    if (row.day < localDay(clock.now(), row.timezone)) {
       await outbox.expire(row);
       report.expired++;
       log.info("push belongs to a past day; dropped instead of sent late");
-      return "ok";
+      return "settled";
     }
     const renewal = setInterval(() => {
       outbox.renew(row, o.lockMs).catch((error: unknown) => log.warn({ err: error }, "outbox claim not renewed"));
@@ -103,15 +112,16 @@ export function createDeliverer(deps: {
         await outbox.markUnknown(row, error.message);
         report.unknown++;
         log.error({ timeoutMs: error.timeoutMs }, "push timed out; it may have arrived, so it is not sent again");
-        return "ok";
+        return "settled";
       }
       if (error instanceof RateLimitedError) {
         const retryAt = new Date(clock.now().getTime() + error.retryAfterMs);
-        pausedUntil = Math.max(pausedUntil, retryAt.getTime());
+        if (error.scope === "account") pausedUntil = Math.max(pausedUntil, retryAt.getTime());
         await outbox.release(row, retryAt, error.message);
         report.rateLimited++;
-        log.warn({ retryAfterMs: error.retryAfterMs }, "rate limited; delivery paused");
-        return "paused";
+        wakeAt(retryAt.getTime());
+        log.warn({ retryAfterMs: error.retryAfterMs, scope: error.scope }, "rate limited; this push waits");
+        return "settled";
       }
       const attempts = row.attempts + 1;
       const message = error instanceof Error ? error.message : String(error);
@@ -125,7 +135,7 @@ export function createDeliverer(deps: {
         report.retried++;
         log.warn({ err: error, attempts, retryAt }, "push failed; will retry");
       }
-      return "ok";
+      return "settled";
     } finally {
       clearInterval(renewal);
     }
@@ -135,7 +145,7 @@ export function createDeliverer(deps: {
     } else {
       log.error("push delivered, but its claim had passed on: the row was settled by another deliverer");
     }
-    return "ok";
+    return "sent";
   }
 
   async function run(): Promise<DeliveryReport> {
@@ -145,14 +155,47 @@ export function createDeliverer(deps: {
       settledAt = clock.now().getTime();
       report.unknown += await outbox.settleAbandoned();
     }
-    // Stopping is checked before each claim: a stop never leaves a claimed row behind.
-    while (!stopped && clock.now().getTime() >= pausedUntil) {
-      const row = await outbox.claimNext(o.lockMs);
-      if (!row) break;
-      const zones = await zonesOf(db, [row.personId]);
-      if ((await deliverOne(row, zones.get(row.personId) ?? "UTC", report)) === "paused") break;
-    }
+    // Claims are taken one after another (no two workers race for the same row); sends overlap.
+    let claiming: Promise<unknown> = Promise.resolve();
+    const claim = () => {
+      const next = claiming.then(() => outbox.claimNext(o.lockMs));
+      claiming = next.catch(() => null);
+      return next;
+    };
+    const workers: Promise<void>[] = [];
+    const addWorker = () => {
+      if (workers.length < Math.max(1, o.concurrency)) workers.push(worker());
+    };
+    const worker = async () => {
+      // Stopping is checked before each claim: a stop never leaves a claimed row behind.
+      while (!stopped && clock.now().getTime() >= pausedUntil) {
+        const row = await claim();
+        if (!row) return;
+        if ((await deliverOne(row, report)) === "sent") addWorker();
+      }
+    };
+    addWorker();
+    // Every worker finishes its row before the run ends, even when another one failed.
+    let failure: unknown = null;
+    for (let i = 0; i < workers.length; i++) await workers[i]?.catch((error: unknown) => (failure ??= error));
+    if (failure) throw failure;
     return report;
+  }
+
+  /** A started deliverer looks again when a rate-limited row is due, rather than at the next poll. */
+  let wake: { at: number; timer: ReturnType<typeof setTimeout> } | null = null;
+  function wakeAt(at: number): void {
+    if (!timer || stopped || (wake && wake.at <= at)) return;
+    if (wake) clearTimeout(wake.timer);
+    // A little after: a timer may fire a millisecond early, before the row is due.
+    const delay = Math.max(0, at - clock.now().getTime()) + 10;
+    wake = {
+      at,
+      timer: setTimeout(() => {
+        wake = null;
+        tick();
+      }, delay),
+    };
   }
 
   let wanted = false;
@@ -194,6 +237,8 @@ export function createDeliverer(deps: {
       stopped = true;
       if (timer) clearInterval(timer);
       timer = null;
+      if (wake) clearTimeout(wake.timer);
+      wake = null;
       await running?.catch(() => undefined);
     },
   };

@@ -57,7 +57,11 @@ export function createPush({ roster, channels, logger }: PushDeps): PushFn {
     }
     if (delivered > 0) return;
     const limits = errors.filter((e): e is RateLimitedError => e instanceof RateLimitedError);
-    if (limits.length === errors.length) throw new RateLimitedError(Math.min(...limits.map((e) => e.retryAfterMs)));
+    if (limits.length === errors.length) {
+      // Only when every channel held just this recipient may the other pushes go on.
+      const scope = limits.every((e) => e.scope === "recipient") ? "recipient" : "account";
+      throw new RateLimitedError(Math.min(...limits.map((e) => e.retryAfterMs)), undefined, scope);
+    }
     throw new PushFailedError(errors.map((e) => (e instanceof Error ? e.message : String(e))).join("; "));
   };
 }

@@ -37,15 +37,6 @@ export async function activeZones(db: Db): Promise<string[]> {
     .sort();
 }
 
-/** Each person's time zone, for the people given. */
-export async function zonesOf(db: Db, personIds: string[]): Promise<Map<string, string>> {
-  const rows = await db.person.findMany({
-    where: { id: { in: [...new Set(personIds)] } },
-    select: { id: true, timezone: true },
-  });
-  return new Map(rows.map((p) => [p.id, p.timezone]));
-}
-
 /** A team's active people in one role, by id. */
 export function activeMembers(db: Db, team: string, role: "manager" | "supervisor"): Promise<Recipient[]> {
   return db.person.findMany({ where: { team, role, active: true }, select: RECIPIENT, orderBy: { id: "asc" } });

@@ -39,6 +39,8 @@ interface Fence {
 
 export interface ClaimedPush extends Fence {
   personId: string;
+  /** The person's time zone (read with the claim): the push's day is theirs. */
+  timezone: string;
   kind: string;
   day: string;
   replies: Reply[];
@@ -108,19 +110,21 @@ export class OutboxStore {
     const now = this.clock.now();
     const lockedUntil = new Date(now.getTime() + lockMs);
     const token = randomUUID();
-    const r =
+    const rows =
       this.provider === "postgresql"
         ? await this.claimPostgres(now, lockedUntil, token)
         : await this.claimSqlite(now, lockedUntil, token);
+    const r = rows[0];
     if (!r) return null;
     return {
-      id: r.id,
+      id: Number(r.id),
       token,
       personId: r.personId,
+      timezone: r.timezone ?? "UTC",
       kind: r.kind,
       day: r.day,
       replies: JSON.parse(r.payload) as Reply[],
-      attempts: r.attempts,
+      attempts: Number(r.attempts),
     };
   }
 
@@ -187,11 +191,11 @@ export class OutboxStore {
     return count === 1;
   }
 
-  private async claimPostgres(now: Date, lockedUntil: Date, token: string): Promise<ClaimedRow | null> {
+  private claimPostgres(now: Date, lockedUntil: Date, token: string): Promise<ClaimedRow[]> {
     // One statement, so one transaction: a row another deliverer has locked is skipped, not waited
     // on, and a row whose status changed meanwhile is re-checked by PostgreSQL before it is locked.
     // Timestamps go in as UTC text: Prisma stores DateTime as UTC in `timestamp(3)` columns.
-    const rows = await this.db.$queryRaw<ClaimedRow[]>(Prisma.sql`
+    return this.db.$queryRaw<ClaimedRow[]>(Prisma.sql`
       WITH due AS (
         SELECT "id" FROM "Outbox"
         WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now.toISOString()}::timestamp
@@ -202,32 +206,42 @@ export class OutboxStore {
       UPDATE "Outbox" o SET "status" = 'sending', "lockedUntil" = ${lockedUntil.toISOString()}::timestamp,
         "claimToken" = ${token}
       FROM due WHERE o."id" = due."id"
-      RETURNING o."id", o."personId", o."kind", o."day", o."payload", o."attempts"`);
-    const [row] = rows;
-    return row ? { ...row, id: Number(row.id), attempts: Number(row.attempts) } : null;
+      RETURNING o."id", o."personId", o."kind", o."day", o."payload", o."attempts",
+        (SELECT p."timezone" FROM "Person" p WHERE p."id" = o."personId") AS "timezone"`);
   }
 
-  private async claimSqlite(now: Date, lockedUntil: Date, token: string): Promise<ClaimedRow | null> {
-    const due = { status: "pending", nextAttemptAt: { lte: now } };
-    for (;;) {
-      const next = await this.db.outbox.findFirst({
-        where: due,
-        orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
-        select: { id: true, personId: true, kind: true, day: true, payload: true, attempts: true },
-      });
-      if (!next) return null;
-      // The condition is re-checked in the UPDATE itself: whoever changes the row first owns it (and
-      // a pending row's payload does not change, so what was read is what is sent).
-      const { count } = await this.db.outbox.updateMany({
-        where: { id: next.id, ...due },
-        data: { status: "sending", lockedUntil, claimToken: token },
-      });
-      if (count === 1) return next;
-    }
+  private claimSqlite(now: Date, lockedUntil: Date, token: string): Promise<ClaimedRow[]> {
+    // One statement, so SQLite runs it whole: the row it picks is the row it changes, whoever else
+    // claims at the same time. Timestamps as Prisma writes them to SQLite (ISO text, "+00:00"),
+    // so that text comparison orders them.
+    return this.db.$queryRaw<ClaimedRow[]>(Prisma.sql`
+      UPDATE "Outbox" SET "status" = 'sending', "lockedUntil" = ${sqliteTime(lockedUntil)}, "claimToken" = ${token}
+      WHERE "id" = (
+        SELECT "id" FROM "Outbox"
+        WHERE "status" = 'pending' AND "nextAttemptAt" <= ${sqliteTime(now)}
+        ORDER BY "nextAttemptAt", "id"
+        LIMIT 1
+      )
+      RETURNING "id", "personId", "kind", "day", "payload", "attempts",
+        (SELECT "timezone" FROM "Person" WHERE "Person"."id" = "Outbox"."personId") AS "timezone"`);
   }
 }
 
-type ClaimedRow = Omit<ClaimedPush, "token" | "replies"> & { payload: string };
+/** A claimed row as the claiming statement returns it. */
+interface ClaimedRow {
+  id: number | bigint;
+  personId: string;
+  kind: string;
+  day: string;
+  payload: string;
+  attempts: number | bigint;
+  timezone: string | null;
+}
+
+/** A DateTime as Prisma stores it in SQLite: "2026-12-03T01:02:03.456+00:00". */
+function sqliteTime(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
 
 /** Which database a client talks to (both generated clients carry it). */
 export function providerOfClient(db: Db): "sqlite" | "postgresql" {

@@ -7,6 +7,7 @@
  * `rosterChanged`) makes the very next use check again; a write by another process (`cli link`,
  * `cli import`, a second instance on PostgreSQL) is seen within `maxAgeMs`.
  */
+import type { ChannelName } from "../domain/messages.js";
 import type { Person, Product, Retailer, Roster } from "../domain/roster.js";
 import type { Db } from "./database.js";
 import { toPerson, toProduct, toRetailer } from "./roster-rows.js";
@@ -16,6 +17,8 @@ export interface RosterSnapshot {
   people: Map<string, { person: Person; active: boolean }>;
   /** `${channel}:${externalId}` → person id. */
   identities: Map<string, string>;
+  /** Person id → their chat identities, oldest link first (every push asks). */
+  linked: Map<string, { channel: ChannelName; externalId: string }[]>;
   /** Every shop, closed ones too (old records still name them). */
   retailers: Map<string, Retailer & { active: boolean }>;
   products: Map<string, Product>;
@@ -93,15 +96,20 @@ export async function rosterVersion(db: Db): Promise<string> {
 async function load(db: Db): Promise<RosterSnapshot> {
   const [people, identities, retailers, products] = await Promise.all([
     db.person.findMany({ orderBy: { id: "asc" } }),
-    db.identity.findMany({ select: { channel: true, externalId: true, personId: true } }),
+    db.identity.findMany({ select: { channel: true, externalId: true, personId: true }, orderBy: { id: "asc" } }),
     db.retailer.findMany({ orderBy: { id: "asc" } }),
     db.product.findMany({ orderBy: { sku: "asc" } }),
   ]);
   const shops = retailers.map((r) => ({ ...toRetailer(r), active: r.active }));
   const catalogue = products.map(toProduct);
+  const linked = new Map<string, { channel: ChannelName; externalId: string }[]>();
+  for (const { personId, channel, externalId } of identities) {
+    linked.set(personId, [...(linked.get(personId) ?? []), { channel: channel as ChannelName, externalId }]);
+  }
   return {
     people: new Map(people.map((p) => [p.id, { person: toPerson(p), active: p.active }])),
     identities: new Map(identities.map((i) => [`${i.channel}:${i.externalId}`, i.personId])),
+    linked,
     retailers: new Map(shops.map((s) => [s.id, s])),
     products: new Map(catalogue.map((p) => [p.sku, p])),
     roster: {

@@ -115,6 +115,7 @@ export class RosterStore {
   }
 
   async identitiesOf(personId: string): Promise<{ channel: ChannelName; externalId: string }[]> {
+    if (this.cache) return (await this.cache.current()).linked.get(personId) ?? [];
     const rows = await this.db.identity.findMany({ where: { personId }, orderBy: { id: "asc" } });
     return rows.map((r) => ({ channel: r.channel as ChannelName, externalId: r.externalId }));
   }

@@ -51,7 +51,39 @@ describe("a channel's pacer", () => {
         ["a", "a2"],
         ["c", "c1"],
       ]),
-    ).toEqual(["a1@0", "b1@0", "a2@2000", "c1@2000"]);
+    ).toEqual(["a1@0", "b1@0", "c1@0", "a2@2000"]);
+  });
+
+  it("sends to several recipients side by side, each send waiting only for its own slot", async () => {
+    const pacer = new Pacer({ perAccountMs: 1_000, burst: 2, perRecipientMs: 5_000 });
+    const started: string[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const slowSend = (what: string) => async () => {
+      started.push(`${what}@${Date.now()}`);
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 10_000));
+      inFlight--;
+    };
+    const runs = ["a1", "b1", "c1", "a2", "d1"].map((what) => pacer.run(what.slice(0, 1), slowSend(what)));
+    await vi.advanceTimersByTimeAsync(60_000);
+    await Promise.all(runs);
+    // Slow sends overlap; a2 waits for a1 to finish (10 s), not just for its 5 s interval.
+    expect(started).toEqual(["a1@0", "b1@0", "c1@1000", "d1@2000", "a2@10000"]);
+    expect(mostInFlight).toBe(4);
+  });
+
+  it("holds only the recipient a recipient-scoped rate limit names", async () => {
+    const pacer = new Pacer({ perAccountMs: 1_000 });
+    const log: string[] = [];
+    const limited = pacer.run("a", async () => {
+      throw new RateLimitedError(30_000, "slow down", "recipient");
+    });
+    const others = ["b", "a", "c"].map((to) => pacer.run(to, async () => void log.push(`${to}@${Date.now()}`)));
+    const settled = Promise.allSettled([limited, ...others]);
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect((await settled).map((r) => r.status)).toEqual(["rejected", "fulfilled", "fulfilled", "fulfilled"]);
+    expect(log).toEqual(["b@1000", "c@2000", "a@30000"]);
   });
 
   it("does not pace at all without limits", async () => {

@@ -4,7 +4,13 @@
  */
 import type { ChannelPlugin } from "../channel-plugin.js";
 import { SECTION_TEXT_MAX } from "./block-kit.js";
-import { SLACK_EVENTS_PATH, slackTransport, slackVariables } from "./slack-config.js";
+import {
+  DEFAULT_MESSAGES_PER_MINUTE,
+  SLACK_EVENTS_PATH,
+  slackPacing,
+  slackTransport,
+  slackVariables,
+} from "./slack-config.js";
 
 export const slack: ChannelPlugin<typeof slackVariables.shape> = {
   name: "slack",
@@ -19,9 +25,8 @@ export const slack: ChannelPlugin<typeof slackVariables.shape> = {
   paths: (config) => (slackTransport(config) === "http" ? [SLACK_EVENTS_PATH] : []),
   addressing: "linked",
   capabilities: { images: true, files: true, buttons: true, maxTextLength: SECTION_TEXT_MAX },
-  // chat.postMessage allows about one message a second per conversation, with short bursts; one a
-  // second for the whole app keeps a morning's pushes well inside the workspace-wide limits too.
-  pacing: { perAccountMs: 1_000 },
+  pacing: slackPacing({ SLACK_MESSAGES_PER_MINUTE: DEFAULT_MESSAGES_PER_MINUTE }),
+  pacingFor: slackPacing,
   async start(deps) {
     const { startSlack } = await import("./start-slack.js");
     return startSlack(deps);

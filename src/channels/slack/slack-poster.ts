@@ -107,7 +107,8 @@ function asRateLimited(error: unknown): RateLimitedError | null {
   if (e?.code === webApi.ErrorCode.RateLimitedError) {
     const seconds =
       typeof e.retryAfter === "number" && e.retryAfter >= 0 ? e.retryAfter : DEFAULT_RETRY_AFTER_MS / 1000;
-    return new RateLimitedError(seconds * 1000, `Slack rate limit; retry after ${seconds} s`);
+    // chat.postMessage's limit is per conversation first: the other recipients need not wait.
+    return new RateLimitedError(seconds * 1000, `Slack rate limit; retry after ${seconds} s`, "recipient");
   }
   // An `ok:false, error:"ratelimited"` answer, or a 429 from a response_url (Bolt's RespondError).
   if (e?.data?.error === "ratelimited" || e?.statusCode === 429)

@@ -1,7 +1,10 @@
 /**
  * A local stand-in for Slack's Web API (https://slack.com/api/METHOD) and for response_url posts:
  * records every call with its decoded arguments and answers the methods Fieldmate uses. Files shared
- * in messages are served at `${filesUrl}/NAME` (url_private_download) to the bot token only.
+ * in messages are served at `${filesUrl}/NAME` (url_private_download) to the bot token only. With
+ * `limits` it enforces chat.postMessage's rate limits as Slack does: one message a second per
+ * conversation with a small burst, a workspace-wide cap, and a 429 with Retry-After (whole seconds)
+ * for a post over either; a refused post is recorded among `calls` with `refused: true`.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,12 +13,26 @@ interface RecordedCall {
   method: string;
   args: Record<string, any>;
   token: string | null;
+  /** performance.now() when it arrived (benchmarks). */
+  at: number;
+  /** Answered 429 by the rate limits (nothing was posted). */
+  refused?: boolean;
+}
+
+/** chat.postMessage's limits: per conversation and for the whole workspace, each a rate with a burst. */
+export interface PostLimits {
+  perChannelPerSecond: number;
+  channelBurst: number;
+  workspacePerSecond: number;
+  workspaceBurst: number;
 }
 
 interface Scripted {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Only a call whose arguments match gets this answer (default: the next call). */
+  when?: (args: Record<string, any>) => boolean;
 }
 
 export interface FakeSlackApi {
@@ -32,14 +49,24 @@ export interface FakeSlackApi {
   users: Map<string, { email?: string; is_bot?: boolean }>;
   /** Called as each call arrives (benchmarks time replies by it); returns a function that stops listening. */
   onCall(listener: (call: RecordedCall) => void): () => void;
+  /** Posts answered 429 by `limits`. */
+  refusals(): number;
+  /** The most chat.postMessage calls that were being answered at once. */
+  mostPostsAtOnce(): number;
   /** The next call to `method` gets this answer instead (e.g. a 429 with Retry-After). */
   failNext(method: string, answer: Scripted): void;
   reset(): void;
   close(): Promise<void>;
 }
 
-export async function startFakeSlackApi(options: { postDelayMs?: number } = {}): Promise<FakeSlackApi> {
+export async function startFakeSlackApi(
+  options: { postDelayMs?: number; limits?: PostLimits } = {},
+): Promise<FakeSlackApi> {
   const calls: RecordedCall[] = [];
+  const limiter = options.limits ? postLimiter(options.limits) : null;
+  let refusals = 0;
+  let postsNow = 0;
+  let mostPostsAtOnce = 0;
   const users = new Map<string, { email?: string; is_bot?: boolean }>();
   const files = new Map<string, { bytes: Uint8Array; contentType: string }>();
   const scripted = new Map<string, Scripted[]>();
@@ -58,7 +85,7 @@ export async function startFakeSlackApi(options: { postDelayMs?: number } = {}):
     const token = (req.headers.authorization ?? "").replace(/^Bearer\s+/i, "") || null;
 
     if (url.pathname.startsWith("/files-pri/")) {
-      calls.push({ method: "file_download", args: { path: url.pathname }, token });
+      record({ method: "file_download", args: { path: url.pathname }, token, at: performance.now() });
       const file = files.get(url.pathname.slice("/files-pri/".length));
       // Slack answers a request without a token with its sign-in page, not the file.
       if (!file || !token) return send(res, 200, "<html>sign in</html>", { "Content-Type": "text/html" });
@@ -67,14 +94,27 @@ export async function startFakeSlackApi(options: { postDelayMs?: number } = {}):
       return;
     }
     if (url.pathname.startsWith("/response/")) {
-      record({ method: "response_url", args: { path: url.pathname, ...JSON.parse(raw || "{}") }, token });
+      record({
+        method: "response_url",
+        args: { path: url.pathname, ...JSON.parse(raw || "{}") },
+        token,
+        at: performance.now(),
+      });
       return send(res, 200, "ok");
     }
     const method = url.pathname.replace(/^\/api\//, "");
     const args = decode(raw, req.headers["content-type"] ?? "");
-    record({ method, args, token });
+    const waitMs = method === "chat.postMessage" ? (limiter?.(String(args.channel)) ?? 0) : 0;
+    record({ method, args, token, at: performance.now(), ...(waitMs > 0 ? { refused: true } : {}) });
+    if (waitMs > 0) {
+      refusals++;
+      const seconds = String(Math.max(1, Math.ceil(waitMs / 1000)));
+      return send(res, 429, { ok: false, error: "ratelimited" }, { "Retry-After": seconds });
+    }
 
-    const next = scripted.get(method)?.shift();
+    const queue = scripted.get(method) ?? [];
+    const at = queue.findIndex((s) => !s.when || s.when(args));
+    const next = at >= 0 ? queue.splice(at, 1)[0] : undefined;
     if (next) return send(res, next.status, next.body ?? { ok: false, error: "ratelimited" }, next.headers);
 
     switch (method) {
@@ -89,8 +129,10 @@ export async function startFakeSlackApi(options: { postDelayMs?: number } = {}):
           bot_id: "BBOT",
         });
       case "chat.postMessage":
+        mostPostsAtOnce = Math.max(mostPostsAtOnce, ++postsNow);
         // A slow Slack (the chaos scripts): the post is taken at once, the answer comes late.
         if (options.postDelayMs) await new Promise((resolve) => setTimeout(resolve, options.postDelayMs));
+        postsNow--;
         return send(res, 200, { ok: true, channel: args.channel, ts: `${++ts}.000100`, message: { text: args.text } });
       case "chat.update":
         return send(res, 200, { ok: true, channel: args.channel, ts: args.ts });
@@ -120,6 +162,8 @@ export async function startFakeSlackApi(options: { postDelayMs?: number } = {}):
     files,
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
+    refusals: () => refusals,
+    mostPostsAtOnce: () => mostPostsAtOnce,
     users,
     onCall(listener) {
       listeners.add(listener);
@@ -130,6 +174,8 @@ export async function startFakeSlackApi(options: { postDelayMs?: number } = {}):
     },
     reset() {
       calls.length = 0;
+      refusals = 0;
+      mostPostsAtOnce = 0;
       scripted.clear();
     },
     close: () =>
@@ -137,6 +183,29 @@ export async function startFakeSlackApi(options: { postDelayMs?: number } = {}):
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * Admits a post to `channel` or says how long until it would be admitted: a token bucket (GCRA)
+ * per conversation and one for the workspace; a refused post uses up neither.
+ */
+function postLimiter(limits: PostLimits): (channel: string) => number {
+  const channelMs = 1000 / limits.perChannelPerSecond;
+  const workspaceMs = 1000 / limits.workspacePerSecond;
+  const channels = new Map<string, number>();
+  let workspace = Number.NEGATIVE_INFINITY;
+  return (channel) => {
+    const now = performance.now();
+    const tat = channels.get(channel) ?? Number.NEGATIVE_INFINITY;
+    const wait = Math.max(
+      tat - (limits.channelBurst - 1) * channelMs - now,
+      workspace - (limits.workspaceBurst - 1) * workspaceMs - now,
+    );
+    if (wait > 0) return wait;
+    channels.set(channel, Math.max(tat, now) + channelMs);
+    workspace = Math.max(workspace, now) + workspaceMs;
+    return 0;
   };
 }
 
