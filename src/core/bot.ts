@@ -249,7 +249,29 @@ export function createBot(deps: BotDeps): CoreBot {
     }
   }
 
-  async function accept(message: InboundMessage): Promise<Accepted> {
+  /**
+   * Deliveries of one message being accepted here, by (channel, sender, message id): a second delivery
+   * while the first is still in hand shares its replies as an echo. Checked before the inbox, because
+   * on SQLite the second delivery's insert waits for the first's transaction and would only find the
+   * row handled.
+   */
+  const accepting = new Map<string, Promise<Reply[]>>();
+
+  function accept(message: InboundMessage): Promise<Accepted> {
+    const key = JSON.stringify([message.channel, message.externalUserId, message.externalMessageId]);
+    const running = accepting.get(key);
+    if (running) return Promise.resolve({ replies: running, echo: true });
+    const accepted = acceptStored(message);
+    const replies = accepted.then((a) => a.replies);
+    accepting.set(key, replies);
+    void replies.then(
+      () => accepting.delete(key),
+      () => accepting.delete(key),
+    );
+    return accepted;
+  }
+
+  async function acceptStored(message: InboundMessage): Promise<Accepted> {
     const person = await identify(message);
     const recorded = await inbox.record(message, person?.id ?? null, leaseMs);
     if (recorded.duplicate) {

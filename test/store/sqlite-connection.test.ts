@@ -22,19 +22,28 @@ describe("the SQLite connection", () => {
     const expiresAt = new Date("2030-01-01T00:00:00Z");
     let seenBeside: string[] = [];
 
+    // The transaction writes, then waits while another message (started outside it) writes, then fails.
+    let wroteInside!: () => void;
+    const inside = new Promise<void>((resolve) => (wroteInside = resolve));
+    let finish!: () => void;
+    const fail = new Promise<void>((resolve) => (finish = resolve));
     const failing = db
       .$transaction(async (tx) => {
         await tx.sharedValue.create({ data: { key: "inside", value: "1", expiresAt } });
-        // Another message's work runs while this transaction is open.
-        const beside = (async () => {
-          await db.sharedValue.create({ data: { key: "beside", value: "2", expiresAt } });
-          seenBeside = (await db.sharedValue.findMany()).map((v) => v.key);
-        })();
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        throw Object.assign(new Error("the handler failed"), { beside });
+        wroteInside();
+        await fail;
+        throw new Error("the handler failed");
       })
-      .catch((error: Error & { beside: Promise<void> }) => error.beside);
+      .catch(() => undefined);
+    await inside;
+    const beside = (async () => {
+      await db.sharedValue.create({ data: { key: "beside", value: "2", expiresAt } });
+      seenBeside = (await db.sharedValue.findMany()).map((v) => v.key);
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    finish();
     await failing;
+    await beside;
 
     expect((await db.sharedValue.findMany()).map((v) => v.key)).toEqual(["beside"]);
     expect(seenBeside).toEqual(["beside"]);
