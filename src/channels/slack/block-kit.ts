@@ -7,6 +7,7 @@ import type { types } from "@slack/bolt";
 import { replyToPlainText } from "../../core/plain-text.js";
 import type { Choice, Reply } from "../../domain/messages.js";
 import type { Messages } from "../../locales/index.js";
+import { fileSlug, reachableUrl } from "../file-links.js";
 
 export type Block = types.KnownBlock;
 
@@ -124,7 +125,7 @@ function replyBlocks(reply: Reply, index: number, options: RenderOptions, upload
             title: plain(reply.title, IMAGE_TEXT_MAX),
           },
         ];
-      if (reply.png) uploads.push({ filename: `${slug(reply.title)}.png`, title: reply.title, bytes: reply.png });
+      if (reply.png) uploads.push({ filename: `${fileSlug(reply.title)}.png`, title: reply.title, bytes: reply.png });
       return textSections(reply.title);
     }
     case "file": {
@@ -209,22 +210,6 @@ function plain(text: string, max: number): { type: "plain_text"; text: string; e
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** An absolute http(s) URL Slack can fetch, or null (a relative /files/ link without PUBLIC_URL). */
-function reachableUrl(url: string, publicUrl: string | null): string | null {
-  if (/^https?:\/\//i.test(url)) return url;
-  if (publicUrl && url.startsWith("/")) return publicUrl.replace(/\/+$/, "") + url;
-  return null;
-}
-
-function slug(text: string): string {
-  return (
-    text
-      .replace(/[^\p{L}\p{N}]+/gu, "-")
-      .replace(/^-|-$/g, "")
-      .slice(0, 60) || "image"
-  );
 }
 
 /**

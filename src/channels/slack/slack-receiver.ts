@@ -8,6 +8,7 @@
 import type http from "node:http";
 import { type App, type Receiver, type ReceiverEvent, ReceiverMultipleAckError, verifySlackRequest } from "@slack/bolt";
 import type { Logger } from "../../log.js";
+import { HttpError, readCappedBody } from "../callback-http.js";
 import { SLACK_EVENTS_PATH } from "./slack-config.js";
 
 /** Slack's own limit is 5 minutes either way; requests outside it are replays or a wrong clock. */
@@ -32,15 +33,6 @@ type Stored = { [STORED]?: () => void };
 /** A message listener's word that the event's message is stored: Slack is acknowledged now. */
 export function markStored(body: unknown): void {
   if (typeof body === "object" && body !== null) (body as Stored)[STORED]?.();
-}
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export class SlackHttpReceiver implements Receiver {
@@ -98,7 +90,7 @@ export class SlackHttpReceiver implements Receiver {
       res.setHeader("Allow", "POST");
       throw new HttpError(405, "Slack events are POSTed");
     }
-    const raw = await readBody(req);
+    const raw = await readCappedBody(req, BODY_LIMIT_BYTES);
     this.verify(req, raw);
     const body = parseBody(raw, header(req, "content-type") ?? "");
 
@@ -196,17 +188,6 @@ function numberHeader(req: http.IncomingMessage, name: string): number | undefin
   if (value === undefined) return undefined;
   const n = Number.parseInt(value, 10);
   return Number.isNaN(n) ? undefined : n;
-}
-
-async function readBody(req: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > BODY_LIMIT_BYTES) throw new HttpError(413, "request body too large");
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** Events come as JSON; slash commands as a form; interactions as a form with one JSON `payload`. Open-ended: Bolt reads them. */

@@ -9,6 +9,7 @@
  */
 import type http from "node:http";
 import type { Logger } from "../../log.js";
+import { HttpError, readCappedBody } from "../callback-http.js";
 import type { HttpRoute } from "../channel-plugin.js";
 import { type CallbackCipher, CallbackCipherError } from "./wecom-crypto.js";
 import { CallbackXmlError, readCallback, readEnvelope, type WecomCallback } from "./wecom-xml.js";
@@ -29,15 +30,6 @@ export interface CallbackOptions {
   ackTimeoutMs?: number;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export function callbackRoute(options: CallbackOptions): HttpRoute {
   const { cipher, logger } = options;
   const ackTimeoutMs = options.ackTimeoutMs ?? DEFAULT_ACK_TIMEOUT_MS;
@@ -56,7 +48,7 @@ export function callbackRoute(options: CallbackOptions): HttpRoute {
 
   async function receive(req: http.IncomingMessage, query: URLSearchParams, res: http.ServerResponse): Promise<void> {
     const { signature, timestamp, nonce } = signed(query);
-    const encrypted = readEnvelope(await readBody(req));
+    const encrypted = readEnvelope(await readCappedBody(req, BODY_LIMIT_BYTES));
     if (!cipher.signed(signature, timestamp, nonce, encrypted)) throw new HttpError(401, "invalid signature");
     const callback = readCallback(cipher.open(encrypted));
     if (callback.agentId !== null && callback.agentId !== options.agentId) {
@@ -124,15 +116,4 @@ function asHttpError(error: unknown): HttpError | null {
   // Signed with our token but not decryptable with our key: a configuration mismatch, or a forgery.
   if (error instanceof CallbackCipherError) return new HttpError(400, error.message);
   return null;
-}
-
-async function readBody(req: http.IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > BODY_LIMIT_BYTES) throw new HttpError(413, "request body too large");
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }

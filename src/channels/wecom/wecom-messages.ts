@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { replyToPlainText } from "../../core/plain-text.js";
 import type { Choice, Reply } from "../../domain/messages.js";
 import type { Messages } from "../../locales/index.js";
+import { fileSlug, reachableUrl } from "../file-links.js";
 
 // WeCom's documented limits (text is cut beyond 2,048 bytes; the card's are its "建议不超过" lengths).
 const TEXT_MAX_BYTES = 2048;
@@ -91,7 +92,7 @@ export function renderReplies(replies: Reply[], options: RenderOptions): WecomMe
           flush();
           out.push({
             msgtype: "image",
-            media: { filename: `${slug(reply.title)}.png`, bytes: reply.png, contentType: "image/png" },
+            media: { filename: `${fileSlug(reply.title)}.png`, bytes: reply.png, contentType: "image/png" },
           });
         } else {
           const url = reachableUrl(reply.url, options.publicUrl);
@@ -214,20 +215,4 @@ function prefixWithin(text: string, maxBytes: number): number {
 function truncate(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
-}
-
-/** An absolute http(s) URL a phone can open, or null (a relative /files/ link without PUBLIC_URL). */
-function reachableUrl(url: string, publicUrl: string | null): string | null {
-  if (/^https?:\/\//i.test(url)) return url;
-  if (publicUrl && url.startsWith("/")) return publicUrl.replace(/\/+$/, "") + url;
-  return null;
-}
-
-function slug(text: string): string {
-  return (
-    text
-      .replace(/[^\p{L}\p{N}]+/gu, "-")
-      .replace(/^-|-$/g, "")
-      .slice(0, 60) || "image"
-  );
 }
