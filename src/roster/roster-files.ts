@@ -140,18 +140,12 @@ const productFields: Fields = {
   price_band: { field: "priceBand", parse: text },
 };
 
-export interface PersonFields {
-  name: string;
-  role: Role;
-  team: string | null;
-  supervisorId: string | null;
-  lang: Lang;
-  timezone: string;
-  email: string | null;
+/** A person's columns: the roster's person, plus what the file also sets (the WeCom link, offboarding). */
+export type PersonFields = Omit<Person, "id"> & {
   /** The WeCom userid linked as the person's "wecom" identity. */
   wecomUserid: string | null;
   active: boolean;
-}
+};
 export type RetailerFields = Omit<Retailer, "id">;
 export type ProductFields = Omit<Product, "sku">;
 
