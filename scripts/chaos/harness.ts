@@ -85,7 +85,9 @@ const BASE_ENV = {
 
 /** Starts the server on `scratch` and resolves once it listens. */
 export async function startServer(scratch: Scratch, env: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  // CHAOS_SERVER_NODE_ARGS: flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see a stall.
+  const nodeArgs = process.env.CHAOS_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/main.ts"], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...BASE_ENV, DATABASE_URL: scratch.url, LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -4,6 +4,7 @@
  */
 import { createParser, type Parser } from "../parse/index.js";
 import type { RosterStore } from "../store/roster-store.js";
+import { rememberingParser } from "./remembered-parses.js";
 
 const CHECK_EVERY_MS = 5_000;
 
@@ -22,7 +23,7 @@ export class ParserCache {
     const version = await this.roster.version();
     this.checkedAt = this.clock();
     if (!this.parser || version !== this.version) {
-      this.parser = createParser(await this.roster.roster());
+      this.parser = rememberingParser(createParser(await this.roster.roster()));
       this.version = version;
     }
     return this.parser;

@@ -11,6 +11,7 @@ import type { ChannelName } from "../domain/messages.js";
 import type { Person, Product, Retailer, Roster } from "../domain/roster.js";
 import type { Db } from "./database.js";
 import { toPerson, toProduct, toRetailer } from "./roster-rows.js";
+import { transactionScope } from "./transactional.js";
 
 export interface RosterSnapshot {
   /** Everyone, active or not (a deactivated person is told so rather than treated as unknown). */
@@ -34,13 +35,22 @@ const VERSION_SQL = `SELECT
   (SELECT COUNT(*) FROM "Identity") AS links, (SELECT MAX("id") FROM "Identity") AS last_link,
   (SELECT MAX("createdAt") FROM "Identity") AS links_at`;
 
+interface Check {
+  generation: number;
+  startedAt: number;
+  /** The transaction it runs in (transactionScope). */
+  scope: unknown;
+  settled: boolean;
+  done: Promise<RosterSnapshot>;
+}
+
 /** How long a version check holds: a message reads the roster several times (sender, names, parser). */
 const MAX_AGE_MS = 1_000;
 
 export class RosterCache {
   private snapshot: RosterSnapshot | null = null;
   private version = "";
-  private checking: { generation: number; startedAt: number; done: Promise<RosterSnapshot> } | null = null;
+  private checking: Check | null = null;
   /** Bumped by every write made in this process (rosterChanged). */
   private generation = 0;
 
@@ -53,8 +63,23 @@ export class RosterCache {
   /** The roster, as of at most `maxAgeMs` ago and after every write made in this process. */
   current(): Promise<RosterSnapshot> {
     const last = this.checking;
-    if (last?.generation === this.generation && this.clock() - last.startedAt < this.maxAgeMs) return last.done;
-    const check = { generation: this.generation, startedAt: this.clock(), done: this.check() };
+    // A check still in flight is joined only from the transaction it runs in (or, outside any, from outside).
+    const scope = transactionScope(this.db);
+    const joinable = last?.generation === this.generation && (last.settled || last.scope === scope);
+    if (last && joinable && this.clock() - last.startedAt < this.maxAgeMs) return last.done;
+    const check: Check = {
+      generation: this.generation,
+      startedAt: this.clock(),
+      scope,
+      settled: false,
+      done: this.check(),
+    };
+    check.done.then(
+      () => {
+        check.settled = true;
+      },
+      () => undefined,
+    );
     this.checking = check;
     // A failed check is not kept: the next use asks again.
     check.done.catch(() => {

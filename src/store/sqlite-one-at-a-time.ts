@@ -6,6 +6,7 @@
  * see rows that were never committed. This wrapper makes every query outside a transaction wait until
  * the open transaction, if any, has finished (queries inside it run at once, they hold the turn).
  */
+import { setImmediate as nextTurnOfTheLoop } from "node:timers/promises";
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
@@ -35,6 +36,18 @@ class Turn {
   }
 }
 
+/**
+ * better-sqlite3 answers synchronously, so a message's whole handling — every query of it — would
+ * otherwise run as one unbroken stretch of promise callbacks, holding every other request (a health
+ * probe, another sender) until it ends. Waiting one turn of the event loop after each query lets
+ * them in between, as a networked database's replies would.
+ */
+async function yielding<T>(work: Promise<T>): Promise<T> {
+  const result = await work;
+  await nextTurnOfTheLoop();
+  return result;
+}
+
 export function oneAtATime(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
   const connect = factory.connect.bind(factory);
   return Object.assign(Object.create(factory) as PrismaBetterSQLite3, {
@@ -45,8 +58,8 @@ export function oneAtATime(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
 function serialised(adapter: Adapter): Adapter {
   const turn = new Turn();
   return Object.assign(Object.create(adapter) as Adapter, {
-    queryRaw: (query: Parameters<Adapter["queryRaw"]>[0]) => turn.with(() => adapter.queryRaw(query)),
-    executeRaw: (query: Parameters<Adapter["executeRaw"]>[0]) => turn.with(() => adapter.executeRaw(query)),
+    queryRaw: (query: Parameters<Adapter["queryRaw"]>[0]) => turn.with(() => yielding(adapter.queryRaw(query))),
+    executeRaw: (query: Parameters<Adapter["executeRaw"]>[0]) => turn.with(() => yielding(adapter.executeRaw(query))),
     executeScript: (script: string) => turn.with(() => adapter.executeScript(script)),
     startTransaction: async (isolationLevel?: Parameters<Adapter["startTransaction"]>[0]) => {
       const end = await turn.take();
@@ -63,6 +76,8 @@ function serialised(adapter: Adapter): Adapter {
 /** The transaction, giving the turn back once it is committed or rolled back. */
 function endingTurn(transaction: Transaction, end: () => void): Transaction {
   return Object.assign(Object.create(transaction) as Transaction, {
+    queryRaw: (query: Parameters<Transaction["queryRaw"]>[0]) => yielding(transaction.queryRaw(query)),
+    executeRaw: (query: Parameters<Transaction["executeRaw"]>[0]) => yielding(transaction.executeRaw(query)),
     commit: () => transaction.commit().finally(end),
     rollback: () => transaction.rollback().finally(end),
   });

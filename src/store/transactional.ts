@@ -13,6 +13,17 @@ type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction"
 /** Long enough for a slow model call inside a message; a hung one still ends. */
 const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 120_000 };
 
+const SCOPE = Symbol("the transaction of the current flow");
+
+/**
+ * The transaction the caller's async flow is in, or null outside one. Work shared between callers
+ * (a cached look-up in flight) must not cross it: on SQLite a query outside the transaction waits
+ * until the transaction ends, so a transaction waiting for an outside query waits for itself.
+ */
+export function transactionScope(db: object): unknown {
+  return (db as { [SCOPE]?: unknown })[SCOPE] ?? null;
+}
+
 export function transactional(base: PrismaClient): PrismaClient {
   const current = new AsyncLocalStorage<Tx>();
   const transaction = (arg: unknown, options?: object): Promise<unknown> => {
@@ -30,6 +41,7 @@ export function transactional(base: PrismaClient): PrismaClient {
     get(target, prop, receiver) {
       if (prop === "$transaction") return transaction;
       const tx = current.getStore();
+      if (prop === SCOPE) return tx;
       const source = (tx && prop in tx ? tx : target) as Record<PropertyKey, unknown>;
       const value = Reflect.get(source, prop, tx && source === tx ? source : receiver);
       return typeof value === "function" ? value.bind(source) : value;

@@ -3,7 +3,7 @@
  * numbers for choices) with one scripted handler instead of the feature list, so a channel test is
  * about the channel. A text in the script gets its scripted replies; anything else is echoed.
  */
-import { type Bot, createBot } from "../../src/core/bot.js";
+import { type CoreBot, createBot } from "../../src/core/bot.js";
 import type { Handler } from "../../src/core/handler.js";
 import type { InboundMessage, Reply } from "../../src/domain/messages.js";
 import type { Logger } from "../../src/log.js";
@@ -25,7 +25,7 @@ export function scriptedCore(deps: {
   logger: Logger;
   script?: Record<string, Reply[]>;
   onUnknownSender?: (message: InboundMessage) => Promise<Reply[] | null>;
-}): Bot {
+}): CoreBot {
   return createBot({
     db: deps.db,
     logger: deps.logger,

@@ -48,4 +48,21 @@ describe("the SQLite connection", () => {
     expect((await db.sharedValue.findMany()).map((v) => v.key)).toEqual(["beside"]);
     expect(seenBeside).toEqual(["beside"]);
   });
+
+  it("lets the event loop in between a transaction's queries, as a networked database would", async () => {
+    scratch = scratchSqlite();
+    database = await openDatabase(scratch.url);
+    const { db } = database;
+    const seen = await db.$transaction(async (tx) => {
+      await tx.sharedValue.count();
+      let otherWorkRan = false;
+      setImmediate(() => {
+        otherWorkRan = true;
+      });
+      await tx.sharedValue.count();
+      return otherWorkRan;
+    });
+    // better-sqlite3 answers synchronously: without the turn after each query, the timer would wait for the commit.
+    expect(seen).toBe(true);
+  });
 });

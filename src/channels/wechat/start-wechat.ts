@@ -17,7 +17,7 @@ import {
   WechatyBuilder,
   type WechatyOptions,
 } from "wechaty";
-import type { Reply } from "../../domain/messages.js";
+import type { InboundMessage, Reply } from "../../domain/messages.js";
 import { inEveryLanguage } from "../../locales/index.js";
 import type { ChannelStartDeps, RunningChannel } from "../channel-plugin.js";
 import { catalogueFor } from "../sender-language.js";
@@ -110,13 +110,17 @@ export async function startWechat(deps: StartWechatDeps): Promise<WechatChannel>
         message.type() === types.Message.Text
           ? { text: room ? await message.mentionText() : message.text() }
           : await wechatMediaContent(message);
-      replies = await bot.handle({
+      const inbound: InboundMessage = {
         channel: "wechat",
         externalUserId: talker.id,
         externalMessageId: message.id,
         receivedAt: message.date(),
         ...content,
-      });
+      };
+      const accepted = bot.accept ? await bot.accept(inbound) : { replies: bot.handle(inbound) };
+      replies = await accepted.replies;
+      // The same message emitted twice (a puppet reconnecting): the first delivery sends the replies.
+      if (accepted.echo) return;
     } catch (error) {
       log.error({ err: error }, "WeChat message failed");
       replies = [{ kind: "text", text: inEveryLanguage((t) => t.channels.failed) }];

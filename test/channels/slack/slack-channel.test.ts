@@ -38,7 +38,7 @@ let web: WebServer;
 let endpoint: string;
 /** What the core was handed, in order. */
 const received: InboundMessage[] = [];
-/** While set, the core waits for it: lets a test see the HTTP answer arrive before the core's. */
+/** While set, the core's replies wait for it: lets a test see the HTTP answer arrive before the core's. */
 let gate: Promise<void> | null = null;
 
 beforeAll(async () => {
@@ -51,10 +51,15 @@ beforeAll(async () => {
   await roster.link("M07", "slack", "UJAKE"); // Jake Miller, en
   const core = scriptedCore({ db: database.db, logger, script: SCRIPT, onUnknownSender: inviteRedeemer(database.db) });
   const bot: Bot = {
-    async handle(message) {
+    async accept(message) {
       received.push(message);
-      if (gate) await gate;
-      return core.handle(message);
+      const accepted = await core.accept(message);
+      // The gate holds back the handling's replies, not the storing: Slack is acknowledged once stored.
+      const held = gate;
+      return held ? { ...accepted, replies: held.then(() => accepted.replies) } : accepted;
+    },
+    async handle(message) {
+      return (await bot.accept?.(message))?.replies ?? [];
     },
   };
   const config = parseConfig({
