@@ -218,6 +218,18 @@ export function createBot(deps: BotDeps): CoreBot {
     }
   }
 
+  /** The attachment's bytes, fetched and stored now when the channel left them for after the row (fetchMedia). */
+  async function withFetchedMedia(leased: LeasedInbound, log: Logger): Promise<LeasedInbound> {
+    const { message } = leased;
+    if (!message.fetchMedia || message.media || !message.attachment) return leased;
+    const media = await message.fetchMedia().catch((error: unknown) => {
+      log.warn({ err: error }, "the attachment could not be fetched; handled without it");
+      return undefined;
+    });
+    if (media) await inbox.attachMedia(leased.id, message.attachment, media);
+    return { ...leased, message: { ...message, media, fetchMedia: undefined } };
+  }
+
   /** Handles a row this instance holds; concurrent asks for the same row share the one handling. */
   function handleLeased(leased: LeasedInbound, personId: string | null): Promise<Reply[] | null> {
     const running = inflight.get(leased.id);
@@ -225,7 +237,7 @@ export function createBot(deps: BotDeps): CoreBot {
     const log = logger.child({ inbound: leased.id, channel: leased.message.channel, person: personId });
     const job = (async () => {
       const person = personId ? await roster.person(personId) : null;
-      return process(leased, person, log);
+      return process(await withFetchedMedia(leased, log), person, log);
     })();
     inflight.set(leased.id, job);
     void job.then(

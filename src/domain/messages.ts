@@ -47,6 +47,12 @@ export interface InboundMessage {
   attachment?: Attachment;
   /** The bytes of a voice or image attachment; stored with the raw row before anything reads them. */
   media?: MediaBytes;
+  /**
+   * The channel's download of the attachment's bytes, when it must not hold up storing the message
+   * (Slack and WeCom want their answer within seconds): the core stores the row, the channel
+   * answers, then the bytes are fetched and stored beside the row before it is handled.
+   */
+  fetchMedia?: () => Promise<MediaBytes | undefined>;
 }
 
 /** One option the user can pick; `value` is sent back as if typed. */

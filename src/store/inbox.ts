@@ -7,7 +7,7 @@
  * sender and message id) is recognised by the unique key, not by timing.
  */
 import { createHash, randomUUID } from "node:crypto";
-import type { ChannelName, InboundMessage } from "../domain/messages.js";
+import type { Attachment, ChannelName, InboundMessage, MediaBytes } from "../domain/messages.js";
 import type { Db } from "./database.js";
 import { originalText, storableText } from "./raw-text.js";
 
@@ -76,7 +76,7 @@ export class Inbox {
       data: { leaseOwner: lease, leaseUntil: new Date(now.getTime() + leaseMs) },
     });
     if (count !== 1) return null;
-    const row = await this.db.inboundMessage.findUniqueOrThrow({ where: { id } });
+    const row = await this.db.inboundMessage.findUniqueOrThrow({ where: { id }, include: { media: true } });
     return {
       id,
       lease,
@@ -87,8 +87,19 @@ export class Inbox {
         externalMessageId: row.externalMessageId,
         text: originalText(row),
         receivedAt: row.receivedAt,
+        // A photo or voice note left by a crash is handled as one, with the bytes stored beside it.
+        ...(row.attachment ? { attachment: JSON.parse(row.attachment) as Attachment } : {}),
+        ...(row.media ? { media: { mime: row.media.mime, data: new Uint8Array(row.media.body) } } : {}),
       },
     };
+  }
+
+  /** Stores the bytes a channel fetched after the row (InboundMessage.fetchMedia); false when it carries none. */
+  async attachMedia(id: string, attachment: Attachment, media: MediaBytes): Promise<boolean> {
+    const kind = mediaKind(attachment);
+    if (!kind) return false;
+    await this.db.inboundMedia.create({ data: { inboundId: id, ...mediaColumns(kind, media) } });
+    return true;
   }
 
   /** Ids of `received` rows whose lease ran out, oldest first: what a sweeper should take over. */
@@ -139,20 +150,23 @@ export function isUniqueViolation(error: unknown): boolean {
 /** What a message carried besides text, stored in the same row write so nothing is half-stored. */
 function attachmentColumns({ attachment, media }: InboundMessage) {
   if (!attachment) return {};
-  const kind = attachment.kind === "voice" || attachment.kind === "image" ? attachment.kind : null;
+  const kind = mediaKind(attachment);
   return {
     attachment: JSON.stringify(attachment),
-    media:
-      media && kind
-        ? {
-            create: {
-              kind,
-              mime: media.mime,
-              size: media.data.byteLength,
-              sha256: createHash("sha256").update(media.data).digest("hex"),
-              body: new Uint8Array(media.data),
-            },
-          }
-        : undefined,
+    media: media && kind ? { create: mediaColumns(kind, media) } : undefined,
+  };
+}
+
+function mediaKind(attachment: Attachment): "voice" | "image" | null {
+  return attachment.kind === "voice" || attachment.kind === "image" ? attachment.kind : null;
+}
+
+function mediaColumns(kind: "voice" | "image", media: MediaBytes) {
+  return {
+    kind,
+    mime: media.mime,
+    size: media.data.byteLength,
+    sha256: createHash("sha256").update(media.data).digest("hex"),
+    body: new Uint8Array(media.data),
   };
 }

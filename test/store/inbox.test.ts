@@ -90,4 +90,26 @@ describe.each(PROVIDERS)("the inbound log on $name", ({ create }) => {
     expect(await inbox.finish(sweeper!, "handled")).toBe(false);
     expect(await inbox.status(lapsed.id)).toBe("handled");
   });
+
+  it("gives a photo back to the sweeper as a photo, with bytes stored with the row or fetched after it", async () => {
+    const { inbox } = await scratchInbox(create);
+    const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    const photo = (id: string): InboundMessage => ({
+      ...message(id, "wecom"),
+      text: "",
+      attachment: { kind: "image", mediaId: `media-${id}`, url: null },
+    });
+    const withBytes = await inbox.record({ ...photo("Ev20"), media: { mime: "image/jpeg", data: bytes } }, null, 0);
+    const fetchedAfter = await inbox.record(photo("Ev21"), null, 0);
+    if (withBytes.duplicate || fetchedAfter.duplicate) throw new Error("first delivery seen as a retry");
+    expect(
+      await inbox.attachMedia(fetchedAfter.id, photo("Ev21").attachment!, { mime: "image/jpeg", data: bytes }),
+    ).toBe(true);
+    for (const id of [withBytes.id, fetchedAfter.id]) {
+      const taken = await inbox.takeOver(id, 60_000);
+      expect(taken?.message.attachment).toMatchObject({ kind: "image" });
+      expect(taken?.message.media?.mime).toBe("image/jpeg");
+      expect([...(taken?.message.media?.data ?? [])]).toEqual([...bytes]);
+    }
+  });
 });

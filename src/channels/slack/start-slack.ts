@@ -156,8 +156,8 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
     const user = e.user;
     await track(
       (async () => {
-        // An audio clip or photo is downloaded first, so the core stores it with the message (slack-media.ts).
-        const media = e.files?.length ? await slackFileContent(e.files, config.SLACK_BOT_TOKEN ?? "", logger) : null;
+        // An audio clip or photo is fetched by the core once the message is stored (slack-media.ts).
+        const media = e.files?.length ? slackFileContent(e.files, config.SLACK_BOT_TOKEN ?? "", logger) : null;
         await converse(
           {
             externalUserId: user,

@@ -174,15 +174,18 @@ export async function startWecom(deps: StartWecomDeps): Promise<WecomChannel> {
         track(converse({ ...base, externalMessageId: callback.msgId, text: callback.text }, taken));
         break;
       case "attachment":
+        // A voice note (AMR) or photo is fetched by its MediaId once the row is stored and WeCom answered.
         track(
-          (async () => {
-            // A voice note (AMR) or photo is fetched by its MediaId first, so the core stores it with the row.
-            const media = await wecomMedia(api, callback.attachment, logger);
-            await converse(
-              { ...base, externalMessageId: callback.msgId, text: "", attachment: callback.attachment, media },
-              taken,
-            );
-          })(),
+          converse(
+            {
+              ...base,
+              externalMessageId: callback.msgId,
+              text: "",
+              attachment: callback.attachment,
+              fetchMedia: () => wecomMedia(api, callback.attachment, logger),
+            },
+            taken,
+          ),
         );
         break;
       case "event":

@@ -44,7 +44,7 @@ export interface FakeSlackApi {
   callsTo(method: string): RecordedCall[];
   /** Base for shared files' private URLs; put the files in `files` by name. */
   filesUrl: string;
-  files: Map<string, { bytes: Uint8Array; contentType: string }>;
+  files: Map<string, { bytes: Uint8Array; contentType: string; hold?: Promise<void> }>;
   /** Slack users by id, for users.info. */
   users: Map<string, { email?: string; is_bot?: boolean }>;
   /** Called as each call arrives (benchmarks time replies by it); returns a function that stops listening. */
@@ -68,7 +68,7 @@ export async function startFakeSlackApi(
   let postsNow = 0;
   let mostPostsAtOnce = 0;
   const users = new Map<string, { email?: string; is_bot?: boolean }>();
-  const files = new Map<string, { bytes: Uint8Array; contentType: string }>();
+  const files = new Map<string, { bytes: Uint8Array; contentType: string; hold?: Promise<void> }>();
   const scripted = new Map<string, Scripted[]>();
   const listeners = new Set<(call: RecordedCall) => void>();
   const record = (call: RecordedCall) => {
@@ -89,6 +89,7 @@ export async function startFakeSlackApi(
       const file = files.get(url.pathname.slice("/files-pri/".length));
       // Slack answers a request without a token with its sign-in page, not the file.
       if (!file || !token) return send(res, 200, "<html>sign in</html>", { "Content-Type": "text/html" });
+      await file.hold;
       res.writeHead(200, { "Content-Type": file.contentType });
       res.end(file.bytes);
       return;

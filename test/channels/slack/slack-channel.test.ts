@@ -520,28 +520,34 @@ describe("Slack over HTTP with the real Bolt app", () => {
     expect(posts.map((p) => p.args.channel)).toEqual(["DJAKE"]);
   });
 
-  it("downloads a photo shared in a DM with the bot token and hands it to the core, stored with the message", async () => {
+  it("stores a photo shared in a DM and acknowledges Slack, then downloads it with the bot token beside the row", async () => {
     const jpeg = plainJpeg();
-    fake.files.set("F100/shelf.jpg", { bytes: jpeg, contentType: "image/jpeg" });
+    let release!: () => void;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    fake.files.set("F100/shelf.jpg", { bytes: jpeg, contentType: "image/jpeg", hold });
     const file = {
       id: "F100",
       mimetype: "image/jpeg",
       size: jpeg.byteLength,
       url_private_download: `${fake.filesUrl}/F100/shelf.jpg`,
     };
-    await postToSlackEndpoint(endpoint, fileShare("Ev900", "ULIN", file, "1764000900.000100"));
+    const stored = () =>
+      database.db.inboundMessage.findMany({
+        where: { externalMessageId: "msg:DULIN:1764000900.000100" },
+        include: { media: true },
+      });
+    const response = await postToSlackEndpoint(endpoint, fileShare("Ev900", "ULIN", file, "1764000900.000100"));
+    // Acknowledged with the download still held: the row was stored first, without its bytes yet.
+    expect(response.status).toBe(200);
+    expect((await stored()).map((r) => [r.attachment !== null, r.media])).toEqual([[true, null]]);
+    release();
     await slack.idle();
     expect(received).toHaveLength(1);
-    expect(received[0]).toMatchObject({
-      attachment: { kind: "image", mediaId: "F100" },
-      media: { mime: "image/jpeg" },
-    });
+    expect(received[0]).toMatchObject({ attachment: { kind: "image", mediaId: "F100" } });
     expect(fake.callsTo("file_download").map((c) => c.token)).toEqual(["xoxb-test-token"]);
-    const [row] = await database.db.inboundMessage.findMany({
-      where: { externalMessageId: "msg:DULIN:1764000900.000100" },
-      include: { media: true },
-    });
+    const [row] = await stored();
     expect(row?.media).toMatchObject({ kind: "image", mime: "image/jpeg", size: jpeg.byteLength });
+    expect(row?.status).toBe("handled");
   });
 
   it("hands an audio clip recorded in Slack to the core as a voice note", async () => {
@@ -554,10 +560,12 @@ describe("Slack over HTTP with the real Bolt app", () => {
     };
     await postToSlackEndpoint(endpoint, fileShare("Ev901", "ULIN", file, "1764000901.000100"));
     await slack.idle();
-    expect(received[0]).toMatchObject({
-      attachment: { kind: "voice", mediaId: "F101" },
-      media: { mime: "video/webm" },
+    expect(received[0]).toMatchObject({ attachment: { kind: "voice", mediaId: "F101" } });
+    const [row] = await database.db.inboundMessage.findMany({
+      where: { externalMessageId: "msg:DULIN:1764000901.000100" },
+      include: { media: true },
     });
+    expect(row?.media).toMatchObject({ kind: "voice", mime: "video/webm" });
   });
 
   it("ignores the bot's own messages and message edits", async () => {
