@@ -20,6 +20,7 @@ import { pickedChoice, rememberChoices } from "./choice-memory.js";
 import type { Context } from "./context.js";
 import { compose, type Handler } from "./handler.js";
 import { detectLanguage, replyLanguage } from "./language.js";
+import { LoopTurns } from "./loop-turns.js";
 import { ParserCache } from "./parser-cache.js";
 import { PerPersonQueue } from "./per-person-queue.js";
 import type { Session } from "./session.js";
@@ -101,6 +102,7 @@ export function createBot(deps: BotDeps): CoreBot {
   const sessions = new SessionStore(db);
   const parsers = new ParserCache(roster);
   const queue = new PerPersonQueue();
+  const heavy = new LoopTurns();
   const run = compose(deps.handlers);
   const understand: Understand = deps.understand ?? ((input, rules) => Promise.resolve(rules.parse(input)));
   const capabilities = deps.capabilities ?? (() => TEXT_ONLY);
@@ -171,8 +173,13 @@ export function createBot(deps: BotDeps): CoreBot {
     const text = wordless || said === null ? null : screen(said, (text) => ctx.reply({ kind: "text", text }), t);
     if (text === null && !wordless) return ctx;
     // "2" after a numbered choice is that option, typed (or said) instead of tapped.
-    if (text !== null)
+    if (text !== null) {
       (ctx as { message: InboundMessage }).message = { ...message, text: pickedChoice(session, text) ?? text };
+      // The rules read the message once, in a turn of the loop of its own (loop-turns.ts); the
+      // handlers then find the reading remembered.
+      await heavy.take();
+      parser.parse({ text: ctx.message.text, senderId: person.id, now });
+    }
     await run(ctx);
     rememberChoices(session, ctx.replies);
     if (JSON.stringify(session) !== before) await sessions.write(person.id, session as SessionDocument);
