@@ -6,10 +6,14 @@
  * whose lease passed to another instance cannot be finished twice. A platform's retry (same channel,
  * sender and message id) is recognised by the unique key, not by timing.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash, randomUUID } from "node:crypto";
 import type { ChannelName, InboundMessage } from "../domain/messages.js";
+import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./database.js";
+import { providerOfClient } from "./outbox-store.js";
 import { originalText, storableText } from "./raw-text.js";
+import { rawTime } from "./raw-time.js";
 
 /** How long a stored message is its storer's to handle before a sweeper may take it over. */
 export const DEFAULT_LEASE_MS = 60_000;
@@ -28,8 +32,29 @@ export interface LeasedInbound {
   personId: string | null;
 }
 
+/** How a row was ended: its status and intent. */
+export interface InboundEnding {
+  status: InboundStatus;
+  intent: string | null;
+}
+
+const endings = new AsyncLocalStorage<(ending: InboundEnding) => void>();
+
+/**
+ * Runs `work`, telling `listener` of every row ended within its async flow (the last is how the
+ * message ended: a failure after "handled" rolls that back and ends it again). Ops metrics learn
+ * each message's outcome this way instead of reading its row back.
+ */
+export function watchEndings<T>(listener: (ending: InboundEnding) => void, work: () => T): T {
+  return endings.run(listener, work);
+}
+
 export class Inbox {
-  constructor(private readonly db: Db) {}
+  private readonly provider: "sqlite" | "postgresql";
+
+  constructor(private readonly db: Db) {
+    this.provider = providerOfClient(db);
+  }
 
   /** Stores the message leased to this instance; a second delivery of the same message is reported as a duplicate. */
   async record(message: InboundMessage, personId: string | null, leaseMs = DEFAULT_LEASE_MS): Promise<Recorded> {
@@ -116,18 +141,15 @@ export class Inbox {
     status: InboundStatus,
     details: { intent?: string; error?: string } = {},
   ): Promise<boolean> {
-    const { count } = await this.db.inboundMessage.updateMany({
-      where: { id, status: "received", leaseOwner: lease },
-      data: {
-        status,
-        intent: details.intent,
-        error: details.error,
-        handledAt: new Date(),
-        leaseOwner: null,
-        leaseUntil: null,
-      },
-    });
-    return count === 1;
+    // One plain statement: every message ends here, inside its transaction.
+    const count = await this.db.$executeRaw(Prisma.sql`
+      UPDATE "InboundMessage" SET "status" = ${status}, "intent" = COALESCE(${details.intent ?? null}, "intent"),
+        "error" = COALESCE(${details.error ?? null}, "error"), "handledAt" = ${rawTime(this.provider, new Date())},
+        "leaseOwner" = NULL, "leaseUntil" = NULL
+      WHERE "id" = ${id} AND "status" = 'received' AND "leaseOwner" = ${lease}`);
+    if (count !== 1) return false;
+    endings.getStore()?.({ status, intent: details.intent ?? null });
+    return true;
   }
 }
 

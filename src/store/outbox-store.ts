@@ -13,6 +13,7 @@ import { randomUUID } from "node:crypto";
 import type { Reply } from "../domain/messages.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./database.js";
+import { rawTime, sqliteTime } from "./raw-time.js";
 
 /** Where the store reads the time (the scheduler's clock, a test's hand-moved one). */
 export interface OutboxClock {
@@ -159,10 +160,8 @@ export class OutboxStore {
 
   /** The push went out. One plain statement: every push delivered ends here. */
   async markSent(row: Fence): Promise<boolean> {
-    const now = this.clock.now();
-    const sentAt = this.provider === "postgresql" ? Prisma.sql`${now.toISOString()}::timestamp` : sqliteTime(now);
     const count = await this.db.$executeRaw(Prisma.sql`
-      UPDATE "Outbox" SET "status" = 'sent', "sentAt" = ${sentAt}, "lastError" = NULL, "lockedUntil" = NULL,
+      UPDATE "Outbox" SET "status" = 'sent', "sentAt" = ${rawTime(this.provider, this.clock.now())}, "lastError" = NULL, "lockedUntil" = NULL,
         "claimToken" = NULL
       WHERE "id" = ${row.id} AND "status" = 'sending' AND "claimToken" = ${row.token}`);
     return count === 1;
@@ -257,11 +256,6 @@ interface ClaimedRow {
   /** A Date, or the stored text (SQLite): either orders the batch. */
   nextAttemptAt: Date | string;
   timezone: string | null;
-}
-
-/** A DateTime as Prisma stores it in SQLite: "2026-12-03T01:02:03.456+00:00". */
-function sqliteTime(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
 }
 
 /** Which database a client talks to (both generated clients carry it). */

@@ -14,7 +14,10 @@ import type {
   PromotionFormat,
   Unit,
 } from "../domain/records.js";
+import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./database.js";
+import { providerOfClient } from "./outbox-store.js";
+import { rawTime } from "./raw-time.js";
 
 export type RecordKind = "visit" | "promotion";
 
@@ -501,18 +504,14 @@ async function audit(
   change: ChangeMeta,
   entry: { action: AuditAction; before: Snapshot | null; after: Snapshot | null; reverts?: number },
 ): Promise<void> {
-  await tx.auditEntry.create({
-    data: {
-      entity: record.type,
-      entityId: record.id,
-      actorId: change.actorId,
-      messageId: change.messageId,
-      action: entry.action,
-      before: entry.before === null ? null : JSON.stringify(entry.before),
-      after: entry.after === null ? null : JSON.stringify(entry.after),
-      reverts: entry.reverts ?? null,
-    },
-  });
+  // One plain INSERT, nothing read back: every report and change writes one.
+  const before = entry.before === null ? null : JSON.stringify(entry.before);
+  const after = entry.after === null ? null : JSON.stringify(entry.after);
+  const at = rawTime(providerOfClient(tx as Db), new Date());
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO "AuditEntry" ("entity", "entityId", "actorId", "messageId", "action", "before", "after", "reverts", "at")
+    VALUES (${record.type}, ${record.id}, ${change.actorId}, ${change.messageId}, ${entry.action}, ${before}, ${after},
+      ${entry.reverts ?? null}, ${at})`);
 }
 
 async function loadRecord(client: Client, kind: RecordKind, id: string): Promise<StoredRecord | null> {
