@@ -231,7 +231,7 @@ out(`Load: ${SENDERS} Slack senders at once, each waiting for its answer (${load
 
 /** A short warm-up per server: the first requests build parser tables and open connections. */
 async function warmUp(servers: Server[], senders: Sender[]): Promise<number> {
-  const run = await drive(fake, servers, senders, 2);
+  const run = await drive(fake, servers, senders, 5);
   return run.reports;
 }
 

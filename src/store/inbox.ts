@@ -60,21 +60,27 @@ export class Inbox {
   async record(message: InboundMessage, personId: string | null, leaseMs = DEFAULT_LEASE_MS): Promise<Recorded> {
     const id = randomUUID();
     const lease = randomUUID();
+    const leaseUntil = new Date(Date.now() + leaseMs);
     try {
-      await this.db.inboundMessage.create({
-        data: {
-          id,
-          channel: message.channel,
-          externalMessageId: message.externalMessageId,
-          externalUserId: message.externalUserId,
-          personId,
-          ...storableText(message.text),
-          receivedAt: message.receivedAt,
-          ...attachmentColumns(message),
-          leaseOwner: lease,
-          leaseUntil: new Date(Date.now() + leaseMs),
-        },
-      });
+      if (message.media) {
+        // The bytes go into their own row, written with this one.
+        await this.db.inboundMessage.create({
+          data: {
+            id,
+            channel: message.channel,
+            externalMessageId: message.externalMessageId,
+            externalUserId: message.externalUserId,
+            personId,
+            ...storableText(message.text),
+            receivedAt: message.receivedAt,
+            ...attachmentColumns(message),
+            leaseOwner: lease,
+            leaseUntil,
+          },
+        });
+      } else {
+        await this.insert(id, message, personId, lease, leaseUntil);
+      }
       return { duplicate: false, id, lease };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -90,6 +96,25 @@ export class Inbox {
       if (!first) throw error;
       return { duplicate: true, id: first.id, status: first.status as InboundStatus };
     }
+  }
+
+  /** A message without media as one plain INSERT: every message is stored so before anything else. */
+  private async insert(
+    id: string,
+    message: InboundMessage,
+    personId: string | null,
+    lease: string,
+    leaseUntil: Date,
+  ): Promise<void> {
+    const { text, rawEscaped } = storableText(message.text);
+    const attachment = message.attachment ? JSON.stringify(message.attachment) : null;
+    const time = (date: Date) => rawTime(this.provider, date);
+    await this.db.$executeRaw(Prisma.sql`
+      INSERT INTO "InboundMessage" ("id", "channel", "externalMessageId", "externalUserId", "personId", "text",
+        "rawEscaped", "receivedAt", "status", "attachment", "leaseOwner", "leaseUntil", "createdAt")
+      VALUES (${id}, ${message.channel}, ${message.externalMessageId}, ${message.externalUserId}, ${personId}, ${text},
+        ${rawEscaped}, ${time(message.receivedAt)}, 'received', ${attachment}, ${lease}, ${time(leaseUntil)},
+        ${time(new Date())})`);
   }
 
   /** Takes over a `received` row whose lease ran out; null when it is handled or someone holds it. */
@@ -153,9 +178,13 @@ export class Inbox {
   }
 }
 
-/** Prisma's unique-constraint error (P2002), whichever driver adapter raised it. */
+/** Prisma's unique-constraint error (P2002, or a raw statement's P2010 naming one), whichever driver adapter raised it. */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
+  return (
+    code === "P2002" || (code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation")
+  );
 }
 
 /** What a message carried besides text, stored in the same row write so nothing is half-stored. */
