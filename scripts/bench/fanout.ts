@@ -161,7 +161,8 @@ const count = (person: string) =>
   arrivals.set(`${person}|${KIND}|${today}`, (arrivals.get(`${person}|${KIND}|${today}`) ?? 0) + 1);
 const slackReport = (await (await fetch(fakeSlack.reportUrl)).json()) as FakeSlackReport;
 const posts = slackReport.posts;
-for (const post of posts) count(post.channel.replace(/^D/, ""));
+// Pushes are posted to the user id (U…), Slack's DM with them; D… would be that DM named by its own id.
+for (const post of posts) count(post.channel.replace(/^[DU]/, ""));
 for (const sent of fakeWecom.sent) count(sent.touser.toUpperCase());
 const twice = [...arrivals.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
 const missing = everyone.filter((id) => !arrivals.has(`${id}|${KIND}|${today}`)).length;

@@ -1,16 +1,21 @@
 /**
  * Fieldmate under load, as deployed: the real server (`tsx src/main.ts`, spawned) takes visit
  * reports over Slack HTTP events from N senders at once, each waiting for its answer at the local
- * fake Slack Web API before sending the next, for `--duration` seconds. Beside it, in the same run
- * and under the same load, a bare Bolt echo app (spawned the same way). Prints throughput and
- * p50/p95/p99, counts what was stored afterwards (nothing may be lost), and runs PostgreSQL with one
- * instance and with two instances on the same database. Targets are printed with PASS/FAIL.
+ * fake Slack Web API before sending the next, for `--duration` seconds in all. Beside it, a bare
+ * Bolt echo app (spawned the same way). The measurements alternate in `--rounds` rounds (echo, then
+ * Fieldmate; on PostgreSQL echo, one instance, two instances), every server up throughout, so that
+ * each sees the same machine: on a shared machine the load moves within a minute, and measured
+ * one after the other the ratios would measure it. Prints throughput and p50/p95/p99 over all
+ * rounds, the ratios to the echo, counts what was stored afterwards (nothing may be lost), and runs
+ * PostgreSQL with one instance and with two instances on the same database. Targets are printed
+ * with PASS/FAIL.
  *
- *   npm run bench:load -- [--senders 8] [--duration 60] [--pg-duration 20] [--providers sqlite,postgres]
+ *   npm run bench:load -- [--senders 8] [--duration 60] [--pg-duration 20] [--echo-duration 10]
+ *                         [--rounds 5] [--providers sqlite,postgres] [--cpu-prof-dir DIR]
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../../src/store/database.js";
 import { type FakeSlackApi, startFakeSlackApi } from "../../test/channels/slack/fake-slack-api.js";
@@ -25,12 +30,15 @@ const { values } = parseArgs({
     duration: { type: "string", default: "60" },
     "pg-duration": { type: "string", default: "20" },
     "echo-duration": { type: "string", default: "10" },
+    rounds: { type: "string", default: "5" },
+    /** Writes each Fieldmate server's CPU profile (node --cpu-prof) into this directory. */
+    "cpu-prof-dir": { type: "string" },
     providers: { type: "string", default: "sqlite,postgres" },
   },
 });
 const SENDERS = Number(values.senders);
+const ROUNDS = Math.max(1, Number(values.rounds));
 const ROOT = resolve(import.meta.dirname, "../..");
-const TSX = join(ROOT, "node_modules/.bin/tsx");
 
 /** A port nobody uses now (the OS picks it). */
 async function freePort(): Promise<number> {
@@ -70,10 +78,11 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** The app as `npm start` runs it, on `databaseUrl`, talking to the fake Slack. */
+/** The app as `npm start` runs it (node with tsx's loader), on `databaseUrl`, talking to the fake Slack. */
 async function startFieldmate(databaseUrl: string, fake: FakeSlackApi): Promise<Server> {
   const port = await freePort();
-  const child = spawn(TSX, ["src/main.ts"], {
+  const profile = values["cpu-prof-dir"] ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof-dir"]}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -98,7 +107,7 @@ async function startFieldmate(databaseUrl: string, fake: FakeSlackApi): Promise<
 }
 
 async function startEcho(fake: FakeSlackApi): Promise<Server> {
-  const child = spawn(TSX, ["scripts/bench/support/bolt-echo.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/support/bolt-echo.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -122,11 +131,22 @@ interface Run {
   perSecond: number;
   spread: Spread;
   load: string;
+  /** Round trips of the answered reports, ms. */
+  times: number[];
+  seconds: number;
+}
+
+/** One driver per server for all its rounds (each listens to every call at the fake). */
+const drivers = new Map<Server, ReturnType<typeof slackDriver>>();
+function driverOf(fake: FakeSlackApi, server: Server): ReturnType<typeof slackDriver> {
+  const driver = drivers.get(server) ?? slackDriver(fake, server.eventsUrl);
+  drivers.set(server, driver);
+  return driver;
 }
 
 /** Every sender sends, waits for its answer, sends again, until `seconds` are up; sender i uses server i mod n. */
 async function drive(fake: FakeSlackApi, servers: Server[], senders: Sender[], seconds: number): Promise<Run> {
-  const drivers = servers.map((s) => slackDriver(fake, s.eventsUrl));
+  const drivers = servers.map((s) => driverOf(fake, s));
   const times: number[] = [];
   let unanswered = 0;
   const started = performance.now();
@@ -151,6 +171,23 @@ async function drive(fake: FakeSlackApi, servers: Server[], senders: Sender[], s
     perSecond: times.length / elapsed,
     spread: spread(times),
     load: load(),
+    times,
+    seconds: elapsed,
+  };
+}
+
+/** Rounds of one configuration as one run: all their round trips, over all their time; the load at each round's end. */
+function together(runs: Run[]): Run {
+  const times = runs.flatMap((r) => r.times);
+  const seconds = runs.reduce((sum, r) => sum + r.seconds, 0);
+  return {
+    reports: runs.reduce((sum, r) => sum + r.reports, 0),
+    unanswered: runs.reduce((sum, r) => sum + r.unanswered, 0),
+    perSecond: times.length / seconds,
+    spread: spread(times),
+    load: `load ${runs.map((r) => r.load.replace(/^load (\S+).*$/, "$1")).join(" → ")}`,
+    times,
+    seconds,
   };
 }
 
@@ -194,34 +231,51 @@ out(`Load: ${SENDERS} Slack senders at once, each waiting for its answer (${load
 
 /** A short warm-up per server: the first requests build parser tables and open connections. */
 async function warmUp(servers: Server[], senders: Sender[]): Promise<number> {
-  const run = await drive(fake, servers, senders, 2);
+  const run = await drive(fake, servers, senders, 5);
   return run.reports;
 }
 
 for (const provider of values.providers.split(",")) {
   const scratch: ScratchDatabase = provider === "sqlite" ? scratchSqlite() : await scratchPostgres();
+  const servers: Server[] = [];
   try {
     const senders = await prepareSenders(scratch.url, SENDERS);
     const seconds = Number(provider === "sqlite" ? values.duration : values["pg-duration"]);
     const echoSeconds = Math.min(seconds, Number(values["echo-duration"]));
+    // Every server is up (and warm) before the first round and stays up to the last.
     const echo = await startEcho(fake);
+    servers.push(echo);
     await warmUp([echo], senders);
-    const echoRun = await drive(fake, [echo], senders, echoSeconds);
-    await echo.stop();
-    out(show(`${provider}: bare Bolt echo`, echoRun));
     const one = await startFieldmate(scratch.url, fake);
+    servers.push(one);
     let warm = await warmUp([one], senders);
-    const oneRun = await drive(fake, [one], senders, seconds);
-    out(show(`${provider}: Fieldmate, 1 instance`, oneRun));
-    let twoRun: Run | null = null;
-    if (provider !== "sqlite") {
-      const two = await startFieldmate(scratch.url, fake);
+    const two = provider === "sqlite" ? null : await startFieldmate(scratch.url, fake);
+    if (two) {
+      servers.push(two);
       warm += await warmUp([one, two], senders);
-      twoRun = await drive(fake, [one, two], senders, seconds);
-      out(show(`${provider}: Fieldmate, 2 instances`, twoRun));
-      await two.stop();
     }
-    await one.stop();
+    const echoRounds: Run[] = [];
+    const oneRounds: Run[] = [];
+    const twoRounds: Run[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      echoRounds.push(await drive(fake, [echo], senders, echoSeconds / ROUNDS));
+      oneRounds.push(await drive(fake, [one], senders, seconds / ROUNDS));
+      if (two) twoRounds.push(await drive(fake, [one, two], senders, seconds / ROUNDS));
+    }
+    const echoRun = together(echoRounds);
+    const oneRun = together(oneRounds);
+    const twoRun = two ? together(twoRounds) : null;
+    out(
+      `  ${provider}: ${ROUNDS} rounds, each: echo ${(echoSeconds / ROUNDS).toFixed(1)} s, then Fieldmate ${(seconds / ROUNDS).toFixed(1)} s${two ? " with 1 instance, then with 2" : ""}`,
+    );
+    out(show(`${provider}: bare Bolt echo`, echoRun));
+    out(show(`${provider}: Fieldmate, 1 instance`, oneRun));
+    if (twoRun) out(show(`${provider}: Fieldmate, 2 instances`, twoRun));
+    const times = (a: number, b: number) => `×${(a / b).toFixed(2)}`;
+    out(
+      `  ${provider}: Fieldmate (1 instance) / echo: p50 ${times(oneRun.spread.p50, echoRun.spread.p50)}, p95 ${times(oneRun.spread.p95, echoRun.spread.p95)}, reports/s ${times(oneRun.perSecond, echoRun.perSecond)}`,
+    );
+    for (const server of servers.splice(0).reverse()) await server.stop();
     const sent = oneRun.reports + (twoRun?.reports ?? 0);
     const [lossLine, nothingLost] = await lossCheck(scratch.url, sent, warm);
     out(`  targets (${provider}):`);
@@ -250,6 +304,7 @@ for (const provider of values.providers.split(",")) {
       out(target("2 instances ≥ 1.6× one", `${scale.toFixed(2)}×`, scale >= 1.6));
     }
   } finally {
+    for (const server of servers.reverse()) await server.stop();
     await scratch.drop();
   }
 }

@@ -42,21 +42,30 @@ const STEP_OF_TABLE: Record<string, Step> = {
   Product: "names",
 };
 
-/** Counts and times queries per step; Person/Retailer/Product counts and maxima are the parser's roster check. */
+/**
+ * Counts and times queries per step; Person/Retailer/Product counts and maxima are the parser's roster
+ * check. A raw statement ($queryRaw, $executeRaw) names no model: it goes under the step of the table
+ * its SQL names (Prisma reports the statement before the call ends).
+ */
 class StepRecorder implements QueryObserver {
   calls = new Map<Step, { calls: number; statements: number; ms: number }>();
+  private lastStatement: Step = "other";
 
   operation(model: string | undefined, operation: string, ms: number): void {
     const rosterCheck =
       (operation === "aggregate" || operation === "count") && /^(Person|Retailer|Product)$/.test(model ?? "");
-    const step = rosterCheck ? "roster check" : (STEP_OF_TABLE[model ?? ""] ?? "other");
+    const step = rosterCheck
+      ? "roster check"
+      : model === undefined && operation.startsWith("$")
+        ? this.lastStatement
+        : (STEP_OF_TABLE[model ?? ""] ?? "other");
     const entry = this.entry(step);
     entry.calls++;
     entry.ms += ms;
   }
 
   statement(sql: string, _ms: number): void {
-    const table = /(?:FROM|INTO|UPDATE)\s+[`"]\w+[`"]\.[`"](\w+)[`"]/i.exec(sql)?.[1];
+    const table = /(?:FROM|INTO|UPDATE)\s+(?:[`"]\w+[`"]\.)?[`"](\w+)[`"]/i.exec(sql)?.[1];
     const rosterCheck = /\b(COUNT|MAX)\(/.test(sql) && /^(Person|Retailer|Product)$/.test(table ?? "");
     const step: Step = rosterCheck
       ? "roster check"
@@ -65,6 +74,7 @@ class StepRecorder implements QueryObserver {
         : /^\s*(BEGIN|COMMIT|ROLLBACK)/i.test(sql)
           ? "store"
           : "other";
+    this.lastStatement = step;
     this.entry(step).statements++;
   }
 

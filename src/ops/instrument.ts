@@ -2,7 +2,8 @@
  * Metrics and log fields put around the core from outside it (app.ts wires them), so the core,
  * the inbox and the outbox code stay as they are:
  * - the Bot's `handle()`: messages by channel, intent and outcome, handling time, and a count of
- *   messages in flight that shutdown waits for;
+ *   messages in flight that shutdown waits for (the outcome as the inbox ended the row in this
+ *   message's flow; read back from the row only when it was ended elsewhere: a retry, a takeover);
  * - a first handler in the chain: the inbound id on every log line of a message's handling;
  * - the core's `understand`: each reading's confidence and whether it leaves a question;
  * - each running channel's outbound `send` (what pushes use): pushes and failures by channel and reason.
@@ -13,6 +14,7 @@ import type { Handler } from "../core/handler.js";
 import type { Logger } from "../log.js";
 import { withLogFields } from "../log.js";
 import type { Db } from "../store/database.js";
+import { type InboundEnding, watchEndings } from "../store/inbox.js";
 import type { OpsMetrics } from "./metrics.js";
 import { inboundOutcome } from "./ops-queries.js";
 
@@ -24,7 +26,11 @@ export interface InstrumentedBot extends CoreBot {
 export function instrumentBot(bot: CoreBot, deps: { db: Db; metrics: OpsMetrics; logger: Logger }): InstrumentedBot {
   const inflight = new Set<Promise<unknown>>();
 
-  async function measured(message: Parameters<CoreBot["handle"]>[0], accepted: Promise<Accepted>) {
+  async function measured(
+    message: Parameters<CoreBot["handle"]>[0],
+    accepted: Promise<Accepted>,
+    ended: () => InboundEnding | null,
+  ) {
     const since = new Date();
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
@@ -36,7 +42,10 @@ export function instrumentBot(bot: CoreBot, deps: { db: Db; metrics: OpsMetrics;
       throw error;
     }
     const elapsed = seconds();
-    const { intent, outcome } = await outcomeOf(message, since);
+    const ending = ended();
+    const { intent, outcome } = ending
+      ? { intent: ending.intent ?? "none", outcome: ending.status }
+      : await outcomeOf(message, since);
     deps.metrics.message({ channel: message.channel, intent, outcome }, elapsed);
     return replies;
   }
@@ -59,8 +68,14 @@ export function instrumentBot(bot: CoreBot, deps: { db: Db; metrics: OpsMetrics;
 
   /** Stored first; the job (counted in flight until its replies) measures the handling. */
   function accept(message: Parameters<CoreBot["handle"]>[0]): Promise<Accepted> {
-    const accepted = bot.accept(message);
-    const job = measured(message, accepted);
+    let ending: InboundEnding | null = null;
+    const accepted = watchEndings(
+      (e) => {
+        ending = e;
+      },
+      () => bot.accept(message),
+    );
+    const job = measured(message, accepted, () => ending);
     inflight.add(job);
     const forget = () => inflight.delete(job);
     job.then(forget, forget);

@@ -1,6 +1,7 @@
 /**
  * Sends due outbox rows through `push`, up to `concurrency` at once: each worker claims one row just
- * before sending it and renews the claim while the send runs, so no claim outlives its send. A run
+ * before sending it and renews the claim while the send runs, so no claim outlives its send (workers
+ * asking at the same moment get their rows from one claiming statement). A run
  * starts with one worker and adds one after each push delivered (slow start): a platform that hangs
  * or refuses holds one row, not `concurrency`. The channels' pacers decide how fast the sends go
  * (per account, per recipient, bursts); the workers only keep them supplied. Sent rows are marked
@@ -155,13 +156,30 @@ export function createDeliverer(deps: {
       settledAt = clock.now().getTime();
       report.unknown += await outbox.settleAbandoned();
     }
-    // Claims are taken one after another (no two workers race for the same row); sends overlap.
-    let claiming: Promise<unknown> = Promise.resolve();
-    const claim = () => {
-      const next = claiming.then(() => outbox.claimNext(o.lockMs));
-      claiming = next.catch(() => null);
-      return next;
+    // Claims are taken one statement at a time (no two workers race for the same row); the workers
+    // that ask while one runs are served together by the next, one row each: every row claimed is
+    // one a worker is waiting to send now. Sends overlap.
+    const asking: { resolve: (row: ClaimedPush | null) => void; reject: (error: unknown) => void }[] = [];
+    let claiming = false;
+    const serve = async () => {
+      if (claiming || asking.length === 0) return;
+      claiming = true;
+      const askers = asking.splice(0);
+      try {
+        const rows = await outbox.claimDue(o.lockMs, askers.length);
+        for (const [i, asker] of askers.entries()) asker.resolve(rows[i] ?? null);
+      } catch (error) {
+        for (const asker of askers) asker.reject(error);
+      } finally {
+        claiming = false;
+        void serve();
+      }
     };
+    const claim = () =>
+      new Promise<ClaimedPush | null>((resolve, reject) => {
+        asking.push({ resolve, reject });
+        void serve();
+      });
     const workers: Promise<void>[] = [];
     const addWorker = () => {
       if (workers.length < Math.max(1, o.concurrency)) workers.push(worker());

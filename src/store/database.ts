@@ -7,6 +7,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { migrate, type Provider, providerOf, sqlitePath } from "./migrate.js";
 import { oneAtATime } from "./sqlite-one-at-a-time.js";
+import { keepingStatements } from "./sqlite-statements.js";
 import { transactional } from "./transactional.js";
 
 export type Db = PrismaClient;
@@ -35,7 +36,9 @@ export async function openDatabase(
   const client =
     provider === "sqlite"
       ? (new PrismaClient({
-          adapter: oneAtATime(new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 10_000 })),
+          adapter: oneAtATime(
+            keepingStatements(new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 10_000 })),
+          ),
           ...log,
         }) as PrismaClient)
       : await postgresClient(url, log);

@@ -6,10 +6,14 @@
  * whose lease passed to another instance cannot be finished twice. A platform's retry (same channel,
  * sender and message id) is recognised by the unique key, not by timing.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash, randomUUID } from "node:crypto";
 import type { Attachment, ChannelName, InboundMessage, MediaBytes } from "../domain/messages.js";
+import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./database.js";
+import { providerOfClient } from "./outbox-store.js";
 import { originalText, storableText } from "./raw-text.js";
+import { rawTime } from "./raw-time.js";
 
 /** How long a stored message is its storer's to handle before a sweeper may take it over. */
 export const DEFAULT_LEASE_MS = 60_000;
@@ -28,28 +32,55 @@ export interface LeasedInbound {
   personId: string | null;
 }
 
+/** How a row was ended: its status and intent. */
+export interface InboundEnding {
+  status: InboundStatus;
+  intent: string | null;
+}
+
+const endings = new AsyncLocalStorage<(ending: InboundEnding) => void>();
+
+/**
+ * Runs `work`, telling `listener` of every row ended within its async flow (the last is how the
+ * message ended: a failure after "handled" rolls that back and ends it again). Ops metrics learn
+ * each message's outcome this way instead of reading its row back.
+ */
+export function watchEndings<T>(listener: (ending: InboundEnding) => void, work: () => T): T {
+  return endings.run(listener, work);
+}
+
 export class Inbox {
-  constructor(private readonly db: Db) {}
+  private readonly provider: "sqlite" | "postgresql";
+
+  constructor(private readonly db: Db) {
+    this.provider = providerOfClient(db);
+  }
 
   /** Stores the message leased to this instance; a second delivery of the same message is reported as a duplicate. */
   async record(message: InboundMessage, personId: string | null, leaseMs = DEFAULT_LEASE_MS): Promise<Recorded> {
     const id = randomUUID();
     const lease = randomUUID();
+    const leaseUntil = new Date(Date.now() + leaseMs);
     try {
-      await this.db.inboundMessage.create({
-        data: {
-          id,
-          channel: message.channel,
-          externalMessageId: message.externalMessageId,
-          externalUserId: message.externalUserId,
-          personId,
-          ...storableText(message.text),
-          receivedAt: message.receivedAt,
-          ...attachmentColumns(message),
-          leaseOwner: lease,
-          leaseUntil: new Date(Date.now() + leaseMs),
-        },
-      });
+      if (message.media) {
+        // The bytes go into their own row, written with this one.
+        await this.db.inboundMessage.create({
+          data: {
+            id,
+            channel: message.channel,
+            externalMessageId: message.externalMessageId,
+            externalUserId: message.externalUserId,
+            personId,
+            ...storableText(message.text),
+            receivedAt: message.receivedAt,
+            ...attachmentColumns(message),
+            leaseOwner: lease,
+            leaseUntil,
+          },
+        });
+      } else {
+        await this.insert(id, message, personId, lease, leaseUntil);
+      }
       return { duplicate: false, id, lease };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -65,6 +96,25 @@ export class Inbox {
       if (!first) throw error;
       return { duplicate: true, id: first.id, status: first.status as InboundStatus };
     }
+  }
+
+  /** A message without media as one plain INSERT: every message is stored so before anything else. */
+  private async insert(
+    id: string,
+    message: InboundMessage,
+    personId: string | null,
+    lease: string,
+    leaseUntil: Date,
+  ): Promise<void> {
+    const { text, rawEscaped } = storableText(message.text);
+    const attachment = message.attachment ? JSON.stringify(message.attachment) : null;
+    const time = (date: Date) => rawTime(this.provider, date);
+    await this.db.$executeRaw(Prisma.sql`
+      INSERT INTO "InboundMessage" ("id", "channel", "externalMessageId", "externalUserId", "personId", "text",
+        "rawEscaped", "receivedAt", "status", "attachment", "leaseOwner", "leaseUntil", "createdAt")
+      VALUES (${id}, ${message.channel}, ${message.externalMessageId}, ${message.externalUserId}, ${personId}, ${text},
+        ${rawEscaped}, ${time(message.receivedAt)}, 'received', ${attachment}, ${lease}, ${time(leaseUntil)},
+        ${time(new Date())})`);
   }
 
   /** Takes over a `received` row whose lease ran out; null when it is handled or someone holds it. */
@@ -127,24 +177,25 @@ export class Inbox {
     status: InboundStatus,
     details: { intent?: string; error?: string } = {},
   ): Promise<boolean> {
-    const { count } = await this.db.inboundMessage.updateMany({
-      where: { id, status: "received", leaseOwner: lease },
-      data: {
-        status,
-        intent: details.intent,
-        error: details.error,
-        handledAt: new Date(),
-        leaseOwner: null,
-        leaseUntil: null,
-      },
-    });
-    return count === 1;
+    // One plain statement: every message ends here, inside its transaction.
+    const count = await this.db.$executeRaw(Prisma.sql`
+      UPDATE "InboundMessage" SET "status" = ${status}, "intent" = COALESCE(${details.intent ?? null}, "intent"),
+        "error" = COALESCE(${details.error ?? null}, "error"), "handledAt" = ${rawTime(this.provider, new Date())},
+        "leaseOwner" = NULL, "leaseUntil" = NULL
+      WHERE "id" = ${id} AND "status" = 'received' AND "leaseOwner" = ${lease}`);
+    if (count !== 1) return false;
+    endings.getStore()?.({ status, intent: details.intent ?? null });
+    return true;
   }
 }
 
-/** Prisma's unique-constraint error (P2002), whichever driver adapter raised it. */
+/** Prisma's unique-constraint error (P2002, or a raw statement's P2010 naming one), whichever driver adapter raised it. */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
+  return (
+    code === "P2002" || (code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation")
+  );
 }
 
 /** What a message carried besides text, stored in the same row write so nothing is half-stored. */

@@ -13,6 +13,7 @@ import { randomUUID } from "node:crypto";
 import type { Reply } from "../domain/messages.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./database.js";
+import { rawTime, sqliteTime } from "./raw-time.js";
 
 /** Where the store reads the time (the scheduler's clock, a test's hand-moved one). */
 export interface OutboxClock {
@@ -107,25 +108,37 @@ export class OutboxStore {
    * `lockMs`, renewed while the send runs. One row at a time, so no claim outlives its send.
    */
   async claimNext(lockMs: number): Promise<ClaimedPush | null> {
+    return (await this.claimDue(lockMs, 1))[0] ?? null;
+  }
+
+  /**
+   * Takes up to `count` due rows in one statement, oldest due first: for deliverer workers that are
+   * each waiting for a row now (one round trip instead of one each). The rows share the claim's
+   * token; every change names the row's id with it, so each is still fenced on its own.
+   */
+  async claimDue(lockMs: number, count: number): Promise<ClaimedPush[]> {
     const now = this.clock.now();
     const lockedUntil = new Date(now.getTime() + lockMs);
     const token = randomUUID();
+    const limit = Math.max(1, Math.floor(count));
     const rows =
       this.provider === "postgresql"
-        ? await this.claimPostgres(now, lockedUntil, token)
-        : await this.claimSqlite(now, lockedUntil, token);
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      id: Number(r.id),
-      token,
-      personId: r.personId,
-      timezone: r.timezone ?? "UTC",
-      kind: r.kind,
-      day: r.day,
-      replies: JSON.parse(r.payload) as Reply[],
-      attempts: Number(r.attempts),
-    };
+        ? await this.claimPostgres(now, lockedUntil, token, limit)
+        : await this.claimSqlite(now, lockedUntil, token, limit);
+    // RETURNING gives no order: hand them out as they were due.
+    return rows
+      .map((r) => ({ r, due: new Date(r.nextAttemptAt).getTime() }))
+      .sort((a, b) => a.due - b.due || Number(a.r.id) - Number(b.r.id))
+      .map(({ r }) => ({
+        id: Number(r.id),
+        token,
+        personId: r.personId,
+        timezone: r.timezone ?? "UTC",
+        kind: r.kind,
+        day: r.day,
+        replies: JSON.parse(r.payload) as Reply[],
+        attempts: Number(r.attempts),
+      }));
   }
 
   /**
@@ -145,8 +158,13 @@ export class OutboxStore {
     return this.change(row, { lockedUntil: new Date(this.clock.now().getTime() + lockMs) });
   }
 
+  /** The push went out. One plain statement: every push delivered ends here. */
   async markSent(row: Fence): Promise<boolean> {
-    return this.settle(row, { status: "sent", sentAt: this.clock.now(), lastError: null });
+    const count = await this.db.$executeRaw(Prisma.sql`
+      UPDATE "Outbox" SET "status" = 'sent', "sentAt" = ${rawTime(this.provider, this.clock.now())}, "lastError" = NULL, "lockedUntil" = NULL,
+        "claimToken" = NULL
+      WHERE "id" = ${row.id} AND "status" = 'sending' AND "claimToken" = ${row.token}`);
+    return count === 1;
   }
 
   /** A failed attempt: retried at `retryAt`, or given up on (status failed) when `retryAt` is null. */
@@ -191,7 +209,7 @@ export class OutboxStore {
     return count === 1;
   }
 
-  private claimPostgres(now: Date, lockedUntil: Date, token: string): Promise<ClaimedRow[]> {
+  private claimPostgres(now: Date, lockedUntil: Date, token: string, limit: number): Promise<ClaimedRow[]> {
     // One statement, so one transaction: a row another deliverer has locked is skipped, not waited
     // on, and a row whose status changed meanwhile is re-checked by PostgreSQL before it is locked.
     // Timestamps go in as UTC text: Prisma stores DateTime as UTC in `timestamp(3)` columns.
@@ -200,29 +218,29 @@ export class OutboxStore {
         SELECT "id" FROM "Outbox"
         WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now.toISOString()}::timestamp
         ORDER BY "nextAttemptAt", "id"
-        LIMIT 1
+        LIMIT ${limit}
         FOR UPDATE SKIP LOCKED
       )
       UPDATE "Outbox" o SET "status" = 'sending', "lockedUntil" = ${lockedUntil.toISOString()}::timestamp,
         "claimToken" = ${token}
       FROM due WHERE o."id" = due."id"
-      RETURNING o."id", o."personId", o."kind", o."day", o."payload", o."attempts",
+      RETURNING o."id", o."personId", o."kind", o."day", o."payload", o."attempts", o."nextAttemptAt",
         (SELECT p."timezone" FROM "Person" p WHERE p."id" = o."personId") AS "timezone"`);
   }
 
-  private claimSqlite(now: Date, lockedUntil: Date, token: string): Promise<ClaimedRow[]> {
-    // One statement, so SQLite runs it whole: the row it picks is the row it changes, whoever else
+  private claimSqlite(now: Date, lockedUntil: Date, token: string, limit: number): Promise<ClaimedRow[]> {
+    // One statement, so SQLite runs it whole: the rows it picks are the rows it changes, whoever else
     // claims at the same time. Timestamps as Prisma writes them to SQLite (ISO text, "+00:00"),
     // so that text comparison orders them.
     return this.db.$queryRaw<ClaimedRow[]>(Prisma.sql`
       UPDATE "Outbox" SET "status" = 'sending', "lockedUntil" = ${sqliteTime(lockedUntil)}, "claimToken" = ${token}
-      WHERE "id" = (
+      WHERE "id" IN (
         SELECT "id" FROM "Outbox"
         WHERE "status" = 'pending' AND "nextAttemptAt" <= ${sqliteTime(now)}
         ORDER BY "nextAttemptAt", "id"
-        LIMIT 1
+        LIMIT ${limit}
       )
-      RETURNING "id", "personId", "kind", "day", "payload", "attempts",
+      RETURNING "id", "personId", "kind", "day", "payload", "attempts", "nextAttemptAt",
         (SELECT "timezone" FROM "Person" WHERE "Person"."id" = "Outbox"."personId") AS "timezone"`);
   }
 }
@@ -235,12 +253,9 @@ interface ClaimedRow {
   day: string;
   payload: string;
   attempts: number | bigint;
+  /** A Date, or the stored text (SQLite): either orders the batch. */
+  nextAttemptAt: Date | string;
   timezone: string | null;
-}
-
-/** A DateTime as Prisma stores it in SQLite: "2026-12-03T01:02:03.456+00:00". */
-function sqliteTime(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
 }
 
 /** Which database a client talks to (both generated clients carry it). */

@@ -14,7 +14,10 @@ import type {
   PromotionFormat,
   Unit,
 } from "../domain/records.js";
+import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./database.js";
+import { providerOfClient } from "./outbox-store.js";
+import { rawTime } from "./raw-time.js";
 
 export type RecordKind = "visit" | "promotion";
 
@@ -314,8 +317,7 @@ async function updateIn(
 ): Promise<StoredRecord> {
   // The record as it is inside the transaction: the audit's "before" must be what was really replaced.
   const before = snapshotOf(await loadWritten(tx, record.type, record.id));
-  await writeFacts(tx, record.id, withWords(before, after));
-  const written = await loadWritten(tx, record.type, record.id);
+  const written = await writeFacts(tx, record.id, withWords(before, after));
   await audit(tx, written, change, { action, before, after: snapshotOf(written) });
   return written;
 }
@@ -340,8 +342,7 @@ async function revertOne(tx: Tx, change: Change, meta: ChangeMeta): Promise<Reve
     return { record: { ...record, status: "undone" }, withdrawn: true };
   }
   if (!change.before) throw new ChangedSince();
-  await writeFacts(tx, record.id, change.before);
-  const restored = await loadWritten(tx, record.type, record.id);
+  const restored = await writeFacts(tx, record.id, change.before);
   await audit(tx, restored, meta, {
     action: "revert",
     before: current,
@@ -388,11 +389,14 @@ function withWords(before: Snapshot, after: FormatVisit | FormatPromotion | Snap
   };
 }
 
-/** Writes a record's facts over what it held (lines replaced); its identity and status stay. */
-async function writeFacts(tx: Tx, id: string, facts: Snapshot): Promise<void> {
+/**
+ * Writes a record's facts over what it held (lines replaced); its identity and status stay. Returns
+ * the record as written, read back by the same call.
+ */
+async function writeFacts(tx: Tx, id: string, facts: Snapshot): Promise<StoredRecord> {
   if (facts.type === "visit") {
     await tx.visitLine.deleteMany({ where: { visitId: id } });
-    await tx.visit.update({
+    const row = await tx.visit.update({
       where: { id },
       data: {
         ...visitColumns(facts),
@@ -400,19 +404,22 @@ async function writeFacts(tx: Tx, id: string, facts: Snapshot): Promise<void> {
         complianceNote: facts.complianceNote,
         lines: { create: visitLines(facts) },
       },
+      include: VISIT_INCLUDE,
     });
-    return;
+    return toStoredVisit(row);
   }
   await tx.promotionLine.deleteMany({ where: { promotionId: id } });
   await tx.promotionRetailer.deleteMany({ where: { promotionId: id } });
-  await tx.promotion.update({
+  const row = await tx.promotion.update({
     where: { id },
     data: {
       ...promotionColumns(facts),
       lines: { create: promotionLines(facts) },
       retailers: { create: facts.retailers.map((retailerId) => ({ retailerId })) },
     },
+    include: PROMOTION_INCLUDE,
   });
+  return toStoredPromotion(row);
 }
 
 async function createVisit(
@@ -501,18 +508,14 @@ async function audit(
   change: ChangeMeta,
   entry: { action: AuditAction; before: Snapshot | null; after: Snapshot | null; reverts?: number },
 ): Promise<void> {
-  await tx.auditEntry.create({
-    data: {
-      entity: record.type,
-      entityId: record.id,
-      actorId: change.actorId,
-      messageId: change.messageId,
-      action: entry.action,
-      before: entry.before === null ? null : JSON.stringify(entry.before),
-      after: entry.after === null ? null : JSON.stringify(entry.after),
-      reverts: entry.reverts ?? null,
-    },
-  });
+  // One plain INSERT, nothing read back: every report and change writes one.
+  const before = entry.before === null ? null : JSON.stringify(entry.before);
+  const after = entry.after === null ? null : JSON.stringify(entry.after);
+  const at = rawTime(providerOfClient(tx as Db), new Date());
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO "AuditEntry" ("entity", "entityId", "actorId", "messageId", "action", "before", "after", "reverts", "at")
+    VALUES (${record.type}, ${record.id}, ${change.actorId}, ${change.messageId}, ${entry.action}, ${before}, ${after},
+      ${entry.reverts ?? null}, ${at})`);
 }
 
 async function loadRecord(client: Client, kind: RecordKind, id: string): Promise<StoredRecord | null> {

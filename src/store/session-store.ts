@@ -1,4 +1,5 @@
 /** Sessions (core/session.ts) as rows: one JSON document of named parts per person, read and written whole. */
+import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./database.js";
 
 export type SessionDocument = Record<string, unknown>;
@@ -7,7 +8,10 @@ export class SessionStore {
   constructor(private readonly db: Db) {}
 
   async read(personId: string): Promise<SessionDocument> {
-    const row = await this.db.dialogueState.findUnique({ where: { personId } });
+    // A plain SELECT: every message reads its sender's session.
+    const [row] = await this.db.$queryRaw<{ state: string }[]>(
+      Prisma.sql`SELECT "state" FROM "DialogueState" WHERE "personId" = ${personId}`,
+    );
     if (!row) return {};
     const state = JSON.parse(row.state) as Record<string, unknown>;
     // Rows written before sessions had parts held the report dialogue alone.

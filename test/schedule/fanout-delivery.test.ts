@@ -24,7 +24,8 @@ import { closeDatabasesAfterEach, freshDatabase, silent, text } from "./schedule
 closeDatabasesAfterEach();
 
 const PEOPLE = ["P1", "P2", "P3", "P4", "P5", "P6"];
-const dm = (personId: string) => `D${personId}`;
+/** Pushes are posted to the Slack user's id (Slack puts them in the bot's DM with them). */
+const dm = (personId: string) => `U${personId}`;
 
 let fake: FakeSlackApi;
 let chats: RunningChannels;

@@ -140,6 +140,29 @@ describe.each(PROVIDERS)("outbox delivery on $name", ({ name, create }) => {
     expect(await db.outbox.findFirstOrThrow()).toMatchObject({ status: "sent", claimToken: null });
   });
 
+  it("claims several due rows in one statement, earliest due first, each settled on its own", async () => {
+    const { db } = await freshDatabase(create);
+    const clock = new ManualClock(NINE_AM);
+    const ids = await people(db, 3);
+    const outbox = new OutboxStore(db, clock);
+    // Queued last, due first.
+    for (const id of [...ids].reverse()) {
+      await outbox.enqueue({ personId: id, kind: "morning_plan", day: "2026-11-26", replies: text(id) });
+      clock.advance(1_000);
+    }
+    const claimed = await outbox.claimDue(60_000, 2);
+    expect(claimed.map((c) => c.personId)).toEqual(["P003", "P002"]);
+    expect(claimed.map((c) => c.timezone)).toEqual(["Asia/Shanghai", "Asia/Shanghai"]);
+    expect(await outbox.markSent(claimed[0]!)).toBe(true);
+    expect(await outbox.release(claimed[1]!)).toBe(true);
+    expect(await outbox.markSent(claimed[1]!)).toBe(false);
+    const next = await outbox.claimDue(60_000, 5);
+    expect(next.map((c) => c.personId)).toEqual(["P002", "P001"]);
+    expect(await outbox.claimDue(60_000, 5)).toEqual([]);
+    const rows = await db.outbox.findMany({ orderBy: { personId: "asc" } });
+    expect(rows.map((r) => r.status)).toEqual(["sending", "sending", "sent"]);
+  });
+
   it("drops yesterday's undelivered push instead of sending it late, and sends today's late", async () => {
     const { db } = await freshDatabase(create);
     const clock = new ManualClock(NINE_AM);

@@ -211,7 +211,7 @@ describe.each(PROVIDERS)("the attacks of issue 14 against the real server on $na
     expect(sent.status).toBe(200);
     await vi.waitFor(() => expect(fake.callsTo("chat.postMessage")).toHaveLength(2), { timeout: 10_000 });
     const [answer, note] = fake.callsTo("chat.postMessage");
-    expect(answer!.args.channel).toBe("DSUP");
+    expect(answer!.args.channel).toBe("USUP");
     const exported = JSON.stringify(answer!.args.blocks);
     expect(exported).toContain(`${other.url}/files/`);
     expect(exported).toContain(".xlsx");

@@ -1,6 +1,8 @@
 /**
  * Sending rendered replies to Slack: into a conversation (a DM or a channel thread), to a user's DM
- * (opened with conversations.open, remembered), or through a slash command's response_url.
+ * (chat.postMessage takes the user's id as the channel and posts into the bot's DM with them, so a
+ * push costs one call; files need the DM's own id, from conversations.open, remembered), or through
+ * a slash command's response_url.
  * A 429 becomes the core's RateLimitedError with Slack's Retry-After, for the outbox to honour.
  */
 import { type RespondFn, webApi } from "@slack/bolt";
@@ -12,7 +14,7 @@ import { renderReplies, type SlackUpload } from "./block-kit.js";
 
 export type SlackTarget =
   | { kind: "conversation"; channel: string; threadTs?: string }
-  /** A direct message to the user, opened when needed. */
+  /** A direct message to the user (their DM with the bot). */
   | { kind: "user"; userId: string }
   /** Where Slack offers a response_url (slash commands, ephemeral messages): visible to the user only. */
   | { kind: "respond"; respond: RespondFn; userId: string };
@@ -46,8 +48,8 @@ export class SlackPoster {
         }
         return;
       }
-      const { channel, threadTs } =
-        target.kind === "user" ? { channel: await this.dmChannel(target.userId), threadTs: undefined } : target;
+      // A user id as the channel posts into the bot's DM with them: no conversations.open first.
+      const { channel, threadTs } = target.kind === "user" ? { channel: target.userId, threadTs: undefined } : target;
       for (const message of messages) {
         await this.client.chat.postMessage({
           channel,
@@ -67,8 +69,8 @@ export class SlackPoster {
     }
   }
 
-  /** The DM channel with a user (conversations.open is idempotent; the answer is cached). */
-  async dmChannel(userId: string): Promise<string> {
+  /** The DM channel's id with a user, for uploads (conversations.open is idempotent; the answer is cached). */
+  private async dmChannel(userId: string): Promise<string> {
     const known = this.dms.get(userId);
     if (known) return known;
     const opened = await rateLimitAware(() => this.client.conversations.open({ users: userId }));

@@ -105,7 +105,9 @@ export async function startFakeSlackApi(
     }
     const method = url.pathname.replace(/^\/api\//, "");
     const args = decode(raw, req.headers["content-type"] ?? "");
-    const waitMs = method === "chat.postMessage" ? (limiter?.(String(args.channel)) ?? 0) : 0;
+    // A post to a user's id goes into the bot's DM with them, as on Slack: limited as that DM.
+    const conversation = method === "chat.postMessage" ? dmOf(String(args.channel)) : "";
+    const waitMs = method === "chat.postMessage" ? (limiter?.(conversation) ?? 0) : 0;
     record({ method, args, token, at: performance.now(), ...(waitMs > 0 ? { refused: true } : {}) });
     if (waitMs > 0) {
       refusals++;
@@ -134,7 +136,7 @@ export async function startFakeSlackApi(
         // A slow Slack (the chaos scripts): the post is taken at once, the answer comes late.
         if (options.postDelayMs) await new Promise((resolve) => setTimeout(resolve, options.postDelayMs));
         postsNow--;
-        return send(res, 200, { ok: true, channel: args.channel, ts: `${++ts}.000100`, message: { text: args.text } });
+        return send(res, 200, { ok: true, channel: conversation, ts: `${++ts}.000100`, message: { text: args.text } });
       case "chat.update":
         return send(res, 200, { ok: true, channel: args.channel, ts: args.ts });
       case "conversations.open":
@@ -208,6 +210,11 @@ function postLimiter(limits: PostLimits): (channel: string) => number {
     workspace = Math.max(workspace, now) + workspaceMs;
     return 0;
   };
+}
+
+/** The bot's DM with a user (Slack's ids: U… or W… for users, D… for DMs); other conversations as they are. */
+function dmOf(channel: string): string {
+  return /^[UW]/.test(channel) ? `D${channel.slice(1)}` : channel;
 }
 
 /** The Web API client posts forms whose nested values (blocks, view) are JSON strings. */

@@ -398,7 +398,7 @@ describe("Slack over HTTP with the real Bolt app", () => {
     }
   });
 
-  it("sends a push as a DM opened with conversations.open", async () => {
+  it("sends a push as a DM by posting to the user's id, without conversations.open", async () => {
     await slack.send("UJAKE", [
       { kind: "text", text: "Good morning! 3 stores today." },
       {
@@ -410,9 +410,9 @@ describe("Slack over HTTP with the real Bolt app", () => {
         ],
       },
     ]);
-    expect(fake.callsTo("conversations.open")[0]!.args.users).toBe("UJAKE");
+    expect(fake.callsTo("conversations.open")).toHaveLength(0);
     const post = fake.callsTo("chat.postMessage")[0]!;
-    expect(post.args.channel).toBe("DJAKE");
+    expect(post.args.channel).toBe("UJAKE");
     const actions = post.args.blocks.find((b: { type: string }) => b.type === "actions");
     expect(actions.elements.map((e: { value: string }) => e.value)).toEqual(["1", "2"]);
     expect(post.args.text).toContain("Reply 1 or 2");
@@ -480,8 +480,8 @@ describe("Slack over HTTP with the real Bolt app", () => {
     const [answer, note, ...more] = fake.callsTo("chat.postMessage");
     expect(more).toEqual([]);
     // The receipt (Jake's own data) goes to his DM; the channel's thread gets one line.
-    // conversations.open on the fake names Jake's DM DJAKE.
-    expect(answer!.args).toMatchObject({ channel: "DJAKE" });
+    // Posted to Jake's user id: Slack puts it in his DM with the bot.
+    expect(answer!.args).toMatchObject({ channel: "UJAKE" });
     expect(answer!.args.thread_ts).toBeUndefined();
     expect(JSON.stringify(answer!.args.blocks)).toContain("Sunrise Market");
     expect(note!.args).toMatchObject({ channel: "C0TEAM", thread_ts: "1764000006.000100" });
@@ -517,7 +517,7 @@ describe("Slack over HTTP with the real Bolt app", () => {
     );
     await slack.idle();
     const posts = fake.callsTo("chat.postMessage");
-    expect(posts.map((p) => p.args.channel)).toEqual(["DJAKE"]);
+    expect(posts.map((p) => p.args.channel)).toEqual(["UJAKE"]);
   });
 
   it("stores a photo shared in a DM and acknowledges Slack, then downloads it with the bot token beside the row", async () => {
