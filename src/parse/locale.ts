@@ -145,6 +145,17 @@ export interface FeedbackWords {
   leadingFiller: RegExp;
 }
 
+/**
+ * Words that tie a date to something else that happened (利群昨天到货, 上周五进的硬中华, "delivered
+ * yesterday", "last order was Friday"): such a date is not the day of the visit.
+ */
+export interface EventDay {
+  /** What may follow the date in its clause: the event's word (到货, 卖完, 进的). */
+  after: RegExp;
+  /** What may stand right before the date: the event's word ("delivered", "came in", "out since"). */
+  before: RegExp;
+}
+
 export interface ParseLocale {
   lang: Lang;
   /** Words for each kind of fact (断货 a stock-out, "reset" display work). */
@@ -155,6 +166,7 @@ export interface ParseLocale {
   lines: LineGrammar;
   names: HanNames | LatinNames;
   notVisited: NotVisited;
+  eventDay: EventDay;
   feedback: FeedbackWords;
   /**
    * How far before an event word a wish may stand to make it only wished for (老板想搞个买赠, "asked if

@@ -111,3 +111,32 @@ describe("visit days and follow-ups in reports", () => {
     expect(onlyVisit("新华都 老板订了软中5条 明天送到").followUp).toBeNull();
   });
 });
+
+describe("a date that belongs to an event, not to the visit", () => {
+  it.each([
+    "新华都 利群昨天到货了 还有8条",
+    "去了新华都，红塔山前天刚到的货，还剩5条",
+    "新华都 上周五进的硬中华 现在还有3条",
+    "新华都硬中华昨天卖完了",
+    "新华都 老板说利群上周三就断了",
+    "新华都 软中华从上周一就断货了",
+  ])("%s keeps today as the visit day", (text) => {
+    expect(onlyVisit(text).date).toBe("2026-11-25");
+  });
+
+  it.each([
+    "Joe's coke zero got delivered yesterday, 6 cs on shelf",
+    "Joe's: last order was Friday, topo 2 cs left",
+    "Joe's monster OOS since Monday",
+    "Joe's yesterday's truck never came, dasani 2 cs",
+  ])("%s keeps today as the visit day", (text) => {
+    expect(onlyVisit(text, "M07", WED_AUSTIN).date).toBe("2026-11-25");
+  });
+
+  it("still dates a visit the text says happened then", () => {
+    expect(onlyVisit("昨天去了新华都 利群前天到的货 还有8条").date).toBe("2026-11-24");
+    expect(onlyVisit("Stopped at Joe's yesterday, coke zero delivered Monday, 6 cs", "M07", WED_AUSTIN).date).toBe(
+      "2026-11-24",
+    );
+  });
+});

@@ -1,5 +1,5 @@
 /** Where English reports put the parts of a fact, as the parser's refiners need to know. */
-import type { FollowUpReach, LineGrammar } from "../../../parse/locale.js";
+import type { EventDay, FollowUpReach, LineGrammar } from "../../../parse/locale.js";
 
 /**
  * "will be back Tuesday", "check back in 2 weeks": the day usually follows the verb, and English
@@ -31,3 +31,13 @@ export const lines: LineGrammar = {
 
 /** "asked if we can do a BOGO": a wish counts within 30 characters before the event word. */
 export const wishReach = 30;
+
+/**
+ * "coke zero got delivered yesterday", "last order was Friday", "OOS since Monday", "yesterday's
+ * truck": the date says when the goods came or ran out, not when the rep was there.
+ */
+export const eventDay: EventDay = {
+  after: /^\s*(?:'s\s+)?(?:delivery|deliveries|truck|shipment|drop)\b/,
+  before:
+    /\b(?:deliver(?:ed|y|ies)|came in|come in|arrived|arrival|shipment|truck (?:came|was|came in)|order (?:was|came|came in|went in|arrived)|ran out|sold out|went out|out since|oos since|since|dropped off)\s+(?:(?:on|last|this|was)\s+)*$/,
+};

@@ -1,5 +1,5 @@
 /** Where Chinese reports put the parts of a fact, as the parser's refiners need to know. */
-import type { FollowUpReach, LineGrammar } from "../../../parse/locale.js";
+import type { EventDay, FollowUpReach, LineGrammar } from "../../../parse/locale.js";
 
 /**
  * 下周三再去, 明天把政策文件带给他: the day comes before the follow verb, within a short clause
@@ -32,3 +32,13 @@ export const lines: LineGrammar = {
 
 /** 老板想搞个买赠: a wish counts within 8 characters before the event word. */
 export const wishReach = 8;
+
+/**
+ * 利群昨天到货, 上周五进的硬中华, 软中前天就卖完了: the date says when the goods came or ran out,
+ * not when the manager was there (a 补货 or 下单 may be the visit's own, so they are not here).
+ */
+export const eventDay: EventDay = {
+  after:
+    /^\s*(?:刚刚?|才|就|已经|都|也|又|早上|上午|中午|下午|晚上|刚刚?)*\s*(?:到货|到的货|到了货|刚到|到的|来货|来的货|进的|进了货|进货|送到|送的货|送来|送过来|配送|发货|发的货|卖完|卖光|断货|断了|断的|没货|缺货|售罄|脱销)/,
+  before: /(?:从|自从|自)\s*$/,
+};
