@@ -89,6 +89,12 @@ describe("visit days and follow-ups in reports", () => {
     ["新华都 3号再来给他办", "2026-12-03"],
     ["新华都 过两天再去看看", "unspecified"],
     ["新华都 大后天到货 到时候再去看下", "2026-11-28"],
+    ["新华都 隔天再去一趟", "2026-11-26"],
+    ["新华都 下个礼拜过去", "2026-11-30"],
+    ["新华都 下周过来补个价签", "2026-11-30"],
+    ["新华都 答应老板明天给他回话", "2026-11-26"],
+    ["新华都 下下周二再来", "2026-12-08"],
+    ["新华都 过几天给他送过去", "unspecified"],
   ])("%s → follow-up %s", (text, followUp) => {
     expect(onlyVisit(text).followUp).toBe(followUp);
   });
@@ -103,6 +109,13 @@ describe("visit days and follow-ups in reports", () => {
     ["Joe's all good, check back in 2 weeks", "2026-12-09"],
     ["Joe's all good, will swing by again next week", "2026-11-30"],
     ["Joe's all good, said I'd come by again soon", "unspecified"],
+    ["Joe's all good, will return in 2 wks", "2026-12-09"],
+    ["Joe's all good, back 2moro", "2026-11-26"],
+    ["Joe's all good, see him again tomorrow", "2026-11-26"],
+    ["Joe's all good, i'll be there tuesday", "2026-12-01"],
+    ["Joe's all good, back Tue", "2026-12-01"],
+    ["Joe's all good, circling back end of month", "2026-11-30"],
+    ["Joe's all good, back in a couple days", "unspecified"],
   ])("%s → follow-up %s", (text, followUp) => {
     expect(onlyVisit(text, "M07", WED_AUSTIN).followUp).toBe(followUp);
   });

@@ -197,6 +197,8 @@ const ZH_RULES: Rule[] = [
   [/大后天/g, (_g, t) => relative(t, 3)],
   [/(?<!大)后天/g, (_g, t) => relative(t, 2)],
   [/明天|明日|明早|明晚|明儿/g, (_g, t) => relative(t, 1)],
+  // 隔天再去, 第二天给他送: the day after today (in a report, said of what comes next)
+  [/隔天|隔日|次日|第二天/g, (_g, t) => relative(t, 1)],
   [/今天|今日|今晚|今早|今儿|今天下午/g, (_g, t) => relative(t, 0)],
   [/昨天|昨日|昨晚|昨儿/g, (_g, t) => relative(t, -1)],
   [/大前天/g, (_g, t) => relative(t, -3)],
@@ -231,19 +233,19 @@ const EN_RULES: Rule[] = [
   [/\b(?:end of (?:the )?month|month end|eom)\b/g, (_g, t) => ({ visit: null, follow: lastOfMonth(t) })],
   [
     new RegExp(
-      `\\bin\\s+(\\d+|${EN_NUMBER_WORDS})\\s+(days?|weeks?|months?)\\b|\\b(\\d+|${EN_NUMBER_WORDS})\\s+(days?|weeks?)\\s+from\\s+(?:now|today)\\b`,
+      `\\bin\\s+(\\d+|${EN_NUMBER_WORDS})\\s*(days?|weeks?|wks?|months?|mos?)\\b|\\b(\\d+|${EN_NUMBER_WORDS})\\s+(days?|weeks?|wks?)\\s+from\\s+(?:now|today)\\b`,
       "g",
     ),
     ([, inCount, inUnit, fromCount = "", fromUnit = ""], t) => {
       const k = parseEnglishNumber(inCount || fromCount);
       const unit = inUnit || fromUnit;
       if (k === null) return null;
-      if (unit.startsWith("month")) return { visit: null, follow: addMonths(t, k, dayParts(t).d) };
-      return { visit: null, follow: addDays(t, unit.startsWith("week") ? 7 * k : k) };
+      if (unit.startsWith("mo")) return { visit: null, follow: addMonths(t, k, dayParts(t).d) };
+      return { visit: null, follow: addDays(t, unit.startsWith("w") ? 7 * k : k) };
     },
   ],
   [/\bday after tomorrow\b/g, (_g, t) => relative(t, 2)],
-  [/\b(?:tomorrow|tmrw|tmr|tomorow)\b/g, (_g, t) => relative(t, 1)],
+  [/\b(?:tomorrow|tmrw|tmr|tmw|tomorow|tommorow|tommorrow|2moro|2morrow|2mrw)\b/g, (_g, t) => relative(t, 1)],
   [/\b(?:today|tonight|this morning|this afternoon|this evening|this am|this pm)\b/g, (_g, t) => relative(t, 0)],
   [/\b(?:yesterday|yday|last night)\b/g, (_g, t) => relative(t, -1)],
 ];

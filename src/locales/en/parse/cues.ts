@@ -180,7 +180,7 @@ export const EN_CUES: CueTable = {
   follow: words(
     "\\b(?:be|come|coming|get|go|going|stop|stopping|swing|swinging|circle|head|heading|drop|dropping|check|checking|pop|popping|run|get)(?: by| back| in)+\\b",
     "\\bback (?:at|on|to|in|there)\\b",
-    "(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=end of|next (?:week|month)\\b|tomorrow\\b|tmrw\\b|later\\b)",
+    "(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=end of|next (?:week|month)\\b|tomorrow\\b|tmrw?\\b|tmw\\b|2mo?r+o?w?\\b|later\\b|in \\d|in (?:a|one|two|three) (?:week|day|month))",
     `(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=(?:the |next |this )?${WD}\\b|(?:the )?week after next\\b)`,
     `\\bback (?=(?:${MONTH_PREFIXES})[a-z]*\\.? \\d|\\d{1,2}/\\d|the \\d)`,
     "\\bfollow(?:ing)?[- ]?ups?\\b",
@@ -196,6 +196,9 @@ export const EN_CUES: CueTable = {
     "\\bi'll bring\\b",
     "\\bdrop off\\b",
     "\\bi'll be back\\b",
+    // "see him again tomorrow", "I'll be there Tuesday"
+    "\\bsee (?:him|her|them|the owner|the manager) again\\b",
+    "\\b(?:i'll|i will|i'm gonna|we'll) be (?:there|by|over|in)\\b",
     // "I'll call the warehouse tomorrow", "will email the distributor Monday": an action promised
     "(?:\\bi'll|\\bi will|\\bwe'll|\\bi'm (?:gonna|going to)|\\bi (?:need|have) to|(?<!\\b(?:he|she|they|owner|manager|mgr|clerk|distributor|driver|rep|guy) )\\bwill) (?:call|email|text|ping|check with|ask|chase|talk to|reach out to|follow up with) (?:the )?(?:warehouse|distributor|office|dsd|driver|rep|sales ?rep|manager|owner|him|her|them|dispatch)\\b",
   ),
