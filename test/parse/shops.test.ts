@@ -22,6 +22,8 @@ describe("shop mentions", () => {
     ["Joe's: out of Topo", "R151"],
     ["joes market: out of Topo", "R151"],
     ["QS12 out of Topo", "R152"],
+    ["QS 12 out of Topo", "R152"], // a store number spaced from its letters
+    ["at QS #12, out of Topo", "R152"],
     ["711 burnet out of topo", "R153"],
     ["HEB Mueller out of Topo", "R155"],
     ["Wells Brnach grocery out of Topo", "R179"], // a typo

@@ -40,6 +40,13 @@ export function englishVariants(key: string): string[] {
     if (k.includes("'s")) out.add(k.replace(/'s\b/g, "s"));
     if (k.includes("#")) out.add(k.replace(/#\s*/g, ""));
   }
+  // "QS12", "QS 12", "QS #12": a store number written glued, spaced or with its sign.
+  for (const k of [...out]) {
+    if (!/[a-z]\s*#?\s*\d/.test(k)) continue;
+    out.add(k.replace(/([a-z])\s*#?\s*(\d)/g, "$1$2"));
+    out.add(k.replace(/([a-z])\s*#?\s*(\d)/g, "$1 $2"));
+    out.add(k.replace(/([a-z])\s*#?\s*(\d)/g, "$1 #$2"));
+  }
   return [...out].map((k) => k.replace(/\s+/g, " ").trim()).filter(Boolean);
 }
 

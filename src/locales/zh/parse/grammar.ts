@@ -19,7 +19,7 @@ export const lines: LineGrammar = {
   verbAfterLine: null,
   // … except an order verb that closes the clause: 三条软中华 两条硬中华 给刘明那边订上了
   orderClosingClause: /^订[上好了的]*(?:\s|[,，。；;!！]|$)/,
-  countFiller: /^(?:[\s:：,，、=]|的|也|都|就|大概|大约|约|差不多|一共|共|总共|只|才|是|了)*$/,
+  countFiller: /^(?:[\s:：,，、=x×*]|的|也|都|就|大概|大约|约|差不多|一共|共|总共|只|才|是|了)*$/,
   countVerbReach: 6,
   // 9点, 2天, 30%, 2L, 40多个顾客 (a vague head count), 不对是15条 (a restated count)
   unsureSale: /走/,
