@@ -40,9 +40,12 @@ describe("amounts with units", () => {
     expect(one(text)).toEqual({ qty, unit });
   });
 
-  it.each(["十几条", "二十多条", "几包", "五六条", "三四条", "一条多", "两件多"])("%s is a vague amount: no qty, no unit", (text) => {
-    expect(one(text)).toEqual({ qty: null, unit: null });
-  });
+  it.each(["十几条", "二十多条", "几包", "五六条", "三四条", "一条多", "两件多"])(
+    "%s is a vague amount: no qty, no unit",
+    (text) => {
+      expect(one(text)).toEqual({ qty: null, unit: null });
+    },
+  );
 
   it("reads zero of a product as a stock-out marker", () => {
     expect(firstOf(findAmounts("had 0 gatorade")).zero).toBe(true);
