@@ -8,6 +8,7 @@ import type { Cue, CueKind } from "../common/cues.js";
 import { sentenceAround } from "../common/normalize.js";
 import { inSortedRanges as inRanges } from "../common/spans.js";
 import type { Analysis } from "./analysis.js";
+import { ownerSpeech } from "./feedback.js";
 import type { BoundFacts } from "./lines.js";
 import type { Range } from "./segments.js";
 
@@ -36,7 +37,8 @@ function onlyAnOrder(a: Analysis, cue: Cue, cues: Cue[]): boolean {
   const said = a.norm.slice(cue.start, cue.end);
   if (!/^老板.*[说想表]$/.test(said)) return false;
   const [, end] = sentenceAround(a.sentenceEnds, cue.end);
-  const inside = cues.filter((q) => q.start >= cue.end && q.start < end);
+  // 老板想多要点: an opinion word may share its first character with the cue (想多).
+  const inside = cues.filter((q) => q.end > cue.end && q.start < end);
   const ordered =
     inside.some((q) => q.kind === "mode_order") && a.amounts.some((x) => x.start >= cue.end && x.start < end);
   return ordered && !inside.some((q) => ["opinion", "feedback", "compliance"].includes(q.kind));
@@ -82,8 +84,20 @@ function planned(a: Analysis, cue: Cue, cues: Cue[]): boolean {
   );
 }
 
+/** Work the owner talks about (老板说扫码枪扫不出来, 他说有人让他把宽窄摆上柜) was not done on this visit. */
+const SPOKEN_WORK = new Set<CueKind>(["display", "price_check", "policy", "service"]);
+
 export function visitFlags(a: Analysis, ranges: Range[], bound: BoundFacts, inPromotion: boolean): VisitFlags {
   const cues = a.cues.filter((q) => inRanges(ranges, q.start));
+  const feedbackCues = cues.filter((q) => q.kind === "feedback" && !onlyAnOrder(a, q, cues));
+  const speech = ownerSpeech(a, feedbackCues, ranges);
+  const inSpeech = (q: { start: number; end: number }) => speech.some((s) => q.start >= s.start && q.end <= s.end);
+  const spoken = (q: Cue) => SPOKEN_WORK.has(q.kind) && inSpeech(q);
+  // 老板说有人让他必须把宽窄摆上柜: a listing the owner tells of as forced is that story, not this visit's listing.
+  const forcedStory = speech.some((s) =>
+    cues.some((q) => q.kind === "compliance" && q.start >= s.start && q.start < s.end && !deniedCompliance(a, q)),
+  );
+  if (forcedStory) bound.listed = bound.listed.filter((l) => !inSpeech(l.cue));
   const activities = new Map<Activity, Cue | null>();
   for (const [kind, activity] of ACTIVITY_CUES) {
     if (inPromotion && kind === "display") continue; // setting up the event is the event
@@ -92,6 +106,7 @@ export function visitFlags(a: Analysis, ranges: Range[], bound: BoundFacts, inPr
       (q) =>
         q.kind === kind &&
         !planned(a, q, cues) &&
+        !spoken(q) &&
         !(kind === "display" && bound.listed.some((l) => l.cue.start < q.end && q.start < l.cue.end)),
     );
     if (cue) activities.set(activity, cue);
@@ -101,7 +116,6 @@ export function visitFlags(a: Analysis, ranges: Range[], bound: BoundFacts, inPr
     activities.set("stock_check", activities.get("stock_check") ?? null);
   if (lines.some((l) => l.kind === "order")) activities.set("order", activities.get("order") ?? null);
   if (bound.listed.length) activities.set("listing", null);
-  const feedbackCues = cues.filter((q) => q.kind === "feedback" && !onlyAnOrder(a, q, cues));
   const feedback = feedbackCues[0] ?? null;
   const flagged =
     cues.find((q) => q.kind === "compliance" && !deniedCompliance(a, q)) ??

@@ -26,6 +26,7 @@ export const EN_CUES: CueTable = {
     "\\b(?:fixed|replaced|swapped|updated) (?:the |two |a few |some )?(?:price )?tags?\\b",
     "(?<=\\btags?\\b[^.]{0,40})\\b(?:fixed|replaced|swapped|updated|corrected|changed)\\b",
     "\\brestock(?:ed|ing)?\\b",
+    "\\bmoved (?:it|them|the (?:rack|display|end ?cap|stand|rack|cooler|stack|shipper))\\b",
     "\\bbuilt a\\b",
     "\\b(?:put up|hung|installed) (?:the )?(?:new )?(?:price |shelf )?tags\\b",
     "\\bset up the cooler\\b",
@@ -100,7 +101,7 @@ export const EN_CUES: CueTable = {
   list_back: words(
     "\\bnow on (?:the )?shelf\\b",
     "\\bgot listed\\b",
-    "(?<=\\bgot\\b[^.,;!\\d]{1,40})\\b(?:on (?:the |their )?shel(?:f|ves)|listed|in (?:the )?cooler)\\b",
+    "(?<=\\bgot\\b(?:[^.,;!\\d]|\\d+\\s?(?:pk|pack|oz|ct|l)\\b){1,40})\\b(?:on (?:the |their )?shel(?:f|ves)|listed|in (?:the )?cooler)\\b",
   ),
   list_fwd: words(
     "\\bgot (?:them|him|her|the store|the owner) to (?:carry|stock|take on|add|list|try)\\b",
@@ -176,6 +177,8 @@ export const EN_CUES: CueTable = {
     "\\bunless (?:he|she|they|the store|the owner|we|i) (?:takes?|buys?|orders?|carries|picks up|adds?)\\b",
     "\\bonly if (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
     "\\bstuck (?:him|her|them) with\\b",
+    // "3 extra cases he never ordered": stock pushed on the shop
+    "\\b(?:he|she|they|the owner|owner) (?:never|didn't|did not) (?:order(?:ed)?|ask(?:ed)? for)\\b",
   ),
   follow: words(
     "\\b(?:be|come|coming|get|go|going|stop|stopping|swing|swinging|circle|head|heading|drop|dropping|check|checking|pop|popping|run|get)(?: by| back| in)+\\b",
@@ -233,7 +236,8 @@ export const EN_CUES: CueTable = {
   promo_circle: words("\\bconsumer gathering\\b", "\\bgathering\\b", "\\bmeetup\\b", "\\bparty\\b"),
   promo_gift: words(
     "\\bbogo\\b",
-    "\\bbuy (?:one|1|two|2|\\d+)\\b[^.,]{0,25}\\bget\\b",
+    "\\bbuy[- ](?:one|1|two|2|\\d+)\\b[^.,]{0,25}\\bget\\b",
+    "\\bb\\dg\\d\\b",
     "\\bgift with purchase\\b",
     "\\bfree gift\\b",
   ),
