@@ -31,6 +31,7 @@ export const EN_CUES: CueTable = {
     "\\b(?:put up|hung|installed) (?:the )?(?:new )?(?:price |shelf )?tags\\b",
     "\\bset up the cooler\\b",
     "\\bplanogram\\b",
+    "\\bre-?tag(?:ged|ging)?\\b",
     "\\bfronted\\b",
   ),
   price_check: words(
@@ -50,6 +51,7 @@ export const EN_CUES: CueTable = {
     "\\btold (?:him|her|them|the owner|owner|the manager|the clerk)(?: that)? (?:it's|that's|it is|that is|this is) (?:not allowed|against|illegal|a violation)",
     "\\btrain(?:ed|ing)\\b",
     "\\bbriefed\\b",
+    "\\btold (?:him|her|them|the owner|owner|the manager) no\\b",
     "\\bpitched the\\b",
   ),
   service: words(
@@ -73,6 +75,7 @@ export const EN_CUES: CueTable = {
     "\\bcounted\\b",
     "\\binventory\\b",
     "\\bcount(?:ed)? stock",
+    "\\bstock counts?\\b",
   ),
   order_act: words(
     "\\bordered\\b",
@@ -143,6 +146,8 @@ export const EN_CUES: CueTable = {
     "\\bunless (?:he|she|they|we|the store|the owner) (?:takes?|buys?|orders?|gets?|carries)\\b",
     "\\bget\\b(?! (?:them|him|her))",
     "\\bfor \\$",
+    // "delivery was short 2 cases": what did not arrive is no count
+    "\\bshort\\b",
   ),
   each: words("\\beach\\b", "\\bapiece\\b"),
   vague_fwd: words(
@@ -153,7 +158,7 @@ export const EN_CUES: CueTable = {
     "\\ba (?:few|couple)\\b(?=\\s*(?:left\\b|[.,;!]|$))",
   ),
   feedback: words(
-    "\\b(?:owner|manager|mgr|clerk|cashier|he|she|they|guy)(?:'s)? (?:is |was |seems |seemed |looked |got )?(?:kind of |kinda |a bit |a little |pretty |really |not )?(?:mad|angry|annoyed|pissed|furious|said|says|saying|asking|wondering|complaining|was saying|is saying|complain(?:ed|s|ing)?|wants?|wanted|asked|asks|requested|mentioned|thinks|happy|is happy|unhappy|upset|worried|concerned|frustrated|likes?|loves?|hates?|would like|is asking|was asking|suggested|irritated|grumpy|unhappy|thrilled|pleased|excited|disappointed|fed up)\\b",
+    "\\b(?:owner|manager|mgr|clerk|cashier|he|she|they|guy)(?:'s)? (?:is |was |seems |seemed |looked |got )?(?:kind of |kinda |a bit |a little |pretty |really |not )?(?:mad|angry|annoyed|pissed|furious|said|says|saying|asking|wondering|complaining|was saying|is saying|complain(?:ed|s|ing)?|wants?|wanted|asked|asks|requested|mentioned|thinks|happy|is happy|unhappy|upset|worried|concerned|frustrated|likes?|loves?|hates?|would like|is asking|was asking|suggested|irritated|grumpy|unhappy|thrilled|pleased|excited|disappointed|fed up|interested|keen)\\b",
     "\\bcomplain(?:ed|s|t|ts)?\\b",
     "\\brequested\\b",
     "\\basked for\\b",
@@ -172,7 +177,7 @@ export const EN_CUES: CueTable = {
     "\\btied\\b",
     "\\bbundl\\w+",
     "\\bhad to (?:buy|take)\\b",
-    "\\bdidn't (?:really )?want\\b",
+    "\\bdidn'?t (?:really )?want\\b",
     // a tied sale told as a story: "no topo allocation unless he takes 5 cs monster"
     "\\bunless (?:he|she|they|the store|the owner|we|i) (?:takes?|buys?|orders?|carries|picks up|adds?)\\b",
     "\\bonly if (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
@@ -199,6 +204,7 @@ export const EN_CUES: CueTable = {
     "\\bi'll bring\\b",
     "\\bdrop off\\b",
     "\\bi'll be back\\b",
+    "\\b(?:look|looking) into (?:it|that|this)\\b",
     // "see him again tomorrow", "I'll be there Tuesday"
     "\\bsee (?:him|her|them|the owner|the manager) again\\b",
     "\\b(?:i'll|i will|i'm gonna|we'll) be (?:there|by|over|in)\\b",
@@ -236,7 +242,8 @@ export const EN_CUES: CueTable = {
   promo_circle: words("\\bconsumer gathering\\b", "\\bgathering\\b", "\\bmeetup\\b", "\\bparty\\b"),
   promo_gift: words(
     "\\bbogo\\b",
-    "\\bbuy[- ](?:one|1|two|2|\\d+)\\b[^.,]{0,25}\\bget\\b",
+    // only "buy 2": the product named between it and "get" must stay readable
+    "\\bbuy[- ](?:one|1|two|2|\\d+)\\b(?=[^.,]{0,25}\\bget\\b)",
     "\\bb\\dg\\d\\b",
     "\\bgift with purchase\\b",
     "\\bfree gift\\b",
