@@ -14,7 +14,7 @@ export interface Counted {
 const CN = "[零〇一二两三四五六七八九十百几多来]+";
 
 const ZH_CONSUMERS = new RegExp(
-  `(\\d+|${CN})\\s*(?:个|位|名)?\\s*(?:左右|上下)?\\s*的?\\s*(?:人|顾客|消费者|客人|烟民|客户)(?!民|员|家)|(?<=来了|到了|接待了?|来)(\\d+|${CN})\\s*(?:位|名)(?![置次])`,
+  `(\\d+|${CN})\\s*(?:个|位|名)?\\s*(?:左右|上下)?\\s*的?\\s*(?:人|顾客|消费者|客人|烟民|客户)(?!民|员|家)|(?<=来了|到了|接待了?|来)(\\d+|${CN})\\s*(?:位|名|个(?=$|[\\s,，。；;、!！]))(?![置次])`,
   "g",
 );
 const EN_CONSUMERS = new RegExp(
@@ -84,7 +84,8 @@ export function findDurations(text: string): Counted[] {
     // "3 to 5" is a time range only with from/am/pm or in an event; a bare "2 to 3 cases" is not.
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
     if (/^\s*(?:cases?|cans?|bottles?|packs?|people|ppl|days?|weeks?)/.test(after)) continue;
-    if (!m[0].startsWith("from") && !m[3] && !m[6]) continue;
+    // "1-2:30": minutes on either side make it a clock time.
+    if (!m[0].startsWith("from") && !m[3] && !m[6] && !m[2] && !m[5]) continue;
     const value = spanMinutes(Number(m[1]), Number(m[2] ?? 0), Number(m[4]), Number(m[5] ?? 0));
     out.push({ start: m.index, end: m.index + m[0].length, value });
   }
