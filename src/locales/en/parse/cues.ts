@@ -41,6 +41,7 @@ export const EN_CUES: CueTable = {
     "\\bchecked (?:the )?prices\\b",
     "\\btags?\\b",
     "\\bprice check",
+    "\\bre-?tag(?:ged|ging)?\\b",
     "\\bmarked price",
   ),
   policy: words(

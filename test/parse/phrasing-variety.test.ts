@@ -1,0 +1,114 @@
+/**
+ * The same facts written in other people's ways: terse questions, head counts without 人, clock
+ * ranges, over-the-tag prices, short deliveries, store abbreviations in chat. Practice messages
+ * written for these tests (none is from an evaluation set); fixed `now`.
+ */
+import { describe, expect, it } from "vitest";
+import type { FormatPromotion } from "../../src/domain/records.js";
+import { onlyVisit, parse, visits, WED_AUSTIN } from "./helpers.js";
+
+const US = (text: string, sender = "M08") => onlyVisit(text, sender, WED_AUSTIN);
+const promotion = (text: string, sender = "M01", now?: string) =>
+  parse(text, sender, now).out.records.find((r): r is FormatPromotion => r.type === "promotion");
+
+describe("intents asked in other words", () => {
+  it.each([
+    ["新来的店怎么录入到系统里", "M01", "help"],
+    ["可不可以一次发好几家的情况", "M01", "help"],
+    ["这周还要跑哪几家", "M01", "plan_query"],
+    ["what's still left on my list", "M08", "plan_query"],
+    ["二组本月拜访完成率发我看看", "S01", "status_query"],
+    ["what stores have had dasani oos lately", "S03", "status_query"],
+    ["新华都这个月订了几回货", "M01", "retailer_query"],
+  ])("%s (%s) → %s", (text, sender, intent) => {
+    const now = /[a-z]/i.test(text) ? WED_AUSTIN : undefined;
+    expect(parse(text, sender, now).out.intent).toBe(intent);
+  });
+});
+
+describe("event facts", () => {
+  it.each([
+    ["新华都搞了利群品鉴 来了15个 卖了3条", 15],
+    ["新华都软中华驻店 一共接待了32个，卖了5条", 32],
+  ])("%s → %d consumers", (text, consumers) => {
+    expect(promotion(text)?.consumers).toBe(consumers);
+  });
+
+  it("keeps 来了两个品规 no head count", () => {
+    expect(promotion("新华都搞了利群品鉴 来了两个品规 卖了3条")?.consumers).toBeNull();
+  });
+
+  it("reads a clock range with minutes as a duration ('12-1:30')", () => {
+    expect(promotion("Speedy: sampling of coke zero 12-1:30, sold 2 cs", "M08", WED_AUSTIN)?.durationMinutes).toBe(90);
+  });
+});
+
+describe("stock and counts written tersely", () => {
+  it("reads 硬中断 as a stock-out of 硬中华", () => {
+    expect(onlyVisit("新华都:软中3条 硬中断").outOfStock).toEqual(["T001"]);
+  });
+
+  it("keeps 中断 (interrupted) no stock-out", () => {
+    expect(onlyVisit("新华都 软中华3条 配送中断了两天").outOfStock).toEqual([]);
+  });
+
+  it("does not count what a delivery was short as stock", () => {
+    const v = US("Speedy: owner says the sprite delivery came up short 3 cases, got him a credit");
+    expect(v.stock).toEqual([]);
+    expect(v.activities).toContain("service");
+  });
+});
+
+describe("tags, prices and practices", () => {
+  it.each([
+    ["新华都 软中华收75 标的70 说了他两句", ["policy", "price_check"]],
+    ["新华都 利群卖到30一包 标价28 让他改回来", ["policy", "price_check"]],
+  ])("%s is over the tag (%j)", (text, activities) => {
+    const v = onlyVisit(text);
+    expect(v.compliance).toBe(true);
+    expect(v.activities).toEqual(expect.arrayContaining(activities));
+  });
+
+  it("reads 'selling X 20oz for 2.79, tag says 2.29' as over the tag and 'told him no' as policy", () => {
+    const v = US("Speedy selling coke zero 20oz for 2.79, tag says 2.29, told him no");
+    expect(v.compliance).toBe(true);
+    expect(v.activities).toContain("policy");
+  });
+
+  it("reads re-tagging as display and price work", () => {
+    expect(US("Speedy: re-tagged the energy drink door").activities.sort()).toEqual(["display", "price_check"]);
+  });
+
+  it("reads 价签换成X as display", () => {
+    expect(onlyVisit("新华都 把价签都换成新版的").activities).toContain("display");
+  });
+
+  it("does not read 明码标价要求 explained as a price check", () => {
+    expect(onlyVisit("新华都 讲了明码标价要求").activities).toEqual(["policy"]);
+  });
+
+  it("flags stock taken though the owner didnt want it, and 'bc' names no shop", () => {
+    const { out } = parse("Speedy took 4 cs monster bc we need volume, he didnt want them", "M08", WED_AUSTIN);
+    expect(visits(out)).toHaveLength(1);
+    expect(visits(out)[0]?.compliance).toBe(true);
+  });
+});
+
+describe("promotions and follow-ups in chat English", () => {
+  it("keeps the product of 'buy 2 X get 1'", () => {
+    expect(promotion("Speedy: buy 2 monster get 1 free all week, set it up today", "M08", WED_AUSTIN)?.skus).toEqual([
+      "B006",
+    ]);
+  });
+
+  it.each([
+    ["Speedy coke zero 3cs, back wed", "2026-12-02"],
+    ["Speedy coke zero 3cs, said I'd look into it fri", "2026-11-27"],
+  ])("%s → follow-up %s", (text, followUp) => {
+    expect(US(text).followUp).toBe(followUp);
+  });
+
+  it("reads 'owner's interested' as feedback", () => {
+    expect(US("Speedy: explained the cooler program, owner's interested").feedback).toBe(true);
+  });
+});
