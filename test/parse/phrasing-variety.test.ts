@@ -112,3 +112,19 @@ describe("promotions and follow-ups in chat English", () => {
     expect(US("Speedy: explained the cooler program, owner's interested").feedback).toBe(true);
   });
 });
+
+describe("chain branches and offers", () => {
+  it("reads a branch named without its place word (铁山永辉 for 永辉超市(铁山镇店))", () => {
+    expect(onlyVisit("铁山永辉 软中华3条", "M05").retailer).toBe("R102");
+  });
+
+  it("counts a sale in the clause after a gift offer's mechanics", () => {
+    expect(promotion("新华都搞了利群买赠 买两条送打火机 卖了7条")?.sales).toEqual([
+      { sku: "T011", qty: 7, unit: "carton" },
+    ]);
+  });
+
+  it("keeps a forced count (必须多进两件) out of the orders", () => {
+    expect(onlyVisit("新华都 老板说有人让他必须多进两件炫赫门").orders).toEqual([]);
+  });
+});

@@ -58,10 +58,16 @@ function chineseKeys(r: Retailer, add: (key: string, via: MatchVia, strength: St
     const branch = inParens.replace(/店$/, "");
     const chainCore = stripSuffix(chain);
     add(chain + inParens, "name", 3);
+    // 铁山永辉 for 永辉超市(铁山镇店): the branch's place word is often left out.
+    const place = branch.replace(/(?:镇|乡|街道|街|路)$/, "");
     for (const c of new Set([chain, chainCore])) {
       add(branch + c, "chain_street", 3);
       add(c + branch, "chain_street", 3);
       add(`${c + branch}店`, "chain_street", 3);
+      if (place !== branch && place.length >= 2) {
+        add(place + c, "chain_street", 2);
+        add(c + place, "chain_street", 2);
+      }
       add(c, "chain", 1);
     }
     return;

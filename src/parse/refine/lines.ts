@@ -233,8 +233,11 @@ function modeFor(c: Ctx, amount: Amount, product: ProductSpan | null): LineKind 
   if (after) return after;
   // Skip words of one language do not overlap, so the last one before the amount is the nearest.
   const skip = lastStartingIn(c.skips, sStart, amount.start);
-  if (skip && skip.end >= amount.start - SKIP_REACH) return "skip";
   const mode = lastStartingIn(c.modes, sStart, amount.start);
+  // 买两条送打火机 卖了6条: a count word in a clause after the offer's says what the amount is.
+  const modeAfterBreak =
+    !!skip && !!mode && mode.start >= skip.end && c.a.locale.lines.clauseBreak.test(c.a.norm.slice(skip.end, mode.start));
+  if (skip && skip.end >= amount.start - SKIP_REACH && !modeAfterBreak) return "skip";
   if (!mode) return orderedAfter(c, tail, sEnd) ? "order" : "stock";
   const m = MODES[mode.kind] ?? "stock";
   // "made him take 10 extra cases … last month", 上个月被要求进两件: a past practice retold, not this visit's order.
