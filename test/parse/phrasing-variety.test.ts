@@ -128,3 +128,29 @@ describe("chain branches and offers", () => {
     expect(onlyVisit("新华都 老板说有人让他必须多进两件炫赫门").orders).toEqual([]);
   });
 });
+
+describe("counts after listings and wishes", () => {
+  it("reads a count after a new listing as what the shop took", () => {
+    const v = US("Speedy: got them to carry Topo Chico, 3 cs");
+    expect(v.listed).toEqual(["B010"]);
+    expect(v.orders).toEqual([{ sku: "B010", qty: 3, unit: "case" }]);
+    expect(v.stock).toEqual([]);
+  });
+
+  it("keeps counts after a denied forced listing stock (没有强制上柜 硬中华8条)", () => {
+    expect(onlyVisit("新华都 没有强制上柜的情况 硬中华8条").stock).toEqual([{ sku: "T001", qty: 8, unit: "carton" }]);
+  });
+
+  it("reads 'wants another N cs' as an order", () => {
+    expect(US("Speedy: owner says monster is flying, wants another 5 cs").orders).toEqual([
+      { sku: "B006", qty: 5, unit: "case" },
+    ]);
+  });
+
+  it("reads 'low on X and Y' as vague stock of both", () => {
+    expect(US("Speedy low on sprite and fanta").stock).toEqual([
+      { sku: "B004", qty: null, unit: null },
+      { sku: "B011", qty: null, unit: null },
+    ]);
+  });
+});

@@ -106,6 +106,8 @@ interface Ctx {
   modes: Cue[];
   skips: Cue[];
   each: Cue[];
+  /** Words that listed a product on the shelf here (上柜, "got them to carry"), in text order. */
+  listings: Cue[];
   bound: Set<ProductSpan>;
   /** Amounts that count a word the catalogue does not know (大重九5条). */
   unknown: Map<Amount, Span>;
@@ -238,6 +240,8 @@ function modeFor(c: Ctx, amount: Amount, product: ProductSpan | null): LineKind 
   const modeAfterBreak =
     !!skip && !!mode && mode.start >= skip.end && c.a.locale.lines.clauseBreak.test(c.a.norm.slice(skip.end, mode.start));
   if (skip && skip.end >= amount.start - SKIP_REACH && !modeAfterBreak) return "skip";
+  // "got them to carry Monster, 2 cs", 新上了天叶 两条: a count after a new listing is what the shop took.
+  if (!mode && lastStartingIn(c.listings, sStart, amount.start)) return "order";
   if (!mode) return orderedAfter(c, tail, sEnd) ? "order" : "stock";
   const m = MODES[mode.kind] ?? "stock";
   // "made him take 10 extra cases … last month", 上个月被要求进两件: a past practice retold, not this visit's order.
@@ -339,6 +343,7 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
     modes: cues.filter((q) => MODES[q.kind]),
     skips: cues.filter((q) => q.kind === "mode_skip"),
     each: cues.filter((q) => q.kind === "each"),
+    listings: [],
     bound: new Set(),
     unknown: new Map(),
   };
@@ -365,11 +370,13 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
       const p = groupBefore(c, cue.start, BACK_GAP).pop();
       if (p) facts.lines.push({ kind: "stock", product: p, amount: cue, qty: null, unit: null });
     } else if (cue.kind === "vague_fwd") {
-      const p = groupAfter(c, cue.end, FWD_GAP)[0];
-      if (p) facts.lines.push({ kind: "stock", product: p, amount: cue, qty: null, unit: null });
+      // "low on Topo and dasani": every product listed after the word
+      for (const p of groupAfter(c, cue.end, FWD_GAP))
+        facts.lines.push({ kind: "stock", product: p, amount: cue, qty: null, unit: null });
     }
   }
   for (const f of [...facts.outOfStock, ...facts.listed]) c.bound.add(f.product);
+  c.listings = [...new Set(facts.listed.map((f) => f.cue as Cue))].sort((x, y) => x.start - y.start);
   for (const l of facts.lines) c.bound.add(l.product);
 
   for (const amount of inRanges(a.amounts)) {
