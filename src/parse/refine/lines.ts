@@ -108,6 +108,8 @@ interface Ctx {
   each: Cue[];
   /** Words that listed a product on the shelf here (上柜, "got them to carry"), in text order. */
   listings: Cue[];
+  /** The products those words listed: a count of one of them after its listing is what the shop took. */
+  listed: Set<ProductSpan>;
   bound: Set<ProductSpan>;
   /** Amounts that count a word the catalogue does not know (大重九5条). */
   unknown: Map<Amount, Span>;
@@ -241,7 +243,8 @@ function modeFor(c: Ctx, amount: Amount, product: ProductSpan | null): LineKind 
     !!skip && !!mode && mode.start >= skip.end && c.a.locale.lines.clauseBreak.test(c.a.norm.slice(skip.end, mode.start));
   if (skip && skip.end >= amount.start - SKIP_REACH && !modeAfterBreak) return "skip";
   // "got them to carry Monster, 2 cs", 新上了天叶 两条: a count after a new listing is what the shop took.
-  if (!mode && lastStartingIn(c.listings, sStart, amount.start)) return "order";
+  const listing = lastStartingIn(c.listings, sStart, amount.start);
+  if (!mode && listing && product && c.listed.has(product)) return "order";
   if (!mode) return orderedAfter(c, tail, sEnd) ? "order" : "stock";
   const m = MODES[mode.kind] ?? "stock";
   // "made him take 10 extra cases … last month", 上个月被要求进两件: a past practice retold, not this visit's order.
@@ -344,6 +347,7 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
     skips: cues.filter((q) => q.kind === "mode_skip"),
     each: cues.filter((q) => q.kind === "each"),
     listings: [],
+    listed: new Set(),
     bound: new Set(),
     unknown: new Map(),
   };
@@ -377,6 +381,7 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
   }
   for (const f of [...facts.outOfStock, ...facts.listed]) c.bound.add(f.product);
   c.listings = [...new Set(facts.listed.map((f) => f.cue as Cue))].sort((x, y) => x.start - y.start);
+  c.listed = new Set(facts.listed.map((f) => f.product));
   for (const l of facts.lines) c.bound.add(l.product);
 
   for (const amount of inRanges(a.amounts)) {

@@ -139,6 +139,8 @@ export const EN_CUES: CueTable = {
     "\\bto start(?: (?:with|off))?\\b",
     "\\bbought\\b",
     "\\breorder\\w*",
+    // "wants another 4 cs": a wish with a count is an order
+    "\\bwants? (?=(?:another|\\d+|two|three|four|five|six|ten) )",
   ),
   mode_sale: words("\\bsold\\b(?! out| thr)", "\\bmoved\\b", "\\bsales of\\b", "\\bwent through\\b"),
   mode_skip: words(
