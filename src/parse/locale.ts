@@ -83,6 +83,8 @@ export interface LineGrammar {
   unsureSale: RegExp | null;
   /** An order word that also puts the product on the shelf (上了2条纯境): the line is a listing too. */
   listingOrder: RegExp | null;
+  /** Words right before a count that say it is not the count (是两条半 不是一条半, "5 cs not 3"). */
+  deniedCount: RegExp;
   /** What ends a clause, and how far one reaches (the clause a question quotes, the work a follow-up promises). */
   clauseBreak: RegExp;
   clauseReach: number;

@@ -154,3 +154,14 @@ describe("counts after listings and wishes", () => {
     ]);
   });
 });
+
+describe("a count the writer denies", () => {
+  it.each([
+    ["新华都 软中华是3条 不是2条", "M01", undefined, { sku: "T002", qty: 3, unit: "carton" }],
+    ["Speedy coke zero 5 cs, not 3 cs", "M08", WED_AUSTIN, { sku: "B002", qty: 5, unit: "case" }],
+  ])("%s keeps only the count affirmed, without a question", (text, sender, now, line) => {
+    const { result, out } = parse(text, sender, now);
+    expect(visits(out)[0]?.stock).toEqual([line]);
+    expect(result.records[0]?.issues).toEqual([]);
+  });
+});

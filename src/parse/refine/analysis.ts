@@ -185,8 +185,11 @@ export function analyse(
   const cues = allCues.filter((c) => PROMO_KINDS.has(c.kind) || !nameCover.overlaps(c));
   const priceCover = cover(cues.filter((c) => c.kind === "price" || c.kind === "not_oos"));
   const oosCover = cover(cues.filter((c) => c.kind === "oos_back"));
+  // 硬中华是两条半 不是一条半: the count denied is no count.
+  const denied = (a: Span) =>
+    PARSE_LOCALES.some((l) => l.lines.deniedCount.test(norm.slice(Math.max(0, a.start - 6), a.start)));
   const written = findAmounts(norm).filter(
-    (a) => !nameCover.overlaps(a) && !priceCover.overlaps(a) && !oosCover.overlaps(a),
+    (a) => !nameCover.overlaps(a) && !priceCover.overlaps(a) && !oosCover.overlaps(a) && !denied(a),
   );
   const amountCover = cover(written);
   let amounts = [...written];

@@ -24,10 +24,11 @@ export const lines: LineGrammar = {
   // 9点, 2天, 30%, 2L, 40多个顾客 (a vague head count), 不对是15条 (a restated count)
   unsureSale: /走/,
   listingOrder: /(?:新|又)?上了\s*$/,
+  deniedCount: /(?:不是|并不是|而不是|并非)\s*$/,
   clauseBreak: /[\s,，、:：]/,
   clauseReach: 10,
   numberFiller:
-    /\d[点:：]|\d\s*(?:%|％|号|岁|年|月|天|周|次|遍|趟|张|分钟?|秒|公里|米|楼|层|路|元|块|毛|折|倍|人|位|l\b|ml|升|多个?(?:人|位|顾客|客人|消费者))|[号楼路室]\s*\d|\d{5,}|[:：.]\d|(?:不对|应该是|改成|更正|其实)\s*是?\s*\d/,
+    /\d[点:：]|\d\s*(?:%|％|号|岁|年|月|天|周|次|遍|趟|张|分钟?|秒|公里|米|楼|层|路|元|块|毛|折|倍|人|位|l\b|ml|升|多个?(?:人|位|顾客|客人|消费者))|[号楼路室]\s*\d|\d{5,}|[:：.]\d|(?:不对|应该是|改成|更正|其实)\s*是?\s*\d|(?:不是|并非)\s*\d/,
 };
 
 /** 老板想搞个买赠: a wish counts within 8 characters before the event word. */
