@@ -145,6 +145,8 @@ export interface FeedbackWords {
   goesOn: RegExp;
   /** Connectives and fillers trimmed from the front of the owner's words (另外, "and"). */
   leadingFiller: RegExp;
+  /** Inside the owner's words, asking the writer to do something (让我, "asked me to"): a promise there is the writer's. */
+  asksWriter: RegExp;
   /** Right after the owner's words, the writer saying the asked-for work is done (我弄好了, "fixed it"). */
   done: RegExp;
 }

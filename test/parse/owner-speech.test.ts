@@ -71,3 +71,19 @@ describe("English shelf and event words", () => {
     expect(onlyVisit("Joe's: got the Topo Chico 12pk on the shelf today", "M07", WED_AUSTIN).listed).toEqual(["B010"]);
   });
 });
+
+describe("promises inside the owner's words", () => {
+  it.each(["新华都 软中华3条 老板说等过年人多了再搞一次", "新华都 软中华3条 老板说下个月再进点利群"])(
+    "%s is the owner's plan, not a follow-up",
+    (text) => {
+      expect(onlyVisit(text).followUp).toBeNull();
+    },
+  );
+
+  it.each([
+    ["新华都 软中华3条 老板说让我过两天再来看看", "unspecified"],
+    ["新华都 软中华3条 老板说最近生意不好 我下周三再过去", "2026-12-02"],
+  ])("%s keeps the writer's promise (%s)", (text, followUp) => {
+    expect(onlyVisit(text).followUp).toBe(followUp);
+  });
+});

@@ -6,7 +6,7 @@
 import type { Activity } from "../../domain/records.js";
 import type { Cue, CueKind } from "../common/cues.js";
 import { sentenceAround } from "../common/normalize.js";
-import { inSortedRanges as inRanges } from "../common/spans.js";
+import { inSortedRanges as inRanges, type Span } from "../common/spans.js";
 import type { Analysis } from "./analysis.js";
 import { ownerSpeech } from "./feedback.js";
 import type { BoundFacts } from "./lines.js";
@@ -18,6 +18,8 @@ export interface VisitFlags {
   /** Every cue of the owner's feedback in the stretch (the first is `feedback`). */
   feedbackCues: Cue[];
   compliance: { start: number; end: number } | null;
+  /** Where the owner is speaking (their words are not the visit's work or the writer's promises). */
+  speech: Span[];
 }
 
 const ACTIVITY_CUES: [CueKind, Activity][] = [
@@ -121,5 +123,5 @@ export function visitFlags(a: Analysis, ranges: Range[], bound: BoundFacts, inPr
     cues.find((q) => q.kind === "compliance" && !deniedCompliance(a, q)) ??
     a.priceOverTag.find((p) => inRanges(ranges, p.start) || inRanges(ranges, p.end - 1)) ??
     null;
-  return { activities, feedback, feedbackCues, compliance: flagged };
+  return { activities, feedback, feedbackCues, compliance: flagged, speech };
 }
