@@ -81,3 +81,20 @@ describe("shop mentions", () => {
     expect(parse("前天去的邓丽百货 忘记报了 宽窄断货", "M05").result.shops.map((s) => s.id)).toEqual(["R104"]);
   });
 });
+
+describe("names typed or dictated by sound", () => {
+  it.each([
+    ["新华督 软中华还有三条", "R003"], // 都 read du, not its default dou
+    ["老汪家硬中还有两条利群没货了", "R014"], // the one own character of 老王家 as a sound-alike
+  ])("%s → %s", (text, id) => {
+    expect(onlyVisit(text).retailer).toBe(id);
+  });
+
+  it("reads a product said without its retroflex (红塔三 for 红塔山)", () => {
+    expect(onlyVisit("新华都 红塔三 12条").stock).toEqual([{ sku: "T007", qty: 12, unit: "carton" }]);
+  });
+
+  it.each(["我忘记带价签了", "老是忘记报"])("%s names no shop", (text) => {
+    expect(parse(text).result.shops).toEqual([]);
+  });
+});
