@@ -147,6 +147,17 @@ export interface FeedbackWords {
   leadingFiller: RegExp;
   /** Inside the owner's words, asking the writer to do something (让我, "asked me to"): a promise there is the writer's. */
   asksWriter: RegExp;
+  /**
+   * A follow verb only the writer says of themselves, even inside the owner's words when nothing
+   * marks where they end (老板说利群卖得快下周一再去: the owner would say 再来).
+   */
+  writersVisit: RegExp;
+  /**
+   * A work word inside the owner's words said as done (帮他理了, 报修了, 换好): the writer did it, when
+   * dictation runs the owner's words and the writer's on without a break. Tested on the word and the
+   * two characters after it.
+   */
+  doneWork: RegExp;
   /** Right after the owner's words, the writer saying the asked-for work is done (我弄好了, "fixed it"). */
   done: RegExp;
 }

@@ -87,3 +87,17 @@ describe("promises inside the owner's words", () => {
     expect(onlyVisit(text).followUp).toBe(followUp);
   });
 });
+
+describe("dictated reports with no punctuation", () => {
+  it.each([
+    ["新华都老板说利群卖得快帮他理了一下货架软中华三条", ["display", "stock_check"]],
+    ["新华都老板说价签旧了顺手帮他换了新价签", ["display", "price_check"]],
+    ["新华都老板说扫码枪坏了已经帮他报修了", ["service"]],
+  ])("%s still counts the work done (%j)", (text, activities) => {
+    expect(onlyVisit(text).activities.sort()).toEqual(activities);
+  });
+
+  it("keeps the writer's own visit promise after the owner's words (…下周一再去)", () => {
+    expect(onlyVisit("去了新华都硬中华五条老板说利群卖得快下周一再去").followUp).toBe("2026-11-30");
+  });
+});

@@ -176,9 +176,9 @@ function listWithOrders(a: Analysis, bound: BoundFacts): void {
 }
 
 /** 老板说下次人多的时候再搞: a promise in the owner's words is theirs, unless they ask the writer (让我过两天再来). */
-function ownersPromise(a: Analysis, cue: { start: number }, speech: Span[]): boolean {
+function ownersPromise(a: Analysis, cue: { start: number; end: number }, speech: Span[]): boolean {
   const s = speech.find((x) => cue.start >= x.start && cue.start < x.end);
-  if (!s) return false;
+  if (!s || a.locale.feedback.writersVisit.test(a.norm.slice(cue.start, cue.end))) return false;
   return !PARSE_LOCALES.some((l) => l.feedback.asksWriter.test(a.norm.slice(s.start, cue.start)));
 }
 

@@ -7,6 +7,7 @@ import type { Activity } from "../../domain/records.js";
 import type { Cue, CueKind } from "../common/cues.js";
 import { sentenceAround } from "../common/normalize.js";
 import { inSortedRanges as inRanges, type Span } from "../common/spans.js";
+import { parseLocaleFor } from "../locale.js";
 import type { Analysis } from "./analysis.js";
 import { ownerSpeech } from "./feedback.js";
 import type { BoundFacts } from "./lines.js";
@@ -94,7 +95,10 @@ export function visitFlags(a: Analysis, ranges: Range[], bound: BoundFacts, inPr
   const feedbackCues = cues.filter((q) => q.kind === "feedback" && !onlyAnOrder(a, q, cues));
   const speech = ownerSpeech(a, feedbackCues, ranges);
   const inSpeech = (q: { start: number; end: number }) => speech.some((s) => q.start >= s.start && q.end <= s.end);
-  const spoken = (q: Cue) => SPOKEN_WORK.has(q.kind) && inSpeech(q);
+  const spoken = (q: Cue) =>
+    SPOKEN_WORK.has(q.kind) &&
+    inSpeech(q) &&
+    !parseLocaleFor(q.lang).feedback.doneWork.test(a.norm.slice(q.start, q.end + 2));
   // 老板说有人让他必须把宽窄摆上柜: a listing the owner tells of as forced is that story, not this visit's listing.
   const forcedStory = speech.some((s) =>
     cues.some((q) => q.kind === "compliance" && q.start >= s.start && q.start < s.end && !deniedCompliance(a, q)),
