@@ -24,6 +24,7 @@ describe("shop mentions", () => {
     ["QS12 out of Topo", "R152"],
     ["QS 12 out of Topo", "R152"], // a store number spaced from its letters
     ["at QS #12, out of Topo", "R152"],
+    ["greenvalley out of Topo", "R158"], // a two-word name typed as one word
     ["711 burnet out of topo", "R153"],
     ["HEB Mueller out of Topo", "R155"],
     ["Wells Brnach grocery out of Topo", "R179"], // a typo

@@ -40,6 +40,8 @@ export function englishVariants(key: string): string[] {
     if (k.includes("'s")) out.add(k.replace(/'s\b/g, "s"));
     if (k.includes("#")) out.add(k.replace(/#\s*/g, ""));
   }
+  // "lonestar", "hydepark": a two-word name typed as one word.
+  for (const k of [...out]) if (/^[a-z']+ [a-z']+$/.test(k) && k.length >= 8) out.add(k.replace(" ", ""));
   // "QS12", "QS 12", "QS #12": a store number written glued, spaced or with its sign.
   for (const k of [...out]) {
     if (!/[a-z]\s*#?\s*\d/.test(k)) continue;
