@@ -285,8 +285,12 @@ function productFor(c: Ctx, amount: Amount): ProductSpan | null {
       ? prev
       : null;
   if (amount.of && fwd) return fwd;
+  // 摊派了两件双喜: an amount glued to the product after it counts that product, when that product has
+  // no count or stock-out of its own (大重九5条软中华断货: the amount is 大重九's).
+  const gluedAhead =
+    grammar.amountGluedToProduct && !!fwd && fwdGap === "" && !ownAmountAfter(c, fwd) && !ownFactAfter(c, fwd);
   // 大重九5条 软中华断货: the amount counts the unknown word before it, not the next product.
-  if (grammar.nameBeforeAmount && !backAdj && unknownFor(c, amount)) return null;
+  if (grammar.nameBeforeAmount && !backAdj && !gluedAhead && unknownFor(c, amount)) return null;
   // 软中花还有五条硬中华卖光了: a stock verb after the earlier product, or the next product's own
   // amount right after it, says the amount counts the earlier one.
   const backSaid = !!backAdj && /还有|还剩|剩|库存|down to/.test(backGap);

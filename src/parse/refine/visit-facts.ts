@@ -48,14 +48,14 @@ function onlyAnOrder(a: Analysis, cue: Cue, cues: Cue[]): boolean {
 }
 
 /** The denial words looked for right before a practice: 不能, 没有人 (3 characters), "didn't " (10). */
-const DENIAL_BEFORE = { han: 3, latin: 10 };
+const DENIAL_BEFORE = { han: 4, latin: 10 };
 /** 没有强制上柜和压货: a denied practice covers the next one listed this close after it. */
 const LISTED_PRACTICE_REACH = 6;
 
 /** 不搞强制, 不能超价销售, "not forced": a denial or a rule stated is not a red flag. */
 function deniedCompliance(a: Analysis, cue: Cue, cues: Cue[] = a.cues): boolean {
   const before = a.norm.slice(Math.max(0, cue.start - DENIAL_BEFORE.han), cue.start);
-  if (/(?:不(?:搞|能|会|许|得|要)?|没有?人?|无人|禁止|严禁|不准|杜绝)$/.test(before)) return true;
+  if (/(?:不(?:搞|能|会|许|得|要|允许|可以)?|没有?人?|没有?被|无人|禁止|严禁|不准|杜绝)$/.test(before)) return true;
   // 没有强制上柜和压货, 没有强制搭售: a denial covers the practices listed after it.
   const prev = cues
     .filter((q) => q.kind === "compliance" && q.end <= cue.start && cue.start - q.end <= LISTED_PRACTICE_REACH)

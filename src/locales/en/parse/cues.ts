@@ -147,6 +147,8 @@ export const EN_CUES: CueTable = {
     "\\bbuy\\b",
     "\\bforced\\b",
     "\\bunless (?:he|she|they|we|the store|the owner) (?:takes?|buys?|orders?|gets?|carries)\\b",
+    "\\bonly if (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
+    "(?<=\\bonly (?:get|gets|getting)\\b[^.;]{1,30})\\bif (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
     "\\bget\\b(?! (?:them|him|her))",
     "\\bfor \\$",
     // "delivery was short 2 cases": what did not arrive is no count
@@ -184,6 +186,7 @@ export const EN_CUES: CueTable = {
     // a tied sale told as a story: "no topo allocation unless he takes 5 cs monster"
     "\\bunless (?:he|she|they|the store|the owner|we|i) (?:takes?|buys?|orders?|carries|picks up|adds?)\\b",
     "\\bonly if (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
+    "(?<=\\bonly (?:get|gets|getting)\\b[^.;]{1,30})\\bif (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
     "\\bstuck (?:him|her|them) with\\b",
     // "3 extra cases he never ordered": stock pushed on the shop
     "\\b(?:he|she|they|the owner|owner) (?:never|didn't|did not) (?:order(?:ed)?|ask(?:ed)? for)\\b",
