@@ -165,3 +165,36 @@ describe("a count the writer denies", () => {
     expect(result.records[0]?.issues).toEqual([]);
   });
 });
+
+describe("head counts and order lists in other words", () => {
+  it.each([
+    ["新华都 下午利群品鉴 参加的有16位 卖了3条", 16],
+    ["新华都 利群买赠活动 覆盖消费者40名 卖出12条", 40],
+    ["新华都做了利群驻店 进店咨询的有30多个 卖了6条", null],
+  ])("%s → %s consumers, without a question", (text, consumers) => {
+    const { result } = parse(text);
+    expect(promotion(text)?.consumers).toBe(consumers);
+    expect(result.records.flatMap((r) => r.issues)).toEqual([]);
+  });
+
+  it("needs no question for samples handed out", () => {
+    const { result } = parse("Speedy: monster sampling, handed out 80 samples, sold 2 cs", "M08", WED_AUSTIN);
+    expect(result.records.flatMap((r) => r.issues)).toEqual([]);
+  });
+
+  it.each(["Speedy: 4 cs fanta, 2 cs sprite ordered", "Speedy: 4cs fanta 2cs sprite on order"])(
+    "%s: the verb after the list orders every line",
+    (text) => {
+      expect(US(text).orders).toEqual([
+        { sku: "B011", qty: 4, unit: "case" },
+        { sku: "B004", qty: 2, unit: "case" },
+      ]);
+    },
+  );
+
+  it("keeps a line with its own verb before it ('took 4 cs fanta, 2 cs sprite on the shelf')", () => {
+    const v = US("Speedy took 4 cs fanta, 2 cs sprite on the shelf");
+    expect(v.orders).toEqual([{ sku: "B011", qty: 4, unit: "case" }]);
+    expect(v.stock).toEqual([{ sku: "B004", qty: 2, unit: "case" }]);
+  });
+});

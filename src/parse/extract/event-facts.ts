@@ -14,7 +14,9 @@ export interface Counted {
 const CN = "[零〇一二两三四五六七八九十百几多来]+";
 
 const ZH_CONSUMERS = new RegExp(
-  `(\\d+|${CN})\\s*(?:个|位|名)?\\s*(?:左右|上下)?\\s*的?\\s*(?:人|顾客|消费者|客人|烟民|客户)(?!民|员|家)|(?<=来了|到了|接待了?|来)(\\d+|${CN})\\s*(?:位|名|个(?=$|[\\s,，。；;、!！]))(?![置次])`,
+  `(\\d+|${CN})\\s*(?:个|位|名)?\\s*(?:左右|上下)?\\s*的?\\s*(?:人|顾客|消费者|客人|烟民|客户)(?!民|员|家)|(?<=来了|到了|接待了?|来|有)(\\d+多?|${CN})\\s*(?:位|名|个(?=$|[\\s,，。；;、!！]))(?![置次])` +
+    // 覆盖消费者40名, 顾客人数25
+    `|(?<=消费者|顾客|客人|人数|人次)\\s*(?:有|约|共|达)?\\s*(\\d+多?|${CN})\\s*(?:名|位|个|人次?)`,
   "g",
 );
 const EN_CONSUMERS = new RegExp(
@@ -22,12 +24,13 @@ const EN_CONSUMERS = new RegExp(
   "g",
 );
 
-const num = (s = ""): number | null => (/^\d+$/.test(s) ? Number(s) : isVagueChinese(s) ? null : parseChineseNumber(s));
+const num = (s = ""): number | null =>
+  /^\d+$/.test(s) ? Number(s) : /^\d+多$/.test(s) || isVagueChinese(s) ? null : parseChineseNumber(s);
 
 export function findConsumers(text: string): Counted[] {
   const out: Counted[] = [];
   for (const m of text.matchAll(ZH_CONSUMERS))
-    out.push({ start: m.index, end: m.index + m[0].length, value: num(m[1] ?? m[2]) });
+    out.push({ start: m.index, end: m.index + m[0].length, value: num(m[1] ?? m[2] ?? m[3]) });
   for (const m of text.matchAll(EN_CONSUMERS))
     out.push({ start: m.index, end: m.index + m[0].length, value: parseEnglishNumber(m[1] ?? "") });
   return out.sort((a, b) => a.start - b.start);

@@ -212,9 +212,24 @@ const lastStartingIn = (list: Cue[], from: number, to: number): Cue | undefined 
  * "5 cs Sprite 12pk ordered", "Monster 2 cases sold": a verb right after the line, past the gap the
  * language allows (letters and spaces: "each"), says what it is.
  */
-function verbAfter(c: Ctx, tail: number): LineKind | null {
+function verbAfter(c: Ctx, tail: number, depth = 0): LineKind | null {
   const allowed = c.a.locale.lines.verbAfterLine;
   if (!allowed) return null;
+  const said = verbRightAfter(c, tail, allowed);
+  if (said || depth >= LIST_LINES) return said;
+  // "12 cs Coke 12pk, 8 cs Sprite 12pk ordered": the verb after a list of counted lines says what each is.
+  const norm = c.a.norm;
+  const next = firstFrom(c.a.amounts, tail);
+  if (!next || !/^[\s,]*(?:and\s+|&\s*)?$/.test(norm.slice(tail, next.start))) return null;
+  const p = firstFrom(c.products, next.end);
+  if (!p || !/^\s*(?:of\s+)?(?:the\s+)?$/.test(norm.slice(next.end, p.start))) return null;
+  return verbAfter(c, p.end, depth + 1);
+}
+
+/** How many counted lines a verb after a list reaches back over. */
+const LIST_LINES = 4;
+
+function verbRightAfter(c: Ctx, tail: number, allowed: RegExp): LineKind | null {
   let sold = false;
   for (let i = firstIndex(c.cues, (q) => q.start >= tail); i < c.cues.length; i++) {
     const q = c.cues[i] as Cue;
@@ -233,7 +248,10 @@ function verbAfter(c: Ctx, tail: number): LineKind | null {
 function modeFor(c: Ctx, amount: Amount, product: ProductSpan | null): LineKind | "skip" {
   const [sStart, sEnd] = sentenceAround(c.a.sentenceEnds, amount.start);
   const tail = Math.max(amount.end, product?.end ?? 0);
-  const after = verbAfter(c, tail);
+  // A verb after a list of lines reaches back over it only when no verb stands before the first
+  // ("took 6 cs Coke Zero, 2 cs Sprite on the shelf": the first line was taken).
+  const before = lastStartingIn(c.modes, sStart, amount.start);
+  const after = verbAfter(c, tail, before ? LIST_LINES : 0);
   if (after) return after;
   // Skip words of one language do not overlap, so the last one before the amount is the nearest.
   const skip = lastStartingIn(c.skips, sStart, amount.start);

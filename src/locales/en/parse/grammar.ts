@@ -16,7 +16,7 @@ export const lines: LineGrammar = {
   // "pulled expired Gatorade, 3 cs Powerade in back"
   amountLeadsAfterComma: true,
   // "5 cs Sprite 12pk ordered", "Monster 2 cases each sold"
-  verbAfterLine: /^\s*(?:each\s+|apiece\s+)?$/,
+  verbAfterLine: /^\s*(?:each\s+|apiece\s+)?(?:on\s+)?$/,
   orderClosingClause: null,
   countFiller:
     /^(?:\s|[:,=+&-]|x|about|around|roughly|just|only|like|maybe|is|are|at|and|plus|with|also|another|then)*$/,
@@ -27,7 +27,7 @@ export const lines: LineGrammar = {
   clauseBreak: /[,;:(]/,
   clauseReach: 24,
   numberFiller:
-    /\d\s*(?:%|am\b|pm\b|:\d|th\b|st\b|nd\b|rd\b|min|hr|hour|mile|mi\b|ft\b|yr|year|day|week|people|ppl|l\b|liter|oz|ml|pk|\$)|[$#]\s*\d|\d{5,}|[:.]\d|(?:actually|i mean|make (?:that|it)|correction:?|no wait)[,:\s]*\d|\b(?:not|instead of)\s+\d/i,
+    /\d\s*(?:%|am\b|pm\b|:\d|th\b|st\b|nd\b|rd\b|min|hr|hour|mile|mi\b|ft\b|yr|year|day|week|people|ppl|l\b|liter|oz|ml|pk|\$)|[$#]\s*\d|\d{5,}|[:.]\d|(?:actually|i mean|make (?:that|it)|correction:?|no wait)[,:\s]*\d|\b(?:not|instead of)\s+\d|\d+\s*(?:sampl|cup|flyer|coupon|shot)/i,
 };
 
 /** "asked if we can do a BOGO": a wish counts within 30 characters before the event word. */
