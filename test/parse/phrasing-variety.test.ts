@@ -198,3 +198,36 @@ describe("head counts and order lists in other words", () => {
     expect(v.stock).toEqual([{ sku: "B004", qty: 2, unit: "case" }]);
   });
 });
+
+describe("dictation and chat shorthand", () => {
+  it("reads 摆了一下下周二再去 as 一下 + 下周二, not 下下周二", () => {
+    expect(onlyVisit("新华都 帮他把烟柜重新摆了一下下周二再去").followUp).toBe("2026-12-01");
+  });
+
+  it.each([
+    ["Speedy took 3 cs coke zero. next wk tue again", "2026-12-01"],
+    ["Speedy took 3 cs coke zero, back next week", "2026-11-30"],
+  ])("%s → follow-up %s", (text, followUp) => {
+    expect(US(text).followUp).toBe(followUp);
+  });
+
+  it("does not read a closed shop's reopening as a follow-up ('closed for remodel, back in jan')", () => {
+    expect(US("Speedy closed for remodel, back in jan").followUp).toBeNull();
+  });
+
+  it("reads 老板要5条 as an order", () => {
+    expect(onlyVisit("新华都 利群没货 老板要5条").orders).toEqual([{ sku: "T011", qty: 5, unit: "carton" }]);
+  });
+
+  it("keeps 还要 and 需要 out of the orders (软中华还要3条才够)", () => {
+    expect(onlyVisit("新华都 软中华需要3条").orders).toEqual([]);
+  });
+
+  it("reads 'rebuilt the shelf' as display", () => {
+    expect(US("Speedy: rebuilt the coke shelf").activities).toEqual(["display"]);
+  });
+
+  it('reads "what\'s on tmrw" as a plan question', () => {
+    expect(parse("what's on tmrw", "M08", WED_AUSTIN).out.intent).toBe("plan_query");
+  });
+});

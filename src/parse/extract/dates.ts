@@ -169,7 +169,8 @@ const ZH_RULES: Rule[] = [
     new RegExp(`(?<![月\\d第])(${CNUM})[号日](?![子])`, "g"),
     ([, d = ""], t) => ({ ...monthDay(t, n(d)), needsVerb: true }),
   ],
-  [new RegExp(`下下个?(?:${WEEK})(${ZH_WEEKDAY})`, "g"), ([, wd = ""], t) => weekOf(t, zhWeekday(wd), 2)],
+  // 摆了一下下周二再去: 一下 + 下周二, not 下下周二
+  [new RegExp(`(?<!一)下下个?(?:${WEEK})(${ZH_WEEKDAY})`, "g"), ([, wd = ""], t) => weekOf(t, zhWeekday(wd), 2)],
   [
     new RegExp(`(下|这|本|上)个?(?:${WEEK})(${ZH_WEEKDAY})`, "g"),
     ([, which, wd = ""], t) => {
@@ -181,7 +182,7 @@ const ZH_RULES: Rule[] = [
     new RegExp(`(?:${WEEK})(${ZH_WEEKDAY})`, "g"),
     ([, wd = ""], t) => ({ ...weekdayBoth(t, zhWeekday(wd)), needsVerb: true }),
   ],
-  [new RegExp(`下下个?(?:${WEEK})`, "g"), (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 2) })],
+  [new RegExp(`(?<!一)下下个?(?:${WEEK})`, "g"), (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 2) })],
   [new RegExp(`下个?(?:${WEEK})`, "g"), (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 1) })],
   [/下个?月/g, (_g, t) => ({ visit: null, follow: addMonths(t, 1, 1) })],
   [/月底|月末/g, (_g, t) => ({ visit: null, follow: lastOfMonth(t) })],
@@ -228,7 +229,9 @@ const EN_RULES: Rule[] = [
     },
   ],
   [new RegExp(`\\b${WD_RE}\\b(?:'s)?`, "g"), ([, wd = ""], t) => ({ ...weekdayBoth(t, enWd(wd)), needsVerb: true })],
-  [/\bnext week\b/g, (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 1) })],
+  // "next wk tue": that weekday of next week
+  [new RegExp(`\\bnext (?:week|wk)'?s? ${WD_RE}\\b`, "g"), ([, wd = ""], t) => weekOf(t, enWd(wd), 1)],
+  [/\bnext (?:week|wk)\b/g, (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 1) })],
   [/\bnext month\b/g, (_g, t) => ({ visit: null, follow: addMonths(t, 1, 1) })],
   [/\b(?:end of (?:the )?month|month end|eom)\b/g, (_g, t) => ({ visit: null, follow: lastOfMonth(t) })],
   [

@@ -28,6 +28,9 @@ export const EN_CUES: CueTable = {
     "\\brestock(?:ed|ing)?\\b",
     "\\bmoved (?:it|them|the (?:rack|display|end ?cap|stand|rack|cooler|stack|shipper))\\b",
     "\\bbuilt a\\b",
+    "\\brebuilt\\b",
+    "\\breorgani[sz]\\w*",
+    "\\btidied\\b",
     "\\b(?:put up|hung|installed) (?:the )?(?:new )?(?:price |shelf )?tags\\b",
     "\\bset up the cooler\\b",
     "\\bplanogram\\b",
@@ -193,7 +196,10 @@ export const EN_CUES: CueTable = {
   ),
   follow: words(
     "\\b(?:be|come|coming|get|go|going|stop|stopping|swing|swinging|circle|head|heading|drop|dropping|check|checking|pop|popping|run|get)(?: by| back| in)+\\b",
-    "\\bback (?:at|on|to|in|there)\\b",
+    // "closed for remodel, back in jan": the shop's reopening, not a promise
+    "(?<!\\bclosed\\b[^.;]{0,30})\\bback (?:at|on|to|in|there)\\b",
+    // "next wk tue again"
+    `(?<=\\b(?:${WD}|tomorrow|tmrw|week|wk)\\.?\\s+)again\\b`,
     "(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=end of|next (?:week|month)\\b|tomorrow\\b|tmrw?\\b|tmw\\b|2mo?r+o?w?\\b|later\\b|in \\d|in (?:a|one|two|three) (?:week|day|month))",
     `(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=(?:the |next |this )?${WD}\\b|(?:the )?week after next\\b)`,
     `\\bback (?=(?:${MONTH_PREFIXES})[a-z]*\\.? \\d|\\d{1,2}/\\d|the \\d)`,
