@@ -85,6 +85,8 @@ export interface LineGrammar {
   listingOrder: RegExp | null;
   /** Words right before a count that say it is not the count (是两条半 不是一条半, "5 cs not 3"). */
   deniedCount: RegExp;
+  /** Words right after a count of one that make it "not even one" (一条都没卖出去); null where the language has none. */
+  noneAfter: RegExp | null;
   /** What ends a clause, and how far one reaches (the clause a question quotes, the work a follow-up promises). */
   clauseBreak: RegExp;
   clauseReach: number;

@@ -4,7 +4,7 @@
  * or stock told as a story. Fixed `now`, one table per rule; no line is from an evaluation set.
  */
 import { describe, expect, it } from "vitest";
-import { onlyVisit, WED_AUSTIN } from "./helpers.js";
+import { onlyVisit, parse, WED_AUSTIN } from "./helpers.js";
 
 describe("owner feedback said in more ways", () => {
   it.each([
@@ -100,4 +100,58 @@ describe("dictated reports with no punctuation", () => {
   it("keeps the writer's own visit promise after the owner's words (…下周一再去)", () => {
     expect(onlyVisit("去了新华都硬中华五条老板说利群卖得快下周一再去").followUp).toBe("2026-11-30");
   });
+});
+
+describe("more of the owner's words and the writer's", () => {
+  it("reads work words after 老X说 as the owner's (老王说扫码枪不好用)", () => {
+    expect(onlyVisit("老王家 老王说扫码枪老是扫不出来").activities).toEqual([]);
+  });
+
+  it("reads 我跟他解释了没有这种规定 as policy", () => {
+    expect(onlyVisit("新华都 我跟他解释了我们没有这种规定").activities).toEqual(["policy"]);
+  });
+
+  it("reads 我答应过两天去帮他弄 as an undated follow-up", () => {
+    expect(onlyVisit("新华都 软中华3条 我答应过两天去帮他弄").followUp).toBe("unspecified");
+  });
+
+  it("does not read 每次5条 in the owner's story as an order", () => {
+    expect(onlyVisit("新华都 老板说他这个月已经拿了三次利群了 每次5条 不想再拿了").orders).toEqual([]);
+  });
+
+  it("does not read 压着 (unsold stock) as a forced practice", () => {
+    const v = onlyVisit("新华都 红杉树还压着6条 卖不动");
+    expect(v.compliance).toBe(false);
+    expect(v.stock).toEqual([{ sku: "T023", qty: 6, unit: "carton" }]);
+  });
+
+  it.each([
+    ["Speedy: sampling went great, manager loved it, we'll do it again in 2 weeks", "2026-12-09"],
+    ["Speedy coke zero 3 cs, told him I'll sort it out friday", "2026-11-27"],
+    ["Speedy and Lone Star both fine, see both again next week", "2026-11-30"],
+  ])("%s → follow-up %s", (text, followUp) => {
+    const { out } = parse(text, "M08", WED_AUSTIN);
+    expect(out.records.some((r) => r.type === "visit" && r.followUp === followUp)).toBe(true);
+  });
+
+  it("does not take a closed shop's sign ('back next week') as a follow-up", () => {
+    expect(
+      onlyVisit("Speedy was closed again, sign says family emergency, back next week", "M08", WED_AUSTIN).followUp,
+    ).toBeNull();
+  });
+
+  it("does not read a distributor's push as this visit's order", () => {
+    const v = onlyVisit(
+      "Speedy: owner says the distributor made him take 5cs monster to get the deal",
+      "M08",
+      WED_AUSTIN,
+    );
+    expect(v.orders).toEqual([]);
+  });
+});
+
+it("does not count 一条都没卖出去 as a stock line of one", () => {
+  expect(onlyVisit("新华都 老板说红杉树一条都没卖出去 还压着6条").stock).toEqual([
+    { sku: "T023", qty: 6, unit: "carton" },
+  ]);
 });

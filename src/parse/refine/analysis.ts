@@ -186,8 +186,11 @@ export function analyse(
   const priceCover = cover(cues.filter((c) => c.kind === "price" || c.kind === "not_oos"));
   const oosCover = cover(cues.filter((c) => c.kind === "oos_back"));
   // 硬中华是两条半 不是一条半: the count denied is no count.
-  const denied = (a: Span) =>
-    PARSE_LOCALES.some((l) => l.lines.deniedCount.test(norm.slice(Math.max(0, a.start - 6), a.start)));
+  // 一条都没卖出去: not even one is no count.
+  const noneOf = (a: Amount) =>
+    a.qty === 1 && PARSE_LOCALES.some((l) => !!l.lines.noneAfter?.test(norm.slice(a.end, a.end + 4)));
+  const denied = (a: Amount) =>
+    noneOf(a) || PARSE_LOCALES.some((l) => l.lines.deniedCount.test(norm.slice(Math.max(0, a.start - 6), a.start)));
   const written = findAmounts(norm).filter(
     (a) => !nameCover.overlaps(a) && !priceCover.overlaps(a) && !oosCover.overlaps(a) && !denied(a),
   );

@@ -56,6 +56,7 @@ export const EN_CUES: CueTable = {
     "\\btrain(?:ed|ing)\\b",
     "\\bbriefed\\b",
     "\\btold (?:him|her|them|the owner|owner|the manager) no\\b",
+    "\\btold (?:him|her|them|the owner)(?: that)? (?:that's|it's|this is|that is) not (?:how|allowed|ok)\\b",
     "\\bpitched the\\b",
   ),
   service: words(
@@ -80,6 +81,7 @@ export const EN_CUES: CueTable = {
     "\\binventory\\b",
     "\\bcount(?:ed)? stock",
     "\\bstock counts?\\b",
+    "\\bstock (?:is |looks |was |looked )?(?:fine|good|ok|okay|solid)\\b",
   ),
   order_act: words(
     "\\bordered\\b",
@@ -149,6 +151,8 @@ export const EN_CUES: CueTable = {
   mode_skip: words(
     "\\bbuy\\b",
     "\\bforced\\b",
+    // "the distributor made him take 5cs monster": someone else's push, not this visit's order
+    "(?<=\\b(?:distributor|driver|rep|wholesaler|warehouse|supplier|they|company|bottler)\\s+)made (?:him|her|them) (?:take|buy|order)\\b",
     "\\bunless (?:he|she|they|we|the store|the owner) (?:takes?|buys?|orders?|gets?|carries)\\b",
     "\\bonly if (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
     "(?<=\\bonly (?:get|gets|getting)\\b[^.;]{1,30})\\bif (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
@@ -166,7 +170,7 @@ export const EN_CUES: CueTable = {
     "\\ba (?:few|couple)\\b(?=\\s*(?:left\\b|[.,;!]|$))",
   ),
   feedback: words(
-    "\\b(?:owner|manager|mgr|clerk|cashier|he|she|they|guy)(?:'s)? (?:is |was |seems |seemed |looked |got )?(?:kind of |kinda |a bit |a little |pretty |really |not )?(?:mad|angry|annoyed|pissed|furious|said|says|saying|asking|wondering|complaining|was saying|is saying|complain(?:ed|s|ing)?|wants?|wanted|asked|asks|requested|mentioned|thinks|happy|is happy|unhappy|upset|worried|concerned|frustrated|likes?|loves?|hates?|would like|is asking|was asking|suggested|irritated|grumpy|unhappy|thrilled|pleased|excited|disappointed|fed up|interested|keen)\\b",
+    "\\b(?:owner|manager|mgr|clerk|cashier|he|she|they|guy)(?:'s)? (?:is |was |seems |seemed |looked |got )?(?:kind of |kinda |a bit |a little |pretty |really |not )?(?:mad|angry|annoyed|pissed|furious|said|says|saying|asking|wondering|complaining|was saying|is saying|complain(?:ed|s|ing)?|wants?|wanted|asked|asks|requested|mentioned|thinks|happy|is happy|unhappy|upset|worried|concerned|frustrated|likes?|loves?|hates?|would like|is asking|was asking|suggested|irritated|grumpy|unhappy|thrilled|pleased|excited|disappointed|fed up|interested|keen|loved it|liked it|enjoyed it)\\b",
     "\\bcomplain(?:ed|s|t|ts)?\\b",
     "\\brequested\\b",
     "\\basked for\\b",
@@ -200,7 +204,7 @@ export const EN_CUES: CueTable = {
     "(?<!\\bclosed\\b[^.;]{0,30})\\bback (?:at|on|to|in|there)\\b",
     // "next wk tue again"
     `(?<=\\b(?:${WD}|tomorrow|tmrw|week|wk)\\.?\\s+)again\\b`,
-    "(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=end of|next (?:week|month)\\b|tomorrow\\b|tmrw?\\b|tmw\\b|2mo?r+o?w?\\b|later\\b|in \\d|in (?:a|one|two|three) (?:week|day|month))",
+    "(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)(?<!\\bclosed\\b[^.;]{0,40})\\bback (?=end of|next (?:week|month)\\b|tomorrow\\b|tmrw?\\b|tmw\\b|2mo?r+o?w?\\b|later\\b|in \\d|in (?:a|one|two|three) (?:week|day|month))",
     `(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=(?:the |next |this )?${WD}\\b|(?:the )?week after next\\b)`,
     `\\bback (?=(?:${MONTH_PREFIXES})[a-z]*\\.? \\d|\\d{1,2}/\\d|the \\d)`,
     "\\bfollow(?:ing)?[- ]?ups?\\b",
@@ -218,7 +222,9 @@ export const EN_CUES: CueTable = {
     "\\bi'll be back\\b",
     "\\b(?:look|looking) into (?:it|that|this)\\b",
     // "see him again tomorrow", "I'll be there Tuesday"
-    "\\bsee (?:him|her|them|the owner|the manager) again\\b",
+    "\\bsee (?:him|her|them|both|them both|the owner|the manager|you) again\\b",
+    "\\b(?:run|do) (?:it|this|one|that) again\\b",
+    "\\b(?:i'll|i'd|i will|will) sort (?:it|this|that) out\\b",
     "\\b(?:i'll|i will|i'm gonna|we'll) be (?:there|by|over|in)\\b",
     // "I'll call the warehouse tomorrow", "will email the distributor Monday": an action promised
     "(?:\\bi'll|\\bi will|\\bwe'll|\\bi'm (?:gonna|going to)|\\bi (?:need|have) to|(?<!\\b(?:he|she|they|owner|manager|mgr|clerk|distributor|driver|rep|guy) )\\bwill) (?:call|email|text|ping|check with|ask|chase|talk to|reach out to|follow up with) (?:the )?(?:warehouse|distributor|office|dsd|driver|rep|sales ?rep|manager|owner|him|her|them|dispatch)\\b",
@@ -241,6 +247,7 @@ export const EN_CUES: CueTable = {
     "\\bwent\\b",
     "\\bhit\\b",
     "\\bstopped\\b",
+    "\\bdid\\b",
     "\\bat\\b",
   ),
   past: words(

@@ -24,6 +24,7 @@ export const lines: LineGrammar = {
   unsureSale: null,
   listingOrder: null,
   deniedCount: /\b(?:not|isn't|wasn't|instead of)\s+$/,
+  noneAfter: null,
   clauseBreak: /[,;:(]/,
   clauseReach: 24,
   numberFiller:

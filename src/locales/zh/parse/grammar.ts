@@ -25,6 +25,7 @@ export const lines: LineGrammar = {
   unsureSale: /走/,
   listingOrder: /(?:新|又)?上了\s*$/,
   deniedCount: /(?:不是|并不是|而不是|并非)\s*$/,
+  noneAfter: /^\s*(?:都|也)(?:没|不)/,
   clauseBreak: /[\s,，、:：]/,
   clauseReach: 10,
   numberFiller:
