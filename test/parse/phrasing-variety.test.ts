@@ -231,3 +231,31 @@ describe("dictation and chat shorthand", () => {
     expect(parse("what's on tmrw", "M08", WED_AUSTIN).out.intent).toBe("plan_query");
   });
 });
+
+describe("event lengths and follow-ups written loosely", () => {
+  it.each([
+    ["新华都利群品鉴 聊了差不多两个钟头 卖了3条", 120],
+    ["新华都利群买赠 从下午两点弄到四点半 卖了3条", 150],
+  ])("%s → %d minutes", (text, minutes) => {
+    expect(promotion(text)?.durationMinutes).toBe(minutes);
+  });
+
+  it("does not read 'in the first two hours' as the event's length", () => {
+    expect(
+      promotion("Speedy: 2 for $5 on powerade, sold 14 bottles in the first two hours", "M08", WED_AUSTIN)
+        ?.durationMinutes,
+    ).toBeNull();
+  });
+
+  it("reads 'maybe 60 people' as a vague head count, and buy-2-get-1 needs no question", () => {
+    const { result } = parse("Speedy: monster buy-2-get-1 today, maybe 60 people came through", "M08", WED_AUSTIN);
+    expect(
+      promotion("Speedy: monster buy-2-get-1 today, maybe 60 people came through", "M08", WED_AUSTIN)?.consumers,
+    ).toBeNull();
+    expect(result.records.flatMap((r) => r.issues)).toEqual([]);
+  });
+
+  it("reads a follow-up whose words reach over a product (周四带天叶的到货单过去)", () => {
+    expect(onlyVisit("新华都 天叶断了 周四带天叶的到货单过去").followUp).toBe("2026-11-26");
+  });
+});
