@@ -262,7 +262,9 @@ function plausibleEnglish(original: string, said: string, at: number): boolean {
   const before = original.slice(Math.max(0, at - 3), at).toLowerCase();
   // "back mon", "til wed": after a word that asks for a day
   const words = original.slice(Math.max(0, at - 6), at).toLowerCase();
-  return /^[A-Z]/.test(raw) || /[.:]/.test(after) || before.endsWith("on ") || /\b(?:back|til|till|until|by) $/.test(words);
+  return (
+    /^[A-Z]/.test(raw) || /[.:]/.test(after) || before.endsWith("on ") || /\b(?:back|til|till|until|by) $/.test(words)
+  );
 }
 
 /** Date expressions in normalised text; `original` is the raw text (for capitalisation), `today` YYYY-MM-DD. */

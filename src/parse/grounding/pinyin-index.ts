@@ -19,7 +19,11 @@ const readingsCache = new Map<string, string[]>();
  * Sounds typed or dictated alike fold together (模糊音, as input methods and southern speech have
  * them): zh/z, ch/c, sh/s, -ng/-n, l/n. 红塔三 is 红塔山 said without the retroflex.
  */
-const fold = (s: string): string => s.replace(/^([zcs])h/, "$1").replace(/ng$/, "n").replace(/^l/, "n");
+const fold = (s: string): string =>
+  s
+    .replace(/^([zcs])h/, "$1")
+    .replace(/ng$/, "n")
+    .replace(/^l/, "n");
 
 /** The toneless default reading of one Han character, folded (cached: the set of characters is small). */
 function syllable(ch: string): string {
@@ -35,9 +39,7 @@ function syllable(ch: string): string {
 function readings(ch: string): string[] {
   let r = readingsCache.get(ch);
   if (r === undefined) {
-    r = isHan(ch)
-      ? [...new Set(pinyin(ch, { toneType: "none", multiple: true, type: "array" }).map(fold))]
-      : [ch];
+    r = isHan(ch) ? [...new Set(pinyin(ch, { toneType: "none", multiple: true, type: "array" }).map(fold))] : [ch];
     if (!r.length) r = [syllable(ch)];
     readingsCache.set(ch, r);
   }
@@ -128,7 +130,8 @@ export class PinyinIndex<T> {
             if (!this.generic.has(written.charAt(j))) distinctive++;
           }
           // 老汪家 for 老王家: in a name of three or more, the one sound-alike may be its only own character.
-          if ((distinctive >= 1 || len >= 3) && len - same === 1) hits.push({ start, end, key: e.key, postings: e.postings });
+          if ((distinctive >= 1 || len >= 3) && len - same === 1)
+            hits.push({ start, end, key: e.key, postings: e.postings });
         }
       }
     }

@@ -258,7 +258,10 @@ function modeFor(c: Ctx, amount: Amount, product: ProductSpan | null): LineKind 
   const mode = lastStartingIn(c.modes, sStart, amount.start);
   // 买两条送打火机 卖了6条: a count word in a clause after the offer's says what the amount is.
   const modeAfterBreak =
-    !!skip && !!mode && mode.start >= skip.end && c.a.locale.lines.clauseBreak.test(c.a.norm.slice(skip.end, mode.start));
+    !!skip &&
+    !!mode &&
+    mode.start >= skip.end &&
+    c.a.locale.lines.clauseBreak.test(c.a.norm.slice(skip.end, mode.start));
   if (skip && skip.end >= amount.start - SKIP_REACH && !modeAfterBreak) return "skip";
   // "got them to carry Monster, 2 cs", 新上了天叶 两条: a count after a new listing is what the shop took.
   const listing = lastStartingIn(c.listings, sStart, amount.start);
