@@ -119,6 +119,8 @@ export const EN_CUES: CueTable = {
     "\\bgot (?:them|him|her|the store|the owner) to start (?:carrying|stocking)\\b",
     "\\bnew (?:item|listing|placement)s?:? ",
     "\\bcut in\\b",
+    "\\b(?:agreed|agrees|agree) to (?:carry|stock|take on|add|list|try)\\b",
+    "\\badded\\b(?=[^.;]{1,30}\\bto (?:the |their )?(?:shelf|shelves|cooler|set|planogram|lineup)\\b)",
     "\\bplaced\\b(?! (?:an? |the |their |his |her )?orders?\\b)",
   ),
   mode_stock: words(
@@ -142,6 +144,7 @@ export const EN_CUES: CueTable = {
     "\\btake\\b",
     "\\btook\\b",
     "\\bto start(?: (?:with|off))?\\b",
+    "\\bstart(?:ing|ed)? (?:with|off with)\\b",
     "\\bbought\\b",
     "\\breorder\\w*",
     // "wants another 4 cs": a wish with a count is an order
@@ -207,6 +210,8 @@ export const EN_CUES: CueTable = {
     "(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)(?<!\\bclosed\\b[^.;]{0,40})\\bback (?=end of|next (?:week|month)\\b|tomorrow\\b|tmrw?\\b|tmw\\b|2mo?r+o?w?\\b|later\\b|in \\d|in (?:a|one|two|three) (?:week|day|month))",
     `(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=(?:the |next |this )?${WD}\\b|(?:the )?week after next\\b)`,
     `\\bback (?=(?:${MONTH_PREFIXES})[a-z]*\\.? \\d|\\d{1,2}/\\d|the \\d)`,
+    // a mixed report: "back 周五"
+    "\\bback\\s*(?=(?:下下?|这|本)?个?(?:周|星期|礼拜)|明天|后天|月底|下个?月)",
     "\\bfollow(?:ing)?[- ]?ups?\\b",
     "\\brevisit\\b",
     "\\bvisit again\\b",
