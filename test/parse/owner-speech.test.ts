@@ -155,3 +155,22 @@ it("does not count 一条都没卖出去 as a stock line of one", () => {
     { sku: "T023", qty: 6, unit: "carton" },
   ]);
 });
+
+describe("feedback heard, and the writer's own suggestions", () => {
+  it.each([
+    ["新华都 软中华3条 老板对新版利群挺满意", true],
+    ["新华都 软中华3条 我建议他把利群放到前面", false],
+  ])("%s → feedback %s", (text, feedback) => {
+    expect(onlyVisit(text).feedback).toBe(feedback);
+  });
+
+  it("does not count work only suggested (我建议他把利群放到前面) as display", () => {
+    expect(onlyVisit("新华都 软中华3条 我建议他把利群放到前面").activities).toEqual(["stock_check"]);
+  });
+
+  it("reads 'owner would love a second cooler' as feedback", () => {
+    expect(onlyVisit("Speedy: coke zero 3 cs, owner would love a second cooler", "M08", WED_AUSTIN).feedback).toBe(
+      true,
+    );
+  });
+});

@@ -74,11 +74,17 @@ function deniedCompliance(a: Analysis, cue: Cue, cues: Cue[] = a.cues): boolean 
   return /自愿/.test(a.norm.slice(s, e));
 }
 
-/** 下周再去理货, "back Friday to reset the cooler": work promised for the follow-up has not been done yet. */
+/** Wish words that only suggest or plan work (建议, 打算, "suggested"): the work after them is not done. */
+const SUGGESTED = /建议|打算|准备|suggest|recommend|plan/;
+
+/**
+ * 下周再去理货, "back Friday to reset the cooler": work promised for the follow-up has not been done
+ * yet; nor has work only suggested or wished for in its clause (我建议他把利群放到前面).
+ */
 function planned(a: Analysis, cue: Cue, cues: Cue[]): boolean {
   return cues.some(
     (f) =>
-      f.kind === "follow" &&
+      (f.kind === "follow" || (f.kind === "wish" && SUGGESTED.test(a.norm.slice(f.start, f.end)))) &&
       f.end <= cue.start &&
       cue.start - f.end <= a.locale.lines.clauseReach &&
       ![...a.norm.slice(f.end, cue.start)].some(

@@ -177,6 +177,7 @@ export const EN_CUES: CueTable = {
     "\\bcomplain(?:ed|s|t|ts)?\\b",
     "\\brequested\\b",
     "\\basked for\\b",
+    "\\b(?:owner|manager|mgr|clerk|he|she|they)(?: would|'d) (?:love|like)\\b",
     "\\bwants\\b",
     "\\bwanted\\b",
   ),
