@@ -133,6 +133,7 @@ describe("a date that belongs to an event, not to the visit", () => {
     "新华都硬中华昨天卖完了",
     "新华都 老板说利群上周三就断了",
     "新华都 软中华从上周一就断货了",
+    "新华都 软中华3条 老板说昨天刚补的货",
   ])("%s keeps today as the visit day", (text) => {
     expect(onlyVisit(text).date).toBe("2026-11-25");
   });
@@ -152,4 +153,8 @@ describe("a date that belongs to an event, not to the visit", () => {
       "2026-11-24",
     );
   });
+});
+
+it("reads a weekday opening the report, then a shop, as the visit day (周一 新华都 …)", () => {
+  expect(onlyVisit("周一 新华都 软中华3条").date).toBe("2026-11-23");
 });
