@@ -259,3 +259,15 @@ describe("event lengths and follow-ups written loosely", () => {
     expect(onlyVisit("新华都 天叶断了 周四带天叶的到货单过去").followUp).toBe("2026-11-26");
   });
 });
+
+describe("English stock shorthand", () => {
+  it.each(["Speedy: monster - none", "Speedy: monster empty, sprite 2 cs"])("%s is a stock-out of Monster", (text) => {
+    expect(US(text).outOfStock).toEqual(["B006"]);
+  });
+
+  it("reads 'approx 5 cs of coke zero' without a question", () => {
+    const { result, out } = parse("Speedy: approx 5 cs of coke zero", "M08", WED_AUSTIN);
+    expect(visits(out)[0]?.stock).toEqual([{ sku: "B002", qty: 5, unit: "case" }]);
+    expect(result.records[0]?.issues).toEqual([]);
+  });
+});

@@ -19,7 +19,7 @@ export const lines: LineGrammar = {
   verbAfterLine: /^\s*(?:each\s+|apiece\s+)?(?:on\s+)?$/,
   orderClosingClause: null,
   countFiller:
-    /^(?:\s|[:,=+&-]|x|about|around|roughly|just|only|like|maybe|is|are|at|and|plus|with|also|another|then)*$/,
+    /^(?:\s|[:,=+&~-]|x|about|around|approx\.?|approximately|roughly|just|only|like|maybe|is|are|at|and|plus|with|also|another|then)*$/,
   countVerbReach: 16,
   unsureSale: null,
   listingOrder: null,
