@@ -4,7 +4,7 @@
  * or stock told as a story. Fixed `now`, one table per rule; no line is from an evaluation set.
  */
 import { describe, expect, it } from "vitest";
-import { onlyVisit, parse, WED_AUSTIN } from "./helpers.js";
+import { onlyVisit, parse, visits, WED_AUSTIN } from "./helpers.js";
 
 describe("owner feedback said in more ways", () => {
   it.each([
@@ -97,8 +97,15 @@ describe("dictated reports with no punctuation", () => {
     expect(onlyVisit(text).activities.sort()).toEqual(activities);
   });
 
-  it("keeps the writer's own visit promise after the owner's words (…下周一再去)", () => {
-    expect(onlyVisit("去了新华都硬中华五条老板说利群卖得快下周一再去").followUp).toBe("2026-11-30");
+  it.each(["去了新华都硬中华五条老板说利群卖得快下周一再去", "新华都硬中华五条老板说最近生意不好下周一再来"])(
+    "%s keeps the writer's own visit promise after the owner's words",
+    (text) => {
+      expect(onlyVisit(text).followUp).toBe("2026-11-30");
+    },
+  );
+
+  it("drops a shop 那边没去成 from a run-on report", () => {
+    expect(visits(parse("新华都那边软中华还有三条 惠民那边没去成").out).map((v) => v.retailer)).toEqual(["R003"]);
   });
 });
 

@@ -13,7 +13,7 @@ export const feedbackWords: FeedbackWords = {
   goesOn: /^(?:还|又|也|就)?(?:说|表示|讲)/,
   // 老板说让我过两天再来: the owner's words asking the writer to come
   asksWriter: /让我|叫我|要我|请我|约我|托我|希望我/,
-  writersVisit: /去|回访|拜访|跟进|复查/,
+  writersVisit: /去|来(?!一场)|回访|拜访|跟进|复查/,
   doneWork: /了|(?<![不没])好(?![卖看像多用])|完/,
   // 老板问能不能帮他开通云POS 我弄好了
   done: /^[\s，,。.；;]*(?:我|然后)?(?:当场|马上|已经|顺手|顺便|就)?(?:帮他|给他|帮她|给她)?(?:弄好|搞定|搞好|处理好|处理了|办好|办了|弄了|装好|修好|解决了|开通了|调好|换好|换了)/,
