@@ -157,10 +157,10 @@ export const EN_CUES: CueTable = {
     "\\bbuy\\b",
     "\\bforced\\b",
     // "the distributor made him take 5cs monster": someone else's push, not this visit's order
-    "(?<=\\b(?:distributor|driver|rep|wholesaler|warehouse|supplier|they|company|bottler)\\s+)made (?:him|her|them) (?:take|buy|order)\\b",
+    "\\bmade(?<=\\b(?:distributor|driver|rep|wholesaler|warehouse|supplier|they|company|bottler)\\s+made) (?:him|her|them) (?:take|buy|order)\\b",
     "\\bunless (?:he|she|they|we|the store|the owner) (?:takes?|buys?|orders?|gets?|carries)\\b",
     "\\bonly if (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
-    "(?<=\\bonly (?:get|gets|getting)\\b[^.;]{1,30})\\bif (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
+    "\\bif(?<=\\bonly (?:get|gets|getting)\\b[^.;]{1,30}\\bif) (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
     "\\bget\\b(?! (?:them|him|her))",
     "\\bfor \\$",
     // "delivery was short 2 cases": what did not arrive is no count
@@ -199,7 +199,7 @@ export const EN_CUES: CueTable = {
     // a tied sale told as a story: "no topo allocation unless he takes 5 cs monster"
     "\\bunless (?:he|she|they|the store|the owner|we|i) (?:takes?|buys?|orders?|carries|picks up|adds?)\\b",
     "\\bonly if (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
-    "(?<=\\bonly (?:get|gets|getting)\\b[^.;]{1,30})\\bif (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
+    "\\bif(?<=\\bonly (?:get|gets|getting)\\b[^.;]{1,30}\\bif) (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
     "\\bstuck (?:him|her|them) with\\b",
     // "3 extra cases he never ordered": stock pushed on the shop
     "\\b(?:he|she|they|the owner|owner) (?:never|didn't|did not) (?:order(?:ed)?|ask(?:ed)? for)\\b",
@@ -207,10 +207,10 @@ export const EN_CUES: CueTable = {
   follow: words(
     "\\b(?:be|come|coming|get|go|going|stop|stopping|swing|swinging|circle|head|heading|drop|dropping|check|checking|pop|popping|run|get)(?: by| back| in)+\\b",
     // "closed for remodel, back in jan": the shop's reopening, not a promise
-    "(?<!\\bclosed\\b[^.;]{0,30})\\bback (?:at|on|to|in|there)\\b",
+    "\\bback(?<!\\bclosed\\b[^.;]{0,30}\\bback) (?:at|on|to|in|there)\\b",
     // "next wk tue again"
-    `(?<=\\b(?:${WD}|tomorrow|tmrw|week|wk)\\.?\\s+)again\\b`,
-    "(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)(?<!\\bclosed\\b[^.;]{0,40})\\bback (?=end of|next (?:week|month)\\b|tomorrow\\b|tmrw?\\b|tmw\\b|2mo?r+o?w?\\b|later\\b|in \\d|in (?:a|one|two|three) (?:week|day|month))",
+    `\\bagain\\b(?<=\\b(?:${WD}|tomorrow|tmrw|week|wk)\\.?\\s+again)`,
+    "\\bback(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\sback)(?<!\\bclosed\\b[^.;]{0,40}\\bback) (?=end of|next (?:week|month)\\b|tomorrow\\b|tmrw?\\b|tmw\\b|2mo?r+o?w?\\b|later\\b|in \\d|in (?:a|one|two|three) (?:week|day|month))",
     `(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=(?:the |next |this )?${WD}\\b|(?:the )?week after next\\b)`,
     `\\bback (?=(?:${MONTH_PREFIXES})[a-z]*\\.? \\d|\\d{1,2}/\\d|the \\d)`,
     // a mixed report: "back 周五"
