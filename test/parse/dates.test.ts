@@ -147,6 +147,10 @@ describe("a date that belongs to an event, not to the visit", () => {
     expect(onlyVisit(text, "M07", WED_AUSTIN).date).toBe("2026-11-25");
   });
 
+  it("reads 昨天到的新华都 (arrived at the shop) as the visit day", () => {
+    expect(onlyVisit("昨天到的新华都 软中华3条").date).toBe("2026-11-24");
+  });
+
   it("still dates a visit the text says happened then", () => {
     expect(onlyVisit("昨天去了新华都 利群前天到的货 还有8条").date).toBe("2026-11-24");
     expect(onlyVisit("Stopped at Joe's yesterday, coke zero delivered Monday, 6 cs", "M07", WED_AUSTIN).date).toBe(
