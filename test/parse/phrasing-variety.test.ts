@@ -271,3 +271,19 @@ describe("English stock shorthand", () => {
     expect(result.records[0]?.issues).toEqual([]);
   });
 });
+
+describe("the owner's plans and needs in English", () => {
+  it("does not take 'he'll be back monday' as a follow-up", () => {
+    expect(US("Speedy: owner says he'll be back monday, coke zero 2 cs").followUp).toBeNull();
+  });
+
+  it("keeps the rep's own 'be back thurs'", () => {
+    expect(US("Speedy: coke zero 2 cs, I'll be back thurs").followUp).toBe("2026-11-26");
+  });
+
+  it("reads 'they need 3 cs coke zero' as an order, without a question", () => {
+    const { result, out } = parse("Speedy: talked to his son, they need 3 cs coke zero by friday", "M08", WED_AUSTIN);
+    expect(visits(out)[0]?.orders).toEqual([{ sku: "B002", qty: 3, unit: "case" }]);
+    expect(result.records[0]?.issues).toEqual([]);
+  });
+});

@@ -149,6 +149,8 @@ export const EN_CUES: CueTable = {
     "\\bstart(?:ing|ed)? (?:with|off with)\\b",
     "\\bbought\\b",
     "\\breorder\\w*",
+    // "they need 3 cs coke zero": a need with a count is an order
+    "\\bneeds?\\b(?= (?:\\d|another|two|three|four|five|six|ten)\\b)",
     // "wants another 4 cs": a wish with a count is an order
     "\\bwants? (?=(?:another|\\d+|two|three|four|five|six|ten) )",
   ),
@@ -205,13 +207,14 @@ export const EN_CUES: CueTable = {
     "\\b(?:he|she|they|the owner|owner) (?:never|didn't|did not) (?:order(?:ed)?|ask(?:ed)? for)\\b",
   ),
   follow: words(
-    "\\b(?:be|come|coming|get|go|going|stop|stopping|swing|swinging|circle|head|heading|drop|dropping|check|checking|pop|popping|run|get)(?: by| back| in)+\\b",
+    "\\b(?:be|come|coming|get|go|going|stop|stopping|swing|swinging|circle|head|heading|drop|dropping|check|checking|pop|popping|run|get)(?<!\\b(?:he|she|they|owner|manager)(?:'ll| will|'s| is| are|'re|'d| would)?\\s+\\w+)(?: by| back| in)+\\b",
     // "closed for remodel, back in jan": the shop's reopening, not a promise
     "\\bback(?<!\\bclosed\\b[^.;]{0,30}\\bback) (?:at|on|to|in|there)\\b",
     // "next wk tue again"
     `\\bagain\\b(?<=\\b(?:${WD}|tomorrow|tmrw|week|wk)\\.?\\s+again)`,
-    "\\bback(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\sback)(?<!\\bclosed\\b[^.;]{0,40}\\bback) (?=end of|next (?:week|month)\\b|tomorrow\\b|tmrw?\\b|tmw\\b|2mo?r+o?w?\\b|later\\b|in \\d|in (?:a|one|two|three) (?:week|day|month))",
-    `(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=(?:the |next |this )?${WD}\\b|(?:the )?week after next\\b)`,
+    "\\bback(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\sback)(?<!\\b(?:he|she|they)(?:'ll| will|'s| is|'d| would)? be back)(?<!\\bclosed\\b[^.;]{0,40}\\bback) (?=end of|next (?:week|month)\\b|tomorrow\\b|tmrw?\\b|tmw\\b|2mo?r+o?w?\\b|later\\b|in \\d|in (?:a|one|two|three) (?:week|day|month))",
+    // "owner says he'll be back monday": the owner's plan, not a promise
+    `\\bback(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\sback)(?<!\\b(?:he|she|they)(?:'ll| will|'s| is|'d| would)? be back) (?=(?:the |next |this )?${WD}\\b|(?:the )?week after next\\b)`,
     `\\bback (?=(?:${MONTH_PREFIXES})[a-z]*\\.? \\d|\\d{1,2}/\\d|the \\d)`,
     // a mixed report: "back 周五"
     "\\bback\\s*(?=(?:下下?|这|本)?个?(?:周|星期|礼拜)|明天|后天|月底|下个?月)",
