@@ -95,6 +95,7 @@ describe("visit days and follow-ups in reports", () => {
     ["新华都 答应老板明天给他回话", "2026-11-26"],
     ["新华都 下下周二再来", "2026-12-08"],
     ["新华都 过几天给他送过去", "unspecified"],
+    ["新华都 月初再去一趟", "2026-12-01"],
   ])("%s → follow-up %s", (text, followUp) => {
     expect(onlyVisit(text).followUp).toBe(followUp);
   });
@@ -161,4 +162,10 @@ describe("a date that belongs to an event, not to the visit", () => {
 
 it("reads a weekday opening the report, then a shop, as the visit day (周一 新华都 …)", () => {
   expect(onlyVisit("周一 新华都 软中华3条").date).toBe("2026-11-23");
+});
+
+it("reads 过完年再去 as 年后: the first workday after the Spring Festival holiday", () => {
+  const said = onlyVisit("新华都 过完年再去").followUp;
+  expect(said).toBe(onlyVisit("新华都 年后再去").followUp);
+  expect(said).not.toBe("unspecified");
 });

@@ -186,6 +186,10 @@ const ZH_RULES: Rule[] = [
   [new RegExp(`下个?(?:${WEEK})`, "g"), (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 1) })],
   [/下个?月/g, (_g, t) => ({ visit: null, follow: addMonths(t, 1, 1) })],
   [/月底|月末/g, (_g, t) => ({ visit: null, follow: lastOfMonth(t) })],
+  // 月初再去 (said within the month): the start of next month, as 下个月
+  [/(?<![上本这])月初/g, (_g, t) => ({ visit: null, follow: addMonths(t, 1, 1) })],
+  // 过完年再去: as 年后, the first workday after the Spring Festival holiday
+  [/过完年|过了年/g, (_g, t) => aroundFestival(t, "春节", "后")],
   [
     /(\d+|[一二两三四五六七八九十]+)\s*(天|周|个?星期|个?礼拜|个?月)(?:后|以后|之后)/g,
     ([, count = "", unit = ""], t) => {
