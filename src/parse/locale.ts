@@ -83,6 +83,10 @@ export interface LineGrammar {
   unsureSale: RegExp | null;
   /** An order word that also puts the product on the shelf (上了2条纯境): the line is a listing too. */
   listingOrder: RegExp | null;
+  /** Words right before a count that say it is not the count (是两条半 不是一条半, "5 cs not 3"). */
+  deniedCount: RegExp;
+  /** Words right after a count of one that make it "not even one" (一条都没卖出去); null where the language has none. */
+  noneAfter: RegExp | null;
   /** What ends a clause, and how far one reaches (the clause a question quotes, the work a follow-up promises). */
   clauseBreak: RegExp;
   clauseReach: number;
@@ -143,6 +147,32 @@ export interface FeedbackWords {
   goesOn: RegExp;
   /** Connectives and fillers trimmed from the front of the owner's words (另外, "and"). */
   leadingFiller: RegExp;
+  /** Inside the owner's words, asking the writer to do something (让我, "asked me to"): a promise there is the writer's. */
+  asksWriter: RegExp;
+  /**
+   * A follow verb only the writer says of themselves, even inside the owner's words when nothing
+   * marks where they end (老板说利群卖得快下周一再去: the owner would say 再来).
+   */
+  writersVisit: RegExp;
+  /**
+   * A work word inside the owner's words said as done (帮他理了, 报修了, 换好): the writer did it, when
+   * dictation runs the owner's words and the writer's on without a break. Tested on the word and the
+   * two characters after it.
+   */
+  doneWork: RegExp;
+  /** Right after the owner's words, the writer saying the asked-for work is done (我弄好了, "fixed it"). */
+  done: RegExp;
+}
+
+/**
+ * Words that tie a date to something else that happened (利群昨天到货, 上周五进的硬中华, "delivered
+ * yesterday", "last order was Friday"): such a date is not the day of the visit.
+ */
+export interface EventDay {
+  /** What may follow the date in its clause: the event's word (到货, 卖完, 进的). */
+  after: RegExp;
+  /** What may stand right before the date: the event's word ("delivered", "came in", "out since"). */
+  before: RegExp;
 }
 
 export interface ParseLocale {
@@ -155,6 +185,7 @@ export interface ParseLocale {
   lines: LineGrammar;
   names: HanNames | LatinNames;
   notVisited: NotVisited;
+  eventDay: EventDay;
   feedback: FeedbackWords;
   /**
    * How far before an event word a wish may stand to make it only wished for (老板想搞个买赠, "asked if

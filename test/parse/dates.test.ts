@@ -89,6 +89,13 @@ describe("visit days and follow-ups in reports", () => {
     ["新华都 3号再来给他办", "2026-12-03"],
     ["新华都 过两天再去看看", "unspecified"],
     ["新华都 大后天到货 到时候再去看下", "2026-11-28"],
+    ["新华都 隔天再去一趟", "2026-11-26"],
+    ["新华都 下个礼拜过去", "2026-11-30"],
+    ["新华都 下周过来补个价签", "2026-11-30"],
+    ["新华都 答应老板明天给他回话", "2026-11-26"],
+    ["新华都 下下周二再来", "2026-12-08"],
+    ["新华都 过几天给他送过去", "unspecified"],
+    ["新华都 月初再去一趟", "2026-12-01"],
   ])("%s → follow-up %s", (text, followUp) => {
     expect(onlyVisit(text).followUp).toBe(followUp);
   });
@@ -103,6 +110,13 @@ describe("visit days and follow-ups in reports", () => {
     ["Joe's all good, check back in 2 weeks", "2026-12-09"],
     ["Joe's all good, will swing by again next week", "2026-11-30"],
     ["Joe's all good, said I'd come by again soon", "unspecified"],
+    ["Joe's all good, will return in 2 wks", "2026-12-09"],
+    ["Joe's all good, back 2moro", "2026-11-26"],
+    ["Joe's all good, see him again tomorrow", "2026-11-26"],
+    ["Joe's all good, i'll be there tuesday", "2026-12-01"],
+    ["Joe's all good, back Tue", "2026-12-01"],
+    ["Joe's all good, circling back end of month", "2026-11-30"],
+    ["Joe's all good, back in a couple days", "unspecified"],
   ])("%s → follow-up %s", (text, followUp) => {
     expect(onlyVisit(text, "M07", WED_AUSTIN).followUp).toBe(followUp);
   });
@@ -110,4 +124,48 @@ describe("visit days and follow-ups in reports", () => {
   it("does not take a delivery by someone else (明天送到) as a follow-up", () => {
     expect(onlyVisit("新华都 老板订了软中5条 明天送到").followUp).toBeNull();
   });
+});
+
+describe("a date that belongs to an event, not to the visit", () => {
+  it.each([
+    "新华都 利群昨天到货了 还有8条",
+    "去了新华都，红塔山前天刚到的货，还剩5条",
+    "新华都 上周五进的硬中华 现在还有3条",
+    "新华都硬中华昨天卖完了",
+    "新华都 老板说利群上周三就断了",
+    "新华都 软中华从上周一就断货了",
+    "新华都 软中华3条 老板说昨天刚补的货",
+  ])("%s keeps today as the visit day", (text) => {
+    expect(onlyVisit(text).date).toBe("2026-11-25");
+  });
+
+  it.each([
+    "Joe's coke zero got delivered yesterday, 6 cs on shelf",
+    "Joe's: last order was Friday, topo 2 cs left",
+    "Joe's monster OOS since Monday",
+    "Joe's yesterday's truck never came, dasani 2 cs",
+  ])("%s keeps today as the visit day", (text) => {
+    expect(onlyVisit(text, "M07", WED_AUSTIN).date).toBe("2026-11-25");
+  });
+
+  it("reads 昨天到的新华都 (arrived at the shop) as the visit day", () => {
+    expect(onlyVisit("昨天到的新华都 软中华3条").date).toBe("2026-11-24");
+  });
+
+  it("still dates a visit the text says happened then", () => {
+    expect(onlyVisit("昨天去了新华都 利群前天到的货 还有8条").date).toBe("2026-11-24");
+    expect(onlyVisit("Stopped at Joe's yesterday, coke zero delivered Monday, 6 cs", "M07", WED_AUSTIN).date).toBe(
+      "2026-11-24",
+    );
+  });
+});
+
+it("reads a weekday opening the report, then a shop, as the visit day (周一 新华都 …)", () => {
+  expect(onlyVisit("周一 新华都 软中华3条").date).toBe("2026-11-23");
+});
+
+it("reads 过完年再去 as 年后: the first workday after the Spring Festival holiday", () => {
+  const said = onlyVisit("新华都 过完年再去").followUp;
+  expect(said).toBe(onlyVisit("新华都 年后再去").followUp);
+  expect(said).not.toBe("unspecified");
 });

@@ -137,3 +137,41 @@ describe("questions", () => {
     ).toMatchObject({ intent, records: [] });
   });
 });
+
+describe("forced stock and tie-ins told in more ways", () => {
+  it.each([
+    ["新华都 老板说批发部逼他进了4件红塔山", "M01"],
+    ["新华都 老板说上面硬性摊派了三件双喜", "M01"],
+    ["新华都 老板说业务员让他一定要上纯境 不然不给配利群", "M01"],
+    ["新华都 老板说要想拿到硬中华就得同时拿三条红南京", "M01"],
+    ["新华都 利群价签写的26 他收28", "M01"],
+  ])("%s is flagged, and no forced count is an order or stock", (text, sender) => {
+    const v = onlyVisit(text, sender, ZH);
+    expect(v.compliance).toBe(true);
+    expect(v.orders).toEqual([]);
+    expect(v.stock).toEqual([]);
+  });
+
+  it.each([
+    "Speedy: owner said he can only get topo if he takes 3 cs of monster",
+    "Speedy: coke zero ringing up at 2.79 vs shelf tag 2.29",
+  ])("%s is flagged", (text) => {
+    const v = onlyVisit(text, "M08", US);
+    expect(v.compliance).toBe(true);
+    expect(v.stock).toEqual([]);
+  });
+
+  it.each(["新华都 老板说没有被强制上柜 软中华3条", "新华都 我跟老板说了 不允许搭售"])("%s is not flagged", (text) => {
+    expect(onlyVisit(text, "M01", ZH).compliance).toBe(false);
+  });
+
+  it("reads telling the owner a rule with a space after 说了 as policy", () => {
+    expect(onlyVisit("新华都 我跟老板说了 不允许搭售", "M01", ZH).activities).toEqual(["policy"]);
+  });
+
+  it("does not read telling the owner to fix a tag as display work (让他把价签改过来)", () => {
+    const v = onlyVisit("新华都 软中华标价80 实际卖到85 让他把价签改过来", "M01", ZH);
+    expect(v.activities).not.toContain("display");
+    expect(v.compliance).toBe(true);
+  });
+});

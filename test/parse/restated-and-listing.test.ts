@@ -90,3 +90,33 @@ describe("shops not reached get no record", () => {
     expect(onlyVisit("Eastside was closed, sign said back monday", "M07", WED_AUSTIN).followUp).toBeNull();
   });
 });
+
+describe("new listings said in more ways", () => {
+  it.each([
+    ["新华都 说服老板上了天叶 先进3条", "T022", [{ sku: "T022", qty: 3, unit: "carton" }]],
+    ["新华都 天叶新进店 老板先拿了两条试试", "T022", [{ sku: "T022", qty: 2, unit: "carton" }]],
+    ["新华都 初心铺货成功 2条", "T006", [{ sku: "T006", qty: 2, unit: "carton" }]],
+    ["新华都 老板同意上宽窄了 订了3条", "T024", [{ sku: "T024", qty: 3, unit: "carton" }]],
+    ["新华都 帮他把真龙起源摆上柜了", "T025", []],
+  ])("%s lists %s", (text, sku, orders) => {
+    const v = onlyVisit(text);
+    expect(v.listed).toEqual([sku]);
+    expect(v.orders).toEqual(orders);
+  });
+
+  it.each([
+    ["Speedy: new item cut in - topo chico, 2 cs", "B010"],
+    ["Speedy: they agreed to carry smartwater, starting with 3 cases", "B012"],
+    ["Speedy: added fanta to the shelf today", "B011"],
+  ])("%s lists %s", (text, sku) => {
+    expect(onlyVisit(text, "M08", WED_AUSTIN).listed).toEqual([sku]);
+  });
+
+  it.each(["新华都 上了新价签", "新华都 上了一趟厕所 软中华3条"])("%s lists nothing", (text) => {
+    expect(onlyVisit(text).listed).toEqual([]);
+  });
+
+  it("reads 'back 周五' in a mixed report as a follow-up", () => {
+    expect(onlyVisit("新华都 coke zero 没了 软中 3条 back 周五").followUp).toBe("2026-11-27");
+  });
+});

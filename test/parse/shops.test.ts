@@ -22,6 +22,9 @@ describe("shop mentions", () => {
     ["Joe's: out of Topo", "R151"],
     ["joes market: out of Topo", "R151"],
     ["QS12 out of Topo", "R152"],
+    ["QS 12 out of Topo", "R152"], // a store number spaced from its letters
+    ["at QS #12, out of Topo", "R152"],
+    ["greenvalley out of Topo", "R158"], // a two-word name typed as one word
     ["711 burnet out of topo", "R153"],
     ["HEB Mueller out of Topo", "R155"],
     ["Wells Brnach grocery out of Topo", "R179"], // a typo
@@ -77,5 +80,22 @@ describe("shop mentions", () => {
 
   it("does not read 忘记 (forgot) as 王记", () => {
     expect(parse("前天去的邓丽百货 忘记报了 宽窄断货", "M05").result.shops.map((s) => s.id)).toEqual(["R104"]);
+  });
+});
+
+describe("names typed or dictated by sound", () => {
+  it.each([
+    ["新华督 软中华还有三条", "R003"], // 都 read du, not its default dou
+    ["老汪家硬中还有两条利群没货了", "R014"], // the one own character of 老王家 as a sound-alike
+  ])("%s → %s", (text, id) => {
+    expect(onlyVisit(text).retailer).toBe(id);
+  });
+
+  it("reads a product said without its retroflex (红塔三 for 红塔山)", () => {
+    expect(onlyVisit("新华都 红塔三 12条").stock).toEqual([{ sku: "T007", qty: 12, unit: "carton" }]);
+  });
+
+  it.each(["我忘记带价签了", "老是忘记报"])("%s names no shop", (text) => {
+    expect(parse(text).result.shops).toEqual([]);
   });
 });

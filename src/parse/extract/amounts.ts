@@ -40,9 +40,10 @@ const EN_UNITS: [RegExp, Unit][] = [
   [/^(?:bottles?|btls?|cans?|units?|singles?|ea)$/, "unit"],
 ];
 const EN_AMOUNT = new RegExp(
-  `\\b(\\d+(?:\\.\\d+)?|${EN_NUMBER_WORDS}|half an?|a half)\\s+(?:(?:extra|more|full|whole|additional|x)\\s+)?(cases?|cs|boxes|box|cartons?|packs?|pks?|bottles?|btls?|cans?|units?|singles?|ea)\\b(\\s+of\\b)?` +
+  // "x4 cs", "x 4 cases": a times sign before the count
+  `(?:\\bx\\s?|\\b)(\\d+(?:\\.\\d+)?|${EN_NUMBER_WORDS}|half an?|a half)\\s+(?:(?:extra|more|full|whole|additional|x)\\s+)?(cases?|cs|boxes|box|cartons?|packs?|pks?|bottles?|btls?|cans?|units?|singles?|ea)\\b(\\s+of\\b)?` +
     // "10cs", "24btls": digits glued to a unit (not to pk/pack, which name a pack size: "12pk").
-    `|\\b(\\d+)(cases?|cs|btls?|bottles?|cans?|ea)\\b(\\s+of\\b)?`,
+    `|(?:\\bx\\s?|\\b)(\\d+)(cases?|cs|btls?|bottles?|cans?|ea)\\b(\\s+of\\b)?`,
   "g",
 );
 
@@ -60,6 +61,11 @@ function chineseAmounts(text: string, out: Amount[]): void {
     if (/^[\d.]+$/.test(numText) || !isVagueChinese(numText)) {
       const n = parseNumber(numText);
       if (n === null) continue;
+      // 一条多, 两件多: more than the count said, as vague as 十几条.
+      if (!half && /^多(?![拿进订要给配少买卖])/.test(text.slice(end))) {
+        out.push({ start, end: end + 1, qty: null, unit: null, of: false, each: false, zero: false });
+        continue;
+      }
       const qty = half ? n + 0.5 : n;
       out.push({ start, end, qty, unit, of: false, each: false, zero: qty === 0 });
     } else {
@@ -102,7 +108,7 @@ export function findAmounts(text: string): Amount[] {
 
 const STOCK_WORD = "还有|还剩|剩下?|只剩|就剩|库存";
 const BARE_DIGITS = new RegExp(
-  `^(\\s?(?:(?:${STOCK_WORD})\\s?)?)(\\d+(?:\\.\\d+)?)(?![\\d.]|\\s*(?:点|号|日|月|元|块|%|/|:|am|pm|oz|l\\b|ml|pk|for|x\\b|[条包盒件箱瓶罐听个天年分钟小时人位名家店]))`,
+  `^((?:\\s?[:：]?\\s?)(?:(?:${STOCK_WORD})\\s?)?)(\\d+(?:\\.\\d+)?)(?![\\d.]|\\s*(?:点|号|日|月|元|块|%|/|:|am|pm|oz|l\\b|ml|pk|for|x\\b|[条包盒件箱瓶罐听个天年分钟小时人位名家店]))`,
 );
 const BARE_HAN = new RegExp(
   `^(\\s?(?:${STOCK_WORD})\\s?)([零〇一二两三四五六七八九十百千几多来]+)(?=$|[\\s,，。；;!！?？、])`,

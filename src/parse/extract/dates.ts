@@ -169,7 +169,8 @@ const ZH_RULES: Rule[] = [
     new RegExp(`(?<![月\\d第])(${CNUM})[号日](?![子])`, "g"),
     ([, d = ""], t) => ({ ...monthDay(t, n(d)), needsVerb: true }),
   ],
-  [new RegExp(`下下个?(?:${WEEK})(${ZH_WEEKDAY})`, "g"), ([, wd = ""], t) => weekOf(t, zhWeekday(wd), 2)],
+  // 摆了一下下周二再去: 一下 + 下周二, not 下下周二
+  [new RegExp(`(?<!一)下下个?(?:${WEEK})(${ZH_WEEKDAY})`, "g"), ([, wd = ""], t) => weekOf(t, zhWeekday(wd), 2)],
   [
     new RegExp(`(下|这|本|上)个?(?:${WEEK})(${ZH_WEEKDAY})`, "g"),
     ([, which, wd = ""], t) => {
@@ -181,10 +182,14 @@ const ZH_RULES: Rule[] = [
     new RegExp(`(?:${WEEK})(${ZH_WEEKDAY})`, "g"),
     ([, wd = ""], t) => ({ ...weekdayBoth(t, zhWeekday(wd)), needsVerb: true }),
   ],
-  [new RegExp(`下下个?(?:${WEEK})`, "g"), (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 2) })],
+  [new RegExp(`(?<!一)下下个?(?:${WEEK})`, "g"), (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 2) })],
   [new RegExp(`下个?(?:${WEEK})`, "g"), (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 1) })],
   [/下个?月/g, (_g, t) => ({ visit: null, follow: addMonths(t, 1, 1) })],
   [/月底|月末/g, (_g, t) => ({ visit: null, follow: lastOfMonth(t) })],
+  // 月初再去 (said within the month): the start of next month, as 下个月
+  [/(?<![上本这])月初/g, (_g, t) => ({ visit: null, follow: addMonths(t, 1, 1) })],
+  // 过完年再去: as 年后, the first workday after the Spring Festival holiday
+  [/过完年|过了年/g, (_g, t) => aroundFestival(t, "春节", "后")],
   [
     /(\d+|[一二两三四五六七八九十]+)\s*(天|周|个?星期|个?礼拜|个?月)(?:后|以后|之后)/g,
     ([, count = "", unit = ""], t) => {
@@ -197,6 +202,8 @@ const ZH_RULES: Rule[] = [
   [/大后天/g, (_g, t) => relative(t, 3)],
   [/(?<!大)后天/g, (_g, t) => relative(t, 2)],
   [/明天|明日|明早|明晚|明儿/g, (_g, t) => relative(t, 1)],
+  // 隔天再去, 第二天给他送: the day after today (in a report, said of what comes next)
+  [/隔天|隔日|次日|第二天/g, (_g, t) => relative(t, 1)],
   [/今天|今日|今晚|今早|今儿|今天下午/g, (_g, t) => relative(t, 0)],
   [/昨天|昨日|昨晚|昨儿/g, (_g, t) => relative(t, -1)],
   [/大前天/g, (_g, t) => relative(t, -3)],
@@ -226,24 +233,26 @@ const EN_RULES: Rule[] = [
     },
   ],
   [new RegExp(`\\b${WD_RE}\\b(?:'s)?`, "g"), ([, wd = ""], t) => ({ ...weekdayBoth(t, enWd(wd)), needsVerb: true })],
-  [/\bnext week\b/g, (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 1) })],
+  // "next wk tue": that weekday of next week
+  [new RegExp(`\\bnext (?:week|wk)'?s? ${WD_RE}\\b`, "g"), ([, wd = ""], t) => weekOf(t, enWd(wd), 1)],
+  [/\bnext (?:week|wk)\b/g, (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 1) })],
   [/\bnext month\b/g, (_g, t) => ({ visit: null, follow: addMonths(t, 1, 1) })],
   [/\b(?:end of (?:the )?month|month end|eom)\b/g, (_g, t) => ({ visit: null, follow: lastOfMonth(t) })],
   [
     new RegExp(
-      `\\bin\\s+(\\d+|${EN_NUMBER_WORDS})\\s+(days?|weeks?|months?)\\b|\\b(\\d+|${EN_NUMBER_WORDS})\\s+(days?|weeks?)\\s+from\\s+(?:now|today)\\b`,
+      `\\bin\\s+(\\d+|${EN_NUMBER_WORDS})\\s*(days?|weeks?|wks?|months?|mos?)\\b|\\b(\\d+|${EN_NUMBER_WORDS})\\s+(days?|weeks?|wks?)\\s+from\\s+(?:now|today)\\b`,
       "g",
     ),
     ([, inCount, inUnit, fromCount = "", fromUnit = ""], t) => {
       const k = parseEnglishNumber(inCount || fromCount);
       const unit = inUnit || fromUnit;
       if (k === null) return null;
-      if (unit.startsWith("month")) return { visit: null, follow: addMonths(t, k, dayParts(t).d) };
-      return { visit: null, follow: addDays(t, unit.startsWith("week") ? 7 * k : k) };
+      if (unit.startsWith("mo")) return { visit: null, follow: addMonths(t, k, dayParts(t).d) };
+      return { visit: null, follow: addDays(t, unit.startsWith("w") ? 7 * k : k) };
     },
   ],
   [/\bday after tomorrow\b/g, (_g, t) => relative(t, 2)],
-  [/\b(?:tomorrow|tmrw|tmr|tomorow)\b/g, (_g, t) => relative(t, 1)],
+  [/\b(?:tomorrow|tmrw|tmr|tmw|tomorow|tommorow|tommorrow|2moro|2morrow|2mrw)\b/g, (_g, t) => relative(t, 1)],
   [/\b(?:today|tonight|this morning|this afternoon|this evening|this am|this pm)\b/g, (_g, t) => relative(t, 0)],
   [/\b(?:yesterday|yday|last night)\b/g, (_g, t) => relative(t, -1)],
 ];
@@ -255,7 +264,11 @@ function plausibleEnglish(original: string, said: string, at: number): boolean {
   const raw = original.slice(at, at + said.length);
   const after = original[at + said.length] ?? "";
   const before = original.slice(Math.max(0, at - 3), at).toLowerCase();
-  return /^[A-Z]/.test(raw) || /[.:]/.test(after) || before.endsWith("on ");
+  // "back mon", "til wed": after a word that asks for a day
+  const words = original.slice(Math.max(0, at - 6), at).toLowerCase();
+  return (
+    /^[A-Z]/.test(raw) || /[.:]/.test(after) || before.endsWith("on ") || /\b(?:back|til|till|until|by) $/.test(words)
+  );
 }
 
 /** Date expressions in normalised text; `original` is the raw text (for capitalisation), `today` YYYY-MM-DD. */

@@ -12,9 +12,13 @@ export interface Counted {
 }
 
 const CN = "[零〇一二两三四五六七八九十百几多来]+";
+/** A Chinese count that starts with a digit word (差不多两个钟头: 多 belongs to 差不多). */
+const CN_COUNT = "[零〇一二两三四五六七八九十百几][零〇一二两三四五六七八九十百几多来]*";
 
 const ZH_CONSUMERS = new RegExp(
-  `(\\d+|${CN})\\s*(?:个|位|名)?\\s*(?:左右|上下)?\\s*的?\\s*(?:人|顾客|消费者|客人|烟民|客户)(?!民|员|家)|(?<=来了|到了|接待了?|来)(\\d+|${CN})\\s*(?:位|名)(?![置次])`,
+  `(\\d+|${CN})\\s*(?:个|位|名)?\\s*(?:左右|上下)?\\s*的?\\s*(?:人|顾客|消费者|客人|烟民|客户)(?!民|员|家)|(?<=来了|到了|接待了?|来|有)(\\d+多?|${CN})\\s*(?:位|名|个(?=$|[\\s,，。；;、!！]))(?![置次])` +
+    // 覆盖消费者40名, 顾客人数25
+    `|(?<=消费者|顾客|客人|人数|人次)\\s*(?:有|约|共|达)?\\s*(\\d+多?|${CN})\\s*(?:名|位|个|人次?)`,
   "g",
 );
 const EN_CONSUMERS = new RegExp(
@@ -22,23 +26,27 @@ const EN_CONSUMERS = new RegExp(
   "g",
 );
 
-const num = (s = ""): number | null => (/^\d+$/.test(s) ? Number(s) : isVagueChinese(s) ? null : parseChineseNumber(s));
+const num = (s = ""): number | null =>
+  /^\d+$/.test(s) ? Number(s) : /^\d+多$/.test(s) || isVagueChinese(s) ? null : parseChineseNumber(s);
 
 export function findConsumers(text: string): Counted[] {
   const out: Counted[] = [];
   for (const m of text.matchAll(ZH_CONSUMERS))
-    out.push({ start: m.index, end: m.index + m[0].length, value: num(m[1] ?? m[2]) });
-  for (const m of text.matchAll(EN_CONSUMERS))
-    out.push({ start: m.index, end: m.index + m[0].length, value: parseEnglishNumber(m[1] ?? "") });
+    out.push({ start: m.index, end: m.index + m[0].length, value: num(m[1] ?? m[2] ?? m[3]) });
+  for (const m of text.matchAll(EN_CONSUMERS)) {
+    // "maybe 60 people": a guess, as vague as 十几个人
+    const guess = /\b(?:maybe|like|prob(?:ably)?)\s+$/.test(text.slice(Math.max(0, m.index - 9), m.index));
+    out.push({ start: m.index, end: m.index + m[0].length, value: guess ? null : parseEnglishNumber(m[1] ?? "") });
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 
 const ZH_HOURS = new RegExp(
-  `(\\d+(?:\\.\\d+)?|${CN})?\\s*个?(半)?\\s*(?:小时|钟头|钟)(?!前)|半\\s*个?\\s*(?:小时|钟头)|(\\d+|${CN})\\s*分钟`,
+  `(\\d+(?:\\.\\d+)?|${CN_COUNT})?\\s*个?(半)?\\s*(?:小时|钟头|钟)(?!前)|半\\s*个?\\s*(?:小时|钟头)|(\\d+|${CN_COUNT})\\s*分钟`,
   "g",
 );
 const ZH_RANGE = new RegExp(
-  `(?:上午|下午|晚上|早上|中午)?(\\d{1,2}|${CN})\\s*点(半)?\\s*(?:到|至|-|~|—)\\s*(?:上午|下午|晚上|中午)?(\\d{1,2}|${CN})\\s*点(半)?`,
+  `(?:上午|下午|晚上|早上|中午)?(\\d{1,2}|${CN_COUNT})\\s*点(半)?\\s*(?:(?:弄|搞|做|待|站|干|聊|忙)?到|至|-|~|—)\\s*(?:上午|下午|晚上|中午)?(\\d{1,2}|${CN})\\s*点(半)?`,
   "g",
 );
 const EN_HOURS = new RegExp(
@@ -84,11 +92,14 @@ export function findDurations(text: string): Counted[] {
     // "3 to 5" is a time range only with from/am/pm or in an event; a bare "2 to 3 cases" is not.
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
     if (/^\s*(?:cases?|cans?|bottles?|packs?|people|ppl|days?|weeks?)/.test(after)) continue;
-    if (!m[0].startsWith("from") && !m[3] && !m[6]) continue;
+    // "1-2:30": minutes on either side make it a clock time.
+    if (!m[0].startsWith("from") && !m[3] && !m[6] && !m[2] && !m[5]) continue;
     const value = spanMinutes(Number(m[1]), Number(m[2] ?? 0), Number(m[4]), Number(m[5] ?? 0));
     out.push({ start: m.index, end: m.index + m[0].length, value });
   }
   for (const m of text.matchAll(EN_HOURS)) {
+    // "sold 14 in the first two hours": a part of the event, not its length
+    if (/\b(?:first|last|within)\s+$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     let minutes: number | null;
     if (m[2]) minutes = Number(m[2]);
     else if (m[0].startsWith("half an hour")) minutes = 30;

@@ -40,6 +40,15 @@ export function englishVariants(key: string): string[] {
     if (k.includes("'s")) out.add(k.replace(/'s\b/g, "s"));
     if (k.includes("#")) out.add(k.replace(/#\s*/g, ""));
   }
+  // "lonestar", "hydepark": a two-word name typed as one word.
+  for (const k of [...out]) if (/^[a-z']+ [a-z']+$/.test(k) && k.length >= 8) out.add(k.replace(" ", ""));
+  // "QS12", "QS 12", "QS #12": a store number written glued, spaced or with its sign.
+  for (const k of [...out]) {
+    if (!/[a-z]\s*#?\s*\d/.test(k)) continue;
+    out.add(k.replace(/([a-z])\s*#?\s*(\d)/g, "$1$2"));
+    out.add(k.replace(/([a-z])\s*#?\s*(\d)/g, "$1 $2"));
+    out.add(k.replace(/([a-z])\s*#?\s*(\d)/g, "$1 #$2"));
+  }
   return [...out].map((k) => k.replace(/\s+/g, " ").trim()).filter(Boolean);
 }
 
@@ -51,10 +60,16 @@ function chineseKeys(r: Retailer, add: (key: string, via: MatchVia, strength: St
     const branch = inParens.replace(/店$/, "");
     const chainCore = stripSuffix(chain);
     add(chain + inParens, "name", 3);
+    // 铁山永辉 for 永辉超市(铁山镇店): the branch's place word is often left out.
+    const place = branch.replace(/(?:镇|乡|街道|街|路)$/, "");
     for (const c of new Set([chain, chainCore])) {
       add(branch + c, "chain_street", 3);
       add(c + branch, "chain_street", 3);
       add(`${c + branch}店`, "chain_street", 3);
+      if (place !== branch && place.length >= 2) {
+        add(place + c, "chain_street", 2);
+        add(c + place, "chain_street", 2);
+      }
       add(c, "chain", 1);
     }
     return;

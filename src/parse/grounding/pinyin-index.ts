@@ -13,20 +13,48 @@ import { isHan } from "../common/normalize.js";
 const GENERIC_SHOP_CHARS: ReadonlySet<string> = new Set([..."记家老店超市号行部铺便利商百货副食杂小卖烟酒"]);
 
 const syllableCache = new Map<string, string>();
+const readingsCache = new Map<string, string[]>();
 
-/** The toneless default reading of one Han character (cached: the set of characters is small). */
+/**
+ * Sounds typed or dictated alike fold together (模糊音, as input methods and southern speech have
+ * them): zh/z, ch/c, sh/s, -ng/-n, l/n. 红塔三 is 红塔山 said without the retroflex.
+ */
+const fold = (s: string): string =>
+  s
+    .replace(/^([zcs])h/, "$1")
+    .replace(/ng$/, "n")
+    .replace(/^l/, "n");
+
+/** The toneless default reading of one Han character, folded (cached: the set of characters is small). */
 function syllable(ch: string): string {
   let s = syllableCache.get(ch);
   if (s === undefined) {
-    s = isHan(ch) ? pinyin(ch, { toneType: "none" }) : ch;
+    s = isHan(ch) ? fold(pinyin(ch, { toneType: "none" })) : ch;
     syllableCache.set(ch, s);
   }
   return s;
 }
 
-const keyOf = (chars: string): string => {
-  let out = "";
-  for (const ch of chars) out += `${syllable(ch)}'`;
+/** Every reading of a character (都: dou, du), folded: a key is indexed under each. */
+function readings(ch: string): string[] {
+  let r = readingsCache.get(ch);
+  if (r === undefined) {
+    r = isHan(ch) ? [...new Set(pinyin(ch, { toneType: "none", multiple: true, type: "array" }).map(fold))] : [ch];
+    if (!r.length) r = [syllable(ch)];
+    readingsCache.set(ch, r);
+  }
+  return r;
+}
+
+/** A key's sounds: one per combination of its characters' readings, at most MAX_READINGS. */
+const MAX_READINGS = 16;
+const soundsOf = (chars: string): string[] => {
+  let out = [""];
+  for (const ch of chars) {
+    const next: string[] = [];
+    for (const prefix of out) for (const r of readings(ch)) next.push(`${prefix}${r}'`);
+    out = next.slice(0, MAX_READINGS);
+  }
   return out;
 };
 
@@ -48,16 +76,18 @@ export class PinyinIndex<T> {
   /** Only all-Han keys of 2+ characters: shorter ones sound like too many words. */
   add(key: string, posting: T): void {
     if (key.length < 2 || ![...key].every(isHan)) return;
-    const sound = keyOf(key);
-    const list = this.bySound.get(sound) ?? [];
-    const entry = list.find((e) => e.key === key);
-    if (entry) entry.postings.push(posting);
-    else list.push({ key, postings: [posting] });
-    this.bySound.set(sound, list);
-    const first = syllable(key.charAt(0));
-    const lengths = this.lengthsByFirst.get(first) ?? [];
-    if (!lengths.includes(key.length)) lengths.push(key.length);
-    this.lengthsByFirst.set(first, lengths);
+    for (const sound of soundsOf(key)) {
+      const list = this.bySound.get(sound) ?? [];
+      const entry = list.find((e) => e.key === key);
+      if (entry) entry.postings.push(posting);
+      else list.push({ key, postings: [posting] });
+      this.bySound.set(sound, list);
+    }
+    for (const first of readings(key.charAt(0))) {
+      const lengths = this.lengthsByFirst.get(first) ?? [];
+      if (!lengths.includes(key.length)) lengths.push(key.length);
+      this.lengthsByFirst.set(first, lengths);
+    }
   }
 
   /**
@@ -99,7 +129,9 @@ export class PinyinIndex<T> {
             same++;
             if (!this.generic.has(written.charAt(j))) distinctive++;
           }
-          if (distinctive >= 1 && len - same === 1) hits.push({ start, end, key: e.key, postings: e.postings });
+          // 老汪家 for 老王家: in a name of three or more, the one sound-alike may be its only own character.
+          if ((distinctive >= 1 || len >= 3) && len - same === 1)
+            hits.push({ start, end, key: e.key, postings: e.postings });
         }
       }
     }

@@ -182,11 +182,22 @@ export function analyse(
   const priceOverTag = findPriceOverTag(norm);
   const cover = (spans: Span[]) => new SpanCover(norm.length, spans);
   const nameCover = cover(names);
-  const cues = allCues.filter((c) => PROMO_KINDS.has(c.kind) || !nameCover.overlaps(c));
+  // A follow cue may reach over a name (带天叶的到货单过去): only its ends must stand outside names.
+  const endsFree = (c: Cue) =>
+    !nameCover.overlaps({ start: c.start, end: c.start + 1 }) && !nameCover.overlaps({ start: c.end - 1, end: c.end });
+  const cues = allCues.filter(
+    (c) => PROMO_KINDS.has(c.kind) || (c.kind === "follow" ? endsFree(c) : !nameCover.overlaps(c)),
+  );
   const priceCover = cover(cues.filter((c) => c.kind === "price" || c.kind === "not_oos"));
   const oosCover = cover(cues.filter((c) => c.kind === "oos_back"));
+  // 硬中华是两条半 不是一条半: the count denied is no count.
+  // 一条都没卖出去: not even one is no count.
+  const noneOf = (a: Amount) =>
+    a.qty === 1 && PARSE_LOCALES.some((l) => !!l.lines.noneAfter?.test(norm.slice(a.end, a.end + 4)));
+  const denied = (a: Amount) =>
+    noneOf(a) || PARSE_LOCALES.some((l) => l.lines.deniedCount.test(norm.slice(Math.max(0, a.start - 6), a.start)));
   const written = findAmounts(norm).filter(
-    (a) => !nameCover.overlaps(a) && !priceCover.overlaps(a) && !oosCover.overlaps(a),
+    (a) => !nameCover.overlaps(a) && !priceCover.overlaps(a) && !oosCover.overlaps(a) && !denied(a),
   );
   const amountCover = cover(written);
   let amounts = [...written];

@@ -7,6 +7,7 @@ import type { Cue } from "../common/cues.js";
 import { sentenceAround } from "../common/normalize.js";
 import { firstFrom, firstIndex, lastUpTo, type Span } from "../common/spans.js";
 import type { DateExpr } from "../extract/dates.js";
+import { PARSE_LOCALES } from "../locale.js";
 import type { Analysis } from "./analysis.js";
 
 interface FollowUp {
@@ -58,6 +59,17 @@ function pairDate(a: Analysis, cue: Cue, future: DateExpr[]): DateExpr | null {
   return (reach.first === "before" ? (before ?? after) : (after ?? before)) ?? null;
 }
 
+/** How far before a date an event word is looked for ("delivered on Monday", 自从上周). */
+const EVENT_BEFORE = 30;
+
+/** 利群昨天到货, "got delivered yesterday": a date the goods' coming or running out owns, not the visit. */
+function eventDate(a: Analysis, d: DateExpr): boolean {
+  const [, sEnd] = sentenceAround(a.sentenceEnds, d.start);
+  const after = a.norm.slice(d.end, sEnd);
+  const before = a.norm.slice(Math.max(0, d.start - EVENT_BEFORE), d.start);
+  return PARSE_LOCALES.some((l) => l.eventDay.after.test(after) || l.eventDay.before.test(before));
+}
+
 export function dating(a: Analysis): Dating {
   const today = a.today;
   const future = a.dates.filter((d) => d.follow && d.follow > today);
@@ -91,11 +103,13 @@ export function dating(a: Analysis): Dating {
     return (!!after && after.start - d.end <= VERB_AFTER_DATE) || (!!before && before.end <= d.start);
   };
   const visitDates = a.dates.filter((d) => {
-    if (used.has(d) || !d.visit) return false;
+    if (used.has(d) || !d.visit || eventDate(a, d)) return false;
     if (d.follow && d.follow > today && !d.needsVerb) return false;
     if (!d.needsVerb || d.visit === today) return true;
-    // "Monday: Lone Star and Tech Ridge" — a day heading the report.
+    // "Monday: Lone Star and Tech Ridge" — a day heading the report; 周一 新华都 … — a day opening it, then a shop.
     if (/^\s*[:：]/.test(a.norm.slice(d.end))) return true;
+    const next = firstFrom(a.shops, d.end);
+    if (!a.norm.slice(0, d.start).trim() && next && /^[\s,，]+$/.test(a.norm.slice(d.end, next.start))) return true;
     // A bare weekday or day number is a visit day only next to a visit verb (周六去了, "friday's visit").
     return verbNear(d);
   });

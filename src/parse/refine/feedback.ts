@@ -111,6 +111,31 @@ function ownerWords(a: Analysis, cue: Cue, range: Range, around: Around): Span |
 }
 
 /**
+ * Where the owner is speaking (老板说扫码枪老是扫不出来, "owner said the tags are wrong"): from a cue
+ * that names the speaker to the end of their words. Work words there are the owner's, not the visit's.
+ */
+export function ownerSpeech(a: Analysis, cues: Cue[], ranges: Range[]): Span[] {
+  const spoken = cues.filter((cue) => parseLocaleFor(cue.lang).feedback.speaker.test(a.norm.slice(cue.start, cue.end)));
+  if (!spoken.length) return [];
+  const stop = [...a.shops, ...a.amounts, ...a.cues.filter((q) => OTHER_FACTS.has(q.kind))].sort(
+    (x, y) => x.start - y.start,
+  );
+  const around: Around = {
+    before: [...stop, ...a.products].sort((x, y) => x.start - y.start),
+    stop,
+    feedback: a.cues.filter((q) => q.kind === "feedback"),
+    breaks: new Map(),
+  };
+  return spoken.flatMap((cue) => {
+    const range = ranges.find((r) => cue.start >= r.start && cue.start < r.end) ?? { start: 0, end: a.norm.length };
+    const run = ownerWords(a, cue, range, around);
+    // 老板问能不能帮他开通云POS 我弄好了: what the owner asked for was done on the visit.
+    if (!run || parseLocaleFor(cue.lang).feedback.done.test(a.norm.slice(run.end))) return [];
+    return [run];
+  });
+}
+
+/**
  * The clauses of one shop's stretch that carry the owner's feedback, as written (without the
  * shop's name and leading connectives), or null when no feedback was heard.
  */

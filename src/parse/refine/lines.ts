@@ -50,9 +50,9 @@ const EACH_AFTER = 2;
 
 const LIST_GAP = /^(?:[\s、,，+&/]|和|跟|及|与|以及|还有|and\b|or\b)*$/;
 const BACK_GAP =
-  /^(?:\s|[、,，的也还都了又全就快早已]|已经|今天|昨天|这周|最近|那边|这边|店里|现在|目前|totally|completely|all|both|is|are|was|were|now|also|already|just)*$/;
+  /^(?:\s|[、,，的也还都了又全就快早已]|已经|今天|昨天|这周|最近|那边|这边|店里|现在|目前|totally|completely|all|both|is|are|was|were|now|also|already|just|\d+\s?(?:pk|pack|oz|ct|ml|l)\b)*$/;
 const LOOSE_BACK_GAP = /^[^。；;!！?？\d]*$/;
-const FWD_GAP = /^[\s:：]*(?:on|of|the|是|有)?\s*(?:the\s+)?$/;
+const FWD_GAP = /^[\s:：\-–]*(?:on|of|the|是|有)?\s*(?:the\s+)?$/;
 
 /**
  * What every shop's binding of one message shares, built once per message: the binding runs once
@@ -106,6 +106,10 @@ interface Ctx {
   modes: Cue[];
   skips: Cue[];
   each: Cue[];
+  /** Words that listed a product on the shelf here (上柜, "got them to carry"), in text order. */
+  listings: Cue[];
+  /** The products those words listed: a count of one of them after its listing is what the shop took. */
+  listed: Set<ProductSpan>;
   bound: Set<ProductSpan>;
   /** Amounts that count a word the catalogue does not know (大重九5条). */
   unknown: Map<Amount, Span>;
@@ -208,9 +212,24 @@ const lastStartingIn = (list: Cue[], from: number, to: number): Cue | undefined 
  * "5 cs Sprite 12pk ordered", "Monster 2 cases sold": a verb right after the line, past the gap the
  * language allows (letters and spaces: "each"), says what it is.
  */
-function verbAfter(c: Ctx, tail: number): LineKind | null {
+function verbAfter(c: Ctx, tail: number, depth = 0): LineKind | null {
   const allowed = c.a.locale.lines.verbAfterLine;
   if (!allowed) return null;
+  const said = verbRightAfter(c, tail, allowed);
+  if (said || depth >= LIST_LINES) return said;
+  // "12 cs Coke 12pk, 8 cs Sprite 12pk ordered": the verb after a list of counted lines says what each is.
+  const norm = c.a.norm;
+  const next = firstFrom(c.a.amounts, tail);
+  if (!next || !/^[\s,]*(?:and\s+|&\s*)?$/.test(norm.slice(tail, next.start))) return null;
+  const p = firstFrom(c.products, next.end);
+  if (!p || !/^\s*(?:of\s+)?(?:the\s+)?$/.test(norm.slice(next.end, p.start))) return null;
+  return verbAfter(c, p.end, depth + 1);
+}
+
+/** How many counted lines a verb after a list reaches back over. */
+const LIST_LINES = 4;
+
+function verbRightAfter(c: Ctx, tail: number, allowed: RegExp): LineKind | null {
   let sold = false;
   for (let i = firstIndex(c.cues, (q) => q.start >= tail); i < c.cues.length; i++) {
     const q = c.cues[i] as Cue;
@@ -229,12 +248,24 @@ function verbAfter(c: Ctx, tail: number): LineKind | null {
 function modeFor(c: Ctx, amount: Amount, product: ProductSpan | null): LineKind | "skip" {
   const [sStart, sEnd] = sentenceAround(c.a.sentenceEnds, amount.start);
   const tail = Math.max(amount.end, product?.end ?? 0);
-  const after = verbAfter(c, tail);
+  // A verb after a list of lines reaches back over it only when no verb stands before the first
+  // ("took 6 cs Coke Zero, 2 cs Sprite on the shelf": the first line was taken).
+  const before = lastStartingIn(c.modes, sStart, amount.start);
+  const after = verbAfter(c, tail, before ? LIST_LINES : 0);
   if (after) return after;
   // Skip words of one language do not overlap, so the last one before the amount is the nearest.
   const skip = lastStartingIn(c.skips, sStart, amount.start);
-  if (skip && skip.end >= amount.start - SKIP_REACH) return "skip";
   const mode = lastStartingIn(c.modes, sStart, amount.start);
+  // 买两条送打火机 卖了6条: a count word in a clause after the offer's says what the amount is.
+  const modeAfterBreak =
+    !!skip &&
+    !!mode &&
+    mode.start >= skip.end &&
+    c.a.locale.lines.clauseBreak.test(c.a.norm.slice(skip.end, mode.start));
+  if (skip && skip.end >= amount.start - SKIP_REACH && !modeAfterBreak) return "skip";
+  // "got them to carry Monster, 2 cs", 新上了天叶 两条: a count after a new listing is what the shop took.
+  const listing = lastStartingIn(c.listings, sStart, amount.start);
+  if (!mode && listing && product && c.listed.has(product)) return "order";
   if (!mode) return orderedAfter(c, tail, sEnd) ? "order" : "stock";
   const m = MODES[mode.kind] ?? "stock";
   // "made him take 10 extra cases … last month", 上个月被要求进两件: a past practice retold, not this visit's order.
@@ -275,8 +306,12 @@ function productFor(c: Ctx, amount: Amount): ProductSpan | null {
       ? prev
       : null;
   if (amount.of && fwd) return fwd;
+  // 摊派了两件双喜: an amount glued to the product after it counts that product, when that product has
+  // no count or stock-out of its own (大重九5条软中华断货: the amount is 大重九's).
+  const gluedAhead =
+    grammar.amountGluedToProduct && !!fwd && fwdGap === "" && !ownAmountAfter(c, fwd) && !ownFactAfter(c, fwd);
   // 大重九5条 软中华断货: the amount counts the unknown word before it, not the next product.
-  if (grammar.nameBeforeAmount && !backAdj && unknownFor(c, amount)) return null;
+  if (grammar.nameBeforeAmount && !backAdj && !gluedAhead && unknownFor(c, amount)) return null;
   // 软中花还有五条硬中华卖光了: a stock verb after the earlier product, or the next product's own
   // amount right after it, says the amount counts the earlier one.
   const backSaid = !!backAdj && /还有|还剩|剩|库存|down to/.test(backGap);
@@ -336,6 +371,8 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
     modes: cues.filter((q) => MODES[q.kind]),
     skips: cues.filter((q) => q.kind === "mode_skip"),
     each: cues.filter((q) => q.kind === "each"),
+    listings: [],
+    listed: new Set(),
     bound: new Set(),
     unknown: new Map(),
   };
@@ -362,11 +399,14 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
       const p = groupBefore(c, cue.start, BACK_GAP).pop();
       if (p) facts.lines.push({ kind: "stock", product: p, amount: cue, qty: null, unit: null });
     } else if (cue.kind === "vague_fwd") {
-      const p = groupAfter(c, cue.end, FWD_GAP)[0];
-      if (p) facts.lines.push({ kind: "stock", product: p, amount: cue, qty: null, unit: null });
+      // "low on Topo and dasani": every product listed after the word
+      for (const p of groupAfter(c, cue.end, FWD_GAP))
+        facts.lines.push({ kind: "stock", product: p, amount: cue, qty: null, unit: null });
     }
   }
   for (const f of [...facts.outOfStock, ...facts.listed]) c.bound.add(f.product);
+  c.listings = [...new Set(facts.listed.map((f) => f.cue as Cue))].sort((x, y) => x.start - y.start);
+  c.listed = new Set(facts.listed.map((f) => f.product));
   for (const l of facts.lines) c.bound.add(l.product);
 
   for (const amount of inRanges(a.amounts)) {

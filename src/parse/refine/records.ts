@@ -4,7 +4,8 @@
  * the event's shop only when the text says more about the shop than the event (FORMAT.md).
  */
 import type { Activity } from "../../domain/records.js";
-import { firstFrom, inSortedRanges } from "../common/spans.js";
+import { firstFrom, inSortedRanges, type Span } from "../common/spans.js";
+import { PARSE_LOCALES } from "../locale.js";
 import type {
   Fact,
   ParseIssue,
@@ -174,9 +175,17 @@ function listWithOrders(a: Analysis, bound: BoundFacts): void {
   }
 }
 
-function followUpFor(a: Analysis, d: Dating, thread: ShopThread | null): Fact<string> | null {
+/** 老板说下次人多的时候再搞: a promise in the owner's words is theirs, unless they ask the writer (让我过两天再来). */
+function ownersPromise(a: Analysis, cue: { start: number; end: number }, speech: Span[]): boolean {
+  const s = speech.find((x) => cue.start >= x.start && cue.start < x.end);
+  if (!s || a.locale.feedback.writersVisit.test(a.norm.slice(cue.start, cue.end))) return false;
+  return !PARSE_LOCALES.some((l) => l.feedback.asksWriter.test(a.norm.slice(s.start, cue.start)));
+}
+
+function followUpFor(a: Analysis, d: Dating, thread: ShopThread | null, speech: Span[]): Fact<string> | null {
   const mentions = new Set(thread?.mentions);
   const mine = d.followUps.filter((f) => {
+    if (ownersPromise(a, f.cue, speech)) return false;
     // "back at walnut creek on fri": a shop named right after the verb is the one promised (a farther
     // shop has the nearer one's name in between).
     const next = firstFrom(a.shops, f.cue.end);
@@ -212,7 +221,7 @@ function buildVisit(
   const orders = ofKind("order");
   const first = thread?.first;
   const date = visitDayFor(a, d, first?.start ?? 0, ranges[ranges.length - 1]?.end ?? a.norm.length);
-  const followUp = followUpFor(a, d, thread);
+  const followUp = followUpFor(a, d, thread, flags.speech);
   const activities: Fact<Activity>[] = [...flags.activities].map(([value, cue]) => ({
     value,
     confidence: cue ? CONFIDENCE.namedActivity : CONFIDENCE.impliedActivity,

@@ -6,8 +6,10 @@
 import type { Activity } from "../../domain/records.js";
 import type { Cue, CueKind } from "../common/cues.js";
 import { sentenceAround } from "../common/normalize.js";
-import { inSortedRanges as inRanges } from "../common/spans.js";
+import { inSortedRanges as inRanges, type Span } from "../common/spans.js";
+import { parseLocaleFor } from "../locale.js";
 import type { Analysis } from "./analysis.js";
+import { ownerSpeech } from "./feedback.js";
 import type { BoundFacts } from "./lines.js";
 import type { Range } from "./segments.js";
 
@@ -17,6 +19,8 @@ export interface VisitFlags {
   /** Every cue of the owner's feedback in the stretch (the first is `feedback`). */
   feedbackCues: Cue[];
   compliance: { start: number; end: number } | null;
+  /** Where the owner is speaking (their words are not the visit's work or the writer's promises). */
+  speech: Span[];
 }
 
 const ACTIVITY_CUES: [CueKind, Activity][] = [
@@ -36,21 +40,22 @@ function onlyAnOrder(a: Analysis, cue: Cue, cues: Cue[]): boolean {
   const said = a.norm.slice(cue.start, cue.end);
   if (!/^老板.*[说想表]$/.test(said)) return false;
   const [, end] = sentenceAround(a.sentenceEnds, cue.end);
-  const inside = cues.filter((q) => q.start >= cue.end && q.start < end);
+  // 老板想多要点: an opinion word may share its first character with the cue (想多).
+  const inside = cues.filter((q) => q.end > cue.end && q.start < end);
   const ordered =
     inside.some((q) => q.kind === "mode_order") && a.amounts.some((x) => x.start >= cue.end && x.start < end);
   return ordered && !inside.some((q) => ["opinion", "feedback", "compliance"].includes(q.kind));
 }
 
 /** The denial words looked for right before a practice: 不能, 没有人 (3 characters), "didn't " (10). */
-const DENIAL_BEFORE = { han: 3, latin: 10 };
+const DENIAL_BEFORE = { han: 4, latin: 10 };
 /** 没有强制上柜和压货: a denied practice covers the next one listed this close after it. */
 const LISTED_PRACTICE_REACH = 6;
 
 /** 不搞强制, 不能超价销售, "not forced": a denial or a rule stated is not a red flag. */
 function deniedCompliance(a: Analysis, cue: Cue, cues: Cue[] = a.cues): boolean {
   const before = a.norm.slice(Math.max(0, cue.start - DENIAL_BEFORE.han), cue.start);
-  if (/(?:不(?:搞|能|会|许|得|要)?|没有?人?|无人|禁止|严禁|不准|杜绝)$/.test(before)) return true;
+  if (/(?:不(?:搞|能|会|许|得|要|允许|可以)?|没有?人?|没有?被|无人|禁止|严禁|不准|杜绝)$/.test(before)) return true;
   // 没有强制上柜和压货, 没有强制搭售: a denial covers the practices listed after it.
   const prev = cues
     .filter((q) => q.kind === "compliance" && q.end <= cue.start && cue.start - q.end <= LISTED_PRACTICE_REACH)
@@ -69,11 +74,17 @@ function deniedCompliance(a: Analysis, cue: Cue, cues: Cue[] = a.cues): boolean 
   return /自愿/.test(a.norm.slice(s, e));
 }
 
-/** 下周再去理货, "back Friday to reset the cooler": work promised for the follow-up has not been done yet. */
+/** Wish words that only suggest or plan work (建议, 打算, "suggested"): the work after them is not done. */
+const SUGGESTED = /建议|打算|准备|suggest|recommend|plan/;
+
+/**
+ * 下周再去理货, "back Friday to reset the cooler": work promised for the follow-up has not been done
+ * yet; nor has work only suggested or wished for in its clause (我建议他把利群放到前面).
+ */
 function planned(a: Analysis, cue: Cue, cues: Cue[]): boolean {
   return cues.some(
     (f) =>
-      f.kind === "follow" &&
+      (f.kind === "follow" || (f.kind === "wish" && SUGGESTED.test(a.norm.slice(f.start, f.end)))) &&
       f.end <= cue.start &&
       cue.start - f.end <= a.locale.lines.clauseReach &&
       ![...a.norm.slice(f.end, cue.start)].some(
@@ -82,8 +93,23 @@ function planned(a: Analysis, cue: Cue, cues: Cue[]): boolean {
   );
 }
 
+/** Work the owner talks about (老板说扫码枪扫不出来, 他说有人让他把宽窄摆上柜) was not done on this visit. */
+const SPOKEN_WORK = new Set<CueKind>(["display", "price_check", "policy", "service"]);
+
 export function visitFlags(a: Analysis, ranges: Range[], bound: BoundFacts, inPromotion: boolean): VisitFlags {
   const cues = a.cues.filter((q) => inRanges(ranges, q.start));
+  const feedbackCues = cues.filter((q) => q.kind === "feedback" && !onlyAnOrder(a, q, cues));
+  const speech = ownerSpeech(a, feedbackCues, ranges);
+  const inSpeech = (q: { start: number; end: number }) => speech.some((s) => q.start >= s.start && q.end <= s.end);
+  const spoken = (q: Cue) =>
+    SPOKEN_WORK.has(q.kind) &&
+    inSpeech(q) &&
+    !parseLocaleFor(q.lang).feedback.doneWork.test(a.norm.slice(q.start, q.end + 2));
+  // 老板说有人让他必须把宽窄摆上柜: a listing the owner tells of as forced is that story, not this visit's listing.
+  const forcedStory = speech.some((s) =>
+    cues.some((q) => q.kind === "compliance" && q.start >= s.start && q.start < s.end && !deniedCompliance(a, q)),
+  );
+  if (forcedStory) bound.listed = bound.listed.filter((l) => !inSpeech(l.cue));
   const activities = new Map<Activity, Cue | null>();
   for (const [kind, activity] of ACTIVITY_CUES) {
     if (inPromotion && kind === "display") continue; // setting up the event is the event
@@ -92,6 +118,7 @@ export function visitFlags(a: Analysis, ranges: Range[], bound: BoundFacts, inPr
       (q) =>
         q.kind === kind &&
         !planned(a, q, cues) &&
+        !spoken(q) &&
         !(kind === "display" && bound.listed.some((l) => l.cue.start < q.end && q.start < l.cue.end)),
     );
     if (cue) activities.set(activity, cue);
@@ -101,11 +128,10 @@ export function visitFlags(a: Analysis, ranges: Range[], bound: BoundFacts, inPr
     activities.set("stock_check", activities.get("stock_check") ?? null);
   if (lines.some((l) => l.kind === "order")) activities.set("order", activities.get("order") ?? null);
   if (bound.listed.length) activities.set("listing", null);
-  const feedbackCues = cues.filter((q) => q.kind === "feedback" && !onlyAnOrder(a, q, cues));
   const feedback = feedbackCues[0] ?? null;
   const flagged =
     cues.find((q) => q.kind === "compliance" && !deniedCompliance(a, q)) ??
     a.priceOverTag.find((p) => inRanges(ranges, p.start) || inRanges(ranges, p.end - 1)) ??
     null;
-  return { activities, feedback, feedbackCues, compliance: flagged };
+  return { activities, feedback, feedbackCues, compliance: flagged, speech };
 }

@@ -26,10 +26,15 @@ export const EN_CUES: CueTable = {
     "\\b(?:fixed|replaced|swapped|updated) (?:the |two |a few |some )?(?:price )?tags?\\b",
     "(?<=\\btags?\\b[^.]{0,40})\\b(?:fixed|replaced|swapped|updated|corrected|changed)\\b",
     "\\brestock(?:ed|ing)?\\b",
+    "\\bmoved (?:it|them|the (?:rack|display|end ?cap|stand|rack|cooler|stack|shipper))\\b",
     "\\bbuilt a\\b",
+    "\\brebuilt\\b",
+    "\\breorgani[sz]\\w*",
+    "\\btidied\\b",
     "\\b(?:put up|hung|installed) (?:the )?(?:new )?(?:price |shelf )?tags\\b",
     "\\bset up the cooler\\b",
     "\\bplanogram\\b",
+    "\\bre-?tag(?:ged|ging)?\\b",
     "\\bfronted\\b",
   ),
   price_check: words(
@@ -39,6 +44,7 @@ export const EN_CUES: CueTable = {
     "\\bchecked (?:the )?prices\\b",
     "\\btags?\\b",
     "\\bprice check",
+    "\\bre-?tag(?:ged|ging)?\\b",
     "\\bmarked price",
   ),
   policy: words(
@@ -49,6 +55,8 @@ export const EN_CUES: CueTable = {
     "\\btold (?:him|her|them|the owner|owner|the manager|the clerk)(?: that)? (?:it's|that's|it is|that is|this is) (?:not allowed|against|illegal|a violation)",
     "\\btrain(?:ed|ing)\\b",
     "\\bbriefed\\b",
+    "\\btold (?:him|her|them|the owner|owner|the manager) no\\b",
+    "\\btold (?:him|her|them|the owner)(?: that)? (?:that's|it's|this is|that is) not (?:how|allowed|ok)\\b",
     "\\bpitched the\\b",
   ),
   service: words(
@@ -72,6 +80,8 @@ export const EN_CUES: CueTable = {
     "\\bcounted\\b",
     "\\binventory\\b",
     "\\bcount(?:ed)? stock",
+    "\\bstock counts?\\b",
+    "\\bstock (?:is |looks |was |looked )?(?:fine|good|ok|okay|solid)\\b",
   ),
   order_act: words(
     "\\bordered\\b",
@@ -86,6 +96,8 @@ export const EN_CUES: CueTable = {
     // "OOS sprite" names what follows it (oos_fwd); "coke zero OOS, ..." / "OOS today" what stands before
     "\\b(?:is |are |was |were )?oos\\b(?!:?\\s+(?!(?:and|but|today|now|again|too|also|as|at|in|on|since|for|all|still|so|with|w|since|again|tho|though|yet)\\b)[a-z])",
     "\\b(?:wiped out|cleaned out|all gone|none left|zero left|nothing left|sold thru|sold through)\\b",
+    // "monster - none", "monster empty"
+    "(?:-\\s*)?\\b(?:none|empty|nada)\\b(?=\\s*(?:$|[,.;!/]))",
   ),
   oos_fwd: words(
     "(?<!\\b(?:wants?|wanted|get|getting|got|opt|opted|back|backed|pull|pulled) )\\bout of\\b",
@@ -100,7 +112,7 @@ export const EN_CUES: CueTable = {
   list_back: words(
     "\\bnow on (?:the )?shelf\\b",
     "\\bgot listed\\b",
-    "(?<=\\bgot\\b[^.,;!\\d]{1,40})\\b(?:on (?:the |their )?shel(?:f|ves)|listed|in (?:the )?cooler)\\b",
+    "(?<=\\bgot\\b(?:[^.,;!\\d]|\\d+\\s?(?:pk|pack|oz|ct|l)\\b){1,40})\\b(?:on (?:the |their )?shel(?:f|ves)|listed|in (?:the )?cooler)\\b",
   ),
   list_fwd: words(
     "\\bgot (?:them|him|her|the store|the owner) to (?:carry|stock|take on|add|list|try)\\b",
@@ -109,6 +121,8 @@ export const EN_CUES: CueTable = {
     "\\bgot (?:them|him|her|the store|the owner) to start (?:carrying|stocking)\\b",
     "\\bnew (?:item|listing|placement)s?:? ",
     "\\bcut in\\b",
+    "\\b(?:agreed|agrees|agree) to (?:carry|stock|take on|add|list|try)\\b",
+    "\\badded\\b(?=[^.;]{1,30}\\bto (?:the |their )?(?:shelf|shelves|cooler|set|planogram|lineup)\\b)",
     "\\bplaced\\b(?! (?:an? |the |their |his |her )?orders?\\b)",
   ),
   mode_stock: words(
@@ -132,16 +146,27 @@ export const EN_CUES: CueTable = {
     "\\btake\\b",
     "\\btook\\b",
     "\\bto start(?: (?:with|off))?\\b",
+    "\\bstart(?:ing|ed)? (?:with|off with)\\b",
     "\\bbought\\b",
     "\\breorder\\w*",
+    // "they need 3 cs coke zero": a need with a count is an order
+    "\\bneeds?\\b(?= (?:\\d|another|two|three|four|five|six|ten)\\b)",
+    // "wants another 4 cs": a wish with a count is an order
+    "\\bwants? (?=(?:another|\\d+|two|three|four|five|six|ten) )",
   ),
   mode_sale: words("\\bsold\\b(?! out| thr)", "\\bmoved\\b", "\\bsales of\\b", "\\bwent through\\b"),
   mode_skip: words(
     "\\bbuy\\b",
     "\\bforced\\b",
+    // "the distributor made him take 5cs monster": someone else's push, not this visit's order
+    "\\bmade(?<=\\b(?:distributor|driver|rep|wholesaler|warehouse|supplier|they|company|bottler)\\s+made) (?:him|her|them) (?:take|buy|order)\\b",
     "\\bunless (?:he|she|they|we|the store|the owner) (?:takes?|buys?|orders?|gets?|carries)\\b",
+    "\\bonly if (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
+    "\\bif(?<=\\bonly (?:get|gets|getting)\\b[^.;]{1,30}\\bif) (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
     "\\bget\\b(?! (?:them|him|her))",
     "\\bfor \\$",
+    // "delivery was short 2 cases": what did not arrive is no count
+    "\\bshort\\b",
   ),
   each: words("\\beach\\b", "\\bapiece\\b"),
   vague_fwd: words(
@@ -152,10 +177,11 @@ export const EN_CUES: CueTable = {
     "\\ba (?:few|couple)\\b(?=\\s*(?:left\\b|[.,;!]|$))",
   ),
   feedback: words(
-    "\\b(?:owner|manager|mgr|clerk|cashier|he|she|they|guy)(?:'s)? (?:is |was |seems |seemed |looked |got )?(?:kind of |kinda |a bit |a little |pretty |really |not )?(?:mad|angry|annoyed|pissed|furious|said|says|saying|asking|wondering|complaining|was saying|is saying|complain(?:ed|s|ing)?|wants?|wanted|asked|asks|requested|mentioned|thinks|happy|is happy|unhappy|upset|worried|concerned|frustrated|likes?|loves?|hates?|would like|is asking|was asking|suggested|irritated|grumpy|unhappy|thrilled|pleased|excited|disappointed|fed up)\\b",
+    "\\b(?:owner|manager|mgr|clerk|cashier|he|she|they|guy)(?:'s)? (?:is |was |seems |seemed |looked |got )?(?:kind of |kinda |a bit |a little |pretty |really |not )?(?:mad|angry|annoyed|pissed|furious|said|says|saying|asking|wondering|complaining|was saying|is saying|complain(?:ed|s|ing)?|wants?|wanted|asked|asks|requested|mentioned|thinks|happy|is happy|unhappy|upset|worried|concerned|frustrated|likes?|loves?|hates?|would like|is asking|was asking|suggested|irritated|grumpy|unhappy|thrilled|pleased|excited|disappointed|fed up|interested|keen|loved it|liked it|enjoyed it)\\b",
     "\\bcomplain(?:ed|s|t|ts)?\\b",
     "\\brequested\\b",
     "\\basked for\\b",
+    "\\b(?:owner|manager|mgr|clerk|he|she|they)(?: would|'d) (?:love|like)\\b",
     "\\bwants\\b",
     "\\bwanted\\b",
   ),
@@ -171,18 +197,27 @@ export const EN_CUES: CueTable = {
     "\\btied\\b",
     "\\bbundl\\w+",
     "\\bhad to (?:buy|take)\\b",
-    "\\bdidn't (?:really )?want\\b",
+    "\\bdidn'?t (?:really )?want\\b",
     // a tied sale told as a story: "no topo allocation unless he takes 5 cs monster"
     "\\bunless (?:he|she|they|the store|the owner|we|i) (?:takes?|buys?|orders?|carries|picks up|adds?)\\b",
     "\\bonly if (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
+    "\\bif(?<=\\bonly (?:get|gets|getting)\\b[^.;]{1,30}\\bif) (?:he|she|they|the store|the owner) (?:takes?|buys?|orders?|carries)\\b",
     "\\bstuck (?:him|her|them) with\\b",
+    // "3 extra cases he never ordered": stock pushed on the shop
+    "\\b(?:he|she|they|the owner|owner) (?:never|didn't|did not) (?:order(?:ed)?|ask(?:ed)? for)\\b",
   ),
   follow: words(
-    "\\b(?:be|come|coming|get|go|going|stop|stopping|swing|swinging|circle|head|heading|drop|dropping|check|checking|pop|popping|run|get)(?: by| back| in)+\\b",
-    "\\bback (?:at|on|to|in|there)\\b",
-    "(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=end of|next (?:week|month)\\b|tomorrow\\b|tmrw\\b|later\\b)",
-    `(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\s)\\bback (?=(?:the |next |this )?${WD}\\b|(?:the )?week after next\\b)`,
+    "\\b(?:be|come|coming|get|go|going|stop|stopping|swing|swinging|circle|head|heading|drop|dropping|check|checking|pop|popping|run|get)(?<!\\b(?:he|she|they|owner|manager)(?:'ll| will|'s| is| are|'re|'d| would)?\\s+\\w+)(?: by| back| in)+\\b",
+    // "closed for remodel, back in jan": the shop's reopening, not a promise
+    "\\bback(?<!\\bclosed\\b[^.;]{0,30}\\bback) (?:at|on|to|in|there)\\b",
+    // "next wk tue again"
+    `\\bagain\\b(?<=\\b(?:${WD}|tomorrow|tmrw|week|wk)\\.?\\s+again)`,
+    "\\bback(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\sback)(?<!\\b(?:he|she|they)(?:'ll| will|'s| is|'d| would)? be back)(?<!\\bclosed\\b[^.;]{0,40}\\bback) (?=end of|next (?:week|month)\\b|tomorrow\\b|tmrw?\\b|tmw\\b|2mo?r+o?w?\\b|later\\b|in \\d|in (?:a|one|two|three) (?:week|day|month))",
+    // "owner says he'll be back monday": the owner's plan, not a promise
+    `\\bback(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\sback)(?<!\\b(?:he|she|they)(?:'ll| will|'s| is|'d| would)? be back) (?=(?:the |next |this )?${WD}\\b|(?:the )?week after next\\b)`,
     `\\bback (?=(?:${MONTH_PREFIXES})[a-z]*\\.? \\d|\\d{1,2}/\\d|the \\d)`,
+    // a mixed report: "back 周五"
+    "\\bback\\s*(?=(?:下下?|这|本)?个?(?:周|星期|礼拜)|明天|后天|月底|下个?月)",
     "\\bfollow(?:ing)?[- ]?ups?\\b",
     "\\brevisit\\b",
     "\\bvisit again\\b",
@@ -196,6 +231,12 @@ export const EN_CUES: CueTable = {
     "\\bi'll bring\\b",
     "\\bdrop off\\b",
     "\\bi'll be back\\b",
+    "\\b(?:look|looking) into (?:it|that|this)\\b",
+    // "see him again tomorrow", "I'll be there Tuesday"
+    "\\bsee (?:him|her|them|both|them both|the owner|the manager|you) again\\b",
+    "\\b(?:run|do) (?:it|this|one|that) again\\b",
+    "\\b(?:i'll|i'd|i will|will) sort (?:it|this|that) out\\b",
+    "\\b(?:i'll|i will|i'm gonna|we'll) be (?:there|by|over|in)\\b",
     // "I'll call the warehouse tomorrow", "will email the distributor Monday": an action promised
     "(?:\\bi'll|\\bi will|\\bwe'll|\\bi'm (?:gonna|going to)|\\bi (?:need|have) to|(?<!\\b(?:he|she|they|owner|manager|mgr|clerk|distributor|driver|rep|guy) )\\bwill) (?:call|email|text|ping|check with|ask|chase|talk to|reach out to|follow up with) (?:the )?(?:warehouse|distributor|office|dsd|driver|rep|sales ?rep|manager|owner|him|her|them|dispatch)\\b",
   ),
@@ -217,6 +258,7 @@ export const EN_CUES: CueTable = {
     "\\bwent\\b",
     "\\bhit\\b",
     "\\bstopped\\b",
+    "\\bdid\\b",
     "\\bat\\b",
   ),
   past: words(
@@ -230,7 +272,9 @@ export const EN_CUES: CueTable = {
   promo_circle: words("\\bconsumer gathering\\b", "\\bgathering\\b", "\\bmeetup\\b", "\\bparty\\b"),
   promo_gift: words(
     "\\bbogo\\b",
-    "\\bbuy (?:one|1|two|2|\\d+)\\b[^.,]{0,25}\\bget\\b",
+    // only "buy 2": the product named between it and "get" must stay readable
+    "\\bbuy[- ](?:one|1|two|2|\\d+)\\b(?=[^.,]{0,25}\\bget\\b)",
+    "\\bb\\dg\\d\\b",
     "\\bgift with purchase\\b",
     "\\bfree gift\\b",
   ),

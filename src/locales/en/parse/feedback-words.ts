@@ -10,5 +10,13 @@ export const feedbackWords: FeedbackWords = {
     /\b(?:i|we)\s+(?:said|told|will|explained|let|gave|helped|put|am|was)\b|\bi'(?:ll|d|m)\b|^\s*(?:told|explained to|showed) (?:him|her|them)\b/,
   // "owner wants out of the deal, says nobody buys Mountain Berry"
   goesOn: /^\s*(?:and\s+)?(?:says|said|saying)\b/,
+  // "owner asked me to come back Friday"
+  asksWriter: /\b(?:asked|wants|wanted|told|needs) (?:me|us) to\b/,
+  // The follow words are the rep's own ("swing by", "back on"); the owner's plans are kept out by the cues themselves.
+  writersVisit: /[\s\S]/,
+  // English reports break the owner's words off with commas: a work word inside them is theirs.
+  doneWork: /(?!)/,
+  // "owner asked for a new scanner, got it set up"
+  done: /^[\s,.;]*(?:so\s+|and\s+)?(?:i\s+)?(?:fixed|sorted|took care of|handled|set (?:it|that|him|her|them) up|did it|got it (?:done|working|fixed|set up))\b/,
   leadingFiller: /^(?:\s|and\b|then\b|also\b|so\b|but\b|plus\b)+/,
 };

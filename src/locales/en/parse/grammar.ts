@@ -1,5 +1,5 @@
 /** Where English reports put the parts of a fact, as the parser's refiners need to know. */
-import type { FollowUpReach, LineGrammar } from "../../../parse/locale.js";
+import type { EventDay, FollowUpReach, LineGrammar } from "../../../parse/locale.js";
 
 /**
  * "will be back Tuesday", "check back in 2 weeks": the day usually follows the verb, and English
@@ -16,18 +16,30 @@ export const lines: LineGrammar = {
   // "pulled expired Gatorade, 3 cs Powerade in back"
   amountLeadsAfterComma: true,
   // "5 cs Sprite 12pk ordered", "Monster 2 cases each sold"
-  verbAfterLine: /^\s*(?:each\s+|apiece\s+)?$/,
+  verbAfterLine: /^\s*(?:each\s+|apiece\s+)?(?:on\s+)?$/,
   orderClosingClause: null,
   countFiller:
-    /^(?:\s|[:,=+&-]|x|about|around|roughly|just|only|like|maybe|is|are|at|and|plus|with|also|another|then)*$/,
+    /^(?:\s|[:,=+&~-]|x|about|around|approx\.?|approximately|roughly|just|only|like|maybe|is|are|at|and|plus|with|also|another|then)*$/,
   countVerbReach: 16,
   unsureSale: null,
   listingOrder: null,
+  deniedCount: /\b(?:not|isn't|wasn't|instead of)\s+$/,
+  noneAfter: null,
   clauseBreak: /[,;:(]/,
   clauseReach: 24,
   numberFiller:
-    /\d\s*(?:%|am\b|pm\b|:\d|th\b|st\b|nd\b|rd\b|min|hr|hour|mile|mi\b|ft\b|yr|year|day|week|people|ppl|l\b|liter|oz|ml|pk|\$)|[$#]\s*\d|\d{5,}|[:.]\d|(?:actually|i mean|make (?:that|it)|correction:?|no wait)[,:\s]*\d/i,
+    /\d\s*(?:%|am\b|pm\b|:\d|th\b|st\b|nd\b|rd\b|min|hr|hour|mile|mi\b|ft\b|yr|year|day|week|people|ppl|l\b|liter|oz|ml|pk|\$)|[$#]\s*\d|\d{5,}|[:.]\d|(?:actually|i mean|make (?:that|it)|correction:?|no wait)[,:\s]*\d|\b(?:not|instead of)\s+\d|\d+\s*(?:sampl|cup|flyer|coupon|shot)|\b(?:buy|get)[- ]\d/i,
 };
 
 /** "asked if we can do a BOGO": a wish counts within 30 characters before the event word. */
 export const wishReach = 30;
+
+/**
+ * "coke zero got delivered yesterday", "last order was Friday", "OOS since Monday", "yesterday's
+ * truck": the date says when the goods came or ran out, not when the rep was there.
+ */
+export const eventDay: EventDay = {
+  after: /^\s*(?:'s\s+)?(?:delivery|deliveries|truck|shipment|drop)\b/,
+  before:
+    /\b(?:deliver(?:ed|y|ies)|came in|come in|arrived|arrival|shipment|truck (?:came|was|came in)|order (?:was|came|came in|went in|arrived)|ran out|sold out|went out|out since|oos since|since|dropped off)\s+(?:(?:on|last|this|was)\s+)*$/,
+};

@@ -17,7 +17,7 @@ export const reportQuestions: ReportQuestions = {
     { kind: "coverage", asks: /\bcover(?:age|ed)?\b/, names: /\bmissed (?:stores|shops)\b|\bnot visited\b/ },
     {
       kind: "stock_outs",
-      asks: /\bwhich stores (?:are|were) (?:out|oos|low)\b/,
+      asks: /\bwhich stores (?:are|were) (?:out|oos|low)\b|\b(?:which|what) stores (?:had|have|has)\b.*\b(?:oos|out|stock-?outs?)\b/,
       names: /\bout of stock\b|\bout of\b|\boos\b|\bstock-?outs?\b|\bsold out\b|\brun out\b|\bran out\b/,
     },
     {

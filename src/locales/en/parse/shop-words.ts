@@ -51,6 +51,7 @@ export const EN_GENERIC_SHOP_WORDS = new Set([
 export const EN_COMMON_WORDS = new Set(
   (
     "a an the and or of on in at to for from by with up down out over under again back just still also very " +
+    "bc bcuz cuz tho lol btw fyi " +
     "park place little big north south east west new old round rock domain tech ridge green valley walnut creek " +
     "wells branch cedar quick stop lone star circle speedy sunrise sunset mesa drive hill lake river main central " +
     "first second third best good great super value family city town country village center plaza square market " +

@@ -4,10 +4,18 @@ import type { FeedbackWords } from "../../../parse/locale.js";
 export const feedbackWords: FeedbackWords = {
   // Phrases are separated by commas or spaces, and run-on speech by 然后, 另外.
   clauseBreak: /[，,、\s]+|然后|另外|而且|并且|接着/g,
-  speaker: /^(?:老板娘?|店主|店员|营业员|他|她)/,
+  // 老陈说 (the cue is 说 after the owner's name), 老板跟我诉苦
+  speaker: /^(?:老板娘?|店主|店员|营业员|他|她|诉苦|(?:还|又|也)?说)/,
   // 我说会反映上去, 我跟他讲了: the writer again; 让我, 问我, 希望我们 are still the owner speaking.
-  selfSpeaker: /(?<![让叫托请要给问望跟和对诉])我(?:说|跟他|跟老板|和他|给他|帮他|让他|先|会|就|已经)/,
+  selfSpeaker:
+    /(?<![让叫托请要给问望跟和对诉])我(?:说|跟他|跟老板|和他|给他|帮他|让他|先|会|就|已经|弄|搞|处理|办|当场|马上|顺手|顺便)/,
   // 老板又提了 说上个月被塞了三件红塔山
   goesOn: /^(?:还|又|也|就)?(?:说|表示|讲)/,
+  // 老板说让我过两天再来: the owner's words asking the writer to come
+  asksWriter: /让我|叫我|要我|请我|约我|托我|希望我/,
+  writersVisit: /去|来(?!一场)|回访|拜访|跟进|复查/,
+  doneWork: /了|(?<![不没])好(?![卖看像多用])|完/,
+  // 老板问能不能帮他开通云POS 我弄好了
+  done: /^[\s，,。.；;]*(?:我|然后)?(?:当场|马上|已经|顺手|顺便|就)?(?:帮他|给他|帮她|给她)?(?:弄好|搞定|搞好|处理好|处理了|办好|办了|弄了|装好|修好|解决了|开通了|调好|换好|换了)/,
   leadingFiller: /^(?:[\s，,、的]|然后|另外|而且|还有|并且|接着|今天|那边|这边)+/,
 };

@@ -2,7 +2,7 @@
 import type { ParseLocale } from "../../../parse/locale.js";
 import { ZH_CUES } from "./cues.js";
 import { feedbackWords } from "./feedback-words.js";
-import { followUpReach, lines, wishReach } from "./grammar.js";
+import { eventDay, followUpReach, lines, wishReach } from "./grammar.js";
 import { intents } from "./intents.js";
 import { names } from "./names.js";
 import { reportQuestions } from "./report-questions.js";
@@ -17,6 +17,7 @@ export const parse: ParseLocale = {
   lines,
   names,
   notVisited,
+  eventDay,
   feedback: feedbackWords,
   wishReach,
   prompt: { none: "（无）", language: "中文 (zh)" },
