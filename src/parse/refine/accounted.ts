@@ -35,6 +35,10 @@ export function unclearParts(a: Analysis, ranges: Range[], bound: BoundFacts, in
 function unexplainedCounts(a: Analysis, bound: BoundFacts, inPromotion: boolean): ParseIssue[] {
   const issues: ParseIssue[] = [];
   const filler = a.locale.lines.countFiller;
+  // What names, cues, dates and amounts took: built once, not for every count (a long message has hundreds).
+  let taken: SpanCover | null = null;
+  const known = () =>
+    (taken ??= new SpanCover(a.norm.length, [...a.shops, ...a.products, ...a.cues, ...a.dates, ...a.amounts]));
   for (const line of bound.lines) {
     if (line.qty === null) continue;
     if (line.kind === "sale" && !inPromotion && unsureSale(a, line)) {
@@ -52,7 +56,9 @@ function unexplainedCounts(a: Analysis, bound: BoundFacts, inPromotion: boolean)
     if (said) continue;
     const productFirst = line.product.end <= line.amount.start;
     // 软中华走了8条: the word between the product and its count; 到货8条红塔山: the word before the count.
-    const gap = productFirst ? { start: line.product.end, end: line.amount.start } : wordBefore(a, line.amount.start);
+    const gap = productFirst
+      ? { start: line.product.end, end: line.amount.start }
+      : wordBefore(a, known(), line.amount.start);
     const words = a.norm.slice(gap.start, gap.end);
     if (filler.test(words) || words.trim().length > a.locale.lines.countVerbReach || /[。；;!！?？\n]/.test(words))
       continue;
@@ -67,8 +73,7 @@ function unexplainedCounts(a: Analysis, bound: BoundFacts, inPromotion: boolean)
  * anything but a letter: what
  * says what a count written before its product is. Longer than a verb, it is not one.
  */
-function wordBefore(a: Analysis, at: number): Span {
-  const known = new SpanCover(a.norm.length, [...a.shops, ...a.products, ...a.cues, ...a.dates, ...a.amounts]);
+function wordBefore(a: Analysis, known: SpanCover, at: number): Span {
   let start = at;
   while (
     start > 0 &&
