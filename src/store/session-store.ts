@@ -1,11 +1,17 @@
 /** Sessions (core/session.ts) as rows: one JSON document of named parts per person, read and written whole. */
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./database.js";
+import { providerOfClient } from "./outbox-store.js";
+import { rawTime } from "./raw-time.js";
 
 export type SessionDocument = Record<string, unknown>;
 
 export class SessionStore {
-  constructor(private readonly db: Db) {}
+  private readonly provider: "sqlite" | "postgresql";
+
+  constructor(private readonly db: Db) {
+    this.provider = providerOfClient(db);
+  }
 
   async read(personId: string): Promise<SessionDocument> {
     // A plain SELECT: every message reads its sender's session.
@@ -26,6 +32,11 @@ export class SessionStore {
       return;
     }
     const state = JSON.stringify(Object.fromEntries(parts));
-    await this.db.dialogueState.upsert({ where: { personId }, create: { personId, state }, update: { state } });
+    // A plain upsert: Prisma's query compiler works through every parameter, and a draft of a long
+    // message makes a document of tens of kilobytes, compiled on the event loop for each message.
+    await this.db.$executeRaw(Prisma.sql`
+      INSERT INTO "DialogueState" ("personId", "state", "updatedAt")
+      VALUES (${personId}, ${state}, ${rawTime(this.provider, new Date())})
+      ON CONFLICT ("personId") DO UPDATE SET "state" = excluded."state", "updatedAt" = excluded."updatedAt"`);
   }
 }
