@@ -110,6 +110,19 @@ function ownerWords(a: Analysis, cue: Cue, range: Range, around: Around): Span |
   return end > start ? { start, end } : null;
 }
 
+/** What bounds an owner's words in this message: other facts, products, feedback cues. */
+function aroundOf(a: Analysis): Around {
+  const stop = [...a.shops, ...a.amounts, ...a.cues.filter((q) => OTHER_FACTS.has(q.kind))].sort(
+    (x, y) => x.start - y.start,
+  );
+  return {
+    before: [...stop, ...a.products].sort((x, y) => x.start - y.start),
+    stop,
+    feedback: a.cues.filter((q) => q.kind === "feedback"),
+    breaks: new Map(),
+  };
+}
+
 /**
  * Where the owner is speaking (老板说扫码枪老是扫不出来, "owner said the tags are wrong"): from a cue
  * that names the speaker to the end of their words. Work words there are the owner's, not the visit's.
@@ -117,15 +130,7 @@ function ownerWords(a: Analysis, cue: Cue, range: Range, around: Around): Span |
 export function ownerSpeech(a: Analysis, cues: Cue[], ranges: Range[]): Span[] {
   const spoken = cues.filter((cue) => parseLocaleFor(cue.lang).feedback.speaker.test(a.norm.slice(cue.start, cue.end)));
   if (!spoken.length) return [];
-  const stop = [...a.shops, ...a.amounts, ...a.cues.filter((q) => OTHER_FACTS.has(q.kind))].sort(
-    (x, y) => x.start - y.start,
-  );
-  const around: Around = {
-    before: [...stop, ...a.products].sort((x, y) => x.start - y.start),
-    stop,
-    feedback: a.cues.filter((q) => q.kind === "feedback"),
-    breaks: new Map(),
-  };
+  const around = aroundOf(a);
   return spoken.flatMap((cue) => {
     const range = ranges.find((r) => cue.start >= r.start && cue.start < r.end) ?? { start: 0, end: a.norm.length };
     const run = ownerWords(a, cue, range, around);
@@ -141,15 +146,7 @@ export function ownerSpeech(a: Analysis, cues: Cue[], ranges: Range[]): Span[] {
  */
 export function feedbackText(a: Analysis, cues: Cue[], ranges: Range[]): string | null {
   if (!cues.length) return null;
-  const stop = [...a.shops, ...a.amounts, ...a.cues.filter((q) => OTHER_FACTS.has(q.kind))].sort(
-    (x, y) => x.start - y.start,
-  );
-  const around: Around = {
-    before: [...stop, ...a.products].sort((x, y) => x.start - y.start),
-    stop,
-    feedback: a.cues.filter((q) => q.kind === "feedback"),
-    breaks: new Map(),
-  };
+  const around = aroundOf(a);
   const runs = cues
     .flatMap((cue) => {
       const range = ranges.find((r) => cue.start >= r.start && cue.start < r.end) ?? { start: 0, end: a.norm.length };
