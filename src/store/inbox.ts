@@ -122,7 +122,7 @@ export class Inbox {
     const now = new Date();
     const lease = randomUUID();
     const { count } = await this.db.inboundMessage.updateMany({
-      where: { id, status: "received", OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+      where: { id, status: "received", OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }] },
       data: { leaseOwner: lease, leaseUntil: new Date(now.getTime() + leaseMs) },
     });
     if (count !== 1) return null;
@@ -155,7 +155,7 @@ export class Inbox {
   /** Ids of `received` rows whose lease ran out, oldest first: what a sweeper should take over. */
   async abandoned(limit: number): Promise<string[]> {
     const rows = await this.db.inboundMessage.findMany({
-      where: { status: "received", OR: [{ leaseUntil: null }, { leaseUntil: { lt: new Date() } }] },
+      where: { status: "received", OR: [{ leaseUntil: null }, { leaseUntil: { lte: new Date() } }] },
       orderBy: { receivedAt: "asc" },
       take: limit,
       select: { id: true },
