@@ -18,25 +18,12 @@ import type { Db } from "../../src/store/database.js";
 import { Inbox } from "../../src/store/inbox.js";
 import { RecordStore, type StoredRecord } from "../../src/store/record-store.js";
 import { TEST_ROSTER } from "../support/fixtures.js";
+import { formatVisit } from "../support/format-visit.js";
 
 export const TODAY = "2026-11-25";
 export const YESTERDAY = "2026-11-24";
 
-const visit = (retailer: string, date: string, facts: Partial<FormatVisit> = {}): FormatVisit => ({
-  type: "visit",
-  retailer,
-  ambiguous: null,
-  date,
-  activities: [],
-  stock: [],
-  outOfStock: [],
-  listed: [],
-  orders: [],
-  followUp: null,
-  feedback: false,
-  compliance: false,
-  ...facts,
-});
+const visit = formatVisit;
 
 export interface Seeded {
   m01: { wang1: StoredRecord; wang2: StoredRecord; zhou: StoredRecord; xinhuadu: StoredRecord; guoji: StoredRecord };

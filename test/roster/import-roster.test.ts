@@ -1,20 +1,14 @@
 import { chmodSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { importRoster, RosterRowError } from "../../src/roster/import-roster.js";
-import { type Database, openDatabase } from "../../src/store/database.js";
+import type { Database } from "../../src/store/database.js";
 import { RosterStore } from "../../src/store/roster-store.js";
-import { PROVIDERS, type ScratchDatabase } from "../support/databases.js";
+import { PROVIDERS } from "../support/databases.js";
 import { fixturesCopy, TEST_ROSTER } from "../support/fixtures.js";
+import { scratchDatabases } from "../support/scratch-databases.js";
 
-const open: { database: Database; scratch: ScratchDatabase }[] = [];
-afterEach(async () => {
-  while (open.length) {
-    const { database, scratch } = open.pop()!;
-    await database.close();
-    await scratch.drop();
-  }
-});
+const open = scratchDatabases();
 
 function writable(dir: string): string {
   for (const f of readdirSync(dir)) chmodSync(join(dir, f), 0o644);
@@ -22,12 +16,7 @@ function writable(dir: string): string {
 }
 
 describe.each(PROVIDERS)("roster import on $name", ({ create }) => {
-  async function fresh(): Promise<Database> {
-    const scratch = await create();
-    const database = await openDatabase(scratch.url);
-    open.push({ database, scratch });
-    return database;
-  }
+  const fresh = () => open(create);
 
   it("loads the fixtures, and a second run creates nothing", async () => {
     const { db } = await fresh();
@@ -114,9 +103,7 @@ describe("a bad row", () => {
   it.each(cases)(
     "($what) is reported with its file and line, and nothing of that file is written",
     async ({ file, change, line, reason }) => {
-      const scratch = await PROVIDERS[0]!.create();
-      const database = await openDatabase(scratch.url);
-      open.push({ database, scratch });
+      const database = await open(PROVIDERS[0]!.create);
       const dir = writable(fixturesCopy({ file, change }));
       const error = await importRoster(database.db, dir).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RosterRowError);
@@ -135,9 +122,7 @@ describe("a bad row", () => {
 
 describe("a malformed file", () => {
   it("reports an unclosed quote with the line it opens on, and writes nothing from any file", async () => {
-    const scratch = await PROVIDERS[0]!.create();
-    const database = await openDatabase(scratch.url);
-    open.push({ database, scratch });
+    const database = await open(PROVIDERS[0]!.create);
     // Line 31 opens a quote that is never closed: the old reader swallowed every shop after it.
     const dir = writable(fixturesCopy({ file: "retailers.csv", change: (t) => t.replace("R030,", 'R030,"') }));
     const error = await importRoster(database.db, dir).catch((e: unknown) => e);
@@ -152,12 +137,7 @@ describe("a malformed file", () => {
 });
 
 describe.each(PROVIDERS)("a re-import on $name", ({ create }) => {
-  async function fresh(): Promise<Database> {
-    const scratch = await create();
-    const database = await openDatabase(scratch.url);
-    open.push({ database, scratch });
-    return database;
-  }
+  const fresh = () => open(create);
 
   /** people.csv with e-mail and WeCom columns, and with `columns` removed. */
   function peopleWith(columns: { drop?: string[]; cells?: Record<string, Record<string, string>> }): string {

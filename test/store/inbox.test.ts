@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { InboundMessage } from "../../src/domain/messages.js";
-import { type Database, openDatabase } from "../../src/store/database.js";
 import { Inbox } from "../../src/store/inbox.js";
 import { PROVIDERS, type ScratchDatabase } from "../support/databases.js";
+import { scratchDatabases } from "../support/scratch-databases.js";
 
-const open: { database: Database; scratch: ScratchDatabase }[] = [];
-afterEach(async () => {
-  while (open.length) {
-    const { database, scratch } = open.pop()!;
-    await database.close();
-    await scratch.drop();
-  }
-});
+const open = scratchDatabases();
 
 const message = (
   externalMessageId: string,
@@ -27,10 +20,8 @@ const message = (
 });
 
 async function scratchInbox(create: () => Promise<ScratchDatabase>) {
-  const scratch = await create();
-  const database = await openDatabase(scratch.url);
-  open.push({ database, scratch });
-  return { db: database.db, inbox: new Inbox(database.db) };
+  const { db } = await open(create);
+  return { db, inbox: new Inbox(db) };
 }
 
 describe.each(PROVIDERS)("the inbound log on $name", ({ create }) => {

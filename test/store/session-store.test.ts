@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "../../src/store/database.js";
+import { describe, expect, it } from "vitest";
 import { SessionStore } from "../../src/store/session-store.js";
-import { PROVIDERS, type ScratchDatabase } from "../support/databases.js";
+import { PROVIDERS } from "../support/databases.js";
+import { scratchDatabases } from "../support/scratch-databases.js";
 
-const open: { database: Database; scratch: ScratchDatabase }[] = [];
-afterEach(async () => {
-  while (open.length) {
-    const { database, scratch } = open.pop()!;
-    await database.close();
-    await scratch.drop();
-  }
-});
+const open = scratchDatabases();
 
 describe.each(PROVIDERS)("sessions on $name", ({ create }) => {
   it("writes a session, replaces it, reads it back and deletes it when empty", async () => {
-    const scratch = await create();
-    const database = await openDatabase(scratch.url);
-    open.push({ database, scratch });
+    const database = await open(create);
     const sessions = new SessionStore(database.db);
     expect(await sessions.read("M01")).toEqual({});
     await sessions.write("M01", { visits: { pending: null, draft: "张记 中华断货" } });

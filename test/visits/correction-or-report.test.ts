@@ -11,6 +11,7 @@ import type { StoredRecord } from "../../src/store/record-store.js";
 import { correctionOrReport, type Verdict } from "../../src/visits/correction-or-report.js";
 import { readCorrection } from "../../src/visits/corrections.js";
 import { TEST_ROSTER } from "../support/fixtures.js";
+import { formatVisit } from "../support/format-visit.js";
 
 const parser = createParser(readRosterDir(TEST_ROSTER));
 
@@ -27,7 +28,9 @@ function visit(
   facts: Partial<Omit<FormatVisit, "retailer">> = {},
 ): StoredRecord {
   return {
+    ...formatVisit(retailer, date, { activities: ["stock_check"], ...facts }),
     type: "visit",
+    retailer,
     id: "3f2a9c01-0000-4000-8000-000000000000",
     managerId,
     messageId: null,
@@ -35,18 +38,6 @@ function visit(
     createdAt: new Date(),
     feedbackText: null,
     complianceNote: null,
-    retailer,
-    ambiguous: null,
-    date,
-    activities: ["stock_check"],
-    stock: [],
-    outOfStock: [],
-    listed: [],
-    orders: [],
-    followUp: null,
-    feedback: false,
-    compliance: false,
-    ...facts,
   };
 }
 

@@ -11,23 +11,15 @@ import { runParse } from "../../../src/cli/parse-command.js";
 import { TEST_ROSTER } from "../../support/fixtures.js";
 import { firstOf } from "../first.js";
 import { type LlmWorld, llmWorld } from "./support/llm-world.js";
+import { modelVisit } from "./support/model-visit.js";
 import { answer, type OpenAiStub, startOpenAiStub } from "./support/openai-stub.js";
 
 const SURE = "王记 硬中华还有3条";
-const MODEL_VISIT = {
-  type: "visit",
+const MODEL_VISIT = modelVisit({
   retailer: "R001",
-  ambiguous: null,
-  date: "2026-11-25",
   activities: ["stock_check"],
   stock: [{ sku: "T001", qty: 3, unit: "carton" }],
-  outOfStock: [],
-  listed: [],
-  orders: [],
-  followUp: null,
-  feedback: false,
-  compliance: false,
-};
+});
 
 describe("llm mode", () => {
   let world: LlmWorld;
