@@ -63,6 +63,8 @@ export interface FollowUpReach {
 export interface LineGrammar {
   /** What may stand between an amount and a product after it that it counts (两件的炫赫门, "3 cases of the Coke"). */
   amountThenProduct: RegExp;
+  /** What joins two amounts of one product (两件加六条软中华, "2 cases + 6 bottles of Coke Zero"). */
+  amountJoin: RegExp;
   /** The counted word stands before its amount (大重九5条): a word the catalogue does not know there takes the amount before a product after it may. */
   nameBeforeAmount: boolean;
   /** An amount glued to the product after it (两件炫赫门) counts that product, even right after another one. */

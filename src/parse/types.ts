@@ -72,7 +72,8 @@ export interface SkuFact {
 export type ParseIssue =
   | { kind: "ambiguous_retailer"; mention: TextSpan; candidates: ShopCandidate[] }
   | { kind: "unknown_retailer"; mention: TextSpan }
-  | { kind: "unknown_product"; mention: TextSpan }
+  /** `count`: from the name to the amount it seemed to count (大重九5条), left out with the name if the sender says so. */
+  | { kind: "unknown_product"; mention: TextSpan; count?: TextSpan }
   | { kind: "uncertain_product"; mention: TextSpan; candidates: { sku: string; name: string }[] }
   | {
       kind: "missing_unit";

@@ -121,6 +121,8 @@ export function applyAnswer(
     }
     case "product": {
       if (answer.kind === "skip" || (answer.kind === "choice" && answer.index === question.candidates.length)) {
+        // The amount goes with the name: left alone it would be asked about as a number nothing explains.
+        if (question.count) answers.dropped.push(question.count);
         answers.dropped.push(question.mention);
         return next();
       }

@@ -47,7 +47,14 @@ export interface PendingReport {
 
 export type Question =
   | { kind: "shop"; key: string; mention: string | null; candidates: { id: string; name: string }[] }
-  | { kind: "product"; key: string; mention: string; candidates: { sku: string; name: string }[] }
+  | {
+      kind: "product";
+      key: string;
+      mention: string;
+      candidates: { sku: string; name: string }[];
+      /** The name with the amount it seemed to count (大重九5条): left out together when the name is. */
+      count?: string;
+    }
   | { kind: "unit"; key: string; sku: string | null; qty: number; mention: string; category: string | null }
   | {
       kind: "unclear";
@@ -168,6 +175,7 @@ function nextQuestion(result: ParseResult, records: FormatRecord[], answers: Rep
       key,
       mention: key,
       candidates: issue.kind === "uncertain_product" ? issue.candidates : [],
+      count: issue.kind === "unknown_product" ? issue.count?.text : undefined,
     };
   }
   for (const { issue } of issues) {

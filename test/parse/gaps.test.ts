@@ -52,11 +52,20 @@ describe("an unknown product next to an amount", () => {
   });
 });
 
-it("asks nothing about an amount left with no product word (after a name was dropped)", () => {
+it("asks about an amount with no product word instead of dropping it silently", () => {
   const { result, out } = parse("张记便利店  5条 软中华断货", "M02");
-  expect(firstOf(result.records).issues).toEqual([]);
+  expect(firstOf(result.records).issues).toEqual([
+    expect.objectContaining({ kind: "unclear_text", mention: expect.objectContaining({ text: "5条" }) }),
+  ]);
   const v = firstOf(out.records);
   expect(v.type === "visit" && v.stock).toEqual([]);
+});
+
+it("gives an unknown name's question the count it seemed to have, to leave out together", () => {
+  const { result } = parse("张记便利店 大重九还有5条 软中华断货", "M02");
+  expect(firstOf(result.records).issues).toContainEqual(
+    expect.objectContaining({ kind: "unknown_product", count: expect.objectContaining({ text: "大重九还有5条" }) }),
+  );
 });
 
 describe("follow-up phrasings", () => {

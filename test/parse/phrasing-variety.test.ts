@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { FormatPromotion } from "../../src/domain/records.js";
+import { recordsToAsk } from "../../src/parse/ask.js";
 import { onlyVisit, parse, visits, WED_AUSTIN } from "./helpers.js";
 
 const US = (text: string, sender = "M08") => onlyVisit(text, sender, WED_AUSTIN);
@@ -285,5 +286,59 @@ describe("the owner's plans and needs in English", () => {
     const { result, out } = parse("Speedy: talked to his son, they need 3 cs coke zero by friday", "M08", WED_AUSTIN);
     expect(visits(out)[0]?.orders).toEqual([{ sku: "B002", qty: 3, unit: "case" }]);
     expect(result.records[0]?.issues).toEqual([]);
+  });
+});
+
+describe("joined amounts, time ranges and stock-outs in other words", () => {
+  it.each([
+    ["7-Eleven Lamar took 2 cases + 6 bottles of Coke Zero", "M08", [2, "case", 6, "unit"]],
+    ["7-Eleven Lamar ordered 2 cs and 6 btl of coke zero", "M08", [2, "case", 6, "unit"]],
+    ["王记 订了两件加六条软中华", "M01", [2, "case", 6, "carton"]],
+  ])("%s → both amounts of the one product", (text, sender, [q1, u1, q2, u2]) => {
+    const v = onlyVisit(text, sender, sender === "M08" ? WED_AUSTIN : undefined);
+    expect(v.orders.map((l) => [l.qty, l.unit])).toEqual([
+      [q1, u1],
+      [q2, u2],
+    ]);
+    expect(new Set(v.orders.map((l) => l.sku)).size).toBe(1);
+  });
+
+  it("keeps each product its own amount across a joiner ('4 cs sprite + 2 cs coke zero')", () => {
+    expect(US("7-Eleven Lamar 4 cs sprite + 2 cs coke zero").stock.map((l) => [l.sku, l.qty])).toEqual([
+      ["B004", 4],
+      ["B002", 2],
+    ]);
+  });
+
+  it("asks about an amount no product can be found for instead of dropping it", () => {
+    const { result } = parse("7-Eleven Lamar took 2 cases, set up the cooler", "M08", WED_AUSTIN);
+    expect(recordsToAsk(result)).toEqual([true]);
+    expect(result.records[0]?.issues.map((i) => i.kind)).toEqual(["unclear_text"]);
+  });
+
+  it("does not read the start of a clock range as a count ('Monster 2-4pm')", () => {
+    const { out } = parse(
+      "Circle K: ran a sampling of Monster 2-4pm, about 50 people, sold 12 cans",
+      "M08",
+      WED_AUSTIN,
+    );
+    const visit = out.records.find((r) => r.type === "visit");
+    expect(visit && visit.type === "visit" ? visit.stock : []).toEqual([]);
+    expect(
+      promotion("Circle K: ran a sampling of Monster 2-4pm, about 50 people", "M08", WED_AUSTIN)?.durationMinutes,
+    ).toBe(120);
+  });
+
+  it.each([
+    ["Green Valley no more monster", ["B006"]],
+    ["Green Valley ran out of coke zero, no more sprite either", ["B002", "B004"]],
+    ["Green Valley sold through all the diet coke, he ordered 3 cs", ["B003"]],
+    ["Green Valley sold thru their coke zero", ["B002"]],
+  ])("%s → out of %j", (text, skus) => {
+    expect(US(text).outOfStock).toEqual(skus);
+  });
+
+  it.each(["郭记 老板夸中华卖得好", "郭记 店主一直称赞利群好卖"])("%s → the owner's praise is feedback", (text) => {
+    expect(onlyVisit(text).feedback).toBe(true);
   });
 });

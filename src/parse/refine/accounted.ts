@@ -25,7 +25,9 @@ const span = (a: Analysis, s: Span): TextSpan => ({ start: s.start, end: s.end, 
 
 /** The parts of one record's stretch of text no fact explains, as questions. */
 export function unclearParts(a: Analysis, ranges: Range[], bound: BoundFacts, inPromotion: boolean): ParseIssue[] {
-  return [...unexplainedCounts(a, bound, inPromotion), ...unexplainedNumbers(a, ranges)];
+  // "took 2 cases + 6 bottles of Coke Zero": an amount no product could be found for explains nothing.
+  const orphans = inPromotion ? [] : bound.loose.filter((l) => !l.product && !l.unknown).map((l) => l.amount);
+  return [...unexplainedCounts(a, bound, inPromotion), ...unexplainedNumbers(a, ranges, orphans)];
 }
 
 /**
@@ -110,12 +112,15 @@ function unsureSale(a: Analysis, line: BoundLine): boolean {
   return words.test(a.norm.slice(start, end));
 }
 
-/** A number in the text that no shop, product, amount, date, head count, duration or price took. */
-function unexplainedNumbers(a: Analysis, ranges: Range[]): ParseIssue[] {
+/**
+ * A number in the text that no shop, product, amount, date, head count, duration or price took, or
+ * that stands in an amount no product was found for (`orphans`).
+ */
+function unexplainedNumbers(a: Analysis, ranges: Range[], orphans: Span[]): ParseIssue[] {
   const cover = new SpanCover(a.norm.length, [
     ...a.shops,
     ...a.products,
-    ...a.amounts,
+    ...a.amounts.filter((x) => !orphans.includes(x)),
     ...a.dates,
     ...a.consumers,
     ...a.durations,

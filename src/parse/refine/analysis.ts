@@ -196,8 +196,16 @@ export function analyse(
     a.qty === 1 && PARSE_LOCALES.some((l) => !!l.lines.noneAfter?.test(norm.slice(a.end, a.end + 4)));
   const denied = (a: Amount) =>
     noneOf(a) || PARSE_LOCALES.some((l) => l.lines.deniedCount.test(norm.slice(Math.max(0, a.start - 6), a.start)));
+  // "Monster 2-4pm", 9点到11点: a time of day or a length of time is not an amount.
+  const durations = findDurations(norm).filter((d) => !nameCover.overlaps(d));
+  const durationCover = cover(durations);
   const written = findAmounts(norm).filter(
-    (a) => !nameCover.overlaps(a) && !priceCover.overlaps(a) && !oosCover.overlaps(a) && !denied(a),
+    (a) =>
+      !nameCover.overlaps(a) &&
+      !priceCover.overlaps(a) &&
+      !oosCover.overlaps(a) &&
+      !durationCover.overlaps(a) &&
+      !denied(a),
   );
   const amountCover = cover(written);
   let amounts = [...written];
@@ -205,7 +213,13 @@ export function analyse(
   // never overlap: one reaching the next product would overlap that product's name.)
   for (const p of products) {
     const bare = bareNumberAfter(norm, p.end);
-    if (bare && !amountCover.overlaps(bare) && !priceCover.overlaps(bare) && !nameCover.overlaps(bare))
+    if (
+      bare &&
+      !amountCover.overlaps(bare) &&
+      !priceCover.overlaps(bare) &&
+      !nameCover.overlaps(bare) &&
+      !durationCover.overlaps(bare)
+    )
       amounts.push(bare);
   }
   amounts = applyRestatements(
@@ -213,8 +227,6 @@ export function analyse(
     amounts.sort((a, b) => a.start - b.start),
   );
   const dates = dateSpans.filter((d) => !nameCover.overlaps(d));
-  const durations = findDurations(norm).filter((d) => !nameCover.overlaps(d));
-  const durationCover = cover(durations);
   const consumers = findConsumers(norm).filter((c) => !nameCover.overlaps(c) && !durationCover.overlaps(c));
 
   return {

@@ -327,6 +327,12 @@ function productFor(c: Ctx, amount: Amount): ProductSpan | null {
     return fwd;
   if (backAdj) return backAdj;
   if (fwd) return fwd;
+  // "2 cases + 6 bottles of Coke Zero": an amount joined to the next one counts what that one counts after it.
+  const joined = firstFrom(c.a.amounts, amount.end);
+  if (joined && grammar.amountJoin.test(text.slice(amount.end, joined.start))) {
+    const p = productFor(c, joined);
+    if (p && p.start >= joined.end) return p;
+  }
   if (!grammar.nameBeforeAmount && unknownFor(c, amount)) return null;
   // The nearest product before it that no fact took yet (in its sentence or not), else the nearest.
   for (let i = firstIndex(c.products, (p) => p.end > amount.start) - 1; i >= 0; i--) {

@@ -151,7 +151,10 @@ function productIssues(a: Analysis, g: Grounding, ranges: Range[], bound: BoundF
     const sku = l.product?.resolved != null ? g.catalog.product(l.product.resolved).sku : null;
     // An amount with no product word at all (what is left after the manager said to leave a name
     // out) has nothing to ask about; one beside an unknown word asks what that word is.
-    if (!l.product && l.unknown) issues.push({ kind: "unknown_product", mention: span(a, l.unknown) });
+    if (!l.product && l.unknown) {
+      const count = { start: Math.min(l.unknown.start, l.amount.start), end: Math.max(l.unknown.end, l.amount.end) };
+      issues.push({ kind: "unknown_product", mention: span(a, l.unknown), count: span(a, count) });
+    }
     if (l.amount.unit === null && l.amount.qty !== null)
       issues.push({
         kind: "missing_unit",

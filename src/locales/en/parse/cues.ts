@@ -101,12 +101,14 @@ export const EN_CUES: CueTable = {
   ),
   oos_fwd: words(
     "(?<!\\b(?:wants?|wanted|get|getting|got|opt|opted|back|backed|pull|pulled) )\\bout of\\b",
+    // Before the bare "no": an alternation takes the first that matches, and "no" would leave "more" in the way.
+    "\\bno more\\b",
     "\\bno\\b(?= )",
     "\\boos on\\b",
     "\\boos:? (?=[a-z])",
     "\\bran out of\\b",
     "\\bsold out of\\b",
-    "\\bno more\\b",
+    "\\bsold (?:thru|through) (?:all )?(?:(?:of )?(?:the|their|his|her) )?(?=[a-z])",
   ),
   not_oos: words("\\bnot out\\b", "\\bnever out\\b"),
   list_back: words(

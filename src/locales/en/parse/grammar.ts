@@ -10,6 +10,8 @@ export const followUpReach: FollowUpReach = { first: "after", before: 25, after:
 export const lines: LineGrammar = {
   // "3 cases of Coke Zero", "2 cs the Fanta"
   amountThenProduct: /^\s*(?:of\s+)?(?:the\s+)?$/,
+  // "2 cases + 6 bottles of Coke Zero", "2 cs and 6 btl"
+  amountJoin: /^\s*(?:\+|&|and|plus)\s*$/,
   // "Dr Pepper 3 cases" is rare next to "3 cases of Dr Pepper": a product after the amount comes first
   nameBeforeAmount: false,
   amountGluedToProduct: false,

@@ -10,6 +10,8 @@ export const followUpReach: FollowUpReach = { first: "before", before: 16, after
 export const lines: LineGrammar = {
   // 两件炫赫门, 两件的炫赫门
   amountThenProduct: /^的?$/,
+  // 两件加六条软中华, 两件零六条
+  amountJoin: /^\s*(?:\+|加|又|零|外加)\s*$/,
   // 大重九5条: the name comes first, the count after it
   nameBeforeAmount: true,
   // 两条硬中华: a count written right before a product counts it
