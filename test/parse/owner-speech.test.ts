@@ -13,8 +13,29 @@ describe("owner feedback said in more ways", () => {
     "新华都 老板娘今天有点不开心 嫌配的货太少",
     "新华都 软中华3条 他还说想多进点利群",
     "新华都 软中华断货 老板想多要点软中华 先订了2条硬中华",
+    "新华都 老板说硬中华卖得快 还剩两条",
+    "新华都 老板一直催着要双中支",
+    "新华都 老板拿了三条利群 又问下个月有没有新品",
+    "新华都 老板心里窝火 说配货不公平",
+    "新华都 老板说过年得多备点硬中华",
   ])("%s is feedback", (text) => {
     expect(onlyVisit(text).feedback).toBe(true);
+  });
+
+  it.each([
+    ["新华都 老板说节前要十五条软中华", { orders: [{ sku: "T002", qty: 15, unit: "carton" }] }],
+    ["新华都 老板说年后想再要三条利群", { orders: [{ sku: "T011", qty: 3, unit: "carton" }] }],
+    ["新华都 老板说硬中华还剩四条 我帮他把价格也核了一遍", { stock: [{ sku: "T001", qty: 4, unit: "carton" }] }],
+  ])("keeps an owner's words that only carry facts those facts: %s", (text, facts) => {
+    const v = onlyVisit(text);
+    expect(v.feedback).toBe(false);
+    expect(v).toMatchObject(facts);
+  });
+
+  it("keeps an owner's word of a stock-out a stock-out, not feedback ('owner said they're out of sprite')", () => {
+    const v = onlyVisit("Speedy Mart: owner said they're out of sprite", "M08", WED_AUSTIN);
+    expect(v.feedback).toBe(false);
+    expect(v.outOfStock).toEqual(["B004"]);
   });
 
   it("keeps an owner's plain order an order, not feedback", () => {
@@ -180,4 +201,13 @@ describe("feedback heard, and the writer's own suggestions", () => {
       true,
     );
   });
+});
+
+describe("practices told in plain words", () => {
+  it.each(["新华都 老板说上个月被逼着拿了五条宽窄", "新华都 软中华标的比规定的高 跟老板讲了"])(
+    "%s is a red flag",
+    (text) => {
+      expect(onlyVisit(text).compliance).toBe(true);
+    },
+  );
 });

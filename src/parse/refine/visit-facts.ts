@@ -32,19 +32,38 @@ const ACTIVITY_CUES: [CueKind, Activity][] = [
   ["order_act", "order"],
 ];
 
+/** What makes an owner's words more than facts: an opinion, another feedback word, a practice. */
+const OWNERS_OWN = new Set<CueKind>(["opinion", "feedback", "compliance"]);
+/** The writer's own work or plans: where an owner's words have ended at the latest. */
+const WRITERS_OWN = new Set<CueKind>([
+  "display",
+  "price_check",
+  "policy",
+  "service",
+  "follow",
+  "follow_vague",
+  "follow_then",
+  "visit_verb",
+]);
+
 /**
- * "老板说下周家里办酒席 想订两件双喜": an owner's words that only place an order are an
- * order, not feedback (FORMAT.md "Orders vs feedback").
+ * "老板说下周家里办酒席 想订两件双喜", 老板说节前要二十条硬中华, "owner said they're out of Fanta 2L":
+ * an owner's words that only carry an order, a count or a stock-out are those facts, not feedback
+ * (FORMAT.md "Orders vs feedback").
  */
-function onlyAnOrder(a: Analysis, cue: Cue, cues: Cue[]): boolean {
-  const said = a.norm.slice(cue.start, cue.end);
-  if (!/^老板.*[说想表]$/.test(said)) return false;
-  const [, end] = sentenceAround(a.sentenceEnds, cue.end);
+function onlyFacts(a: Analysis, cue: Cue, cues: Cue[]): boolean {
+  if (!parseLocaleFor(cue.lang).feedback.speaker.test(a.norm.slice(cue.start, cue.end))) return false;
+  // To the end of the sentence, or to the writer's own work or the next shop before it.
+  const [, sentenceEnd] = sentenceAround(a.sentenceEnds, cue.end);
+  const writer = cues.find((q) => q.start >= cue.end && WRITERS_OWN.has(q.kind));
+  const shop = a.shops.find((s) => s.start >= cue.end);
+  const end = Math.min(sentenceEnd, writer?.start ?? sentenceEnd, shop?.start ?? sentenceEnd);
   // 老板想多要点: an opinion word may share its first character with the cue (想多).
   const inside = cues.filter((q) => q.end > cue.end && q.start < end);
-  const ordered =
-    inside.some((q) => q.kind === "mode_order") && a.amounts.some((x) => x.start >= cue.end && x.start < end);
-  return ordered && !inside.some((q) => ["opinion", "feedback", "compliance"].includes(q.kind));
+  const facts =
+    a.amounts.some((x) => x.qty !== null && x.start >= cue.end && x.start < end) ||
+    inside.some((q) => q.kind === "oos_back" || q.kind === "oos_fwd");
+  return facts && !inside.some((q) => OWNERS_OWN.has(q.kind) && !(q.kind === "compliance" && deniedCompliance(a, q)));
 }
 
 /** The denial words looked for right before a practice: 不能, 没有人 (3 characters), "didn't " (10). */
@@ -98,7 +117,7 @@ const SPOKEN_WORK = new Set<CueKind>(["display", "price_check", "policy", "servi
 
 export function visitFlags(a: Analysis, ranges: Range[], bound: BoundFacts, inPromotion: boolean): VisitFlags {
   const cues = a.cues.filter((q) => inRanges(ranges, q.start));
-  const feedbackCues = cues.filter((q) => q.kind === "feedback" && !onlyAnOrder(a, q, cues));
+  const feedbackCues = cues.filter((q) => q.kind === "feedback" && !onlyFacts(a, q, cues));
   const speech = ownerSpeech(a, feedbackCues, ranges);
   const inSpeech = (q: { start: number; end: number }) => speech.some((s) => q.start >= s.start && q.end <= s.end);
   const spoken = (q: Cue) =>
