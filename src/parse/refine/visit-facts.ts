@@ -34,6 +34,8 @@ const ACTIVITY_CUES: [CueKind, Activity][] = [
 
 /** What makes an owner's words more than facts: an opinion, another feedback word, a practice. */
 const OWNERS_OWN = new Set<CueKind>(["opinion", "feedback", "compliance"]);
+/** How far after 想 a count may stand for the wish to be an order (想再要五条). */
+const WISHED_COUNT = 3;
 /** The writer's own work or plans: where an owner's words have ended at the latest. */
 const WRITERS_OWN = new Set<CueKind>([
   "display",
@@ -63,7 +65,12 @@ function onlyFacts(a: Analysis, cue: Cue, cues: Cue[]): boolean {
   const facts =
     a.amounts.some((x) => x.qty !== null && x.start >= cue.end && x.start < end) ||
     inside.some((q) => q.kind === "oos_back" || q.kind === "oos_fwd");
-  return facts && !inside.some((q) => OWNERS_OWN.has(q.kind) && !(q.kind === "compliance" && deniedCompliance(a, q)));
+  const ownersOwn = (q: Cue) =>
+    (OWNERS_OWN.has(q.kind) && !(q.kind === "compliance" && deniedCompliance(a, q))) ||
+    // 想搞个买赠 is the owner's wish; 想再要五条 an order
+    (q.kind === "wish" &&
+      !a.amounts.some((x) => x.qty !== null && x.start >= q.end && x.start - q.end <= WISHED_COUNT));
+  return facts && !inside.some(ownersOwn);
 }
 
 /** The denial words looked for right before a practice: 不能, 没有人 (3 characters), "didn't " (10). */
