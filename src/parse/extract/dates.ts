@@ -123,7 +123,8 @@ function aroundFestival(today: string, word: string, side: string): Reading {
   const festival = FESTIVAL_WORDS[word];
   const on = festival ? festivalAfter(festival, addDays(today, -JUST_PASSED), true) : nearestFestivalDay(today);
   const day = side.endsWith("前") ? lastWorkdayBefore(on) : firstWorkdayAfter(on);
-  return day > today ? { visit: null, follow: day } : { visit: day, follow: null };
+  // 年前那批还剩六条: a visit is never dated by a festival's side, only a promise is.
+  return { visit: null, follow: day > today ? day : null };
 }
 
 const FESTIVAL_RE = Object.keys(FESTIVAL_WORDS)

@@ -11,9 +11,9 @@ export interface Counted {
   value: number | null;
 }
 
-const CN = "[零〇一二两三四五六七八九十百几多来]+";
+const CN = "[零〇一二两俩三四五六七八九十百几多来]+";
 /** A Chinese count that starts with a digit word (差不多两个钟头: 多 belongs to 差不多). */
-const CN_COUNT = "[零〇一二两三四五六七八九十百几][零〇一二两三四五六七八九十百几多来]*";
+const CN_COUNT = "[零〇一二两俩三四五六七八九十百几][零〇一二两俩三四五六七八九十百几多来]*";
 
 const ZH_CONSUMERS = new RegExp(
   `(\\d+|${CN})\\s*(?:个|位|名)?\\s*(?:左右|上下)?\\s*的?\\s*(?:人|顾客|消费者|客人|烟民|客户)(?!民|员|家)|(?<=来了|到了|接待了?|来|有)(\\d+多?|${CN})\\s*(?:位|名|个(?=$|[\\s,，。；;、!！]))(?![置次])` +

@@ -201,12 +201,19 @@ export const ZH_CUES: CueTable = {
     `进(?=${N}|\\d)`,
     "追加",
     "加订",
+    // 老板又定了十条: 定 typed for 订 (pinyin input), before a count only
+    `(?<![确决约预规肯固一否鉴指选])定了?(?=${N}|\\d)`,
     `(?:新|又)?上了(?=${N}|\\d)`,
   ),
   mode_sale: words("卖了", "订出去了?", "卖出去?了?", "销售了", "售出", "成交", "卖掉", `走了(?=${N}|\\d)`, "走掉了?"),
   mode_skip: words(
     "(?<![不没有无])搭",
-    "给他",
+    // 给他订了五条 is an order for him; 给他两条 a gift
+    "给他(?!(?:加订|订|定|补|报|下单|追加|要|进))",
+    // 带了两条给他上柜, 非得带两条红南京: goods brought along or tied on, not counted
+    `带了?(?=${N}|\\d)`,
+    "非得",
+    "非要",
     "每个月",
     "每次",
     "每月",
@@ -349,6 +356,8 @@ export const ZH_CUES: CueTable = {
     "完不成",
     "逼着?他",
     "被逼",
+    // 要拿软中华非得带两条红塔山: one product only with another
+    "(?:非得|非要|必须|就得)(?:搭|带)",
     // 硬中标的比规定高: a marked price above the regulated one
     "比规定(?:的|价)?(?:高|贵)",
     "高于规定",
@@ -360,7 +369,9 @@ export const ZH_CUES: CueTable = {
     "被(?:[^，。,；;\\s]{1,6})?塞了",
   ),
   follow: words(
-    "再(?:去|来|过去|过来|跑|看|搞|做|联系|跟进|送|带|回访|拜访|上门|办)",
+    "再(?:去|来|过去|过来|跑|看|瞅|瞧|搞|整|弄|调|做|联系|跟进|送|带|回访|拜访|上门|办)",
+    // 下礼拜二在去: 在 typed for 再 (pinyin input), closing the clause
+    "在(?:去|来|过去|过来)(?=一趟|看看|瞧瞧|$|[\\s，。,!！])",
     "跟进",
     "回访",
     "复查",
@@ -390,7 +401,7 @@ export const ZH_CUES: CueTable = {
     "过去看",
     "过去一趟",
   ),
-  follow_vague: words("过两天", "过几天", "改天", "回头", "有空", "过阵子", "过段时间", "抽空"),
+  follow_vague: words("过两天", "过几天", "改天", "回头", "有空", "过阵子", "过段时间", "抽空", "下回"),
   follow_then: words("到时候"),
   visit_verb: words(
     "去了",
@@ -412,7 +423,8 @@ export const ZH_CUES: CueTable = {
   promo_tasting: words("品鉴", "品吸", "试吸", "品尝", "试抽"),
   promo_in_store: words("驻店", "助销", "站柜", "店内推广", "驻点"),
   promo_circle: words("圈层", "联谊"),
-  promo_gift: words("买赠", "买[一二两三四五六七八九十0-9]+[条包盒件箱瓶]?送", "赠送活动"),
+  // 买一条红塔山送一副春联: an offer with the product between
+  promo_gift: words("买赠", "买[一二两三四五六七八九十0-9]+[条包盒件箱瓶]?[^，。,；;\\s]{0,8}?送", "赠送活动"),
   promo_discount: words("特价", "打折", "折扣", "优惠价", "降价促销", "满减"),
   promo_display: words("陈列活动", "陈列奖励", "端架活动", "堆头活动", "陈列比赛", "陈列促销"),
   wish: words(

@@ -1,0 +1,97 @@
+/**
+ * Reports typed fast or dictated: pinyin slips (定 for 订, 在 for 再), goods brought along or tied
+ * on, listings written 上了柜, festival words that date a promise but never a visit, short
+ * questions about a shop, the team or the plan. Practice messages written for these tests (none
+ * is from an evaluation set); fixed `now`.
+ */
+import { describe, expect, it } from "vitest";
+import type { FormatPromotion } from "../../src/domain/records.js";
+import { onlyVisit, parse, WED, WED_AUSTIN } from "./helpers.js";
+
+/** A week before Spring Festival 2026, whose official holiday (15–23 February) chinese-days holds. */
+const BEFORE_NEW_YEAR = "2026-02-09T18:00:00+08:00";
+
+describe("orders typed with a slip or said for the owner", () => {
+  it.each([
+    ["新华都 老板又定了八条软中华", [{ sku: "T002", qty: 8, unit: "carton" }]],
+    ["新华都 红塔山卖得快 给他加订了三条", [{ sku: "T007", qty: 3, unit: "carton" }]],
+    ["新华都 给他订了两件硬中华", [{ sku: "T001", qty: 2, unit: "case" }]],
+  ])("%s → the order", (text, orders) => {
+    expect(onlyVisit(text).orders).toEqual(orders);
+  });
+
+  it.each(["新华都 已经确定了2条的量", "新华都 规定了5条以内"])("keeps %s no order (确定/规定 are not 订)", (text) => {
+    expect(onlyVisit(text).orders).toEqual([]);
+  });
+});
+
+describe("goods brought along or tied on are not counts", () => {
+  it("reads 带了两条…上了柜 as a listing, not stock", () => {
+    const v = onlyVisit("新华都 带了两条跨越给他上了柜");
+    expect(v.listed).toEqual(["T028"]);
+    expect(v.stock).toEqual([]);
+  });
+
+  it("reads 新上柜 after the product as a listing and the count after it as the shop's order", () => {
+    const v = onlyVisit("新华都 贵烟跨越新上柜 定了三条");
+    expect(v.listed).toEqual(["T028"]);
+    expect(v.orders).toEqual([{ sku: "T028", qty: 3, unit: "carton" }]);
+  });
+
+  it("keeps the tied-on goods of a tied sale out of the stock (非得带两条)", () => {
+    const v = onlyVisit("新华都 老板说批发商那边要拿软中华非得带两条红塔山");
+    expect(v.stock).toEqual([]);
+    expect(v.compliance).toBe(true);
+  });
+});
+
+describe("follow-ups typed with a slip or said loosely", () => {
+  it.each([
+    ["新华都 软中华断货 下周五在去", "2026-12-04"],
+    ["新华都 价签歪了 下回再调", "unspecified"],
+    ["新华都 礼盒摆得太高 下次来再弄", "unspecified"],
+  ])("%s → %s", (text, followUp) => {
+    expect(onlyVisit(text).followUp).toBe(followUp);
+  });
+
+  it("keeps 在 meaning 'at' no follow-up (在去的路上)", () => {
+    expect(onlyVisit("新华都 在去的路上看到软中华断货").followUp).toBeNull();
+  });
+});
+
+describe("festival words", () => {
+  it("never dates a visit by a festival's side (年前那批还剩五条)", () => {
+    expect(onlyVisit("新华都 老板说年前那批软中华还剩五条", "M01", "2027-02-15T18:00:00+08:00").date).toBe(
+      "2027-02-15",
+    );
+  });
+
+  it("still dates a promise by it (节后再来: the first workday after the holiday)", () => {
+    expect(onlyVisit("新华都 软中华断货 节后再来", "M01", BEFORE_NEW_YEAR).followUp).toBe("2026-02-24");
+  });
+});
+
+describe("events said loosely", () => {
+  const promotion = (text: string) =>
+    parse(text, "M01", WED).out.records.find((r): r is FormatPromotion => r.type === "promotion");
+
+  it("reads 买一条X送Y as a gift offer", () => {
+    expect(promotion("新华都门口搞了个买一条红塔山送打火机的活动 卖了二十条")?.format).toBe("gift");
+  });
+
+  it("reads 俩小时 as two hours", () => {
+    expect(promotion("在朋友家搞了个软中华品鉴 来了十个人 俩小时")?.durationMinutes).toBe(120);
+  });
+});
+
+describe("questions asked in few words", () => {
+  it.each([
+    ["这玩意咋用", "M01", "help"],
+    ["新华都年后去过没", "M01", "retailer_query"],
+    ["新华都上个月订过啥", "M01", "retailer_query"],
+    ["咱组今天都报齐了没", "S01", "status_query"],
+    ["could you send me my stops for today", "M08", "plan_query"],
+  ])("%s (%s) → %s", (text, sender, intent) => {
+    expect(parse(text, sender, /[a-z]/.test(text) ? WED_AUSTIN : WED).out.intent).toBe(intent);
+  });
+});
