@@ -95,3 +95,28 @@ describe("questions asked in few words", () => {
     expect(parse(text, sender, /[a-z]/.test(text) ? WED_AUSTIN : WED).out.intent).toBe(intent);
   });
 });
+
+describe("chat English: samples, promises and wishes", () => {
+  const read = (text: string) => parse(text, "M07", WED_AUSTIN).out;
+
+  it("reads 'sampled X from 11 to 2' at a shop as a tasting there", () => {
+    const promo = read("Joe's: sampled Topo Chico from 11 to 2, lots of people").records.find(
+      (r): r is FormatPromotion => r.type === "promotion",
+    );
+    expect(promo).toMatchObject({ retailers: ["R151"], skus: ["B010"], format: "tasting", durationMinutes: 180 });
+  });
+
+  it("keeps samples promised for later no event, and the promise a follow-up", () => {
+    const out = read("Joe's: they ordered 10 cases of Dasani, want to try Topo Chico, I'd bring samples in 2 weeks");
+    expect(out.intent).toBe("visit_log");
+    const [visit] = out.records;
+    expect(visit).toMatchObject({ followUp: "2026-12-09", feedback: true });
+  });
+
+  it.each([
+    "Joe's: owner upset about the fanta price, I'll raise it with the area manager",
+    "Joe's: fanta tags wrong again, I'd flag it to pricing",
+  ])("reads a promise to take it further as a follow-up with no day: %s", (text) => {
+    expect(onlyVisit(text, "M07", WED_AUSTIN).followUp).toBe("unspecified");
+  });
+});

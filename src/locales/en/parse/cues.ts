@@ -183,6 +183,8 @@ export const EN_CUES: CueTable = {
     "\\bcomplain(?:ed|s|t|ts)?\\b",
     "\\brequested\\b",
     "\\basked for\\b",
+    // "…and want to try Topo Chico": the owner's wish, subject left out
+    "\\bwants? to (?:try|carry|stock|add|bring in|get in|test)\\b",
     "\\b(?:owner|manager|mgr|clerk|he|she|they)(?: would|'d) (?:love|like)\\b",
     "\\bwants\\b",
     "\\bwanted\\b",
@@ -230,7 +232,9 @@ export const EN_CUES: CueTable = {
     "\\bgive (?:him|her|them) a call\\b",
     "\\bbring (?:him|her|them)\\b",
     "(?<!\\b(?:he|she|they|it|distributor|driver|truck|delivery|rep|guy)\\s)\\bwill bring\\b",
-    "\\bi'll bring\\b",
+    "\\bi(?:'ll|'d| will| would) bring\\b",
+    // "I'd raise it with Maria": a promise to take it further
+    "\\bi(?:'ll|'d| will| would|'m gonna) (?:raise|flag|escalate|bring up|mention) (?:it|this|that)\\b",
     "\\bdrop off\\b",
     "\\bi'll be back\\b",
     "\\b(?:look|looking) into (?:it|that|this)\\b",
@@ -269,7 +273,15 @@ export const EN_CUES: CueTable = {
     "\\bearlier this (?:month|year)\\b",
     "\\ba while back\\b",
   ),
-  promo_tasting: words("\\bsampling\\b", "\\bsamples?\\b", "\\btasting\\b", "\\btaste test\\b", "\\btried it\\b"),
+  promo_tasting: words(
+    "\\bsampling\\b",
+    "\\bsampled\\b",
+    // "I'd bring samples in 2 weeks": samples promised are no event yet
+    "(?<!\\b(?:bring|bringing|drop off|dropping off|send|sending|leave|leaving|get him|get her|get them)\\s(?:some\\s|a few\\s|more\\s)?)\\bsamples?\\b",
+    "\\btasting\\b",
+    "\\btaste test\\b",
+    "\\btried it\\b",
+  ),
   promo_in_store: words("\\bin-store\\b", "\\bin store\\b", "\\bdemo\\b"),
   promo_circle: words("\\bconsumer gathering\\b", "\\bgathering\\b", "\\bmeetup\\b", "\\bparty\\b"),
   promo_gift: words(
