@@ -120,3 +120,21 @@ describe("chat English: samples, promises and wishes", () => {
     expect(onlyVisit(text, "M07", WED_AUSTIN).followUp).toBe("unspecified");
   });
 });
+
+describe("work promised or wished is not done", () => {
+  it("keeps the work word inside a promise no activity (下礼拜帮他申请一下)", () => {
+    const v = onlyVisit("新华都 老板想要个新的扫码枪 我说下礼拜帮他申请一下");
+    expect(v.activities).not.toContain("service");
+    expect(v.followUp).toBe("2026-11-30");
+  });
+
+  it("reads 码了/码整齐 as display work", () => {
+    expect(onlyVisit("新华都 烟柜重新码了一遍").activities).toEqual(["display"]);
+  });
+
+  it("keeps a vague amount wished for out of the stock (想让多分几条)", () => {
+    const v = onlyVisit("新华都 老板想让多分几条硬中华");
+    expect(v.stock).toEqual([]);
+    expect(v.feedback).toBe(true);
+  });
+});

@@ -105,6 +105,8 @@ interface Ctx {
   cues: Cue[];
   modes: Cue[];
   skips: Cue[];
+  /** 想, "wants": a vague amount right after one is wished for, not counted. */
+  wishes: Cue[];
   each: Cue[];
   /** Words that listed a product on the shelf here (上柜, "got them to carry"), in text order. */
   listings: Cue[];
@@ -263,6 +265,9 @@ function modeFor(c: Ctx, amount: Amount, product: ProductSpan | null): LineKind 
     mode.start >= skip.end &&
     c.a.locale.lines.clauseBreak.test(c.a.norm.slice(skip.end, mode.start));
   if (skip && skip.end >= amount.start - SKIP_REACH && !modeAfterBreak) return "skip";
+  // 想让多分几条, "wants a few more": a vague amount wished for is no count
+  const wish = lastStartingIn(c.wishes, sStart, amount.start);
+  if (amount.qty === null && wish && wish.end >= amount.start - SKIP_REACH) return "skip";
   // "got them to carry Monster, 2 cs", 新上了天叶 两条: a count after a new listing is what the shop took.
   const listing = lastStartingIn(c.listings, sStart, amount.start);
   if (!mode && listing && product && c.listed.has(product)) return "order";
@@ -376,6 +381,7 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
     cues,
     modes: cues.filter((q) => MODES[q.kind]),
     skips: cues.filter((q) => q.kind === "mode_skip"),
+    wishes: cues.filter((q) => q.kind === "wish"),
     each: cues.filter((q) => q.kind === "each"),
     listings: [],
     listed: new Set(),

@@ -111,11 +111,13 @@ function planned(a: Analysis, cue: Cue, cues: Cue[]): boolean {
   return cues.some(
     (f) =>
       (f.kind === "follow" || (f.kind === "wish" && SUGGESTED.test(a.norm.slice(f.start, f.end)))) &&
-      f.end <= cue.start &&
-      cue.start - f.end <= a.locale.lines.clauseReach &&
-      ![...a.norm.slice(f.end, cue.start)].some(
-        (ch) => /[，,。；;!！?？\n]/.test(ch) || a.locale.lines.clauseBreak.test(ch),
-      ),
+      f.start <= cue.start &&
+      // 下礼拜帮他申请一下: the work word inside the promise itself
+      (cue.start < f.end ||
+        (cue.start - f.end <= a.locale.lines.clauseReach &&
+          ![...a.norm.slice(f.end, cue.start)].some(
+            (ch) => /[，,。；;!！?？\n]/.test(ch) || a.locale.lines.clauseBreak.test(ch),
+          ))),
   );
 }
 
