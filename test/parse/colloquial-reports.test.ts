@@ -138,3 +138,34 @@ describe("work promised or wished is not done", () => {
     expect(v.feedback).toBe(true);
   });
 });
+
+describe("chat shorthand and lists", () => {
+  it.each([
+    ["Joe's: coke zero 3 cs, f/u w/ mgr EOW", "2026-11-27"],
+    ["Joe's: coke zero 3 cs, will f/u next wk", "2026-11-30"],
+    ["Joe's: coke zero 3 cs, back by end of the week", "2026-11-27"],
+  ])("%s → follow-up %s", (text, followUp) => {
+    expect(onlyVisit(text, "M07", WED_AUSTIN).followUp).toBe(followUp);
+  });
+
+  it("reads 'mgr told me…' as the owner's feedback", () => {
+    expect(onlyVisit("Joe's: mgr told me sales are down since the price went up", "M07", WED_AUSTIN).feedback).toBe(
+      true,
+    );
+  });
+
+  it("keeps 'posters' no POS service (a Chinese cue inside an English word)", () => {
+    expect(onlyVisit("Joe's: dropped off posters for the summer promo", "M07", WED_AUSTIN).activities).not.toContain(
+      "service",
+    );
+  });
+
+  it("reads a date then 'check 一下' as a follow-up in mixed Chinese", () => {
+    expect(onlyVisit("新华都 软中还有5条 display 做了 下周 check 一下").followUp).toBe("2026-11-30");
+  });
+
+  it("asks nothing about the numbers of a list run on after semicolons", () => {
+    const { result } = parse("今天两家：1. 新华都，软中华还有8条；2. 王记，硬中华断货。");
+    expect(result.records.map((r) => r.issues)).toEqual([[], []]);
+  });
+});

@@ -239,6 +239,14 @@ const EN_RULES: Rule[] = [
   [/\bnext (?:week|wk)\b/g, (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 1) })],
   [/\bnext month\b/g, (_g, t) => ({ visit: null, follow: addMonths(t, 1, 1) })],
   [/\b(?:end of (?:the )?month|month end|eom)\b/g, (_g, t) => ({ visit: null, follow: lastOfMonth(t) })],
+  // "f/u EOW": the week's last workday, while it is still to come
+  [
+    /\b(?:(?:by )?(?:the )?end of (?:the |this )?(?:week|wk)|eow)\b/g,
+    (_g, t) => {
+      const friday = weekdayInWeek(t, 5, 0);
+      return { visit: null, follow: friday > t ? friday : null };
+    },
+  ],
   [
     new RegExp(
       `\\bin\\s+(\\d+|${EN_NUMBER_WORDS})\\s*(days?|weeks?|wks?|months?|mos?)\\b|\\b(\\d+|${EN_NUMBER_WORDS})\\s+(days?|weeks?|wks?)\\s+from\\s+(?:now|today)\\b`,

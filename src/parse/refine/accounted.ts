@@ -143,9 +143,10 @@ function unexplainedNumbers(a: Analysis, ranges: Range[], orphans: Span[]): Pars
 
 /** Whether the words around a number, taken with it, need no fact (a time, a percentage, a restated count). */
 function isFiller(a: Analysis, at: Span): boolean {
-  // 1. 2. 3.: a numbered list
+  // 1. 2. 3.: a numbered list, one item a line or run on after a colon or semicolon (…柜台；2. 新华都)
   const lineStart = a.norm.lastIndexOf("\n", at.start - 1) + 1;
-  if (/^\s*$/.test(a.norm.slice(lineStart, at.start)) && /^[.、)]/.test(a.norm.slice(at.end))) return true;
+  const itemStart = /^\s*$/.test(a.norm.slice(lineStart, at.start)) || /[:：;；。]\s*$/.test(a.norm.slice(0, at.start));
+  if (itemStart && /^(?:[.、)）](?!\d))/.test(a.norm.slice(at.end))) return true;
   const from = Math.max(0, at.start - NUMBER_BEFORE);
   const window = a.norm.slice(from, at.end + NUMBER_AFTER);
   const filler = new RegExp(a.locale.lines.numberFiller.source, "gi");

@@ -34,7 +34,7 @@ export const ZH_CUES: CueTable = {
     "擦干净",
     "换了新的",
     "换新的",
-    "c位",
+    "(?<![a-z])c位",
     "端架",
     // 让他把价签改过来: the owner is to fix it, not done on the visit
     "(?<=价签[^。；]{0,20})(?<!(?:让|叫|要|请)(?:他|她|老板)把?价签[^。；]{0,8})(?:都)?(?:换了|换成|更换了?|重新贴|贴好|改了|改好|改过来|改正|重新打|重打|重新做|重新弄|弄好)",
@@ -90,7 +90,8 @@ export const ZH_CUES: CueTable = {
   ),
   service: words(
     "云pos",
-    "pos机?",
+    // not inside an English word ("dropped off posters")
+    "(?<![a-z])pos(?![a-z])机?",
     "扫码",
     "扫不了码",
     "订货系统",
@@ -400,6 +401,8 @@ export const ZH_CUES: CueTable = {
     "去一趟",
     `(?<=(?<![他她板家])(?:(?:下下?|这|本)个?(?:${WEEK})[${WEEKDAY_CHARS}1-7]|下下?个?(?:${WEEK})|明天|后天|隔天|月底|下个?月|[0-9一二三四五六七八九十]{1,3}号|过两天|过几天|改天|回头|有空))(?:去|过去|过来|来)(?![了的过货人])`,
     "来一趟",
+    // 下周 check 一下, 明天跟一下: a day, then a look promised (English mixed in too)
+    `(?<=(?:(?:下下?|这|本)个?(?:${WEEK})[${WEEKDAY_CHARS}1-7]?|明天|后天|月底|下个?月)\\s*)(?:check|follow\\s*up|f/u|跟一下|看一下|看看)`,
     "过去看",
     "过去一趟",
   ),
