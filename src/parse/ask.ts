@@ -27,10 +27,14 @@ function recordConfidence(record: RecordDraft): number {
   return scores.length ? Math.min(...scores) : 1;
 }
 
-/** A visit with no fact at all ("去了张记"): stored only once the sender says that is what they meant. */
+/**
+ * A visit with no fact at all ("去了张记"): stored only once the sender says that is what they meant,
+ * unless the text says so itself (关门了, 没啥事, "all good at HEB").
+ */
 function saysNothing(record: RecordDraft): boolean {
   return (
     record.type === "visit" &&
+    !record.quiet &&
     record.stock.length + record.outOfStock.length + record.listed.length + record.orders.length === 0 &&
     record.activities.length === 0 &&
     record.followUp === null &&

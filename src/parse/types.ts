@@ -111,6 +111,8 @@ export interface VisitDraft {
    */
   feedbackText: string | null;
   compliance: Fact<boolean>;
+  /** The text says nothing happened there (关门了, 没啥事, "all good"): a visit with no facts is what was meant. */
+  quiet?: boolean;
   issues: ParseIssue[];
 }
 

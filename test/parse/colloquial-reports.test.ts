@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { FormatPromotion } from "../../src/domain/records.js";
+import { recordsToAsk } from "../../src/parse/ask.js";
 import { onlyVisit, parse, WED, WED_AUSTIN } from "./helpers.js";
 
 /** A week before Spring Festival 2026, whose official holiday (15–23 February) chinese-days holds. */
@@ -167,5 +168,25 @@ describe("chat shorthand and lists", () => {
   it("asks nothing about the numbers of a list run on after semicolons", () => {
     const { result } = parse("今天两家：1. 新华都，软中华还有8条；2. 王记，硬中华断货。");
     expect(result.records.map((r) => r.issues)).toEqual([[], []]);
+  });
+});
+
+describe("visits where nothing happened", () => {
+  it.each(["新华都今天关门了", "新华都去了 没啥事", "Joe's was closed", "Joe's: nothing new, all good"])(
+    "stores %s as a visit with no facts without asking",
+    (text) => {
+      const { result, out } = parse(text, /[a-z]/i.test(text) ? "M07" : "M01", /[a-z]/i.test(text) ? WED_AUSTIN : WED);
+      expect(out.records).toEqual([expect.objectContaining({ type: "visit", activities: [] })]);
+      expect(recordsToAsk(result)).toEqual([false]);
+    },
+  );
+
+  it("still asks about a visit with nothing said at all (去了新华都)", () => {
+    expect(recordsToAsk(parse("去了新华都").result)).toEqual([true]);
+  });
+
+  it("keeps 不关门 (staying open) no quiet visit", () => {
+    expect(recordsToAsk(parse("新华都 老板说过年不关门").result)).toEqual([false]);
+    expect(onlyVisit("新华都 老板说过年不关门").feedback).toBe(true);
   });
 });

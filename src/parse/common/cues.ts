@@ -36,6 +36,8 @@ const CUE_KINDS = [
   "follow_vague",
   "follow_then",
   "visit_verb",
+  // nothing happened on the visit: the shop was closed, nothing to report
+  "quiet",
   // promotions
   "promo_tasting",
   "promo_in_store",

@@ -253,6 +253,7 @@ function buildVisit(
     feedback: heard(a, flags.feedback, CONFIDENCE.feedback),
     feedbackText: feedbackText(a, flags.feedbackCues, ranges),
     compliance: heard(a, flags.compliance, CONFIDENCE.compliance),
+    quiet: a.cues.some((c) => c.kind === "quiet" && inSortedRanges(ranges, c.start)),
     issues,
   };
   const substantive =

@@ -247,6 +247,14 @@ export const EN_CUES: CueTable = {
     // "I'll call the warehouse tomorrow", "will email the distributor Monday": an action promised
     "(?:\\bi'll|\\bi will|\\bwe'll|\\bi'm (?:gonna|going to)|\\bi (?:need|have) to|(?<!\\b(?:he|she|they|owner|manager|mgr|clerk|distributor|driver|rep|guy) )\\bwill) (?:call|email|text|ping|check with|ask|chase|talk to|reach out to|follow up with) (?:the )?(?:warehouse|distributor|office|dsd|driver|rep|sales ?rep|manager|owner|him|her|them|dispatch)\\b",
   ),
+  quiet: words(
+    "\\b(?:was |were |is )?closed\\b",
+    "\\bnothing (?:new|to report|much|going on|major)\\b",
+    "\\ball good\\b",
+    "\\bno (?:changes|issues|news)\\b",
+    "\\bsame as (?:last|before)\\b",
+    "\\bquiet\\b",
+  ),
   follow_vague: words(
     "\\bsoon\\b",
     "\\blater this week\\b",
