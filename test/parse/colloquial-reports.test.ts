@@ -190,3 +190,36 @@ describe("visits where nothing happened", () => {
     expect(onlyVisit("新华都 老板说过年不关门").feedback).toBe(true);
   });
 });
+
+describe("telegraphic notes", () => {
+  it("reads slash-separated items: counts, a zero as a stock-out, work", () => {
+    const v = onlyVisit("新华都/软中3条/硬中0/理货");
+    expect(v.stock).toEqual([{ sku: "T002", qty: 3, unit: "carton" }]);
+    expect(v.outOfStock).toEqual(["T001"]);
+    expect(v.activities).toEqual(expect.arrayContaining(["display", "stock_check"]));
+  });
+
+  it("gives a zero glued after a product to that product, not the next one (硬中华0 利群5条)", () => {
+    const v = onlyVisit("新华都 硬中华0 利群5条");
+    expect(v.outOfStock).toEqual(["T001"]);
+    expect(v.stock).toEqual([{ sku: "T011", qty: 5, unit: "carton" }]);
+  });
+
+  it.each([
+    ["新华都 硬中无 利群5条", ["T001"]],
+    ["新华都 利群5条 硬中缺", ["T001"]],
+    ["新华都 缺硬中华 利群5条", ["T001"]],
+  ])("reads a stock-out word closing the item: %s", (text, oos) => {
+    expect(onlyVisit(text).outOfStock).toEqual(oos);
+  });
+
+  it("keeps 有无 and 并无 no stock-out", () => {
+    expect(onlyVisit("新华都 查了有无假烟 硬中华5条").outOfStock).toEqual([]);
+  });
+
+  it("reads 60来人 as a vague head count, not a number to ask about", () => {
+    const { result, out } = parse("新华都 中秋品鉴会 来了60来人 卖了10条软中华");
+    expect(out.records.find((r): r is FormatPromotion => r.type === "promotion")?.consumers).toBeNull();
+    expect(recordsToAsk(result)).toEqual([false]);
+  });
+});

@@ -108,7 +108,7 @@ export function findAmounts(text: string): Amount[] {
 
 const STOCK_WORD = "还有|还剩|剩下?|只剩|就剩|库存";
 const BARE_DIGITS = new RegExp(
-  `^((?:\\s?[:：]?\\s?)(?:(?:${STOCK_WORD})\\s?)?)(\\d+(?:\\.\\d+)?)(?![\\d.]|\\s*(?:点|号|日|月|元|块|%|/|:|am|pm|oz|l\\b|ml|pk|for|x\\b|[条包盒件箱瓶罐听个天年分钟小时人位名家店]))`,
+  `^((?:\\s?[:：]?\\s?)(?:(?:${STOCK_WORD})\\s?)?)(\\d+(?:\\.\\d+)?)(?![\\d.]|\\s*(?:点|号|日|月|元|块|%|\\/\\s*\\d|:|am|pm|oz|l\\b|ml|pk|for|x\\b|[条包盒件箱瓶罐听个天年分钟小时人位名家店]))`,
 );
 const BARE_HAN = new RegExp(
   `^(\\s?(?:${STOCK_WORD})\\s?)([零〇一二两三四五六七八九十百千几多来]+)(?=$|[\\s,，。；;!！?？、])`,

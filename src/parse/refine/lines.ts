@@ -423,9 +423,13 @@ export function bindLines(a: Analysis, ranges: Range[]): BoundFacts {
 
   for (const amount of inRanges(a.amounts)) {
     if (amount.zero) {
-      // "0 Gatorade", "zero of the Monster": the product right after it (a farther one has this one in between).
+      // "0 Gatorade", "zero of the Monster": the product right after it (a farther one has this one in
+      // between); 硬中华0 利群5条: the product the zero is glued to, written first.
+      const prev = lastUpTo(c.products, amount.start);
+      const glued =
+        prev && !c.bound.has(prev) && /^[:：]?$/.test(a.norm.slice(prev.end, amount.start)) ? prev : undefined;
       const next = firstFrom(c.products, amount.end);
-      const p = next && /^\s*(?:of\s+)?$/.test(a.norm.slice(amount.end, next.start)) ? next : undefined;
+      const p = glued ?? (next && /^\s*(?:of\s+)?$/.test(a.norm.slice(amount.end, next.start)) ? next : undefined);
       const target = p ?? productFor(c, amount);
       if (target) {
         facts.outOfStock.push({ product: target, cue: amount });

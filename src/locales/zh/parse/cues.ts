@@ -159,8 +159,11 @@ export const ZH_CUES: CueTable = {
     "清空了",
     "一(?:条|包|盒|件|个)不剩",
     "断档",
+    // 硬中无 利群缺, 软中0: a short note's stock-out word closing the item
+    "(?<![有并从也还])(?:缺|无)(?=$|[\\s,，。;；/、])",
   ),
-  oos_fwd: words("缺(?![货点少了])"),
+  // 缺硬中华; a 缺 closing its clause (利群缺) names what stands before it (oos_back)
+  oos_fwd: words("缺(?![货点少了\\s,，。;；/、]|$)"),
   not_oos: words("不缺", "没断", "不断货", "没有断", "没缺", "不会断", "没有缺"),
   list_back: words(
     "(?<![想要望请没不能])上柜了",
