@@ -223,3 +223,35 @@ describe("telegraphic notes", () => {
     expect(recordsToAsk(result)).toEqual([false]);
   });
 });
+
+describe("truck texting", () => {
+  const visitsOf = (text: string) =>
+    parse(text, "M07", WED_AUSTIN).out.records.flatMap((r) => (r.type === "visit" ? [[r.retailer, r.date]] : []));
+
+  it("dates each sentence by the weekday opening it ('mon hit joes … tue heb mueller')", () => {
+    expect(visitsOf("mon hit joes, monster oos. tue heb mueller, fanta 3 cs")).toEqual([
+      ["R151", "2026-11-23"],
+      ["R155", "2026-11-24"],
+    ]);
+  });
+
+  it("reads a shop that could not be reached as no visit ('couldnt get to')", () => {
+    expect(visitsOf("road closed couldnt get to HEB Mueller today")).toEqual([]);
+  });
+
+  it("asks nothing about a phone number", () => {
+    expect(
+      recordsToAsk(parse("joes. call mgr at 512-555-0199 re: order. monster 2 cs", "M07", WED_AUSTIN).result),
+    ).toEqual([false]);
+  });
+
+  it("reads 'told him id check w/ pricing' as a promise with no day", () => {
+    expect(
+      onlyVisit("Esperanza - mgr mad about the coke price, told him id check w/ pricing", "M07", WED_AUSTIN).followUp,
+    ).toBe("unspecified");
+  });
+
+  it("keeps 'i'll check the cooler' no follow-up of its own", () => {
+    expect(onlyVisit("Joe's: monster 2 cs, i'll check the cooler", "M07", WED_AUSTIN).followUp).toBeNull();
+  });
+});

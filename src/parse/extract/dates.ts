@@ -275,8 +275,14 @@ function plausibleEnglish(original: string, said: string, at: number): boolean {
   const before = original.slice(Math.max(0, at - 3), at).toLowerCase();
   // "back mon", "til wed": after a word that asks for a day
   const words = original.slice(Math.max(0, at - 6), at).toLowerCase();
+  // "mon hit joes. tue heb": opening a report or one of its sentences
+  const opens = /(?:^|[.;\n]\s*)$/.test(original.slice(0, at)) && after === " ";
   return (
-    /^[A-Z]/.test(raw) || /[.:]/.test(after) || before.endsWith("on ") || /\b(?:back|til|till|until|by) $/.test(words)
+    /^[A-Z]/.test(raw) ||
+    /[.:]/.test(after) ||
+    before.endsWith("on ") ||
+    /\b(?:back|til|till|until|by) $/.test(words) ||
+    opens
   );
 }
 

@@ -106,10 +106,12 @@ export function dating(a: Analysis): Dating {
     if (used.has(d) || !d.visit || eventDate(a, d)) return false;
     if (d.follow && d.follow > today && !d.needsVerb) return false;
     if (!d.needsVerb || d.visit === today) return true;
-    // "Monday: Lone Star and Tech Ridge" — a day heading the report; 周一 新华都 … — a day opening it, then a shop.
+    // "Monday: Lone Star and Tech Ridge" — a day heading the report; 周一 新华都 … — a day opening it
+    // (or one of its sentences: "… joes monster oos. tue heb mueller"), then a shop.
     if (/^\s*[:：]/.test(a.norm.slice(d.end))) return true;
     const next = firstFrom(a.shops, d.end);
-    if (!a.norm.slice(0, d.start).trim() && next && /^[\s,，]+$/.test(a.norm.slice(d.end, next.start))) return true;
+    const opens = /(?:^|[.。;；\n])\s*$/.test(a.norm.slice(0, d.start));
+    if (opens && next && /^[\s,，]+$/.test(a.norm.slice(d.end, next.start))) return true;
     // A bare weekday or day number is a visit day only next to a visit verb (周六去了, "friday's visit").
     return verbNear(d);
   });

@@ -224,6 +224,8 @@ export const EN_CUES: CueTable = {
     "\\bback\\s*(?=(?:下下?|这|本)?个?(?:周|星期|礼拜)|明天|后天|月底|下个?月)",
     "\\bfollow(?:ing)?[- ]?ups?\\b",
     "\\bf/u\\b",
+    // "told him i'd check w/ pricing": a promise to find out
+    "\\bi(?:'?ll|'?d| will| would) (?:check|ask|find out)\\b(?! (?:the |their |his |her )?(?:stock|shelf|shelves|cooler|backroom|tags?|prices?|counts?)\\b)",
     "\\brevisit\\b",
     "\\bvisit again\\b",
     "\\bnext (?:visit|stop)\\b",

@@ -88,5 +88,5 @@ export const notVisited: NotVisited = {
   side: "before",
   reach: 30,
   words:
-    /\b(?:didn't|did not|couldn't|could not|never) (?:make it|get|got) (?:to|over to|out to)\s*$|\bran out of time (?:for|before)\s*$/,
+    /\b(?:didn'?t|did not|couldn'?t|could not|can'?t|cannot|never|wasn'?t able to) (?:make it|get|got|go) (?:to|over to|out to)\s*$|\bran out of time (?:for|before)\s*$/,
 };
