@@ -255,3 +255,23 @@ describe("truck texting", () => {
     expect(onlyVisit("Joe's: monster 2 cs, i'll check the cooler", "M07", WED_AUSTIN).followUp).toBeNull();
   });
 });
+
+describe("past purchases retold", () => {
+  it("keeps a past purchase out of the counts and orders, and orders what was taken today", () => {
+    const v = onlyVisit("新华都 老板上次拿的两件双喜卖得不错 这次又补了一件");
+    expect(v.stock).toEqual([]);
+    expect(v.orders).toEqual([{ sku: "T020", qty: 1, unit: "case" }]);
+  });
+
+  it("does not store last week's purchase as today's stock (上周进的…五条已经出完了)", () => {
+    const { result, out } = parse("新华都 上周进的硬中华五条已经出完了");
+    const [v] = out.records;
+    expect(v?.type === "visit" ? v.stock : null).toEqual([]);
+    // Either read as the stock-out it is, or asked about: never stored as five cartons on the shelf.
+    expect(v?.type === "visit" && (v.outOfStock.includes("T001") || recordsToAsk(result)[0])).toBe(true);
+  });
+
+  it("reads 走完了/出完了 as a stock-out", () => {
+    expect(onlyVisit("新华都 软中华走完了 硬中华还有3条").outOfStock).toEqual(["T002"]);
+  });
+});

@@ -274,8 +274,22 @@ function modeFor(c: Ctx, amount: Amount, product: ProductSpan | null): LineKind 
   if (!mode) return orderedAfter(c, tail, sEnd) ? "order" : "stock";
   const m = MODES[mode.kind] ?? "stock";
   // "made him take 10 extra cases … last month", 上个月被要求进两件: a past practice retold, not this visit's order.
-  if (m === "order" && startingIn(c.shared.past, sStart, sEnd).length) return "skip";
+  // (In the amount's clause: 上次拿的两件卖得不错 这次又补了一件 orders today.)
+  if (m === "order") {
+    const [cStart, cEnd] = clauseOf(c.a, amount, sStart, sEnd);
+    if (startingIn(c.shared.past, cStart, cEnd).length) return "skip";
+  }
   return m;
+}
+
+/** The clause of the sentence [sStart, sEnd) that holds `at`, by the language's clause breaks. */
+function clauseOf(a: Analysis, at: Span, sStart: number, sEnd: number): [number, number] {
+  const brk = a.locale.lines.clauseBreak;
+  let start = at.start;
+  while (start > sStart && !brk.test(a.norm.charAt(start - 1))) start--;
+  let end = at.end;
+  while (end < sEnd && !brk.test(a.norm.charAt(end))) end++;
+  return [start, end];
 }
 
 /**
