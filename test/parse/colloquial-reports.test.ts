@@ -275,3 +275,27 @@ describe("past purchases retold", () => {
     expect(onlyVisit("新华都 软中华走完了 硬中华还有3条").outOfStock).toEqual(["T002"]);
   });
 });
+
+describe("events: what was promoted", () => {
+  const promotion = (text: string) =>
+    parse(text, "M01", WED).out.records.find((r): r is FormatPromotion => r.type === "promotion");
+
+  it("keeps a product the owner praises out of the promoted ones, and its sale with the one promoted", () => {
+    expect(promotion("新华都门口做了利群品鉴 老板说软中华最近卖得好 来了40人 卖了12条")).toMatchObject({
+      skus: ["T011"],
+      sales: [{ sku: "T011", qty: 12, unit: "carton" }],
+    });
+  });
+
+  it("reads the product inside a gift offer's mechanics as the promoted one (买两条软中华送打火机)", () => {
+    expect(promotion("新华都 买两条软中华送打火机 一下午卖了20条")).toMatchObject({
+      format: "gift",
+      skus: ["T002"],
+      sales: [{ sku: "T002", qty: 20, unit: "carton" }],
+    });
+  });
+
+  it("reads 30余人 as a vague head count", () => {
+    expect(promotion("新华都 站柜助销两小时 硬中华卖了8条 接待顾客30余人")?.consumers).toBeNull();
+  });
+});

@@ -16,7 +16,7 @@ const CN = "[零〇一二两俩三四五六七八九十百几多来]+";
 const CN_COUNT = "[零〇一二两俩三四五六七八九十百几][零〇一二两俩三四五六七八九十百几多来]*";
 
 const ZH_CONSUMERS = new RegExp(
-  `(\\d+[多来]?|${CN})\\s*(?:个|位|名)?\\s*(?:左右|上下)?\\s*的?\\s*(?:人|顾客|消费者|客人|烟民|客户)(?!民|员|家)|(?<=来了|到了|接待了?|来|有)(\\d+多?|${CN})\\s*(?:位|名|个(?=$|[\\s,，。；;、!！]))(?![置次])` +
+  `(\\d+[多来余]?|${CN})\\s*(?:个|位|名)?\\s*(?:左右|上下)?\\s*的?\\s*(?:人|顾客|消费者|客人|烟民|客户)(?!民|员|家)|(?<=来了|到了|接待了?|来|有)(\\d+多?|${CN})\\s*(?:位|名|个(?=$|[\\s,，。；;、!！]))(?![置次])` +
     // 覆盖消费者40名, 顾客人数25
     `|(?<=消费者|顾客|客人|人数|人次)\\s*(?:有|约|共|达)?\\s*(\\d+多?|${CN})\\s*(?:名|位|个|人次?)`,
   "g",
@@ -27,7 +27,7 @@ const EN_CONSUMERS = new RegExp(
 );
 
 const num = (s = ""): number | null =>
-  /^\d+$/.test(s) ? Number(s) : /^\d+[多来]$/.test(s) || isVagueChinese(s) ? null : parseChineseNumber(s);
+  /^\d+$/.test(s) ? Number(s) : /^\d+[多来余]$/.test(s) || isVagueChinese(s) ? null : parseChineseNumber(s);
 
 export function findConsumers(text: string): Counted[] {
   const out: Counted[] = [];

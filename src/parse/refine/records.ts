@@ -20,7 +20,7 @@ import type {
 import { unclearParts } from "./accounted.js";
 import type { Analysis, ProductSpan, ShopSpan } from "./analysis.js";
 import { type Dating, dating, visitDayFor } from "./dating.js";
-import { feedbackText } from "./feedback.js";
+import { feedbackText, ownerSpeech } from "./feedback.js";
 import type { Grounding } from "./grounding.js";
 import { type BoundFacts, type BoundLine, bindLines } from "./lines.js";
 import { findPromotion, type PromotionSite } from "./promotion.js";
@@ -266,16 +266,23 @@ function buildVisit(
 }
 
 /** Products that only name what an amount or a stock-out counts ("硬中还有2件") are not what was promoted. */
-function promotedSkus(a: Analysis, g: Grounding, site: PromotionSite, bound: BoundFacts): SkuFact[] {
+function promotedSkus(
+  a: Analysis,
+  g: Grounding,
+  site: PromotionSite,
+  bound: BoundFacts,
+  spoken: (p: Span) => boolean,
+): SkuFact[] {
   const near = (p: ProductSpan, s: { start: number; end: number }) =>
     Math.max(s.start - p.end, p.start - s.end) <= COUNTED_NEAR;
   const counted = new Set<ProductSpan>();
   for (const l of bound.lines) if (l.kind !== "sale" && near(l.product, l.amount)) counted.add(l.product);
   for (const f of [...bound.outOfStock, ...bound.listed]) if (near(f.product, f.cue)) counted.add(f.product);
   const list = a.products
-    .filter((p) => inSortedRanges(site.ranges, p.start) && !counted.has(p))
+    .filter((p) => inSortedRanges(site.ranges, p.start) && !counted.has(p) && !spoken(p))
     .map((product) => ({ product, cue: product }));
-  for (const l of bound.lines) if (l.kind === "sale") list.push({ product: l.product, cue: l.product });
+  for (const l of bound.lines)
+    if (l.kind === "sale" && !spoken(l.product)) list.push({ product: l.product, cue: l.product });
   return skuFacts(a, g, list);
 }
 
@@ -285,14 +292,23 @@ function firstIn<T extends { start: number; value: number | null }>(list: T[], r
 
 function buildPromotion(a: Analysis, g: Grounding, d: Dating, site: PromotionSite): PromotionDraft {
   const bound = bindLines(a, site.ranges);
-  const sales = bound.lines
-    .filter((l) => l.kind === "sale")
-    .map((l) => quantityLine(a, g, l))
-    .filter((l): l is QuantityLine => !!l);
-  const skus = promotedSkus(a, g, site, bound);
+  // 做了利群品鉴 老板说软中华最近卖得好 卖了12条: a product the owner talks about was not promoted,
+  // and a sale counted against it belongs to what was.
+  const feedbackCues = a.cues.filter((q) => q.kind === "feedback" && inSortedRanges(site.ranges, q.start));
+  const speech = ownerSpeech(a, feedbackCues, site.ranges);
+  const spoken = (p: Span) => speech.some((s) => p.start >= s.start && p.end <= s.end);
+  const skus = promotedSkus(a, g, site, bound, spoken);
   // A sale with no product named belongs to the one product promoted.
   const [only, ...more] = skus;
-  if (only && !more.length) for (const s of sales) if (!s.sku) s.sku = only.sku;
+  const soleSku = only && !more.length ? only.sku : null;
+  const sales = bound.lines
+    .filter((l) => l.kind === "sale")
+    .map((l) => {
+      const line = quantityLine(a, g, l);
+      return line && soleSku && spoken(l.product) ? { ...line, sku: soleSku } : line;
+    })
+    .filter((l): l is QuantityLine => !!l);
+  if (soleSku) for (const s of sales) if (!s.sku) s.sku = soleSku;
   const consumers = firstIn(a.consumers, site.ranges);
   const duration = firstIn(a.durations, site.ranges);
   const anchor = site.shops[0]?.first.start ?? site.cueStart;

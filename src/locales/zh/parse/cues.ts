@@ -445,8 +445,8 @@ export const ZH_CUES: CueTable = {
   promo_tasting: words("品鉴", "品吸", "试吸", "品尝", "试抽"),
   promo_in_store: words("驻店", "助销", "站柜", "店内推广", "驻点"),
   promo_circle: words("圈层", "联谊"),
-  // 买一条红塔山送一副春联: an offer with the product between
-  promo_gift: words("买赠", "买[一二两三四五六七八九十0-9]+[条包盒件箱瓶]?[^，。,；;\\s]{0,8}?送", "赠送活动"),
+  // 买一条红塔山送一副春联: an offer with the product between (the cue stops before it, so the name stays readable)
+  promo_gift: words("买赠", "买[一二两三四五六七八九十0-9]+[条包盒件箱瓶]?(?=[^，。,；;\\s]{0,8}?送)", "赠送活动"),
   promo_discount: words("特价", "打折", "折扣", "优惠价", "降价促销", "满减"),
   promo_display: words("陈列活动", "陈列奖励", "端架活动", "堆头活动", "陈列比赛", "陈列促销"),
   wish: words(
