@@ -92,6 +92,9 @@ describe("questions asked in few words", () => {
     ["新华都上个月订过啥", "M01", "retailer_query"],
     ["咱组今天都报齐了没", "S01", "status_query"],
     ["could you send me my stops for today", "M08", "plan_query"],
+    ["新华都最近订货怎么样", "M01", "retailer_query"],
+    ["how's joe's been doing lately", "M07", "retailer_query"],
+    ["这周有没有压货搭售的情况", "S01", "status_query"],
   ])("%s (%s) → %s", (text, sender, intent) => {
     expect(parse(text, sender, /[a-z]/.test(text) ? WED_AUSTIN : WED).out.intent).toBe(intent);
   });
