@@ -211,3 +211,29 @@ describe("practices told in plain words", () => {
     },
   );
 });
+
+describe("practices and their telling, more ways", () => {
+  it.each([
+    ["新华都 店员卖烟给一个学生 跟老板说了这个不行", ["policy"]],
+    ["新华都 老板说批发部那边要他拿硬中华就得配两条红南京", []],
+  ])("%s is a red flag", (text, activities) => {
+    const v = onlyVisit(text);
+    expect(v.compliance).toBe(true);
+    expect(v.activities).toEqual(activities);
+  });
+
+  it("reads 'clerk sold X to a kid, told mgr that's not allowed' as a red flag and policy", () => {
+    const v = onlyVisit("Speedy Mart: clerk sold monster to a kid, told mgr that's not allowed", "M08", WED_AUSTIN);
+    expect(v.compliance).toBe(true);
+    expect(v.activities).toEqual(["policy"]);
+  });
+
+  it("keeps the owner's talk of counterfeits in the market feedback, not a red flag", () => {
+    const v = onlyVisit("新华都 老板说最近假烟多 生意不好做");
+    expect(v).toMatchObject({ feedback: true, compliance: false });
+  });
+
+  it("reads 老板挺认可我们的服务 as feedback", () => {
+    expect(onlyVisit("新华都 老板挺认可我们的服务").feedback).toBe(true);
+  });
+});

@@ -51,12 +51,12 @@ export const EN_CUES: CueTable = {
     "\\bexplained\\b",
     "\\bwalked (?:the owner|him|her|them|the manager) (?:thru|through)\\b",
     "\\bwent over\\b",
-    "\\btold (?:him|her|them|the owner|owner|the manager|the clerk|the cashier|the staff|staff)(?: that)? (?:he|she|they)? ?(?:can't|cannot|can not|to|not to|must|has to|have to|needs? to)\\b",
+    "\\btold (?:him|her|them|the owner|owner|the manager|the clerk|the cashier|the staff|staff|mgr|the mgr)(?: that)? (?:he|she|they)? ?(?:can't|cannot|can not|cant|to|not to|must|has to|have to|needs? to)\\b",
     "\\btold (?:him|her|them|the owner|owner|the manager|the clerk)(?: that)? (?:it's|that's|it is|that is|this is) (?:not allowed|against|illegal|a violation)",
     "\\btrain(?:ed|ing)\\b",
     "\\bbriefed\\b",
     "\\btold (?:him|her|them|the owner|owner|the manager) no\\b",
-    "\\btold (?:him|her|them|the owner)(?: that)? (?:that's|it's|this is|that is) not (?:how|allowed|ok)\\b",
+    "\\btold (?:him|her|them|the owner|owner|mgr|the mgr|the manager|the clerk)(?: that)? (?:that's|thats|it's|its|this is|that is) not (?:how|allowed|ok)\\b",
     "\\bpitched the\\b",
   ),
   service: words(
@@ -194,6 +194,10 @@ export const EN_CUES: CueTable = {
   ),
   compliance: words(
     "\\bforced?\\b",
+    // a sale the rules forbid at the shop: to minors
+    // (after the product's name: a cue overlapping a name is dropped)
+    "(?<=\\bsold\\b[^.;]{0,25})\\bto (?:a |some )?(?:kids?|minors?|teens?|teenagers?|students?|underage)\\b",
+    "\\bunderage\\b",
     "\\bmade (?:him|her|them) (?:take|buy|order)\\b",
     "\\bpush(?:ed)? (?:extra|more)\\b",
     "\\babove (?:the )?(?:marked|tag|shelf|posted) price",
