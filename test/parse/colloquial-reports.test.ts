@@ -302,3 +302,14 @@ describe("events: what was promoted", () => {
     expect(promotion("新华都 站柜助销两小时 硬中华卖了8条 接待顾客30余人")?.consumers).toBeNull();
   });
 });
+
+describe("requests with a count are orders", () => {
+  it.each([
+    ["Joe's: asked for 3 cs topo chico", { orders: [{ sku: "B010", qty: 3, unit: "case" }], feedback: false }],
+    ["Joe's: put in for 4 cs monster", { orders: [{ sku: "B006", qty: 4, unit: "case" }], feedback: false }],
+    ["Joe's: backstock 6 cs fanta, shelf full", { stock: [{ sku: "B011", qty: 6, unit: "case" }] }],
+    ["Joe's: owner asked for more topo, says it sells", { orders: [], feedback: true }],
+  ])("%s", (text, facts) => {
+    expect(onlyVisit(text, "M07", WED_AUSTIN)).toMatchObject(facts);
+  });
+});

@@ -34,6 +34,8 @@ const ACTIVITY_CUES: [CueKind, Activity][] = [
 
 /** What makes an owner's words more than facts: an opinion, another feedback word, a practice. */
 const OWNERS_OWN = new Set<CueKind>(["opinion", "feedback", "compliance"]);
+/** How far after a request word its count may stand ("asked for 3 cs"). */
+const COUNT_AFTER = 3;
 /** How far after 想 a count may stand for the wish to be an order (想再要五条). */
 const WISHED_COUNT = 3;
 /** The writer's own work or plans: where an owner's words have ended at the latest. */
@@ -54,7 +56,9 @@ const WRITERS_OWN = new Set<CueKind>([
  * (FORMAT.md "Orders vs feedback").
  */
 function onlyFacts(a: Analysis, cue: Cue, cues: Cue[]): boolean {
-  if (!parseLocaleFor(cue.lang).feedback.speaker.test(a.norm.slice(cue.start, cue.end))) return false;
+  // "asked for 3 cs topo", 要求两条: a request word with its count right after it is that order
+  const countFollows = a.amounts.some((x) => x.qty !== null && x.start >= cue.end && x.start - cue.end <= COUNT_AFTER);
+  if (!countFollows && !parseLocaleFor(cue.lang).feedback.speaker.test(a.norm.slice(cue.start, cue.end))) return false;
   // To the end of the sentence, or to the writer's own work or the next shop before it.
   const [, sentenceEnd] = sentenceAround(a.sentenceEnds, cue.end);
   const writer = cues.find((q) => q.start >= cue.end && WRITERS_OWN.has(q.kind));

@@ -136,6 +136,7 @@ export const EN_CUES: CueTable = {
     "\\bsitting on\\b",
     "\\bon hand\\b",
     "\\bin the back\\b",
+    "\\bback ?stock\\b",
     "\\bin back\\b",
     "\\bon the shel(?:f|ves)\\b(?! (?:now|today))",
     "\\bleft\\b(?= *(?:$|[,.;!]|and\\b|in\\b|on\\b))",
@@ -144,7 +145,10 @@ export const EN_CUES: CueTable = {
   mode_order: words(
     "\\bordered\\b",
     "\\border(?:s|:)?\\b",
-    "\\bput in\\b(?= (?:\\d|a |an |another |the order|order))",
+    "\\bput in(?: for)?\\b(?= (?:\\d|a |an |another |the order|order))",
+    // "asked for 3 cs topo": a request with a count is an order
+    "\\b(?:asked|asking|asks) for\\b(?= (?:\\d|another|two|three|four|five|six|ten)\\b)",
+    "\\brequested\\b(?= (?:\\d|another|two|three|four|five|six|ten)\\b)",
     "\\btake\\b",
     "\\btook\\b",
     "\\bto start(?: (?:with|off))?\\b",
