@@ -10,10 +10,21 @@ import chineseDays from "chinese-days";
 import { Lunar, Solar } from "lunar-typescript";
 import { addDays, dayOf, dayParts, isoWeekday } from "./calendar.js";
 
-export type Festival = "spring" | "lantern" | "qingming" | "dragon_boat" | "mid_autumn" | "national" | "new_year";
+export type Festival =
+  | "spring"
+  | "lantern"
+  | "qingming"
+  | "dragon_boat"
+  | "mid_autumn"
+  | "national"
+  | "new_year"
+  | "little_new_year"
+  | "new_years_eve";
 
 /** Lunar month and day of each lunar festival. */
 const LUNAR_FESTIVALS: Partial<Record<Festival, [number, number]>> = {
+  // 小年: 腊月廿三 as the north keeps it (the south keeps 廿四), in the 腊月 before that lunar year's 春节
+  little_new_year: [12, 23],
   spring: [1, 1],
   lantern: [1, 15],
   dragon_boat: [5, 5],
@@ -27,6 +38,8 @@ const solarOf = (day: string) => {
 
 /** The day of a festival in the lunar (for 春节…) or solar (清明, 国庆, 元旦) year `year`. */
 function festivalIn(festival: Festival, year: number): string {
+  // 除夕: the day before 春节 (腊月 has 29 days in some years, so not 腊月三十)
+  if (festival === "new_years_eve") return addDays(festivalIn("spring", year), -1);
   const lunar = LUNAR_FESTIVALS[festival];
   if (lunar) return Lunar.fromYmd(year, lunar[0], lunar[1]).getSolar().toYmd();
   if (festival === "qingming") {

@@ -313,3 +313,21 @@ describe("requests with a count are orders", () => {
     expect(onlyVisit(text, "M07", WED_AUSTIN)).toMatchObject(facts);
   });
 });
+
+describe("more festival words", () => {
+  it.each([
+    ["新华都 软中华断货 小年那天再来", "2026-01-25T18:00:00+08:00", "2026-02-10"],
+    // the holiday starts on 15 February; Saturday 14 February is a make-up workday (调休)
+    ["新华都 软中华断货 除夕前再去一趟", "2026-01-25T18:00:00+08:00", "2026-02-14"],
+    ["新华都 软中华断货 春节后第一个工作日去", BEFORE_NEW_YEAR, "2026-02-24"],
+  ])("%s (said %s) → %s", (text, now, followUp) => {
+    expect(onlyVisit(text, "M01", now).followUp).toBe(followUp);
+  });
+
+  it.each(["新华都 节后第一次去 软中华3条", "新华都 老板说年后都出去打工了 软中华3条"])(
+    "keeps %s no follow-up (a visit made, or no visit)",
+    (text) => {
+      expect(onlyVisit(text, "M01", "2026-03-02T18:00:00+08:00").followUp).toBeNull();
+    },
+  );
+});

@@ -37,6 +37,9 @@ export const FESTIVAL_WORDS: Readonly<Record<string, Festival>> = {
   国庆节: "national",
   国庆: "national",
   元旦: "new_year",
+  小年: "little_new_year",
+  除夕: "new_years_eve",
+  大年三十: "new_years_eve",
 };
 
 /** 正月 1, 冬月 11, 腊月 12, else the month's number (三月 3, 十一月 11); NaN for another word. */
