@@ -331,3 +331,14 @@ describe("more festival words", () => {
     },
   );
 });
+
+describe("dictated English", () => {
+  it("finds a store by its number spelled out ('quick stop twelve')", () => {
+    const v = onlyVisit("quick stop twelve coke zero four cases sprite two cases", "M08", WED_AUSTIN);
+    expect(v.retailer).toBe("R152");
+    expect(v.stock.map((l) => [l.sku, l.qty])).toEqual([
+      ["B002", 4],
+      ["B004", 2],
+    ]);
+  });
+});

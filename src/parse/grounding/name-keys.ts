@@ -25,7 +25,13 @@ const stripSuffix = (name: string): string => {
   return name;
 };
 
-/** Variants of an English key: hyphens and ampersands written the other ways. */
+/** Store numbers as a dictated message spells them ("quick stop twelve"). */
+const SPOKEN_NUMBERS = (
+  "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen " +
+  "seventeen eighteen nineteen twenty"
+).split(" ");
+
+/** Variants of an English key: hyphens and ampersands written the other ways, a store number spelled out. */
 export function englishVariants(key: string): string[] {
   const out = new Set([key]);
   for (const k of [...out]) {
@@ -48,6 +54,11 @@ export function englishVariants(key: string): string[] {
     out.add(k.replace(/([a-z])\s*#?\s*(\d)/g, "$1$2"));
     out.add(k.replace(/([a-z])\s*#?\s*(\d)/g, "$1 $2"));
     out.add(k.replace(/([a-z])\s*#?\s*(\d)/g, "$1 #$2"));
+  }
+  for (const k of [...out]) {
+    const [, name, n] = /^(.*[a-z])\s*#?\s*(\d{1,2})$/.exec(k) ?? [];
+    const spoken = SPOKEN_NUMBERS[Number(n)];
+    if (name && spoken) out.add(`${name} ${spoken}`);
   }
   return [...out].map((k) => k.replace(/\s+/g, " ").trim()).filter(Boolean);
 }
