@@ -342,3 +342,14 @@ describe("dictated English", () => {
     ]);
   });
 });
+
+describe("shops named again in a narrative", () => {
+  it("gives each shop named again its own stretch, never another's counts", () => {
+    const out = parse("今天先去了王记又去了新华都，王记软中华3条，新华都硬中华断货，回头又路过王记帮老板理了下货").out;
+    expect(out.records).toEqual([
+      expect.objectContaining({ retailer: "R001", stock: [{ sku: "T002", qty: 3, unit: "carton" }], outOfStock: [] }),
+      expect.objectContaining({ retailer: "R003", stock: [], outOfStock: ["T001"] }),
+    ]);
+    expect(out.records[0]?.type === "visit" && out.records[0].activities).toContain("display");
+  });
+});

@@ -36,8 +36,9 @@ export function groupShops(a: Analysis): ShopGroup[] {
     const prev = last?.mentions[last.mentions.length - 1];
     const gap = prev ? a.norm.slice(prev.end, s.start) : "";
     const repeat = last?.mentions.some((m) => m.identity === s.identity);
-    // "最后去了佳家乐高记的硬中华…": with nothing between them, a shop named before starts its own stretch.
-    const back = gap === "" && named.has(s.identity);
+    // "最后去了佳家乐高记的硬中华…", "先去了王记又去了新华都，王记软中华3条": a shop named before
+    // starts its own stretch, not a list with the one just named.
+    const back = named.has(s.identity);
     if (last && !repeat && !back && LIST_GAP.test(gap)) last.mentions.push(s);
     else groups.push({ mentions: [s] });
     named.add(s.identity);
