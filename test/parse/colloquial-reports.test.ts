@@ -352,4 +352,23 @@ describe("shops named again in a narrative", () => {
     ]);
     expect(out.records[0]?.type === "visit" && out.records[0].activities).toContain("display");
   });
+
+  it("keeps a list of shops named again a list ('QS12 and Circle K both low on Sprite')", () => {
+    const out = parse(
+      "Hit QS12, 7-Eleven Lamar and Circle K. QS12 and Circle K both low on Sprite, 7-Eleven fine",
+      "M08",
+      WED_AUSTIN,
+    ).out;
+    const low = out.records.flatMap((r) => (r.type === "visit" && r.stock.length ? [r.retailer] : []));
+    expect(low).toEqual(["R152", "R156"]);
+  });
+
+  it("keeps 'went back later to drop off tags' no follow-up", () => {
+    const out = parse(
+      "Started at Joe's then Esperanza. Joe's had 3 cs Dasani. Went back to Joe's later to drop off tags",
+      "M07",
+      WED_AUSTIN,
+    ).out;
+    expect(out.records.map((r) => r.type === "visit" && r.followUp)).toEqual([null, null]);
+  });
 });

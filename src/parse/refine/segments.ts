@@ -31,14 +31,17 @@ const LIST_GAP = /^(?:[\s、,，+&/:：-]|和|跟|及|与|还有|以及|and\b|�
 export function groupShops(a: Analysis): ShopGroup[] {
   const groups: Pick<ShopGroup, "mentions">[] = [];
   const named = new Set<string>();
+  /** Mentions of a shop named before them: a list of those is a list ("QS12 and Circle K both …"). */
+  const again = new Set<ShopSpan>();
   for (const s of a.shops) {
     const last = groups[groups.length - 1];
     const prev = last?.mentions[last.mentions.length - 1];
     const gap = prev ? a.norm.slice(prev.end, s.start) : "";
     const repeat = last?.mentions.some((m) => m.identity === s.identity);
     // "最后去了佳家乐高记的硬中华…", "先去了王记又去了新华都，王记软中华3条": a shop named before
-    // starts its own stretch, not a list with the one just named.
-    const back = named.has(s.identity);
+    // starts its own stretch, not a list with one named for the first time just before it.
+    const back = named.has(s.identity) && (gap === "" || (!!prev && !again.has(prev)));
+    if (named.has(s.identity)) again.add(s);
     if (last && !repeat && !back && LIST_GAP.test(gap)) last.mentions.push(s);
     else groups.push({ mentions: [s] });
     named.add(s.identity);

@@ -221,7 +221,8 @@ export const EN_CUES: CueTable = {
   follow: words(
     "\\b(?:be|come|coming|get|go|going|stop|stopping|swing|swinging|circle|head|heading|drop|dropping|check|checking|pop|popping|run|get)(?<!\\b(?:he|she|they|owner|manager)(?:'ll| will|'s| is| are|'re|'d| would)?\\s+\\w+)(?: by| back| in)+\\b",
     // "closed for remodel, back in jan": the shop's reopening, not a promise
-    "\\bback(?<!\\bclosed\\b[^.;]{0,30}\\bback) (?:at|on|to|in|there)\\b",
+    // ("went back to Joe's later": a return made, not promised)
+    "\\bback(?<!\\bclosed\\b[^.;]{0,30}\\bback)(?<!\\b(?:went|came|got|stopped|swung|circled|headed|popped) back) (?:at|on|to|in|there)\\b",
     // "next wk tue again"
     `\\bagain\\b(?<=\\b(?:${WD}|tomorrow|tmrw|week|wk)\\.?\\s+again)`,
     "\\bback(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\sback)(?<!\\b(?:he|she|they)(?:'ll| will|'s| is|'d| would)? be back)(?<!\\bclosed\\b[^.;]{0,40}\\bback) (?=(?:by )?(?:the )?end of|eow\\b|next (?:week|month)\\b|tomorrow\\b|tmrw?\\b|tmw\\b|2mo?r+o?w?\\b|later\\b|in \\d|in (?:a|one|two|three) (?:week|day|month))",
@@ -246,7 +247,8 @@ export const EN_CUES: CueTable = {
     "\\bi(?:'ll|'d| will| would) bring\\b",
     // "I'd raise it with Maria": a promise to take it further
     "\\bi(?:'ll|'d| will| would|'m gonna) (?:raise|flag|escalate|bring up|mention) (?:it|this|that)\\b",
-    "\\bdrop off\\b",
+    // "went back later to drop off tags": done, not promised
+    "(?<!\\bwent\\b[^.;]{0,40})\\bdrop off\\b",
     "\\bi'll be back\\b",
     "\\b(?:look|looking) into (?:it|that|this)\\b",
     // "see him again tomorrow", "I'll be there Tuesday"
