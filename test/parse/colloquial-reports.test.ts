@@ -372,3 +372,15 @@ describe("shops named again in a narrative", () => {
     expect(out.records.map((r) => r.type === "visit" && r.followUp)).toEqual([null, null]);
   });
 });
+
+describe("listings said in more ways", () => {
+  it.each([
+    ["新华都 双中支首次进店 拿了两条", "T003", 2],
+    ["新华都 说服老板把天叶摆上了 先拿一条试试", "T022", 1],
+  ])("%s → listed, and the count after it ordered", (text, sku, qty) => {
+    const v = onlyVisit(text);
+    expect(v.listed).toEqual([sku]);
+    expect(v.orders).toEqual([{ sku, qty, unit: "carton" }]);
+    expect(v.stock).toEqual([]);
+  });
+});
