@@ -17,6 +17,8 @@ describe("orders typed with a slip or said for the owner", () => {
     ["新华都 老板又定了八条软中华", [{ sku: "T002", qty: 8, unit: "carton" }]],
     ["新华都 红塔山卖得快 给他加订了三条", [{ sku: "T007", qty: 3, unit: "carton" }]],
     ["新华都 给他订了两件硬中华", [{ sku: "T001", qty: 2, unit: "case" }]],
+    ["新华都 报了软中5条", [{ sku: "T002", qty: 5, unit: "carton" }]],
+    ["新华都 老板要软中华5条 下周送", [{ sku: "T002", qty: 5, unit: "carton" }]],
   ])("%s → the order", (text, orders) => {
     expect(onlyVisit(text).orders).toEqual(orders);
   });

@@ -200,7 +200,10 @@ export const ZH_CUES: CueTable = {
   mode_order: words(
     "订",
     "下单",
-    `报了(?=${N}|\\d)`,
+    // 报了两条, 报了软中5条: the count right after, or after the product
+    `报了(?=[^，。,；;\\s]{0,6}?(?:${N}|\\d))`,
+    // 老板要软中华5条: the owner asking for a product and its count
+    `(?<=(?:老板|老板娘|店主|他|她))要(?=[^，。,；;\\s\\d]{1,6}?(?:${N}|\\d))`,
     "报货",
     "要了",
     // 老板想要十条: asked to order (FORMAT.md); 需要/还要/不要 are not
