@@ -129,6 +129,8 @@ export const EN_CUES: CueTable = {
   ),
   mode_stock: words(
     "\\bhad\\b",
+    // "he's got 6 cs": has
+    "(?:'s|\\bhas|'ve|\\bhave) got\\b",
     "\\bhas\\b",
     "\\bhave\\b",
     "\\bcounted\\b",
