@@ -97,6 +97,8 @@ describe("questions asked in few words", () => {
     ["新华都最近订货怎么样", "M01", "retailer_query"],
     ["how's joe's been doing lately", "M07", "retailer_query"],
     ["这周有没有压货搭售的情况", "S01", "status_query"],
+    ["what do I do if a store is closed", "M07", "help"],
+    ["did anyone hit Joe's this week?", "M07", "retailer_query"],
   ])("%s (%s) → %s", (text, sender, intent) => {
     expect(parse(text, sender, /[a-z]/.test(text) ? WED_AUSTIN : WED).out.intent).toBe(intent);
   });
