@@ -389,3 +389,14 @@ describe("listings said in more ways", () => {
     expect(v.stock).toEqual([]);
   });
 });
+
+describe("the owner's wishes are not promises", () => {
+  it("keeps 'owner wants to run it again next month' no follow-up, but feedback", () => {
+    const v = parse(
+      "Joe's BOGO Coke Zero, sold 18 btl, owner wants to run it again next month",
+      "M07",
+      WED_AUSTIN,
+    ).out.records.find((r) => r.type === "visit");
+    expect(v).toMatchObject({ followUp: null, feedback: true });
+  });
+});

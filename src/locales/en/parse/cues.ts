@@ -255,7 +255,8 @@ export const EN_CUES: CueTable = {
     "\\b(?:look|looking) into (?:it|that|this)\\b",
     // "see him again tomorrow", "I'll be there Tuesday"
     "\\bsee (?:him|her|them|both|them both|the owner|the manager|you) again\\b",
-    "\\b(?:run|do) (?:it|this|one|that) again\\b",
+    // ("owner wants to run it again": the owner's wish, not a promise)
+    "(?<!\\b(?:wants?|wanted|would like|'d like|asked|asks|hoping|hopes|plans?|planning) to )\\b(?:run|do) (?:it|this|one|that) again\\b",
     "\\b(?:i'll|i'd|i will|will) sort (?:it|this|that) out\\b",
     "\\b(?:i'll|i will|i'm gonna|we'll) be (?:there|by|over|in)\\b",
     // "I'll call the warehouse tomorrow", "will email the distributor Monday": an action promised
