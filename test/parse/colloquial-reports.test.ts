@@ -399,4 +399,11 @@ describe("the owner's wishes are not promises", () => {
     ).out.records.find((r) => r.type === "visit");
     expect(v).toMatchObject({ followUp: null, feedback: true });
   });
+
+  it.each([
+    ["新华都 老板说下周一他再来进货", null],
+    ["新华都 明天帮他再调一下货", "2026-11-26"],
+  ])("%s → follow-up %s (the owner's plan is not the writer's)", (text, followUp) => {
+    expect(onlyVisit(text).followUp).toBe(followUp);
+  });
 });
