@@ -220,6 +220,15 @@ describe("telegraphic notes", () => {
     expect(onlyVisit(text).outOfStock).toEqual(oos);
   });
 
+  it("asks nothing about two amounts of one product written together (软中1件2条)", () => {
+    const { result, out } = parse("新华都 软中1件2条");
+    expect(recordsToAsk(result)).toEqual([false]);
+    expect(out.records[0]?.type === "visit" && out.records[0].stock).toEqual([
+      { sku: "T002", qty: 1, unit: "case" },
+      { sku: "T002", qty: 2, unit: "carton" },
+    ]);
+  });
+
   it("keeps 有无 and 并无 no stock-out", () => {
     expect(onlyVisit("新华都 查了有无假烟 硬中华5条").outOfStock).toEqual([]);
   });

@@ -62,13 +62,26 @@ function unexplainedCounts(a: Analysis, bound: BoundFacts, inPromotion: boolean)
     const gap = productFirst
       ? { start: line.product.end, end: line.amount.start }
       : wordBefore(a, known(), line.amount.start);
-    const words = a.norm.slice(gap.start, gap.end);
+    // 软中1件2条, "coke zero 2 cs + 6 btl": another amount of the same product in between says nothing new.
+    const words = withoutAmounts(a, gap).replace(a.locale.lines.amountJoin, "");
     if (filler.test(words) || words.trim().length > a.locale.lines.countVerbReach || /[。；;!！?？\n]/.test(words))
       continue;
     const mention = productFirst ? countSpan(line) : { start: gap.start, end: line.product.end };
     issues.push(countIssue(a, line, mention, inPromotion ? ["sale", "stock"] : ["stock", "order"]));
   }
   return issues;
+}
+
+/** The text of `gap` with the amounts in it left out. */
+function withoutAmounts(a: Analysis, gap: Span): string {
+  let text = "";
+  let at = gap.start;
+  for (const x of a.amounts) {
+    if (x.end <= gap.start || x.start >= gap.end) continue;
+    text += a.norm.slice(at, Math.max(at, x.start));
+    at = Math.max(at, x.end);
+  }
+  return text + a.norm.slice(at, gap.end);
 }
 
 /**
