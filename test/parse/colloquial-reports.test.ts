@@ -322,6 +322,7 @@ describe("requests with a count are orders", () => {
     ["Joe's: put in for 4 cs monster", { orders: [{ sku: "B006", qty: 4, unit: "case" }], feedback: false }],
     ["Joe's: backstock 6 cs fanta, shelf full", { stock: [{ sku: "B011", qty: 6, unit: "case" }] }],
     ["Joe's: he's got 6 cs fanta", { stock: [{ sku: "B011", qty: 6, unit: "case" }] }],
+    ["Joe's: a few cases of fanta", { stock: [{ sku: "B011", qty: null, unit: null }] }],
     ["Joe's: owner asked for more topo, says it sells", { orders: [], feedback: true }],
   ])("%s", (text, facts) => {
     expect(onlyVisit(text, "M07", WED_AUSTIN)).toMatchObject(facts);

@@ -178,7 +178,8 @@ export const EN_CUES: CueTable = {
   ),
   each: words("\\beach\\b", "\\bapiece\\b"),
   vague_fwd: words(
-    "\\b(?:a few|a couple(?: of)?|some|low on|running low on|plenty of|lots of|a lot of|tons of|barely any|not much|little)\\b",
+    // "a few cases of dasani": the unit said, the count vague
+    "\\b(?:a few|a couple(?: of)?|some|several|low on|running low on|plenty of|lots of|a lot of|tons of|barely any|not much|little)(?:\\s+(?:cases?|cs|btls?|bottles?|cans?|packs?|pks?)(?:\\s+of)?)?\\b",
   ),
   vague_back: words(
     "\\b(?:running low|is low|are low|low|few left|not much left|plenty)\\b(?! on\\b| of\\b)",
