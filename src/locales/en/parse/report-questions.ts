@@ -31,7 +31,7 @@ export const reportQuestions: ReportQuestions = {
       names: /\bpromotions?\b|\bpromos?\b|\btastings?\b|\bsampling\b|\bevents?\b|\bconsumers?\b|\bdemos?\b/,
     },
   ],
-  team: /\bwho\b|\bteam\b|\banyone\b|\bany stores\b|\bhow many stores\b|\bstatus\b/,
+  team: /\bwho\b|\bteam\b|\banyone\b|\bany stores\b|\bhow many (?:stores|visits|calls)\b|\bstatus\b/,
   details: {
     names: /\bdetails?\b|\blist\b|\bbreakdown\b|\bwhich (?:stores|shops)\b|\bshow (?:me )?(?:the )?records\b/,
   },
