@@ -421,3 +421,16 @@ describe("the owner's wishes are not promises", () => {
     expect(onlyVisit(text).followUp).toBe(followUp);
   });
 });
+
+describe("dictation without punctuation", () => {
+  it("gives a count to the product before it when the next product has its own (软中华卖得挺好的还有三条硬中华两条)", () => {
+    expect(onlyVisit("新华都今天软中华卖得挺好的还有三条硬中华两条下礼拜三再过来").stock).toEqual([
+      { sku: "T002", qty: 3, unit: "carton" },
+      { sku: "T001", qty: 2, unit: "carton" },
+    ]);
+  });
+
+  it("reads a stock-out after a spoken particle (硬中华呢 一条都没有了)", () => {
+    expect(onlyVisit("今天去了新华都 那个 软中华 大概还有个五六条 硬中华呢 一条都没有了").outOfStock).toEqual(["T001"]);
+  });
+});

@@ -50,7 +50,7 @@ const EACH_AFTER = 2;
 
 const LIST_GAP = /^(?:[\s、,，+&/]|和|跟|及|与|以及|还有|and\b|or\b)*$/;
 const BACK_GAP =
-  /^(?:\s|[、,，的也还都了又全就快早已新]|给他|帮他|已经|今天|昨天|这周|最近|那边|这边|店里|现在|目前|totally|completely|all|both|is|are|was|were|now|also|already|just|\d+\s?(?:pk|pack|oz|ct|ml|l)\b)*$/;
+  /^(?:\s|[、,，的也还都了又全就快早已新呢啊吧嘛呀]|给他|帮他|已经|今天|昨天|这周|最近|那边|这边|店里|现在|目前|totally|completely|all|both|is|are|was|were|now|also|already|just|\d+\s?(?:pk|pack|oz|ct|ml|l)\b)*$/;
 const LOOSE_BACK_GAP = /^[^。；;!！?？\d]*$/;
 const FWD_GAP = /^[\s:：\-–]*(?:on|of|the|是|有)?\s*(?:the\s+)?$/;
 
@@ -325,6 +325,12 @@ function productFor(c: Ctx, amount: Amount): ProductSpan | null {
       ? prev
       : null;
   if (amount.of && fwd) return fwd;
+  // 软中华卖得挺好的还有三条硬中华两条: the product right after has a count of its own, so this
+  // count is an earlier product's.
+  if (grammar.amountGluedToProduct && fwd && fwdGap === "" && !backAdj && ownAmountAfter(c, fwd)) {
+    const earlier = unboundBefore(c, amount.start);
+    if (earlier && sentenceAround(c.a.sentenceEnds, earlier.start)[1] > amount.start) return earlier;
+  }
   // 摊派了两件双喜: an amount glued to the product after it counts that product, when that product has
   // no count or stock-out of its own (大重九5条软中华断货: the amount is 大重九's).
   const gluedAhead =
@@ -354,11 +360,16 @@ function productFor(c: Ctx, amount: Amount): ProductSpan | null {
   }
   if (!grammar.nameBeforeAmount && unknownFor(c, amount)) return null;
   // The nearest product before it that no fact took yet (in its sentence or not), else the nearest.
-  for (let i = firstIndex(c.products, (p) => p.end > amount.start) - 1; i >= 0; i--) {
+  return unboundBefore(c, amount.start) ?? prev ?? lastUpTo(c.a.products, amount.start) ?? null;
+}
+
+/** The nearest product before `at` that no fact took yet. */
+function unboundBefore(c: Ctx, at: number): ProductSpan | undefined {
+  for (let i = firstIndex(c.products, (p) => p.end > at) - 1; i >= 0; i--) {
     const p = c.products[i] as ProductSpan;
     if (!c.bound.has(p)) return p;
   }
-  return prev ?? lastUpTo(c.a.products, amount.start) ?? null;
+  return undefined;
 }
 
 /** 硬中华4条双中支断货: is `p` directly followed by a stock-out or listing word of its own? */
