@@ -434,3 +434,19 @@ describe("dictation without punctuation", () => {
     expect(onlyVisit("今天去了新华都 那个 软中华 大概还有个五六条 硬中华呢 一条都没有了").outOfStock).toEqual(["T001"]);
   });
 });
+
+describe("a verb closing a line", () => {
+  it.each([
+    "Esperanza - dasani 10 cs (ordered), fanta 3 cs on shelf",
+    "Esperanza - dasani 10 cs - ordered, fanta 3 cs",
+  ])("keeps it that line's, not the next one's: %s", (text) => {
+    expect(onlyVisit(text, "M07", WED_AUSTIN)).toMatchObject({
+      orders: [{ sku: "B005", qty: 10, unit: "case" }],
+      stock: [{ sku: "B011", qty: 3, unit: "case" }],
+    });
+  });
+
+  it("still reads a verb opening a list as every line's ('ordered 2 cs coke zero, 3 cs sprite')", () => {
+    expect(onlyVisit("Esperanza: ordered 2 cs coke zero, 3 cs sprite", "M07", WED_AUSTIN).orders).toHaveLength(2);
+  });
+});

@@ -228,6 +228,16 @@ function verbAfter(c: Ctx, tail: number, depth = 0): LineKind | null {
   return verbAfter(c, p.end, depth + 1);
 }
 
+/** Whether `verb` stands right after another counted line and a clause break follows it before `amount`. */
+function closesLineBefore(c: Ctx, verb: Cue, amount: Amount): boolean {
+  const norm = c.a.norm;
+  if (!/^[\s)）\]]*[,;，；]/.test(norm.slice(verb.end, amount.start))) return false;
+  const prev = lastUpTo(c.a.amounts, verb.start);
+  const prevProduct = lastUpTo(c.products, verb.start);
+  const endBefore = Math.max(prev?.end ?? -1, prevProduct?.end ?? -1);
+  return endBefore >= 0 && /^[\s([（-]*$/.test(norm.slice(endBefore, verb.start));
+}
+
 /** How many counted lines a verb after a list reaches back over. */
 const LIST_LINES = 4;
 
@@ -236,7 +246,7 @@ function verbRightAfter(c: Ctx, tail: number, allowed: RegExp): LineKind | null 
   for (let i = firstIndex(c.cues, (q) => q.start >= tail); i < c.cues.length; i++) {
     const q = c.cues[i] as Cue;
     const gap = c.a.norm.slice(tail, q.start);
-    if (/[^\s\p{L}]/u.test(gap)) break;
+    if (/[^\s\p{L}([（-]/u.test(gap)) break;
     if (!allowed.test(gap)) continue;
     if (q.kind === "mode_order") return "order";
     if (q.kind === "mode_sale") sold = true;
@@ -252,12 +262,14 @@ function modeFor(c: Ctx, amount: Amount, product: ProductSpan | null): LineKind 
   const tail = Math.max(amount.end, product?.end ?? 0);
   // A verb after a list of lines reaches back over it only when no verb stands before the first
   // ("took 6 cs Coke Zero, 2 cs Sprite on the shelf": the first line was taken).
-  const before = lastStartingIn(c.modes, sStart, amount.start);
+  const said = lastStartingIn(c.modes, sStart, amount.start);
+  // "dasani 10 cs - ordered, fanta 3 cs": a verb closing the line before, up to a comma, is that line's.
+  const before = said && closesLineBefore(c, said, amount) ? undefined : said;
   const after = verbAfter(c, tail, before ? LIST_LINES : 0);
   if (after) return after;
   // Skip words of one language do not overlap, so the last one before the amount is the nearest.
   const skip = lastStartingIn(c.skips, sStart, amount.start);
-  const mode = lastStartingIn(c.modes, sStart, amount.start);
+  const mode = before;
   // 买两条送打火机 卖了6条: a count word in a clause after the offer's says what the amount is.
   const modeAfterBreak =
     !!skip &&

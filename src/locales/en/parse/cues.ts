@@ -140,7 +140,7 @@ export const EN_CUES: CueTable = {
     "\\bin the back\\b",
     "\\bback ?stock\\b",
     "\\bin back\\b",
-    "\\bon the shel(?:f|ves)\\b(?! (?:now|today))",
+    "\\bon (?:the )?shel(?:f|ves)\\b(?! (?:now|today))",
     "\\bleft\\b(?= *(?:$|[,.;!]|and\\b|in\\b|on\\b))",
     "\\bstock:",
   ),

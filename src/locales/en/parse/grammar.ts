@@ -17,8 +17,8 @@ export const lines: LineGrammar = {
   amountGluedToProduct: false,
   // "pulled expired Gatorade, 3 cs Powerade in back"
   amountLeadsAfterComma: true,
-  // "5 cs Sprite 12pk ordered", "Monster 2 cases each sold"
-  verbAfterLine: /^\s*(?:each\s+|apiece\s+)?(?:on\s+)?$/,
+  // "5 cs Sprite 12pk ordered", "Monster 2 cases each sold", "dasani 10 cs (ordered)"
+  verbAfterLine: /^\s*[([-]?\s*(?:each\s+|apiece\s+)?(?:on\s+)?$/,
   orderClosingClause: null,
   countFiller:
     /^(?:\s|[:,=+&~-]|x|about|around|approx\.?|approximately|roughly|just|only|like|maybe|is|are|at|and|plus|with|also|another|then)*$/,
