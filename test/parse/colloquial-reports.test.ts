@@ -450,3 +450,27 @@ describe("a verb closing a line", () => {
     expect(onlyVisit("Esperanza: ordered 2 cs coke zero, 3 cs sprite", "M07", WED_AUSTIN).orders).toHaveLength(2);
   });
 });
+
+describe("days of events and visits said beside the shop", () => {
+  const promoDate = (text: string, sender: string, now: string) =>
+    parse(text, sender, now).out.records.find((r): r is FormatPromotion => r.type === "promotion")?.date;
+
+  it.each([
+    ["周日新华都做了个品鉴 来了20人 卖了5条软中华", "M01", WED, "2026-11-22"],
+    ["周日在新华都门口做了品鉴 卖了5条软中华", "M01", WED, "2026-11-22"],
+    ["Saturday sampling at Joe's, Monster, 40 people, sold 20 cans", "M07", WED_AUSTIN, "2026-11-21"],
+  ])("%s → the event's day", (text, sender, now, day) => {
+    expect(promoDate(text, sender, now)).toBe(day);
+  });
+
+  it("dates a visit by the weekday right after the shop ('Joe's on Monday, coke zero oos')", () => {
+    expect(onlyVisit("Joe's on Monday, coke zero oos", "M07", WED_AUSTIN).date).toBe("2026-11-23");
+  });
+
+  it("keeps 'back on Friday' a follow-up, not the visit's day", () => {
+    expect(onlyVisit("Joe's: coke zero oos, back on Friday", "M07", WED_AUSTIN)).toMatchObject({
+      date: "2026-11-25",
+      followUp: "2026-11-27",
+    });
+  });
+});

@@ -94,7 +94,8 @@ export function dating(a: Analysis): Dating {
     if (date) used.add(date);
     followUps.push({ cue, date, value: date?.follow ?? "unspecified" });
   }
-  const verbs = a.cues.filter((c) => c.kind === "visit_verb");
+  // A visit word, or an event held ("Saturday sampling at Joe's", 周六搞了个品鉴): something done that day.
+  const verbs = a.cues.filter((c) => c.kind === "visit_verb" || c.kind.startsWith("promo_"));
   // Visit words of two languages may overlap (在Joe's做), so by where they end is an order of its own.
   const verbsByEnd = [...verbs].sort((x, y) => x.end - y.end);
   const verbNear = (d: DateExpr) => {
@@ -111,7 +112,10 @@ export function dating(a: Analysis): Dating {
     if (/^\s*[:：]/.test(a.norm.slice(d.end))) return true;
     const next = firstFrom(a.shops, d.end);
     const opens = /(?:^|[.。;；\n])\s*$/.test(a.norm.slice(0, d.start));
-    if (opens && next && /^[\s,，]+$/.test(a.norm.slice(d.end, next.start))) return true;
+    if (opens && next && /^[\s,，]*(?:在|at)?\s*$/.test(a.norm.slice(d.end, next.start))) return true;
+    // "Joe's on Friday, coke zero oos": the day right after the shop it dates
+    const shopBefore = lastUpTo(a.shops, d.start);
+    if (shopBefore && /^\s*(?:on|last)\s*$/.test(a.norm.slice(shopBefore.end, d.start))) return true;
     // A bare weekday or day number is a visit day only next to a visit verb (周六去了, "friday's visit").
     return verbNear(d);
   });
