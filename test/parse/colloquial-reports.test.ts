@@ -259,6 +259,13 @@ describe("truck texting", () => {
     expect(visitsOf("road closed couldnt get to HEB Mueller today")).toEqual([]);
   });
 
+  it.each([
+    ["Joe's: monster 3 cs, faced aisle 4", "M07", WED_AUSTIN],
+    ["新华都 软中华3条 货架第2层", "M01", WED],
+  ])("asks nothing about a place's number: %s", (text, sender, now) => {
+    expect(recordsToAsk(parse(text, sender, now).result)).toEqual([false]);
+  });
+
   it("asks nothing about a phone number", () => {
     expect(
       recordsToAsk(parse("joes. call mgr at 512-555-0199 re: order. monster 2 cs", "M07", WED_AUSTIN).result),
