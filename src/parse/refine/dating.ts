@@ -94,8 +94,7 @@ export function dating(a: Analysis): Dating {
     if (date) used.add(date);
     followUps.push({ cue, date, value: date?.follow ?? "unspecified" });
   }
-  // A visit word, or an event held ("Saturday sampling at Joe's", 周六搞了个品鉴): something done that day.
-  const verbs = a.cues.filter((c) => c.kind === "visit_verb" || c.kind.startsWith("promo_"));
+  const verbs = a.cues.filter((c) => c.kind === "visit_verb");
   // Visit words of two languages may overlap (在Joe's做), so by where they end is an order of its own.
   const verbsByEnd = [...verbs].sort((x, y) => x.end - y.end);
   const verbNear = (d: DateExpr) => {
