@@ -143,6 +143,11 @@ export interface FeedbackWords {
   clauseBreak: RegExp;
   /** A feedback cue starting with the person who spoke (老板说, "owner said"): the owner's words start there. */
   speaker: RegExp;
+  /**
+   * A speaker cue that only says someone spoke or asked (老板说, "owner said", "owner wants"), as against
+   * one that is itself an opinion ("owner loved it", 老板不高兴): only the first can carry facts alone.
+   */
+  plainSpeech: RegExp;
   /** The writer speaking of themselves again (我说, "I said"): the owner's words stop there. */
   selfSpeaker: RegExp;
   /** A clause starting with these (说…, "says …") goes on with the owner's words, whatever facts it holds. */

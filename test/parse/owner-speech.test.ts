@@ -237,3 +237,14 @@ describe("practices and their telling, more ways", () => {
     expect(onlyVisit("新华都 老板挺认可我们的服务").feedback).toBe(true);
   });
 });
+
+describe("an owner's words with facts that are still feedback", () => {
+  it.each([
+    ["Speedy Mart: owner loved it and ordered 5 more cases of monster", "M08"],
+    ["Speedy Mart: owner's asking when we'll have the new flavors, counted 3 cs monster", "M08"],
+    ["Speedy Mart: owner says monster is flying off the shelf, 8 cans left", "M08"],
+    ["新华都 老板说这个月软中华一条都没卖出去 还压着6条", "M01"],
+  ])("%s", (text, sender) => {
+    expect(onlyVisit(text, sender, sender === "M08" ? WED_AUSTIN : undefined).feedback).toBe(true);
+  });
+});

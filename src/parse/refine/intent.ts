@@ -80,9 +80,11 @@ export function classify(a: Analysis, s: IntentSignals): { intent: Intent; confi
   if (s.hasPromotion) return decide("promotion_note", "promotion");
   // 老王家上次订了几条软中华: a vague amount in a question is what is asked, not a fact reported.
   const counts = a.amounts.filter((x) => x.qty !== null).length;
-  // 王记 老板问促销活动做了几次: the owner's question, reported, is a visit
-  const ownersQuestion = a.cues.some((c) => c.kind === "feedback");
-  const asksHistory = a.locale.intents.retailerQuery.test(t) && (isQuestion || t.length <= SHORT_MESSAGE);
+  // 王记 老板问促销活动做了几次: the owner's question, reported, is a visit ("When did I last visit
+  // Little Saigon? The owner says…" asks first)
+  const historyAt = a.locale.intents.retailerQuery.exec(t)?.index ?? -1;
+  const ownersQuestion = a.cues.some((c) => c.kind === "feedback" && c.start < historyAt);
+  const asksHistory = historyAt >= 0 && (isQuestion || t.length <= SHORT_MESSAGE);
   if (hasShop && asksHistory && !counts && !ownersQuestion) {
     return decide("retailer_query", "shopHistory");
   }

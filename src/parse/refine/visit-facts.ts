@@ -58,7 +58,10 @@ const WRITERS_OWN = new Set<CueKind>([
 function onlyFacts(a: Analysis, cue: Cue, cues: Cue[]): boolean {
   // "asked for 3 cs topo", 要求两条: a request word with its count right after it is that order
   const countFollows = a.amounts.some((x) => x.qty !== null && x.start >= cue.end && x.start - cue.end <= COUNT_AFTER);
-  if (!countFollows && !parseLocaleFor(cue.lang).feedback.speaker.test(a.norm.slice(cue.start, cue.end))) return false;
+  const said = a.norm.slice(cue.start, cue.end);
+  const words = parseLocaleFor(cue.lang).feedback;
+  // "owner loved it and ordered 5 more cases": a cue that is itself an opinion stays feedback
+  if (!countFollows && !(words.speaker.test(said) && words.plainSpeech.test(said))) return false;
   // To the end of the sentence, or to the writer's own work or the next shop before it.
   const [, sentenceEnd] = sentenceAround(a.sentenceEnds, cue.end);
   const writer = cues.find((q) => q.start >= cue.end && WRITERS_OWN.has(q.kind));

@@ -197,7 +197,7 @@ export const EN_CUES: CueTable = {
     "\\bwanted\\b",
   ),
   opinion: words(
-    "\\b(?:good|bad|slow|fast|price|pricing|expensive|cheap|late|happy|unhappy|want|wants|wish|complain\\w*|killing|down|up|deal)\\b",
+    "\\b(?:good|bad|slow|fast|price|pricing|expensive|cheap|late|happy|unhappy|want|wants|wish|complain\\w*|killing|down|up|deal|flying|hot|popular|great|terrible|margins?)\\b",
   ),
   compliance: words(
     "\\bforced?\\b",

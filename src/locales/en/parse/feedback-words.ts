@@ -5,6 +5,8 @@ export const feedbackWords: FeedbackWords = {
   // Run-on reports join clauses with "then": "…keeps showing up late then hit Joe's".
   clauseBreak: /[,:]|\s[-–—]\s|\bthen\b/g,
   speaker: /^(?:owner|manager|mgr|clerk|cashier|he|she|they|guy)\b/,
+  // (a question asked, "owner's asking when…", is the owner's own: "asked for 3 cs" is caught by its count)
+  plainSpeech: /\b(?:said|says|saying|told me|tells me|telling me|mentioned|wants?|wanted|would like)$/,
   // "I said I'd check with Maria", "told him we don't carry it": the rep speaking again (the text is lower-cased).
   selfSpeaker:
     /\b(?:i|we)\s+(?:said|told|will|explained|let|gave|helped|put|am|was)\b|\bi'(?:ll|d|m)\b|^\s*(?:told|explained to|showed) (?:him|her|them)\b/,

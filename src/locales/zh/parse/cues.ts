@@ -340,6 +340,12 @@ export const ZH_CUES: CueTable = {
     "不满",
     // 礼盒囤多了, 进多了卖不掉: stock the owner finds too much
     "(?:囤|进|拿|压|备)多了",
+    // 一条都没卖出去, 滞销: slow sales told as a complaint
+    "没卖出去",
+    "卖不出去",
+    "滞销",
+    "不好卖",
+    "没动静",
     // 节前得多备点, 想让多分几条: a wish for more stock
     "多备",
     "多分",

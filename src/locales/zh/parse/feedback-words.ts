@@ -6,6 +6,7 @@ export const feedbackWords: FeedbackWords = {
   clauseBreak: /[，,、\s]+|然后|另外|而且|并且|接着/g,
   // 老陈说 (the cue is 说 after the owner's name), 老板跟我诉苦
   speaker: /^(?:老板娘?|店主|店员|营业员|他|她|诉苦|(?:还|又|也)?说)/,
+  plainSpeech: /(?:说|表示|讲|想|要求|提)$/,
   // 我说会反映上去, 我跟他讲了: the writer again; 让我, 问我, 希望我们 are still the owner speaking.
   selfSpeaker:
     /(?<![让叫托请要给问望跟和对诉])我(?:说|跟他|跟老板|和他|给他|帮他|让他|先|会|就|已经|弄|搞|处理|办|当场|马上|顺手|顺便)/,
