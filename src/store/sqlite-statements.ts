@@ -45,6 +45,12 @@ function keepPreparedStatements(client: Sqlite.Database): void {
 }
 
 /**
+ * A kept statement's columns. Its SQL names them, so they change only with the schema, and the
+ * schema is migrated before the connection is opened.
+ */
+const COLUMNS = new WeakMap<Sqlite.Statement, Sqlite.ColumnDefinition[]>();
+
+/**
  * One use of a kept statement: what the adapter calls (`bind` then `run`, or `columns`, `raw`,
  * `all`), with this use's parameters and row mode; better-sqlite3's own `bind` would fix the
  * parameters on the statement for good.
@@ -69,8 +75,14 @@ class KeptStatement {
     return this;
   }
 
+  /** The columns' declared types, read once per statement: the adapter asks on every query, and asking costs. */
   columns(): Sqlite.ColumnDefinition[] {
-    return this.statement.columns();
+    let columns = COLUMNS.get(this.statement);
+    if (!columns) {
+      columns = this.statement.columns();
+      COLUMNS.set(this.statement, columns);
+    }
+    return columns;
   }
 
   run(...parameters: unknown[]): Sqlite.RunResult {
