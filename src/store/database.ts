@@ -6,6 +6,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { migrate, type Provider, providerOf, sqlitePath } from "./migrate.js";
+import { SqliteLine } from "./plain-statements.js";
 import { oneAtATime } from "./sqlite-one-at-a-time.js";
 import { keepingStatements } from "./sqlite-statements.js";
 import { transactional } from "./transactional.js";
@@ -35,19 +36,26 @@ export async function openDatabase(
   const clientOptions: { log?: [{ emit: "event"; level: "query" }]; errorFormat: "minimal" } = options.observer
     ? { log: [{ emit: "event", level: "query" }], errorFormat: "minimal" }
     : { errorFormat: "minimal" };
-  const client =
-    provider === "sqlite"
-      ? (new PrismaClient({
-          adapter: oneAtATime(
-            keepingStatements(new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 10_000 })),
+  // SQLite's connection as the hot plain statements use it (plain-statements.ts).
+  const line = provider === "sqlite" ? new SqliteLine(options.observer) : null;
+  const client = line
+    ? (new PrismaClient({
+        adapter: oneAtATime(
+          keepingStatements(
+            new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 10_000 }),
+            (connection) => {
+              line.client = connection;
+            },
           ),
-          ...clientOptions,
-        }) as PrismaClient)
-      : await postgresClient(url, clientOptions);
+          line,
+        ),
+        ...clientOptions,
+      }) as PrismaClient)
+    : await postgresClient(url, clientOptions);
   await client.$connect();
   if (provider === "sqlite") await tuneSqlite(client);
   const db = options.observer ? observed(client, options.observer) : client;
-  return { db: transactional(db), provider, close: () => client.$disconnect() };
+  return { db: transactional(db, (tx) => line?.began(tx)), provider, close: () => client.$disconnect() };
 }
 
 /**

@@ -17,6 +17,7 @@ import type {
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./database.js";
 import { providerOfClient } from "./outbox-store.js";
+import { plainExecute } from "./plain-statements.js";
 import { rawTime } from "./raw-time.js";
 import { insertVisit, keepFollowUps, type LineRow, readSameDayVisit, readVisit, updateVisit } from "./visit-rows.js";
 
@@ -509,10 +510,13 @@ async function audit(
   const before = entry.before === null ? null : JSON.stringify(entry.before);
   const after = entry.after === null ? null : JSON.stringify(entry.after);
   const at = rawTime(providerOfClient(tx as Db), new Date());
-  await tx.$executeRaw(Prisma.sql`
+  await plainExecute(
+    tx,
+    Prisma.sql`
     INSERT INTO "AuditEntry" ("entity", "entityId", "actorId", "messageId", "action", "before", "after", "reverts", "at")
     VALUES (${record.type}, ${record.id}, ${change.actorId}, ${change.messageId}, ${entry.action}, ${before}, ${after},
-      ${entry.reverts ?? null}, ${at})`);
+      ${entry.reverts ?? null}, ${at})`,
+  );
 }
 
 async function loadRecord(client: Client, kind: RecordKind, id: string): Promise<StoredRecord | null> {

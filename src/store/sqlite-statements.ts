@@ -14,13 +14,19 @@ import type Sqlite from "better-sqlite3";
 const KEPT = 500;
 
 /** The adapter factory, its connection keeping prepared statements (left as it is if the adapter changed shape). */
-export function keepingStatements(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+export function keepingStatements(
+  factory: PrismaBetterSQLite3,
+  connected: (client: Sqlite.Database) => void = () => {},
+): PrismaBetterSQLite3 {
   const connect = factory.connect.bind(factory);
   return Object.assign(Object.create(factory) as PrismaBetterSQLite3, {
     connect: async () => {
       const adapter = await connect();
       const client = (adapter as unknown as { client?: Sqlite.Database }).client;
-      if (typeof client?.prepare === "function") keepPreparedStatements(client);
+      if (typeof client?.prepare === "function") {
+        keepPreparedStatements(client);
+        connected(client);
+      }
       return adapter;
     },
   });

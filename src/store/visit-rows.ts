@@ -9,6 +9,7 @@
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./database.js";
 import { providerOfClient } from "./outbox-store.js";
+import { plainExecute, plainQuery } from "./plain-statements.js";
 import { rawTime } from "./raw-time.js";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -94,13 +95,16 @@ export async function readSameDayVisit(
 }
 
 function joined(client: Client, id: Prisma.Sql): Promise<JoinedRow[]> {
-  return client.$queryRaw<JoinedRow[]>(Prisma.sql`
+  return plainQuery<JoinedRow>(
+    client,
+    Prisma.sql`
     SELECT v."id", v."retailerId", v."managerId", v."date", v."activities", v."followUp", v."feedback", v."compliance",
       v."feedbackText", v."complianceNote", v."status", v."messageId", v."createdAt",
       l."kind", l."sku", l."qty", l."unit"
     FROM "Visit" v LEFT JOIN "VisitLine" l ON l."visitId" = v."id"
     WHERE v."id" = ${id}
-    ORDER BY l."id"`);
+    ORDER BY l."id"`,
+  );
 }
 
 function visitOf(rows: JoinedRow[]): VisitRow | null {
@@ -141,13 +145,16 @@ export async function insertVisit(
 ): Promise<VisitRow> {
   const now = new Date();
   const at = rawTime(providerOfClient(tx as Db), now);
-  await tx.$executeRaw(Prisma.sql`
+  await plainExecute(
+    tx,
+    Prisma.sql`
     INSERT INTO "Visit" ("id", "retailerId", "managerId", "date", "activities", "followUp", "followUpDone", "feedback",
       "feedbackText", "compliance", "complianceNote", "status", "messageId", "confirmedById", "confirmedAt",
       "createdAt", "updatedAt")
     VALUES (${row.id}, ${row.retailerId}, ${row.managerId}, ${row.date}, ${row.activities}, ${row.followUp}, FALSE,
       ${sqlBool(row.feedback)}, ${row.feedbackText}, ${sqlBool(row.compliance)}, ${row.complianceNote}, 'active',
-      ${row.messageId}, ${row.confirmedById}, ${at}, ${at}, ${at})`);
+      ${row.messageId}, ${row.confirmedById}, ${at}, ${at}, ${at})`,
+  );
   await insertLines(tx, row.id, lines);
   return { ...row, status: "active", createdAt: now, lines };
 }
@@ -155,22 +162,28 @@ export async function insertVisit(
 /** Replaces a visit's facts and lines; its identity, owner and status stay. */
 export async function updateVisit(tx: Tx, id: string, facts: VisitFacts, lines: LineRow[]): Promise<void> {
   const at = rawTime(providerOfClient(tx as Db), new Date());
-  await tx.$executeRaw(Prisma.sql`DELETE FROM "VisitLine" WHERE "visitId" = ${id}`);
-  await tx.$executeRaw(Prisma.sql`
+  await plainExecute(tx, Prisma.sql`DELETE FROM "VisitLine" WHERE "visitId" = ${id}`);
+  await plainExecute(
+    tx,
+    Prisma.sql`
     UPDATE "Visit" SET "retailerId" = ${facts.retailerId}, "date" = ${facts.date}, "activities" = ${facts.activities},
       "followUp" = ${facts.followUp}, "feedback" = ${sqlBool(facts.feedback)}, "compliance" = ${sqlBool(facts.compliance)},
       "feedbackText" = ${facts.feedbackText}, "complianceNote" = ${facts.complianceNote}, "updatedAt" = ${at}
-    WHERE "id" = ${id}`);
+    WHERE "id" = ${id}`,
+  );
   await insertLines(tx, id, lines);
 }
 
 /** Marks the promises made at earlier visits to a shop, due by `date`, as kept (a visit came). */
 export async function keepFollowUps(tx: Tx, retailerId: string, date: string, exceptId: string): Promise<void> {
   const at = rawTime(providerOfClient(tx as Db), new Date());
-  await tx.$executeRaw(Prisma.sql`
+  await plainExecute(
+    tx,
+    Prisma.sql`
     UPDATE "Visit" SET "followUpDone" = TRUE, "updatedAt" = ${at}
     WHERE "retailerId" = ${retailerId} AND "followUpDone" = FALSE AND "followUp" IS NOT NULL AND "followUp" <= ${date}
-      AND "id" <> ${exceptId}`);
+      AND "id" <> ${exceptId}`,
+  );
 }
 
 async function insertLines(tx: Tx, visitId: string, lines: LineRow[]): Promise<void> {
@@ -178,8 +191,11 @@ async function insertLines(tx: Tx, visitId: string, lines: LineRow[]): Promise<v
   const values = lines.map(
     (l) => Prisma.sql`(${visitId}, ${l.kind}, ${l.sku}, CAST(${l.qty} AS DOUBLE PRECISION), ${l.unit})`,
   );
-  await tx.$executeRaw(Prisma.sql`
-    INSERT INTO "VisitLine" ("visitId", "kind", "sku", "qty", "unit") VALUES ${Prisma.join(values)}`);
+  await plainExecute(
+    tx,
+    Prisma.sql`
+    INSERT INTO "VisitLine" ("visitId", "kind", "sku", "qty", "unit") VALUES ${Prisma.join(values)}`,
+  );
 }
 
 /** A boolean literal both databases read (SQLite stores it as 1/0). */
