@@ -249,6 +249,7 @@ export async function startApp(
       return person ? outbox.sentOn(personId, localDay(systemClock.now(), person.timezone)) : [];
     },
   });
+  await bot.warm();
   const url = await web.listen(config.PORT, config.HOST);
   listeningAt = url;
   const opsUrl = await ops.listen();

@@ -82,10 +82,13 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** An instant as ISO 8601 with the zone's offset, e.g. 2026-11-25T17:40:00+08:00 (what the parser reads as `now`). */
-export function isoInZone(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A zone's date-and-time formatter, made once: making one costs far more than using it (once per message). */
+function clockFormatter(timeZone: string): Intl.DateTimeFormat {
+  let f = clockFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
       timeZone,
       hourCycle: "h23",
       year: "numeric",
@@ -94,7 +97,16 @@ export function isoInZone(instant: Date, timeZone: string): string {
       hour: "2-digit",
       minute: "2-digit",
       second: "2-digit",
-    })
+    });
+    clockFormatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** An instant as ISO 8601 with the zone's offset, e.g. 2026-11-25T17:40:00+08:00 (what the parser reads as `now`). */
+export function isoInZone(instant: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    clockFormatter(timeZone)
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );

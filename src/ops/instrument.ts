@@ -88,6 +88,7 @@ export function instrumentBot(bot: CoreBot, deps: { db: Db; metrics: OpsMetrics;
       return (await accept(message)).replies;
     },
     sweep: () => bot.sweep(),
+    warm: () => bot.warm(),
     async drain() {
       while (inflight.size > 0) await Promise.allSettled([...inflight]);
     },

@@ -6,6 +6,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { migrate, type Provider, providerOf, sqlitePath } from "./migrate.js";
+import { SqliteLine } from "./plain-statements.js";
 import { oneAtATime } from "./sqlite-one-at-a-time.js";
 import { keepingStatements } from "./sqlite-statements.js";
 import { transactional } from "./transactional.js";
@@ -30,22 +31,31 @@ export async function openDatabase(
 ): Promise<Database> {
   if (options.migrate !== false) await migrate(url);
   const provider = providerOf(url);
-  const log: { log?: [{ emit: "event"; level: "query" }] } = options.observer
-    ? { log: [{ emit: "event", level: "query" }] }
-    : {};
-  const client =
-    provider === "sqlite"
-      ? (new PrismaClient({
-          adapter: oneAtATime(
-            keepingStatements(new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 10_000 })),
+  // "minimal": Prisma's other error formats capture a stack trace for every call (a new Error per query,
+  // 3% of the server's CPU under load) to point at the calling line; our errors are logged with their own stack.
+  const clientOptions: { log?: [{ emit: "event"; level: "query" }]; errorFormat: "minimal" } = options.observer
+    ? { log: [{ emit: "event", level: "query" }], errorFormat: "minimal" }
+    : { errorFormat: "minimal" };
+  // SQLite's connection as the hot plain statements use it (plain-statements.ts).
+  const line = provider === "sqlite" ? new SqliteLine(options.observer) : null;
+  const client = line
+    ? (new PrismaClient({
+        adapter: oneAtATime(
+          keepingStatements(
+            new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 10_000 }),
+            (connection) => {
+              line.client = connection;
+            },
           ),
-          ...log,
-        }) as PrismaClient)
-      : await postgresClient(url, log);
+          line,
+        ),
+        ...clientOptions,
+      }) as PrismaClient)
+    : await postgresClient(url, clientOptions);
   await client.$connect();
   if (provider === "sqlite") await tuneSqlite(client);
   const db = options.observer ? observed(client, options.observer) : client;
-  return { db: transactional(db), provider, close: () => client.$disconnect() };
+  return { db: transactional(db, (tx) => line?.began(tx)), provider, close: () => client.$disconnect() };
 }
 
 /**
@@ -69,12 +79,15 @@ async function tuneSqlite(client: PrismaClient): Promise<void> {
  * Same models, other provider: the generated APIs match, so the PostgreSQL client stands in for the
  * SQLite type. Loaded only for PostgreSQL, so a SQLite start (and the CLI) skips pg and its client.
  */
-async function postgresClient(url: string, log: object): Promise<PrismaClient> {
+async function postgresClient(url: string, options: object): Promise<PrismaClient> {
   const [{ PrismaPg }, { PrismaClient: PgPrismaClient }] = await Promise.all([
     import("@prisma/adapter-pg"),
     import("../generated/prisma-pg/client.js"),
   ]);
-  return new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url }), ...log }) as unknown as PrismaClient;
+  return new PgPrismaClient({
+    adapter: new PrismaPg({ connectionString: url }),
+    ...options,
+  }) as unknown as PrismaClient;
 }
 
 /** The client with every call timed (a query extension) and every SQL statement reported (Prisma's query log). */

@@ -12,6 +12,7 @@ import type { Attachment, ChannelName, InboundMessage, MediaBytes } from "../dom
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./database.js";
 import { providerOfClient } from "./outbox-store.js";
+import { plainExecute } from "./plain-statements.js";
 import { originalText, storableText } from "./raw-text.js";
 import { rawTime } from "./raw-time.js";
 
@@ -178,11 +179,14 @@ export class Inbox {
     details: { intent?: string; error?: string } = {},
   ): Promise<boolean> {
     // One plain statement: every message ends here, inside its transaction.
-    const count = await this.db.$executeRaw(Prisma.sql`
+    const count = await plainExecute(
+      this.db,
+      Prisma.sql`
       UPDATE "InboundMessage" SET "status" = ${status}, "intent" = COALESCE(${details.intent ?? null}, "intent"),
         "error" = COALESCE(${details.error ?? null}, "error"), "handledAt" = ${rawTime(this.provider, new Date())},
         "leaseOwner" = NULL, "leaseUntil" = NULL
-      WHERE "id" = ${id} AND "status" = 'received' AND "leaseOwner" = ${lease}`);
+      WHERE "id" = ${id} AND "status" = 'received' AND "leaseOwner" = ${lease}`,
+    );
     if (count !== 1) return false;
     endings.getStore()?.({ status, intent: details.intent ?? null });
     return true;

@@ -17,7 +17,9 @@ import type {
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./database.js";
 import { providerOfClient } from "./outbox-store.js";
+import { plainExecute } from "./plain-statements.js";
 import { rawTime } from "./raw-time.js";
+import { insertVisit, keepFollowUps, type LineRow, readSameDayVisit, readVisit, updateVisit } from "./visit-rows.js";
 
 export type RecordKind = "visit" | "promotion";
 
@@ -154,11 +156,7 @@ export class RecordStore {
 
   /** The active visit a manager already logged for a shop on a day, if any (a second report adds to it). */
   async sameDayVisit(managerId: string, retailerId: string, date: string): Promise<StoredVisit | null> {
-    const row = await this.db.visit.findFirst({
-      where: { managerId, retailerId, date, status: "active" },
-      include: VISIT_INCLUDE,
-      orderBy: { createdAt: "desc" },
-    });
+    const row = await readSameDayVisit(this.db, managerId, retailerId, date);
     return row ? toStoredVisit(row) : null;
   }
 
@@ -316,8 +314,9 @@ async function updateIn(
   action: "update" | "merge",
 ): Promise<StoredRecord> {
   // The record as it is inside the transaction: the audit's "before" must be what was really replaced.
-  const before = snapshotOf(await loadWritten(tx, record.type, record.id));
-  const written = await writeFacts(tx, record.id, withWords(before, after));
+  const current = await loadWritten(tx, record.type, record.id);
+  const before = snapshotOf(current);
+  const written = await writeFacts(tx, current, withWords(before, after));
   await audit(tx, written, change, { action, before, after: snapshotOf(written) });
   return written;
 }
@@ -342,7 +341,7 @@ async function revertOne(tx: Tx, change: Change, meta: ChangeMeta): Promise<Reve
     return { record: { ...record, status: "undone" }, withdrawn: true };
   }
   if (!change.before) throw new ChangedSince();
-  const restored = await writeFacts(tx, record.id, change.before);
+  const restored = await writeFacts(tx, record, change.before);
   await audit(tx, restored, meta, {
     action: "revert",
     before: current,
@@ -391,22 +390,23 @@ function withWords(before: Snapshot, after: FormatVisit | FormatPromotion | Snap
 
 /**
  * Writes a record's facts over what it held (lines replaced); its identity and status stay. Returns
- * the record as written, read back by the same call.
+ * the record as written: a visit as its statements wrote it, a promotion read back by the same call.
  */
-async function writeFacts(tx: Tx, id: string, facts: Snapshot): Promise<StoredRecord> {
+async function writeFacts(tx: Tx, record: StoredRecord, facts: Snapshot): Promise<StoredRecord> {
+  const { id } = record;
   if (facts.type === "visit") {
-    await tx.visitLine.deleteMany({ where: { visitId: id } });
-    const row = await tx.visit.update({
-      where: { id },
-      data: {
-        ...visitColumns(facts),
-        feedbackText: facts.feedbackText,
-        complianceNote: facts.complianceNote,
-        lines: { create: visitLines(facts) },
-      },
-      include: VISIT_INCLUDE,
+    const columns = { ...visitColumns(facts), feedbackText: facts.feedbackText, complianceNote: facts.complianceNote };
+    const lines = visitLines(facts);
+    await updateVisit(tx, id, columns, lines);
+    return toStoredVisit({
+      ...columns,
+      id,
+      managerId: record.managerId,
+      messageId: record.messageId,
+      status: record.status,
+      createdAt: record.createdAt,
+      lines,
     });
-    return toStoredVisit(row);
   }
   await tx.promotionLine.deleteMany({ where: { promotionId: id } });
   await tx.promotionRetailer.deleteMany({ where: { promotionId: id } });
@@ -429,30 +429,21 @@ async function createVisit(
   meta: NewRecordMeta,
 ): Promise<StoredVisit> {
   const columns = visitColumns(v);
-  const row = await tx.visit.create({
-    data: {
+  const row = await insertVisit(
+    tx,
+    {
       id,
       ...columns,
       managerId: meta.managerId,
       messageId: meta.messageId,
       confirmedById: meta.confirmedById,
-      confirmedAt: new Date(),
       feedbackText: v.feedback ? (v.feedbackText ?? meta.note) : null,
       complianceNote: v.compliance ? meta.note : null,
-      lines: { create: visitLines(v) },
     },
-    include: VISIT_INCLUDE,
-  });
+    visitLines(v),
+  );
   // A visit keeps the promises made at earlier visits to the same shop.
-  await tx.visit.updateMany({
-    where: {
-      retailerId: columns.retailerId,
-      followUpDone: false,
-      followUp: { not: null, lte: v.date },
-      id: { not: id },
-    },
-    data: { followUpDone: true },
-  });
+  await keepFollowUps(tx, columns.retailerId, v.date, id);
   return toStoredVisit(row);
 }
 
@@ -485,12 +476,19 @@ function visitColumns(v: FormatVisit) {
   };
 }
 
-function visitLines(v: FormatVisit) {
+/** A visit's lines in the order they are stored (and read back). */
+function visitLines(v: FormatVisit): LineRow[] {
+  const line = (kind: string, l: { sku: string; qty?: number | null; unit?: string | null }): LineRow => ({
+    kind,
+    sku: l.sku,
+    qty: l.qty ?? null,
+    unit: l.unit ?? null,
+  });
   return [
-    ...v.stock.map((l) => ({ kind: "stock", ...l })),
-    ...v.outOfStock.map((sku) => ({ kind: "out_of_stock", sku })),
-    ...v.listed.map((sku) => ({ kind: "listed", sku })),
-    ...v.orders.map((l) => ({ kind: "order", ...l })),
+    ...v.stock.map((l) => line("stock", l)),
+    ...v.outOfStock.map((sku) => line("out_of_stock", { sku })),
+    ...v.listed.map((sku) => line("listed", { sku })),
+    ...v.orders.map((l) => line("order", l)),
   ];
 }
 
@@ -512,15 +510,18 @@ async function audit(
   const before = entry.before === null ? null : JSON.stringify(entry.before);
   const after = entry.after === null ? null : JSON.stringify(entry.after);
   const at = rawTime(providerOfClient(tx as Db), new Date());
-  await tx.$executeRaw(Prisma.sql`
+  await plainExecute(
+    tx,
+    Prisma.sql`
     INSERT INTO "AuditEntry" ("entity", "entityId", "actorId", "messageId", "action", "before", "after", "reverts", "at")
     VALUES (${record.type}, ${record.id}, ${change.actorId}, ${change.messageId}, ${entry.action}, ${before}, ${after},
-      ${entry.reverts ?? null}, ${at})`);
+      ${entry.reverts ?? null}, ${at})`,
+  );
 }
 
 async function loadRecord(client: Client, kind: RecordKind, id: string): Promise<StoredRecord | null> {
   if (kind === "visit") {
-    const row = await client.visit.findUnique({ where: { id }, include: VISIT_INCLUDE });
+    const row = await readVisit(client, id);
     return row ? toStoredVisit(row) : null;
   }
   const row = await client.promotion.findUnique({ where: { id }, include: PROMOTION_INCLUDE });
@@ -542,13 +543,6 @@ async function loadWritten(client: Client, kind: RecordKind, id: string): Promis
   const record = await loadRecord(client, kind, id);
   if (!record) throw new Error(`${kind} ${id} is missing right after it was written`);
   return record;
-}
-
-interface LineRow {
-  kind: string;
-  sku: string;
-  qty: number | null;
-  unit: string | null;
 }
 
 const lineOf = (l: LineRow): FormatStockLine => ({ sku: l.sku, qty: l.qty, unit: l.unit as Unit | null });

@@ -2,6 +2,7 @@
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./database.js";
 import { providerOfClient } from "./outbox-store.js";
+import { plainExecute, plainQuery } from "./plain-statements.js";
 import { rawTime } from "./raw-time.js";
 
 export type SessionDocument = Record<string, unknown>;
@@ -15,7 +16,8 @@ export class SessionStore {
 
   async read(personId: string): Promise<SessionDocument> {
     // A plain SELECT: every message reads its sender's session.
-    const [row] = await this.db.$queryRaw<{ state: string }[]>(
+    const [row] = await plainQuery<{ state: string }>(
+      this.db,
       Prisma.sql`SELECT "state" FROM "DialogueState" WHERE "personId" = ${personId}`,
     );
     if (!row) return {};
@@ -34,9 +36,12 @@ export class SessionStore {
     const state = JSON.stringify(Object.fromEntries(parts));
     // A plain upsert: Prisma's query compiler works through every parameter, and a draft of a long
     // message makes a document of tens of kilobytes, compiled on the event loop for each message.
-    await this.db.$executeRaw(Prisma.sql`
+    await plainExecute(
+      this.db,
+      Prisma.sql`
       INSERT INTO "DialogueState" ("personId", "state", "updatedAt")
       VALUES (${personId}, ${state}, ${rawTime(this.provider, new Date())})
-      ON CONFLICT ("personId") DO UPDATE SET "state" = excluded."state", "updatedAt" = excluded."updatedAt"`);
+      ON CONFLICT ("personId") DO UPDATE SET "state" = excluded."state", "updatedAt" = excluded."updatedAt"`,
+    );
   }
 }

@@ -39,23 +39,59 @@ class Turn {
 /**
  * better-sqlite3 answers synchronously, so a message's whole handling — every query of it — would
  * otherwise run as one unbroken stretch of promise callbacks, holding every other request (a health
- * probe, another sender) until it ends. Waiting one turn of the event loop after each query lets
- * them in between, as a networked database's replies would.
+ * probe, another sender) until it ends. So a query waits one turn of the event loop before answering
+ * once the loop has not turned for `YIELD_AFTER_MS`, letting them in between, as a networked
+ * database's replies would. Waiting after every query instead cost a turn of the loop per query
+ * (ten or more a message) for stretches far shorter than anyone waiting would notice.
  */
-async function yielding<T>(work: Promise<T>): Promise<T> {
-  const result = await work;
-  await nextTurnOfTheLoop();
-  return result;
-}
+export const YIELD_AFTER_MS = 5;
 
-export function oneAtATime(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
-  const connect = factory.connect.bind(factory);
-  return Object.assign(Object.create(factory) as PrismaBetterSQLite3, {
-    connect: async () => serialised(await connect()),
+/** When the event loop last turned, as far as the queries know (reset by an immediate armed after a query). */
+let turnedAt = performance.now();
+let watching = false;
+
+function watchForATurn(): void {
+  if (watching) return;
+  watching = true;
+  setImmediate(() => {
+    watching = false;
+    turnedAt = performance.now();
   });
 }
 
-function serialised(adapter: Adapter): Adapter {
+async function yielding<T>(work: Promise<T>): Promise<T> {
+  const result = await work;
+  await afterQuery();
+  return result;
+}
+
+/** What every query on the connection does once answered: a turn of the loop when it is due. */
+export async function afterQuery(): Promise<void> {
+  watchForATurn();
+  if (performance.now() - turnedAt >= YIELD_AFTER_MS) await nextTurnOfTheLoop();
+}
+
+/** The connection's transaction while one is open: `closed` turns true as its commit or rollback begins. */
+export interface OpenTransaction {
+  closed: boolean;
+}
+
+/** Where the wrapped connection says which transaction, if any, is open on it now. */
+export interface TransactionWatch {
+  open: OpenTransaction | null;
+}
+
+export function oneAtATime(
+  factory: PrismaBetterSQLite3,
+  watch: TransactionWatch = { open: null },
+): PrismaBetterSQLite3 {
+  const connect = factory.connect.bind(factory);
+  return Object.assign(Object.create(factory) as PrismaBetterSQLite3, {
+    connect: async () => serialised(await connect(), watch),
+  });
+}
+
+function serialised(adapter: Adapter, watch: TransactionWatch): Adapter {
   const turn = new Turn();
   return Object.assign(Object.create(adapter) as Adapter, {
     queryRaw: (query: Parameters<Adapter["queryRaw"]>[0]) => turn.with(() => yielding(adapter.queryRaw(query))),
@@ -64,7 +100,17 @@ function serialised(adapter: Adapter): Adapter {
     startTransaction: async (isolationLevel?: Parameters<Adapter["startTransaction"]>[0]) => {
       const end = await turn.take();
       try {
-        return endingTurn(await adapter.startTransaction(isolationLevel), end);
+        const transaction = await adapter.startTransaction(isolationLevel);
+        const open: OpenTransaction = { closed: false };
+        watch.open = open;
+        return endingTurn(
+          transaction,
+          () => {
+            open.closed = true;
+            if (watch.open === open) watch.open = null;
+          },
+          end,
+        );
       } catch (error) {
         end();
         throw error;
@@ -73,12 +119,18 @@ function serialised(adapter: Adapter): Adapter {
   });
 }
 
-/** The transaction, giving the turn back once it is committed or rolled back. */
-function endingTurn(transaction: Transaction, end: () => void): Transaction {
+/** The transaction, closed as its commit or rollback begins and giving the turn back once it ended. */
+function endingTurn(transaction: Transaction, closing: () => void, end: () => void): Transaction {
   return Object.assign(Object.create(transaction) as Transaction, {
     queryRaw: (query: Parameters<Transaction["queryRaw"]>[0]) => yielding(transaction.queryRaw(query)),
     executeRaw: (query: Parameters<Transaction["executeRaw"]>[0]) => yielding(transaction.executeRaw(query)),
-    commit: () => transaction.commit().finally(end),
-    rollback: () => transaction.rollback().finally(end),
+    commit: () => {
+      closing();
+      return transaction.commit().finally(end);
+    },
+    rollback: () => {
+      closing();
+      return transaction.rollback().finally(end);
+    },
   });
 }

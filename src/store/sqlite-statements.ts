@@ -14,13 +14,19 @@ import type Sqlite from "better-sqlite3";
 const KEPT = 500;
 
 /** The adapter factory, its connection keeping prepared statements (left as it is if the adapter changed shape). */
-export function keepingStatements(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
+export function keepingStatements(
+  factory: PrismaBetterSQLite3,
+  connected: (client: Sqlite.Database) => void = () => {},
+): PrismaBetterSQLite3 {
   const connect = factory.connect.bind(factory);
   return Object.assign(Object.create(factory) as PrismaBetterSQLite3, {
     connect: async () => {
       const adapter = await connect();
       const client = (adapter as unknown as { client?: Sqlite.Database }).client;
-      if (typeof client?.prepare === "function") keepPreparedStatements(client);
+      if (typeof client?.prepare === "function") {
+        keepPreparedStatements(client);
+        connected(client);
+      }
       return adapter;
     },
   });
@@ -43,6 +49,12 @@ function keepPreparedStatements(client: Sqlite.Database): void {
   };
   client.prepare = reuse as unknown as Sqlite.Database["prepare"];
 }
+
+/**
+ * A kept statement's columns. Its SQL names them, so they change only with the schema, and the
+ * schema is migrated before the connection is opened.
+ */
+const COLUMNS = new WeakMap<Sqlite.Statement, Sqlite.ColumnDefinition[]>();
 
 /**
  * One use of a kept statement: what the adapter calls (`bind` then `run`, or `columns`, `raw`,
@@ -69,8 +81,14 @@ class KeptStatement {
     return this;
   }
 
+  /** The columns' declared types, read once per statement: the adapter asks on every query, and asking costs. */
   columns(): Sqlite.ColumnDefinition[] {
-    return this.statement.columns();
+    let columns = COLUMNS.get(this.statement);
+    if (!columns) {
+      columns = this.statement.columns();
+      COLUMNS.set(this.statement, columns);
+    }
+    return columns;
   }
 
   run(...parameters: unknown[]): Sqlite.RunResult {

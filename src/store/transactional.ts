@@ -24,14 +24,21 @@ export function transactionScope(db: object): unknown {
   return (db as { [SCOPE]?: unknown })[SCOPE] ?? null;
 }
 
-export function transactional(base: PrismaClient): PrismaClient {
+/** `began(tx)` is told of each transaction this opens, with Prisma's client for it, before its work runs. */
+export function transactional(base: PrismaClient, began: (tx: Tx) => void = () => {}): PrismaClient {
   const current = new AsyncLocalStorage<Tx>();
   const transaction = (arg: unknown, options?: object): Promise<unknown> => {
     const tx = current.getStore();
     if (typeof arg === "function") {
       const fn = arg as (tx: Tx) => Promise<unknown>;
       if (tx) return fn(tx);
-      return base.$transaction((t) => current.run(t, () => fn(t)), { ...TRANSACTION_OPTIONS, ...options });
+      return base.$transaction(
+        (t) => {
+          began(t);
+          return current.run(t, () => fn(t));
+        },
+        { ...TRANSACTION_OPTIONS, ...options },
+      );
     }
     // The batch form: its queries were built on this proxy, so inside a transaction they already belong to it.
     if (tx) return Promise.all(arg as Promise<unknown>[]);

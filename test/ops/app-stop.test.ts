@@ -7,6 +7,7 @@ import { type App, startApp } from "../../src/app.js";
 import { parseConfig } from "../../src/config/config.js";
 import { localDay } from "../../src/domain/calendar.js";
 import { openDatabase } from "../../src/store/database.js";
+import { rosterChanged } from "../../src/store/roster-store.js";
 import { type ScratchDatabase, scratchSqlite } from "../support/databases.js";
 
 let app: App | null = null;
@@ -43,6 +44,8 @@ async function stopWhileSending() {
   });
   const people = ["M11", "M12", "M13"];
   for (const personId of people) await db.identity.create({ data: { personId, channel: "fax", externalId: personId } });
+  // Written behind the app's back: tell its roster, as linking through the app does (the roster is loaded at start).
+  rosterChanged(db);
   const today = localDay(new Date(), "Asia/Shanghai");
   await db.outbox.createMany({
     data: people.map((personId) => ({
