@@ -19,7 +19,15 @@ import type { Db } from "./database.js";
 import { providerOfClient } from "./outbox-store.js";
 import { plainExecute } from "./plain-statements.js";
 import { rawTime } from "./raw-time.js";
-import { insertVisit, keepFollowUps, type LineRow, readSameDayVisit, readVisit, updateVisit } from "./visit-rows.js";
+import {
+  insertVisit,
+  keepFollowUps,
+  type LineRow,
+  readSameDayVisit,
+  readVisit,
+  updateVisit,
+  type VisitRow,
+} from "./visit-rows.js";
 
 export type RecordKind = "visit" | "promotion";
 
@@ -547,22 +555,7 @@ async function loadWritten(client: Client, kind: RecordKind, id: string): Promis
 
 const lineOf = (l: LineRow): FormatStockLine => ({ sku: l.sku, qty: l.qty, unit: l.unit as Unit | null });
 
-function toStoredVisit(row: {
-  id: string;
-  retailerId: string;
-  managerId: string;
-  date: string;
-  activities: string;
-  followUp: string | null;
-  feedback: boolean;
-  compliance: boolean;
-  feedbackText: string | null;
-  complianceNote: string | null;
-  status: string;
-  messageId: string | null;
-  createdAt: Date;
-  lines: LineRow[];
-}): StoredVisit {
+function toStoredVisit(row: VisitRow): StoredVisit {
   const of = (kind: string) => row.lines.filter((l) => l.kind === kind);
   return {
     type: "visit",

@@ -22,24 +22,6 @@ export interface LineRow {
   unit: string | null;
 }
 
-/** A Visit row as the record store reads it, with its lines in the order they were written. */
-export interface VisitRow {
-  id: string;
-  retailerId: string;
-  managerId: string;
-  date: string;
-  activities: string;
-  followUp: string | null;
-  feedback: boolean;
-  compliance: boolean;
-  feedbackText: string | null;
-  complianceNote: string | null;
-  status: string;
-  messageId: string | null;
-  createdAt: Date;
-  lines: LineRow[];
-}
-
 /** The columns a report or a correction writes. */
 export interface VisitFacts {
   retailerId: string;
@@ -50,6 +32,16 @@ export interface VisitFacts {
   compliance: boolean;
   feedbackText: string | null;
   complianceNote: string | null;
+}
+
+/** A Visit row as the record store reads it, with its lines in the order they were written. */
+export interface VisitRow extends VisitFacts {
+  id: string;
+  managerId: string;
+  status: string;
+  messageId: string | null;
+  createdAt: Date;
+  lines: LineRow[];
 }
 
 interface JoinedRow {
