@@ -149,8 +149,8 @@ function productIssues(a: Analysis, g: Grounding, ranges: Range[], bound: BoundF
   }
   for (const l of bound.loose) {
     const sku = l.product?.resolved != null ? g.catalog.product(l.product.resolved).sku : null;
-    // An amount with no product word at all (what is left after the manager said to leave a name
-    // out) has nothing to ask about; one beside an unknown word asks what that word is.
+    // An amount beside an unknown word asks what that word is (its count goes with it if the sender
+    // says to leave it out); one with no product word at all is asked about as unexplained (accounted.ts).
     if (!l.product && l.unknown) {
       const count = { start: Math.min(l.unknown.start, l.amount.start), end: Math.max(l.unknown.end, l.amount.end) };
       issues.push({ kind: "unknown_product", mention: span(a, l.unknown), count: span(a, count) });
