@@ -334,6 +334,8 @@ describe("requests with a count are orders", () => {
     ["Joe's: backstock 6 cs fanta, shelf full", { stock: [{ sku: "B011", qty: 6, unit: "case" }] }],
     ["Joe's: he's got 6 cs fanta", { stock: [{ sku: "B011", qty: 6, unit: "case" }] }],
     ["Joe's: a few cases of fanta", { stock: [{ sku: "B011", qty: null, unit: null }] }],
+    ["Joe's: fanta was 3 cs", { stock: [{ sku: "B011", qty: 3, unit: "case" }] }],
+    ["Joe's: renewed their permit paperwork with mgr", { activities: ["service"] }],
     ["Joe's: owner asked for more topo, says it sells", { orders: [], feedback: true }],
   ])("%s", (text, facts) => {
     expect(onlyVisit(text, "M07", WED_AUSTIN)).toMatchObject(facts);

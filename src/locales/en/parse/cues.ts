@@ -68,6 +68,8 @@ export const EN_CUES: CueTable = {
     "\\bcredit\\b",
     "\\brefund\\b",
     "\\blicen[cs]e\\b",
+    "\\bpermits?\\b",
+    "\\brenew(?:ed|al|ing)?\\b(?=[^.;]{0,30}\\b(?:permit|licen[cs]e|paperwork|registration)\\b)",
     "\\bput in (?:the|a) request\\b",
     "\\bsubmitted (?:the|a) request\\b",
     "\\brepair\\w*",

@@ -21,7 +21,7 @@ export const lines: LineGrammar = {
   verbAfterLine: /^\s*[([-]?\s*(?:each\s+|apiece\s+)?(?:on\s+)?$/,
   orderClosingClause: null,
   countFiller:
-    /^(?:\s|[:,=+&~-]|x|about|around|approx\.?|approximately|roughly|just|only|like|maybe|is|are|at|and|plus|with|also|another|then)*$/,
+    /^(?:\s|[:,=+&~-]|x|about|around|approx\.?|approximately|roughly|just|only|like|maybe|is|are|was|were|at|and|plus|with|also|another|then)*$/,
   countVerbReach: 16,
   unsureSale: null,
   listingOrder: null,
