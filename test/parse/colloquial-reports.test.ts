@@ -183,14 +183,18 @@ describe("chat shorthand and lists", () => {
 });
 
 describe("visits where nothing happened", () => {
-  it.each(["新华都今天关门了", "新华都去了 没啥事", "Joe's was closed", "Joe's: nothing new, all good"])(
-    "stores %s as a visit with no facts without asking",
-    (text) => {
-      const { result, out } = parse(text, /[a-z]/i.test(text) ? "M07" : "M01", /[a-z]/i.test(text) ? WED_AUSTIN : WED);
-      expect(out.records).toEqual([expect.objectContaining({ type: "visit", activities: [] })]);
-      expect(recordsToAsk(result)).toEqual([false]);
-    },
-  );
+  it.each([
+    "新华都今天关门了",
+    "新华都去了 没啥事",
+    "新华都 今天没啥 update",
+    "Joe's was closed",
+    "Joe's: nothing new, all good",
+  ])("stores %s as a visit with no facts without asking", (text) => {
+    const english = /^[a-z]/i.test(text);
+    const { result, out } = parse(text, english ? "M07" : "M01", english ? WED_AUSTIN : WED);
+    expect(out.records).toEqual([expect.objectContaining({ type: "visit", activities: [] })]);
+    expect(recordsToAsk(result)).toEqual([false]);
+  });
 
   it("still asks about a visit with nothing said at all (去了新华都)", () => {
     expect(recordsToAsk(parse("去了新华都").result)).toEqual([true]);
@@ -405,6 +409,7 @@ describe("listings said in more ways", () => {
   it.each([
     ["新华都 双中支首次进店 拿了两条", "T003", 2],
     ["新华都 说服老板把天叶摆上了 先拿一条试试", "T022", 1],
+    ["新华都 双中支 listing 成功 先拿了 2 条", "T003", 2],
   ])("%s → listed, and the count after it ordered", (text, sku, qty) => {
     const v = onlyVisit(text);
     expect(v.listed).toEqual([sku]);
