@@ -140,6 +140,10 @@ describe("work promised or wished is not done", () => {
     expect(v.followUp).toBe("2026-11-30");
   });
 
+  it("reads 價簽都換新了 (Traditional) as display and price work", () => {
+    expect(onlyVisit("新華都 價簽都換新了").activities).toEqual(["display", "price_check"]);
+  });
+
   it("reads 码了/码整齐 as display work", () => {
     expect(onlyVisit("新华都 烟柜重新码了一遍").activities).toEqual(["display"]);
   });
