@@ -343,6 +343,8 @@ describe("requests with a count are orders", () => {
     ["Joe's: he's got 6 cs fanta", { stock: [{ sku: "B011", qty: 6, unit: "case" }] }],
     ["Joe's: a few cases of fanta", { stock: [{ sku: "B011", qty: null, unit: null }] }],
     ["Joe's: fanta was 3 cs", { stock: [{ sku: "B011", qty: 3, unit: "case" }] }],
+    ["Joe's: fanta is low, about a case left", { stock: [{ sku: "B011", qty: 1, unit: "case" }] }],
+    ["Joe's: cooler door broken, put in a service ticket", { activities: ["service"] }],
     ["Joe's: renewed their permit paperwork with mgr", { activities: ["service"] }],
     ["Joe's: owner asked for more topo, says it sells", { orders: [], feedback: true }],
   ])("%s", (text, facts) => {

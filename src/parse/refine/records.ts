@@ -220,7 +220,9 @@ function buildVisit(
   const flags = visitFlags(a, ranges, bound, inPromotion);
   const lines = bound.lines.map((l) => ({ kind: l.kind, line: quantityLine(a, g, l) }));
   const ofKind = (kind: BoundLine["kind"]) => lines.flatMap((l) => (l.kind === kind && l.line ? [l.line] : []));
-  const stock = ofKind("stock");
+  // "Monster is low, about a case left": a vague count beside a counted one of the same product says no more.
+  const counted = new Set(ofKind("stock").flatMap((l) => (l.qty !== null ? [l.sku] : [])));
+  const stock = ofKind("stock").filter((l) => l.qty !== null || !counted.has(l.sku));
   const orders = ofKind("order");
   const first = thread?.first;
   const date = visitDayFor(a, d, first?.start ?? 0, ranges[ranges.length - 1]?.end ?? a.norm.length);

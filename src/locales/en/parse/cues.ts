@@ -71,6 +71,7 @@ export const EN_CUES: CueTable = {
     "\\bpermits?\\b",
     "\\brenew(?:ed|al|ing)?\\b(?=[^.;]{0,30}\\b(?:permit|licen[cs]e|paperwork|registration)\\b)",
     "\\bput in (?:the|a) request\\b",
+    "\\b(?:service|repair) (?:ticket|call|request)\\b",
     "\\bsubmitted (?:the|a) request\\b",
     "\\brepair\\w*",
     "\\bequipment\\b",
