@@ -268,7 +268,7 @@ export const EN_CUES: CueTable = {
   ),
   quiet: words(
     "\\b(?:was |were |is )?closed\\b",
-    "\\bnothing (?:new|to report|much|going on|major)\\b",
+    "\\bnothing (?:new|to report|much|going on|major|needed)\\b",
     "\\ball good\\b",
     "\\bno (?:changes|issues|news)\\b",
     "\\bsame as (?:last|before)\\b",
