@@ -1,15 +1,35 @@
 /** Calendar days in a person's own time zone, as YYYY-MM-DD strings (how visits and plans are keyed). */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatters = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
+
+/**
+ * A date-time formatter for `options` (a module's constant) in a time zone, made once: making one
+ * costs far more than using it, and the callers format once per message or per row.
+ */
+export function zoneFormatter(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+  timeZone: string,
+): Intl.DateTimeFormat {
+  let byZone = formatters.get(options);
+  if (!byZone) {
+    byZone = new Map();
+    formatters.set(options, byZone);
+  }
+  const key = `${locale}|${timeZone}`;
+  let f = byZone.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    byZone.set(key, f);
+  }
+  return f;
+}
+
+const DAY: Intl.DateTimeFormatOptions = { year: "numeric", month: "2-digit", day: "2-digit" };
 
 /** The local calendar day of an instant in a time zone. */
 export function localDay(instant: Date, timeZone: string): string {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    formatters.set(timeZone, f);
-  }
-  return f.format(instant);
+  return zoneFormatter("en-CA", DAY, timeZone).format(instant);
 }
 
 /** A day shifted by whole days (calendar arithmetic, no time zone involved). */
@@ -82,31 +102,20 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-const clockFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** A zone's date-and-time formatter, made once: making one costs far more than using it (once per message). */
-function clockFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = clockFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    clockFormatters.set(timeZone, f);
-  }
-  return f;
-}
+const CLOCK: Intl.DateTimeFormatOptions = {
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+};
 
 /** An instant as ISO 8601 with the zone's offset, e.g. 2026-11-25T17:40:00+08:00 (what the parser reads as `now`). */
 export function isoInZone(instant: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    clockFormatter(timeZone)
+    zoneFormatter("en-US", CLOCK, timeZone)
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );

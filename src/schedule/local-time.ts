@@ -1,15 +1,12 @@
 /** Wall-clock times of day ("07:30") in a time zone, and the cron expressions that fire at them. */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { zoneFormatter } from "../domain/calendar.js";
+
+const TIME_OF_DAY: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
 
 /** The local time of day of an instant, "HH:MM". */
 export function localTime(instant: Date, timeZone: string): string {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-    formatters.set(timeZone, f);
-  }
-  return f.format(instant);
+  return zoneFormatter("en-GB", TIME_OF_DAY, timeZone).format(instant);
 }
 
 class TimeOfDayError extends Error {

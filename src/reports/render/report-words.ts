@@ -2,7 +2,7 @@
  * When, in the reports' words: a period as the asker would name it (今天, 本周, last week) and a
  * report time in the reader's zone. The wording itself is the catalogue's (locales/<lang>/reports.ts).
  */
-import { addDays, isoWeekday } from "../../domain/calendar.js";
+import { addDays, isoWeekday, zoneFormatter } from "../../domain/calendar.js";
 import type { Messages } from "../../locales/index.js";
 import type { SaidPeriod } from "../../locales/messages/reports.js";
 import type { Period } from "../query/query-types.js";
@@ -32,24 +32,22 @@ export function periodWords(t: Messages, period: Period, today: string): string 
   return t.reports.period(saidPeriod(period, today));
 }
 
-const clockParts = new Map<string, Intl.DateTimeFormat>();
+const DAY_AND_CLOCK: Intl.DateTimeFormatOptions = {
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+};
 
 /** 17:32 on the day asked about, else 11月24日 17:32 / Nov 24 5:32 pm, in the reader's zone. */
 export function timeWords(t: Messages, at: Date, timeZone: string, sameDay: string | null): string {
-  let f = clockParts.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    clockParts.set(timeZone, f);
-  }
-  const parts = Object.fromEntries(f.formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    zoneFormatter("en-CA", DAY_AND_CLOCK, timeZone)
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   const day = `${parts.year}-${parts.month}-${parts.day}`;
   const clock = t.format.clock(Number(parts.hour), Number(parts.minute));
   return day === sameDay ? clock : `${t.format.shortDay(day)} ${clock}`;
