@@ -110,7 +110,7 @@ export function dating(a: Analysis): Dating {
     // (or one of its sentences: "… joes monster oos. tue heb mueller"), then a shop.
     if (/^\s*[:：]/.test(a.norm.slice(d.end))) return true;
     const next = firstFrom(a.shops, d.end);
-    const opens = /(?:^|[.。;；\n])\s*$/.test(a.norm.slice(0, d.start));
+    const opens = !a.norm.slice(sentenceAround(a.sentenceEnds, d.start)[0], d.start).trim();
     if (opens && next && /^[\s,，]*(?:在|at)?\s*$/.test(a.norm.slice(d.end, next.start))) return true;
     // "Joe's on Friday, coke zero oos": the day right after the shop it dates
     const shopBefore = lastUpTo(a.shops, d.start);
