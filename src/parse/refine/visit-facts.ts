@@ -34,10 +34,12 @@ const ACTIVITY_CUES: [CueKind, Activity][] = [
 
 /** What makes an owner's words more than facts: an opinion, another feedback word, a practice. */
 const OWNERS_OWN = new Set<CueKind>(["opinion", "feedback", "compliance"]);
-/** How far after a request word its count may stand ("asked for 3 cs"). */
+/** How far after a request word or 想 its count may stand for it to be an order ("asked for 3 cs", 想再要五条). */
 const COUNT_AFTER = 3;
-/** How far after 想 a count may stand for the wish to be an order (想再要五条). */
-const WISHED_COUNT = 3;
+
+/** Whether a count (not a vague amount) stands right after `at`. */
+const countRightAfter = (a: Analysis, at: number) =>
+  a.amounts.some((x) => x.qty !== null && x.start >= at && x.start - at <= COUNT_AFTER);
 /** The writer's own work or plans: where an owner's words have ended at the latest. */
 const WRITERS_OWN = new Set<CueKind>([
   "display",
@@ -57,7 +59,7 @@ const WRITERS_OWN = new Set<CueKind>([
  */
 function onlyFacts(a: Analysis, cue: Cue, cues: Cue[]): boolean {
   // "asked for 3 cs topo", 要求两条: a request word with its count right after it is that order
-  const countFollows = a.amounts.some((x) => x.qty !== null && x.start >= cue.end && x.start - cue.end <= COUNT_AFTER);
+  const countFollows = countRightAfter(a, cue.end);
   const said = a.norm.slice(cue.start, cue.end);
   const words = parseLocaleFor(cue.lang).feedback;
   // "owner loved it and ordered 5 more cases": a cue that is itself an opinion stays feedback
@@ -75,8 +77,7 @@ function onlyFacts(a: Analysis, cue: Cue, cues: Cue[]): boolean {
   const ownersOwn = (q: Cue) =>
     (OWNERS_OWN.has(q.kind) && !(q.kind === "compliance" && deniedCompliance(a, q))) ||
     // 想搞个买赠 is the owner's wish; 想再要五条 an order
-    (q.kind === "wish" &&
-      !a.amounts.some((x) => x.qty !== null && x.start >= q.end && x.start - q.end <= WISHED_COUNT));
+    (q.kind === "wish" && !countRightAfter(a, q.end));
   return facts && !inside.some(ownersOwn);
 }
 
