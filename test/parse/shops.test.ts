@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstOf, onlyVisit, parse, WED_AUSTIN } from "./helpers.js";
+import { firstOf, onlyVisit, parse, visits, WED_AUSTIN } from "./helpers.js";
 
 const shopOf = (text: string, sender = "M01", now?: string) => onlyVisit(text, sender, now);
 
@@ -45,6 +45,26 @@ describe("shop mentions", () => {
         WED_AUSTIN,
       ).retailer,
     ).toBe(id);
+  });
+
+  it.each([
+    ["burnet: out of Topo", "R153"], // 7-Eleven Burnet Rd by its street
+    ["mueller was out of Topo", "R155"], // H-E-B Mueller by its place
+    ["the valero was out of Topo", "R173"], // Cedar Park Valero by its chain word
+  ])("a branch by its place word: %s → %s", (text, id) => {
+    expect(shopOf(text, "M07", WED_AUSTIN).retailer).toBe(id);
+  });
+
+  it("names the branch by its place word again after its full name, so facts stay with it", () => {
+    const out = visits(parse("hit 711 burnet + sunrise. burnet: 2 cs monster. sunrise closed", "M07", WED_AUSTIN).out);
+    expect(out.find((v) => v.retailer === "R159")).toMatchObject({ activities: [], stock: [] });
+    expect(out.find((v) => v.retailer === "R153")?.stock).toEqual([{ sku: "B006", qty: 2, unit: "case" }]);
+  });
+
+  it("does not read 'in the loop' as North Loop", () => {
+    expect(
+      parse("keep me in the loop on the topo order at joes", "M07", WED_AUSTIN).result.shops.map((s) => s.id),
+    ).toEqual(["R151"]);
   });
 
   it("resolves a short name several teams share to the sender's own shop", () => {

@@ -120,6 +120,9 @@ function englishShortForms(raw: string, add: (key: string, via: MatchVia, streng
     const initials = initialsOf.map((w) => w.charAt(0)).join("");
     if (!EN_COMMON_WORDS.has(initials) && !EN_SHORT_WORDS.has(initials)) add(initials, "short", 1);
   }
+  // "Burnet" for 7-Eleven Burnet Rd, "Mueller" for H-E-B Mueller: a branch goes by its place word.
+  const lastBare = (kept[kept.length - 1] ?? "").replace(/[^a-z]/g, "");
+  if (kept.length > 1 && lastBare.length >= 4 && !EN_COMMON_WORDS.has(lastBare)) add(lastBare, "short", 1);
   const [first = ""] = words;
   const firstBare = first.replace(/'s$/, "");
   if (

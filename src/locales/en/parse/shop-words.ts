@@ -69,7 +69,7 @@ export const EN_COMMON_WORDS = new Set(
     "invoice payment account pallet pallets spoke talked meeting called email texted photo broken fixed " +
     "working closed opened dropped picked street point place hours minutes evening morning night early " +
     "small large bigger cheap slow fast better worse crazy sunny rainy storm value valve lonely " +
-    "manor major mayor parks parked parking creeks greek crest views mills miller branches"
+    "manor major mayor parks parked parking creeks greek crest views mills miller branches loop loops"
   ).split(" "),
 );
 

@@ -5,6 +5,8 @@
 import { type CueTable, words } from "../../../parse/common/cues.js";
 import { WEEK, WEEKDAY_CHARS } from "./calendar-words.js";
 
+/** 有空 (when there's time) promises a visit, unless the day is today's and the visit done: 今天有空去看了下. */
+const FREE_TIME = "(?<!今天|今儿|上午|下午|中午|早上|晚上|刚)有空(?![^，,。；;\\s]{0,4}了)";
 const N = "[0-9一二两三四五六七八九十半几]";
 
 export const ZH_CUES: CueTable = {
@@ -162,11 +164,14 @@ export const ZH_CUES: CueTable = {
     "清空了",
     "一(?:条|包|盒|件|个)不剩",
     "断档",
-    // 硬中无 利群缺, 软中0: a short note's stock-out word closing the item
-    "(?<![有并从也还])(?:缺|无)(?=$|[\\s,，。;；/、])",
+    // 硬中无 利群缺 起源空, 软中0: a short note's stock-out word closing the item
+    "(?<![有并从也还])(?:缺|无)(?=$|[\\s,，。;；/、|｜])",
+    // 起源空了, 紫云空: not 有空/没空 (free time), 抽空, 空调
+    "(?<![有没抽得腾])空了?(?=$|[\\s,，。;；/、|｜✅❌!！])",
   ),
   // 缺硬中华; a 缺 closing its clause (利群缺) names what stands before it (oos_back)
-  oos_fwd: words("缺(?![货点少了\\s,，。;；/、]|$)"),
+  // 缺硬中华; 缺货：利群、软中 (a note's field label names what follows it)
+  oos_fwd: words("缺(?![货点少了\\s,，。;；/、]|$)", "(?:缺货|断货|没货|无货|售罄)\\s*[:：]"),
   not_oos: words("不缺", "没断", "不断货", "没有断", "没缺", "不会断", "没有缺"),
   list_back: words(
     "(?<![想要望请没不能])上柜了",
@@ -426,7 +431,7 @@ export const ZH_CUES: CueTable = {
     "(?:回复|答复)(?:他|她|老板)",
     "催一下",
     "去一趟",
-    `(?<=(?<![他她板家])(?:(?:下下?|这|本)个?(?:${WEEK})[${WEEKDAY_CHARS}1-7]|下下?个?(?:${WEEK})|明天|后天|隔天|月底|下个?月|[0-9一二三四五六七八九十]{1,3}号|过两天|过几天|改天|回头|有空))(?:去|过去|过来|来)(?![了的过货人])`,
+    `(?<=(?<![他她板家])(?:(?:下下?|这|本)个?(?:${WEEK})[${WEEKDAY_CHARS}1-7]|下下?个?(?:${WEEK})|明天|后天|隔天|月底|下个?月|[0-9一二三四五六七八九十]{1,3}号|过两天|过几天|改天|回头|${FREE_TIME}))(?:去|过去|过来|来)(?![了的过货人])`,
     "来一趟",
     // 春节后第一个工作日去, 国庆前过来: a festival's side, then the visit
     // (节后第一次去 tells of a visit made; 年后都出去打工了 is no visit at all)
@@ -436,7 +441,7 @@ export const ZH_CUES: CueTable = {
     "过去看",
     "过去一趟",
   ),
-  follow_vague: words("过两天", "过几天", "改天", "回头", "有空", "过阵子", "过段时间", "抽空", "下回"),
+  follow_vague: words("过两天", "过几天", "改天", "回头", FREE_TIME, "过阵子", "过段时间", "抽空", "下回"),
   follow_then: words("到时候"),
   quiet: words(
     "(?<![不没])关门",
