@@ -3,7 +3,8 @@
  * and the short words such notes use for a stock-out (空, 无, 0).
  */
 import { describe, expect, it } from "vitest";
-import { onlyVisit } from "./helpers.js";
+import { recordsToAsk } from "../../src/parse/ask.js";
+import { onlyVisit, parse, visits } from "./helpers.js";
 
 describe("stock-outs in notes", () => {
   it.each([
@@ -33,5 +34,53 @@ describe("free time", () => {
 
   it.each(["新华都 利群3条 有空再去", "新华都 利群3条 回头有空去看看"])("still reads %s as a loose promise", (text) => {
     expect(onlyVisit(text).followUp).toBe("unspecified");
+  });
+});
+
+describe("numbered items and field labels", () => {
+  it("reads ①②③ as item marks, not counts", () => {
+    const { out } = parse("今日两家\n① 新华都：价签补齐，老板问能不能多分点硬中华\n② 王记小卖部：订货 软中华2条");
+    const [first] = visits(out);
+    expect(first).toMatchObject({ retailer: "R003", stock: [], activities: ["display", "price_check"] });
+  });
+
+  it("reads X新品上柜 as a listing of X", () => {
+    expect(onlyVisit("新华都：双中支新品上柜✅ 首订3条")).toMatchObject({
+      listed: ["T003"],
+      orders: [{ sku: "T003", qty: 3, unit: "carton" }],
+    });
+  });
+});
+
+describe("rules broken, told plainly", () => {
+  it.each([
+    "新华都 发现硬中实际卖价高于指导价",
+    "新华都 老板说隔壁店的软中比指导价贵不少",
+    "新华都 老板说有人搭着饮料一起卖烟",
+  ])("%s is a compliance flag", (text) => {
+    expect(onlyVisit(text).compliance).toBe(true);
+  });
+
+  it("keeps a guide price told, not broken, no flag (宣传了指导价)", () => {
+    expect(onlyVisit("新华都 跟老板宣传了零售指导价").compliance).toBe(false);
+  });
+});
+
+describe("event figures in a note", () => {
+  const event = (text: string) => {
+    const { result, out } = parse(text, "M02", "2027-04-13T18:20:00+08:00");
+    return { out, asked: recordsToAsk(result) };
+  };
+
+  it("reads 人数：20 as consumers, 认购 as sales, and asks nothing about gifts handed out (礼品20份)", () => {
+    const { out, asked } = event("品鉴会 新华都门口\n产品：双中支\n到场人数：20\n发放礼品20份，现场认购双中支2条");
+    expect(out.records).toHaveLength(1);
+    expect(out.records[0]).toMatchObject({ consumers: 20, sales: [{ sku: "T003", qty: 2, unit: "carton" }] });
+    expect(asked).toEqual([false]);
+  });
+
+  it("reads 扫码18人 as people at the event, not help with the ordering app", () => {
+    const { out } = event("#驻店 新华都 14:00-15:30 主推软中华 触达32人，扫码18人");
+    expect(out.records.map((r) => r.type)).toEqual(["promotion"]);
   });
 });

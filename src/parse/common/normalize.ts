@@ -13,7 +13,7 @@ const toSimplified = [OpenCC.Converter({ from: "tw", to: "cn" }), OpenCC.Convert
 
 /**
  * Full-width and other compatibility forms to their plain ones (NFKC: １２条 → 12条, ＯＯＳ → oos),
- * ideographic space to space, curly apostrophes to ', lower case, Traditional characters to
+ * ideographic space and circled item numbers to spaces, curly apostrophes to ', lower case, Traditional characters to
  * Simplified (趙軍煙酒店 → 赵军烟酒店). A character whose plain form is longer (㎏ → kg) stays as it is.
  */
 export function normalizeText(text: string): string {
@@ -21,7 +21,8 @@ export function normalizeText(text: string): string {
   for (const ch of text) {
     const c = ch.charCodeAt(0);
     if (KEPT.includes(ch)) out += ch;
-    else if (c === 0x3000) out += " ";
+    // ①–⑳ mark a note's items; NFKC would make them counts (① → 1).
+    else if (c === 0x3000 || (c >= 0x2460 && c <= 0x2473)) out += " ";
     else if (c === 0x2019 || c === 0x2018 || c === 0x02bc) out += "'";
     else {
       const plain = ch.normalize("NFKC");

@@ -50,7 +50,7 @@ const EACH_AFTER = 2;
 
 const LIST_GAP = /^(?:[\s、,，+&/]|和|跟|及|与|以及|还有|and\b|or\b)*$/;
 const BACK_GAP =
-  /^(?:\s|[、,，的也还都了又全就快早已新呢啊吧嘛呀]|给他|帮他|已经|今天|昨天|这周|最近|那边|这边|店里|现在|目前|totally|completely|all|both|is|are|was|were|now|also|already|just|\d+\s?(?:pk|pack|oz|ct|ml|l)\b)*$/;
+  /^(?:\s|[、,，的也还都了又全就快早已新呢啊吧嘛呀]|新品|给他|帮他|已经|今天|昨天|这周|最近|那边|这边|店里|现在|目前|totally|completely|all|both|is|are|was|were|now|also|already|just|\d+\s?(?:pk|pack|oz|ct|ml|l)\b)*$/;
 const LOOSE_BACK_GAP = /^[^。；;!！?？\d]*$/;
 const FWD_GAP = /^[\s:：\-–]*(?:on|of|the|是|有)?\s*(?:the\s+)?$/;
 
