@@ -74,8 +74,22 @@ function chineseAmounts(text: string, out: Amount[]): void {
   }
 }
 
+/** "8 or 9 cans", "2-3 cs", "8 to 10 cases": a range is as vague as "a few". */
+const EN_RANGE_AMOUNT = new RegExp(
+  `\\b(?:\\d+|${EN_NUMBER_WORDS})\\s*(?:-|–|or|to)\\s*(?:\\d+|${EN_NUMBER_WORDS})\\s+(?:cases?|cs|boxes|box|cartons?|packs?|pks?|bottles?|btls?|cans?|units?|singles?|ea)\\b(\\s+of\\b)?`,
+  "g",
+);
+
 function englishAmounts(text: string, out: Amount[]): void {
+  const ranges: Amount[] = [];
+  for (const m of text.matchAll(EN_RANGE_AMOUNT)) {
+    const end = m.index + m[0].length;
+    ranges.push({ start: m.index, end, qty: null, unit: null, of: !!m[1], each: false, zero: false });
+  }
+  out.push(...ranges);
+  const inRange = (at: number) => ranges.some((r) => r.start <= at && at < r.end);
   for (const m of text.matchAll(EN_AMOUNT)) {
+    if (inRange(m.index)) continue;
     // "3 cases of", or digits glued to their unit ("10cs"): one of the two alternatives matched.
     const numText = (m[1] ?? m[4] ?? "").replace(/\s+/g, " ");
     const n = numText.startsWith("half") || numText === "a half" ? 0.5 : parseEnglishNumber(numText);
@@ -125,6 +139,9 @@ export function bareNumberAfter(text: string, at: number): Amount | null {
   if (!m) return null;
   const [, lead = "", said = ""] = m;
   const start = at + lead.length;
+  // "coke zero 2-3": a bare range is a vague count.
+  const range = /^\d+(?:\.\d+)?\s*(?:-|–|or|to)\s*\d+(?![\d.:])/.exec(rest.slice(lead.length));
+  if (range) return { start, end: start + range[0].length, qty: null, unit: null, of: false, each: false, zero: false };
   const end = start + said.length;
   const vague = !/^\d/.test(said) && isVagueChinese(said);
   const qty = vague ? null : parseNumber(said);
@@ -135,8 +152,9 @@ export function bareNumberAfter(text: string, at: number): Amount | null {
 // 红塔山12条 不对是15条, "4 cases of Gatorade (actually 5)": the writer restates a count; the last one stands.
 const RESTATE = new RegExp(
   "^(?:\\s*[,，(（]?\\s*(?:不对|说错了|打错了|写错了|更正一下|更正|纠正一下|应该是)[,，:：\\s]*(?:是|应该是|应为)?" +
-    "|[^\\d.;!?\\n]{0,16}?[(,\\s]\\s*(?:actually|no wait|correction:?|i mean|make (?:that|it)|scratch that,?)[,:\\s]*)" +
-    "\\s*(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百]+)(?![\\d.])",
+    // "4 cs. scratch that, 3", "2 cs.. actually 2 and a half": the correction may open a sentence
+    "|[.…]*[^\\d.;!?\\n]{0,16}?[(,\\s]\\s*(?:actually|no wait|correction:?|i mean|make (?:that|it)|scratch that,?)[,:\\s]*)" +
+    "\\s*(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百]+)(?![\\d.])(\\s+and a half\\b)?",
 );
 
 /** Replaces counts the text corrects right after with the corrected value (a bare number keeps the first unit). */
@@ -147,14 +165,15 @@ export function applyRestatements(text: string, amounts: Amount[]): Amount[] {
     if (x === taken) return;
     const m = x.qty === null ? null : RESTATE.exec(text.slice(x.end));
     const said = m?.[1] ?? "";
-    const n = m ? parseNumber(said) : null;
+    const whole = m ? parseNumber(said) : null;
+    const n = whole !== null && m?.[2] ? whole + 0.5 : whole;
     if (!m || n === null) {
       out.push(x);
       return;
     }
     // The corrected count stays where the first one stood, beside its product; the amount it was
     // written as (15条 of 不对是15条) is taken into it.
-    const numAt = x.end + m[0].length - said.length;
+    const numAt = x.end + m[0].length - said.length - (m[2]?.length ?? 0);
     const next = amounts[i + 1];
     const restated = next && next.start <= numAt && numAt < next.end ? next : null;
     taken = restated;

@@ -9,6 +9,8 @@ export interface Counted {
   end: number;
   /** null when the text gives only a vague number (十几个人, "a bunch of people"). */
   value: number | null;
+  /** A clock range with no am/pm, colon or "from" ("11-2"): a count range too when a product stands before it. */
+  bareHours?: true;
 }
 
 const CN = "[零〇一二两俩三四五六七八九十百几多来]+";
@@ -92,10 +94,13 @@ export function findDurations(text: string): Counted[] {
     // "3 to 5" is a time range only with from/am/pm or in an event; a bare "2 to 3 cases" is not.
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
     if (/^\s*(?:cases?|cans?|bottles?|packs?|people|ppl|days?|weeks?)/.test(after)) continue;
-    // "1-2:30": minutes on either side make it a clock time.
-    if (!m[0].startsWith("from") && !m[3] && !m[6] && !m[2] && !m[5]) continue;
+    // "1-2:30": minutes on either side make it a clock time; so does a bare "11-2" closing its
+    // phrase ("sampling 11-2, topo", "today 10-2 🎄") — not "2-3 cases", "15-20 ppl".
+    const clock = m[0].startsWith("from") || m[3] || m[6] || m[2] || m[5];
+    const bareHours = Number(m[1]) <= 12 && Number(m[4]) <= 12 && /^\s*(?:$|[,.;!)\-–—]|[^ -~])/.test(after);
+    if (!clock && !bareHours) continue;
     const value = spanMinutes(Number(m[1]), Number(m[2] ?? 0), Number(m[4]), Number(m[5] ?? 0));
-    out.push({ start: m.index, end: m.index + m[0].length, value });
+    out.push({ start: m.index, end: m.index + m[0].length, value, ...(clock ? {} : { bareHours: true as const }) });
   }
   for (const m of text.matchAll(EN_HOURS)) {
     // "sold 14 in the first two hours": a part of the event, not its length

@@ -16,7 +16,7 @@ const MEANING_CUES = new Set(["mode_stock", "mode_order", "mode_sale", "mode_ski
 /** How far after a count its meaning word may stand ("3 cs Coke Zero left", "两条 订的"). */
 const MEANING_AFTER = 8;
 /** How far before a number the words that explain it may stand (不对是15条, "actually 5"). */
-const NUMBER_BEFORE = 12;
+const NUMBER_BEFORE = 16;
 /** … and after it (a phone number: 512-555-0199). */
 const NUMBER_AFTER = 10;
 /** How far past an unexplained number a question's quote reaches (its unit: 17块, "40 bucks"). */

@@ -197,7 +197,10 @@ export function analyse(
   const denied = (a: Amount) =>
     noneOf(a) || PARSE_LOCALES.some((l) => l.lines.deniedCount.test(norm.slice(Math.max(0, a.start - 6), a.start)));
   // "Monster 2-4pm", 9点到11点: a time of day or a length of time is not an amount.
-  const durations = findDurations(norm).filter((d) => !nameCover.overlaps(d));
+  // "coke zero 2-3, sprite 4 cs": a bare range right after a product counts it (vaguely).
+  const countRange = (d: Counted) =>
+    d.bareHours && products.some((p) => p.end <= d.start && /^\s*$/.test(norm.slice(p.end, d.start)));
+  const durations = findDurations(norm).filter((d) => !nameCover.overlaps(d) && !countRange(d));
   const durationCover = cover(durations);
   const written = findAmounts(norm).filter(
     (a) =>
