@@ -41,3 +41,32 @@ describe("event hours", () => {
     expect(promo?.durationMinutes).toBe(minutes);
   });
 });
+
+describe("the day a report is for", () => {
+  const TUE = "2026-12-01T08:20:00-06:00";
+  it.each([
+    "mon 11/30\nJoe's: coke zero 3 cs",
+    "11/30 - Joe's: coke zero 3 cs",
+    "forgot to send mon's\nJoe's: coke zero 3 cs",
+  ])("dates %j by its heading", (text) => {
+    expect(onlyVisit(text, "M07", TUE).date).toBe("2026-11-30");
+  });
+
+  it("keeps a past date said in passing from dating the visit", () => {
+    expect(onlyVisit("Joe's: coke zero 3 cs. owner wants a display by 11/28", "M07", TUE).date).toBe("2026-12-01");
+  });
+});
+
+describe("lines of a list", () => {
+  it("ends a stock-out word at the line's end: 'diet coke OOS' does not reach the shop on the next line", () => {
+    const { out } = parse("Joe's - coke zero 2 cs, diet coke OOS\nsunrise - closed", "M07", WED_AUSTIN);
+    expect(out.records[0]).toMatchObject({ outOfStock: ["B003"] });
+  });
+
+  it.each(["2 more from yesterday I forgot:\nJoe's - coke zero 2 cs", "hit 6 stops today. Joe's - coke zero 2 cs"])(
+    "asks nothing about the number of stops in %j",
+    (text) => {
+      expect(recordsToAsk(parse(text, "M07", WED_AUSTIN).result)).toEqual([false]);
+    },
+  );
+});

@@ -280,6 +280,8 @@ function plausibleEnglish(original: string, said: string, at: number): boolean {
   return (
     /^[A-Z]/.test(raw) ||
     /[.:]/.test(after) ||
+    // "mon's", "sat's": a day's report (not "the sun's out")
+    /^(?:mon|wed|sat)'s$/.test(word) ||
     before.endsWith("on ") ||
     /\b(?:back|til|till|until|by) $/.test(words) ||
     opens

@@ -70,6 +70,22 @@ function eventDate(a: Analysis, d: DateExpr): boolean {
   return PARSE_LOCALES.some((l) => l.eventDay.after.test(after) || l.eventDay.before.test(before));
 }
 
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+const nearerBehind = (today: string, past: string, ahead: string) =>
+  dayNumber(today) - dayNumber(past) < dayNumber(ahead) - dayNumber(today);
+
+/** The text of [from, to) with the date expressions in it taken out. */
+function withoutDates(a: Analysis, from: number, to: number): string {
+  let out = "";
+  let at = from;
+  for (const d of a.dates) {
+    if (d.end <= at || d.start >= to) continue;
+    out += a.norm.slice(at, Math.max(at, d.start));
+    at = Math.max(at, d.end);
+  }
+  return out + a.norm.slice(at, Math.max(at, to));
+}
+
 export function dating(a: Analysis): Dating {
   const today = a.today;
   const future = a.dates.filter((d) => d.follow && d.follow > today);
@@ -104,14 +120,22 @@ export function dating(a: Analysis): Dating {
   };
   const visitDates = a.dates.filter((d) => {
     if (used.has(d) || !d.visit || eventDate(a, d)) return false;
-    if (d.follow && d.follow > today && !d.needsVerb) return false;
-    if (!d.needsVerb || d.visit === today) return true;
+    // "11/30" sent on 12/1 reads as yesterday where a bare weekday would (heading the report, by a
+    // visit verb), not as next November.
+    const lately = !!d.follow && d.follow > today && nearerBehind(today, d.visit, d.follow);
+    const needsVerb = d.needsVerb || lately;
+    if (d.follow && d.follow > today && !needsVerb) return false;
+    if (!needsVerb || d.visit === today) return true;
     // "Monday: Lone Star and Tech Ridge" — a day heading the report; 周一 新华都 … — a day opening it
     // (or one of its sentences: "… joes monster oos. tue heb mueller"), then a shop.
     if (/^\s*[:：]/.test(a.norm.slice(d.end))) return true;
+    // "forgot to send mon's": the day's report, closing its line.
+    const rest = a.norm.slice(d.end, sentenceAround(a.sentenceEnds, d.start)[1]);
+    if (/'s$/.test(a.norm.slice(d.start, d.end)) && !rest.trim()) return true;
     const next = firstFrom(a.shops, d.end);
-    const opens = !a.norm.slice(sentenceAround(a.sentenceEnds, d.start)[0], d.start).trim();
-    if (opens && next && /^[\s,，]*(?:在|at)?\s*$/.test(a.norm.slice(d.end, next.start))) return true;
+    // "mon 11/30" heading the shops: the other date beside it is no word before or between.
+    const opens = !withoutDates(a, sentenceAround(a.sentenceEnds, d.start)[0], d.start).trim();
+    if (opens && next && /^[\s,，\-–—]*(?:在|at)?\s*$/.test(withoutDates(a, d.end, next.start))) return true;
     // "Joe's on Friday, coke zero oos": the day right after the shop it dates
     const shopBefore = lastUpTo(a.shops, d.start);
     if (shopBefore && /^\s*(?:on|last)\s*$/.test(a.norm.slice(shopBefore.end, d.start))) return true;

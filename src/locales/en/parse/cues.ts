@@ -97,7 +97,7 @@ export const EN_CUES: CueTable = {
   oos_back: words(
     "\\b(?:is |are |was |were )?(?:out|sold out|gone|out of stock)\\b(?! of| on| at| there| front| back| sick| for the day| to lunch)",
     // "OOS sprite" names what follows it (oos_fwd); "coke zero OOS, ..." / "OOS today" what stands before
-    "\\b(?:is |are |was |were )?oos\\b(?!:?\\s+(?!(?:and|but|today|now|again|too|also|as|at|in|on|since|for|all|still|so|with|w|since|again|tho|though|yet)\\b)[a-z])",
+    "\\b(?:is |are |was |were )?oos\\b(?!:?[ \\t]+(?!(?:and|but|today|now|again|too|also|as|at|in|on|since|for|all|still|so|with|w|since|again|tho|though|yet)\\b)[a-z])",
     "\\b(?:wiped out|cleaned out|all gone|none left|zero left|nothing left|sold thru|sold through)\\b",
     // "monster - none", "monster empty"
     "(?:-\\s*)?\\b(?:none|empty|nada)\\b(?=\\s*(?:$|[,.;!/]))",
