@@ -70,3 +70,35 @@ describe("lines of a list", () => {
     },
   );
 });
+
+describe("what the rep promises, and what is not a promise", () => {
+  const THU = "2026-12-03T12:10:00-06:00";
+  it.each([
+    ["Joe's: dasani 6 cs. I'll see them in 2 wks", "2026-12-17"],
+    ["Joe's: owner wants another demo, we locked in the 18th", "2026-12-18"],
+    ["Joe's: mgr asked for tags, I'll drop them off thurs", "2026-12-10"],
+    ["Joe's: coke zero 2 cs. I'll swing back nxt wk to see it", "2026-12-07"],
+    ["Joe's: owner wants to try OJ - gonna bring a sample case mon", "2026-12-07"],
+    ["Joe's: mgr asked for an end cap, told him I'd build it monday the 21st", "2026-12-21"],
+    ["Joe's: nothing needed. I'll hit it again after new year's", "unspecified"],
+  ])("%s → %s", (text, followUp) => {
+    expect(onlyVisit(text, "M07", THU).followUp).toBe(followUp);
+  });
+
+  it.each([
+    "back at Joe's like I said - fanta 4 cs",
+    "Joe's: minute maid OOS, she wants a couple cs of OJ when it's back in",
+  ])("%s promises nothing", (text) => {
+    expect(onlyVisit(text, "M07", THU).followUp).toBeNull();
+  });
+});
+
+describe("events planned or someone else's", () => {
+  it.each([
+    "Joe's: mgr's gonna build his own endcap next wk, coke zero 2 cs",
+    "Joe's - coke zero 2 cs. I'll be back monday to pitch the holiday end cap",
+    "Joe's - the other distributor put a giant end cap by our cooler, coke zero 2 cs",
+  ])("%s is no promotion", (text) => {
+    expect(parse(text, "M07", WED_AUSTIN).out.records.map((r) => r.type)).toEqual(["visit"]);
+  });
+});

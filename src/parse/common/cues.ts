@@ -49,7 +49,8 @@ const CUE_KINDS = [
   "offsite",
   "price",
   "past",
-  // an event only wished for ("老板想搞个买赠", "asked if we can do a BOGO")
+  // an event only wished for, planned, or someone else's ("老板想搞个买赠", "asked if we can do a
+  // BOGO", "gonna do his own endcap", "pepsi put up an end cap")
   "wish",
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];

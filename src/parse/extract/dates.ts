@@ -221,23 +221,28 @@ const EN_RULES: Rule[] = [
     ([, month = "", d], t) => yearDay(t, monthNumber(month) ?? NaN, Number(d)),
   ],
   [/(?<![\d/$.])\b(\d{1,2})\/(\d{1,2})\b(?![/\d])/g, ([, m, d], t) => yearDay(t, Number(m), Number(d))],
+  // "monday the 21st": the day number says it
+  [
+    new RegExp(`\\b${WD_RE},?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)\\b`, "g"),
+    ([, , d], t) => ({ ...monthDay(t, Number(d)), needsVerb: true }),
+  ],
   [/\bthe (\d{1,2})(?:st|nd|rd|th)\b/g, ([, d], t) => ({ ...monthDay(t, Number(d)), needsVerb: true })],
   // "the Monday after next", "week after next": two weeks on
   [new RegExp(`\\b(?:the\\s+)?${WD_RE}\\s+after\\s+next\\b`, "g"), ([, wd = ""], t) => weekOf(t, enWd(wd), 2)],
   [/\b(?:the\s+)?week after next\b/g, (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 2) })],
   [
-    new RegExp(`\\b(next|this|last|coming)\\s+${WD_RE}\\b`, "g"),
+    new RegExp(`\\b(next|nxt|this|last|coming)\\s+${WD_RE}\\b`, "g"),
     ([, which, wd = ""], t) => {
-      const weeks = which === "next" ? 1 : which === "last" ? -1 : 0;
+      const weeks = which === "next" || which === "nxt" ? 1 : which === "last" ? -1 : 0;
       if (which === "coming") return { visit: null, follow: nextWeekday(t, enWd(wd)) };
       return weekOf(t, enWd(wd), weeks);
     },
   ],
   [new RegExp(`\\b${WD_RE}\\b(?:'s)?`, "g"), ([, wd = ""], t) => ({ ...weekdayBoth(t, enWd(wd)), needsVerb: true })],
   // "next wk tue": that weekday of next week
-  [new RegExp(`\\bnext (?:week|wk)'?s? ${WD_RE}\\b`, "g"), ([, wd = ""], t) => weekOf(t, enWd(wd), 1)],
-  [/\bnext (?:week|wk)\b/g, (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 1) })],
-  [/\bnext month\b/g, (_g, t) => ({ visit: null, follow: addMonths(t, 1, 1) })],
+  [new RegExp(`\\bn(?:e)?xt (?:week|wk)'?s? ${WD_RE}\\b`, "g"), ([, wd = ""], t) => weekOf(t, enWd(wd), 1)],
+  [/\bn(?:e)?xt (?:week|wk)\b/g, (_g, t) => ({ visit: null, follow: weekdayInWeek(t, 1, 1) })],
+  [/\bn(?:e)?xt (?:month|mo)\b/g, (_g, t) => ({ visit: null, follow: addMonths(t, 1, 1) })],
   [/\b(?:end of (?:the )?month|month end|eom)\b/g, (_g, t) => ({ visit: null, follow: lastOfMonth(t) })],
   // "f/u EOW": the week's last workday, while it is still to come
   [
@@ -282,6 +287,8 @@ function plausibleEnglish(original: string, said: string, at: number): boolean {
     /[.:]/.test(after) ||
     // "mon's", "sat's": a day's report (not "the sun's out")
     /^(?:mon|wed|sat)'s$/.test(word) ||
+    // "bring a sample case mon": closing the line (not "c'mon")
+    ((after === "" || after === "\n") && before.endsWith(" ")) ||
     before.endsWith("on ") ||
     /\b(?:back|til|till|until|by) $/.test(words) ||
     opens

@@ -7,6 +7,10 @@ import { MONTH_PREFIXES, WEEKDAY_NAMES } from "./calendar-words.js";
 
 const WD = `(?:${WEEKDAY_NAMES})`;
 
+/** The rep's own "I will": I'll, I'd, I'm gonna, or a bare "gonna" nobody else says (not "he's gonna"). */
+const REP_WILL =
+  "(?:\\bi'?ll|\\bi will|\\bi'?d|\\bi would|\\bi'm (?:gonna|going to)|(?<!\\b(?:he|she|they|owner|mgr|manager|he's|she's|they're|owner's|mgr's) )\\bgonna)";
+
 export const EN_CUES: CueTable = {
   display: words(
     "\\breset\\b",
@@ -228,10 +232,12 @@ export const EN_CUES: CueTable = {
     "\\b(?:be|come|coming|get|go|going|stop|stopping|swing|swinging|circle|head|heading|drop|dropping|check|checking|pop|popping|run|get)(?<!\\b(?:he|she|they|owner|manager)(?:'ll| will|'s| is| are|'re|'d| would)?\\s+\\w+)(?: by| back| in)+\\b",
     // "closed for remodel, back in jan": the shop's reopening, not a promise
     // ("went back to Joe's later": a return made, not promised)
-    "\\bback(?<!\\bclosed\\b[^.;]{0,30}\\bback)(?<!\\b(?:went|came|got|stopped|swung|circled|headed|popped) back) (?:at|on|to|in|there)\\b",
+    // ("back at la esperanza like I said": the return promised before, made now;
+    // "wants OJ when it's back in": the goods' return)
+    "\\bback(?<!\\bclosed\\b[^.;]{0,30}\\bback)(?<!\\b(?:went|came|got|stopped|swung|circled|headed|popped|it's|its|is|are|comes?) back) (?:at|on|to|in|there)\\b(?! stock)(?![^.;!\\n]{0,40}\\b(?:like|as) (?:i|we) (?:said|promised|planned)\\b)",
     // "next wk tue again"
     `\\bagain\\b(?<=\\b(?:${WD}|tomorrow|tmrw|week|wk)\\.?\\s+again)`,
-    "\\bback(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\sback)(?<!\\b(?:he|she|they)(?:'ll| will|'s| is|'d| would)? be back)(?<!\\bclosed\\b[^.;]{0,40}\\bback) (?=(?:by )?(?:the )?end of|eow\\b|next (?:week|month)\\b|tomorrow\\b|tmrw?\\b|tmw\\b|2mo?r+o?w?\\b|later\\b|in \\d|in (?:a|one|two|three) (?:week|day|month))",
+    "\\bback(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\sback)(?<!\\b(?:he|she|they)(?:'ll| will|'s| is|'d| would)? be back)(?<!\\bclosed\\b[^.;]{0,40}\\bback) (?=(?:by )?(?:the )?end of|eow\\b|n(?:e)?xt (?:week|wk|month|mo)\\b|tomorrow\\b|tmrw?\\b|tmw\\b|2mo?r+o?w?\\b|later\\b|in \\d|in (?:a|one|two|three) (?:week|day|month))",
     // "owner says he'll be back monday": the owner's plan, not a promise
     `\\bback(?<!\\b(?:said|says|sign|saying|opens?|reopens?|reopening)\\sback)(?<!\\b(?:he|she|they)(?:'ll| will|'s| is|'d| would)? be back) (?=(?:the |next |this )?${WD}\\b|(?:the )?week after next\\b)`,
     `\\bback (?=(?:${MONTH_PREFIXES})[a-z]*\\.? \\d|\\d{1,2}/\\d|the \\d)`,
@@ -263,6 +269,12 @@ export const EN_CUES: CueTable = {
     "(?<!\\b(?:wants?|wanted|would like|'d like|asked|asks|hoping|hopes|plans?|planning) to )\\b(?:run|do) (?:it|this|one|that) again\\b",
     "\\b(?:i'll|i'd|i will|will) sort (?:it|this|that) out\\b",
     "\\b(?:i'll|i will|i'm gonna|we'll) be (?:there|by|over|in)\\b",
+    // "I'll see them in 2 wks", "gonna hit it again after new year's": the rep's own next visit;
+    // "I'll drop them off thurs", "told him I'd build it monday": work the rep promises
+    `${REP_WILL} (?:see|hit|visit) (?:them|him|her|it|'em|the store|the shop)\\b`,
+    `${REP_WILL} (?:drop|bring|build|set up|put up|install|swap|deliver|send)\\b`,
+    // "we locked in the 18th", "i scheduled it for friday": the next date set together
+    "\\b(?:we|i|we've|i've) (?:locked|penciled|pencilled|scheduled|booked)(?: (?:it|one|that|another|the next one))?(?: in| for)?\\b",
     // "I'll call the warehouse tomorrow", "will email the distributor Monday": an action promised
     "(?:\\bi'll|\\bi will|\\bwe'll|\\bi'm (?:gonna|going to)|\\bi (?:need|have) to|(?<!\\b(?:he|she|they|owner|manager|mgr|clerk|distributor|driver|rep|guy) )\\bwill) (?:call|email|text|ping|check with|ask|chase|talk to|reach out to|follow up with) (?:the )?(?:warehouse|distributor|office|dsd|driver|rep|sales ?rep|manager|owner|him|her|them|dispatch)\\b",
   ),
@@ -338,6 +350,10 @@ export const EN_CUES: CueTable = {
     "\\b(?:asked|asking|asks|wants?|wanted|would like|wondering|hoping|requested|interested in)\\b",
     "\\bif we (?:can|could)\\b",
     "\\b(?:can|could) we\\b",
+    // planned, not run: "he's gonna do his own endcap next wk", "back monday to pitch the end cap"
+    "\\b(?:gonna|going to|plans? to|planning(?: to)?|pitch|to propose|will|i'll|we'll|he'll|she'll)\\b",
+    // someone else's: "the competitor put a giant end cap next to our cooler"
+    "\\b(?:competitor'?s?|competition|(?:the )?other (?:distributor|brand|guys?))\\b",
   ),
   offsite: words(
     "\\bhotel\\b",

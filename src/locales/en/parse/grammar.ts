@@ -33,8 +33,8 @@ export const lines: LineGrammar = {
     /\d\s*(?:%|am\b|pm\b|:\d|th\b|st\b|nd\b|rd\b|min|hr|hour|mile|mi\b|ft\b|yr|year|day|week|people|ppl|l\b|liter|oz|ml|pk|\$)|[$#]\s*\d|\b(?:aisle|door|bay|shelf|register|lane|dock)\s*\d|\d{5,}|\d{3}[-.]\d{3}[-.]\d{4}|[:.]\d|(?:actually|i mean|make (?:that|it)|correction:?|no wait|scratch that)[,:\s]*\d|\d+\s*(?:doors?|facings?|shelves|slots?)\b|\d+\s+(?:more\s+)?(?:stops?|stores?|visits?|accounts?|calls?)\b|\d+\s+more\s+(?:from|i|that|for|to)\b|\b(?:not|instead of)\s+\d|\d+\s*(?:sampl|cup|flyer|coupon|shot)|\b(?:buy|get)[- ]\d/i,
 };
 
-/** "asked if we can do a BOGO": a wish counts within 30 characters before the event word. */
-export const wishReach = 30;
+/** "asked if we can do a BOGO": a wish counts within 40 characters before the event word. */
+export const wishReach = 40;
 
 /**
  * "coke zero got delivered yesterday", "last order was Friday", "OOS since Monday", "yesterday's
