@@ -102,3 +102,22 @@ describe("events planned or someone else's", () => {
     expect(parse(text, "M07", WED_AUSTIN).out.records.map((r) => r.type)).toEqual(["visit"]);
   });
 });
+
+describe("work and words on the visit", () => {
+  it.each([
+    ["Joe's - owner was pretty heated about the delivery times", "feedback", true],
+    ["Joe's - owner showed me an invoice for monster he never ordered", "activities", []],
+  ] as const)("%s", (text, field, value) => {
+    expect(rep(text)[field]).toEqual(value);
+  });
+
+  it.each([
+    ["Joe's - walked the new clerk thru the holiday program rules", ["policy"]],
+    ["Joe's - told him he doesn't have to take anything he didn't order", ["policy"]],
+    ["Joe's - walked him thru the new ordering app", ["service"]],
+    ["Joe's: dropped off the holiday price tags + put them up", ["display", "price_check"]],
+    ["Joe's - moved the monster + coke zero to door 1", ["display"]],
+  ])("%s → %j", (text, activities) => {
+    expect(rep(text).activities).toEqual(activities);
+  });
+});

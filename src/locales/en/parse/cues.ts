@@ -36,6 +36,10 @@ export const EN_CUES: CueTable = {
     "\\breorgani[sz]\\w*",
     "\\btidied\\b",
     "\\b(?:put up|hung|installed) (?:the )?(?:new )?(?:price |shelf )?tags\\b",
+    // "dropped off the holiday price tags + put them up"
+    "(?<=\\btags?\\b[^.]{0,30})\\b(?:put|hung) (?:them|'em|those|these) up\\b",
+    // "moved the monster + coke zero to door 1": products moved within the cooler or shelf
+    "(?<=\\bmoved\\b[^.;,]{1,40}?)\\b(?:to|into|onto) (?:door|shelf|the (?:top|front|eye)|eye level|the cooler|aisle)\\b",
     "\\bset up the cooler\\b",
     "\\bplanogram\\b",
     "\\bre-?tag(?:ged|ging)?\\b",
@@ -53,10 +57,12 @@ export const EN_CUES: CueTable = {
   ),
   policy: words(
     "\\bexplained\\b",
-    "\\bwalked (?:the owner|him|her|them|the manager) (?:thru|through)\\b",
+    "\\bwalked (?:the (?:new )?(?:owner|manager|mgr|clerk|cashier|staff)|him|her|them) (?:thru|through)\\b(?![^.;]{0,30}\\b(?:app|pos|scanner|system|portal|reorder)\\b)",
     "\\bwent over\\b",
     "\\btold (?:him|her|them|the owner|owner|the manager|the clerk|the cashier|the staff|staff|mgr|the mgr)(?: that)? (?:he|she|they)? ?(?:can't|cannot|can not|cant|to|not to|must|has to|have to|needs? to)\\b",
     "\\btold (?:him|her|them|the owner|owner|the manager|the clerk)(?: that)? (?:it's|that's|it is|that is|this is) (?:not allowed|against|illegal|a violation)",
+    // "told him he doesn't have to take anything he didn't order": the owner's rights explained
+    "\\btold (?:him|her|them|the owner|owner|the manager|mgr)(?: that)? (?:he|she|they) (?:doesn't|don't|does not|do not|never) (?:have|need) to\\b",
     "\\btrain(?:ed|ing)\\b",
     "\\bbriefed\\b",
     "\\btold (?:him|her|them|the owner|owner|the manager) no\\b",
@@ -91,7 +97,8 @@ export const EN_CUES: CueTable = {
     "\\bstock (?:is |looks |was |looked )?(?:fine|good|ok|okay|solid)\\b",
   ),
   order_act: words(
-    "\\bordered\\b",
+    // not "a pile of monster he never ordered"
+    "(?<!\\b(?:never|not|didn't|didnt|hadn't|wasn't|weren't) )\\bordered\\b",
     "\\bput in an order\\b",
     "\\bplaced an order\\b",
     "\\btook an order\\b",
@@ -193,7 +200,7 @@ export const EN_CUES: CueTable = {
     "\\ba (?:few|couple)\\b(?=\\s*(?:left\\b|[.,;!]|$))",
   ),
   feedback: words(
-    "\\b(?:owner|manager|mgr|clerk|cashier|he|she|they|guy)(?:'s)? (?:is |was |seems |seemed |looked |got )?(?:kind of |kinda |a bit |a little |pretty |really |not )?(?:mad|angry|annoyed|pissed|furious|said|says|saying|asking|wondering|complaining|was saying|is saying|complain(?:ed|s|ing)?|wants?|wanted|asked|asks|requested|mentioned|thinks|happy|is happy|unhappy|upset|worried|concerned|frustrated|likes?|loves?|hates?|would like|is asking|was asking|suggested|irritated|grumpy|unhappy|thrilled|pleased|excited|disappointed|fed up|interested|keen|loved it|liked it|enjoyed it|told me|tells me|telling me)\\b",
+    "\\b(?:owner|manager|mgr|clerk|cashier|he|she|they|guy)(?:'s)? (?:is |was |seems |seemed |looked |got )?(?:kind of |kinda |a bit |a little |pretty |really |not )?(?:mad|angry|annoyed|pissed|furious|heated|fuming|livid|steamed|ticked off|hot about it|said|says|saying|asking|wondering|complaining|was saying|is saying|complain(?:ed|s|ing)?|wants?|wanted|asked|asks|requested|mentioned|thinks|happy|is happy|unhappy|upset|worried|concerned|frustrated|likes?|loves?|hates?|would like|is asking|was asking|suggested|irritated|grumpy|unhappy|thrilled|pleased|excited|disappointed|fed up|interested|keen|loved it|liked it|enjoyed it|told me|tells me|telling me)\\b",
     "\\bcomplain(?:ed|s|t|ts)?\\b",
     "\\brequested\\b",
     "\\basked for\\b",
