@@ -121,3 +121,38 @@ describe("work and words on the visit", () => {
     expect(rep(text).activities).toEqual(activities);
   });
 });
+
+describe("events told the rep's way", () => {
+  const promo = (text: string) =>
+    parse(text, "M08", WED_AUSTIN).out.records.find((r): r is FormatPromotion => r.type === "promotion");
+
+  it.each([
+    ["booth at the farmers market today 10-2, topo chico, 86 ppl tried them", "tasting"],
+    ["church potluck tonight, we sponsored the drinks - sprite, fanta 2L. ran 2 hrs", "circle"],
+    ["Joe's demo 10:30-12, minute maid OJ samples, 27 customers tried it", "tasting"],
+    ["demo at Joe's today for topo chico, ran 2 hrs", "in_store"],
+  ])("%s → %s", (text, format) => {
+    expect(promo(text)?.format).toBe(format);
+  });
+
+  it("reads 'sold 9 topo 12pks' as nine packs sold", () => {
+    expect(promo("Joe's sampling 11-2, topo. 64 people tried it, sold 9 topo 12pks")?.sales).toEqual([
+      { sku: "B010", qty: 9, unit: "pack" },
+    ]);
+  });
+});
+
+describe("products and shops said in passing", () => {
+  it("reads '2 12pks coke left' as two packs of the Coke 12-pack", () => {
+    expect(rep("Joe's 2 12pks coke left, fanta oos").stock).toEqual([{ sku: "B001", qty: 2, unit: "pack" }]);
+  });
+
+  it("keeps a shop only compared with ('like circle k has') out of the visits", () => {
+    const { out } = parse(
+      "Joe's - mgr asked if we can get the 4 for $10 monster deal like circle k has",
+      "M07",
+      WED_AUSTIN,
+    );
+    expect(out.records.map((r) => (r.type === "visit" ? r.retailer : null))).toEqual(["R151"]);
+  });
+});

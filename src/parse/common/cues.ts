@@ -41,6 +41,7 @@ const CUE_KINDS = [
   // promotions
   "promo_tasting",
   "promo_in_store",
+  "promo_demo",
   "promo_circle",
   "promo_gift",
   "promo_discount",

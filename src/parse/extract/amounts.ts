@@ -80,7 +80,19 @@ const EN_RANGE_AMOUNT = new RegExp(
   "g",
 );
 
+/** "sold 20 topo 12pks", "2 12-packs of coke": a count of multipacks, the pack size after it in the plural. */
+const EN_MULTIPACKS = new RegExp(
+  `\\b(\\d+|${EN_NUMBER_WORDS})\\s+(?!(?:cases?|cs|boxes|box|cartons?|packs?|pks?|bottles?|btls?|cans?|units?|singles?|ea)\\b)(?:[a-z']+\\s+){0,3}?(?:6|8|12|18|20|24|30|36)[- ]?(?:pks|packs)\\b`,
+  "g",
+);
+
 function englishAmounts(text: string, out: Amount[]): void {
+  for (const m of text.matchAll(EN_MULTIPACKS)) {
+    const n = parseEnglishNumber(m[1] ?? "");
+    if (n === null) continue;
+    const end = m.index + (m[1] ?? "").length;
+    out.push({ start: m.index, end, qty: n, unit: "pack", of: true, each: false, zero: n === 0 });
+  }
   const ranges: Amount[] = [];
   for (const m of text.matchAll(EN_RANGE_AMOUNT)) {
     const end = m.index + m[0].length;

@@ -9,7 +9,10 @@ import type { MatchVia } from "../types.js";
 import { englishVariants, type NameKey, type Strength } from "./name-keys.js";
 
 const SIZE_FORMS: [RegExp, (n: string) => string[]][] = [
-  [/(\d+(?:\.\d+)?)\s*-?\s*(?:pk|pack)\b/, (n) => [`${n}pk`, `${n} pk`, `${n} pack`, `${n}-pack`, `${n}pack`]],
+  [
+    /(\d+(?:\.\d+)?)\s*-?\s*(?:pk|pack)\b/,
+    (n) => [`${n}pk`, `${n} pk`, `${n} pack`, `${n}-pack`, `${n}pack`, `${n}pks`, `${n} packs`, `${n}-packs`],
+  ],
   [/(\d+(?:\.\d+)?)\s*oz\b/, (n) => [`${n}oz`, `${n} oz`]],
   [
     /(\d+(?:\.\d+)?)\s*(?:l|liter|litre)\b/,
@@ -31,6 +34,14 @@ function sizeVariants(key: string): string[] {
   return out;
 }
 
+/** "12pk coke", "2l diet coke": the size said before the name as well as after it. */
+function sizeFirst(key: string): string[] {
+  const m = /^(.*[a-z].*?) (\d+(?:\.\d+)?\s?-?[a-z]+)$/.exec(key);
+  return m && SIZE_TOKEN_AT_END.test(m[2] ?? "") ? [key, `${m[2]} ${m[1]}`] : [key];
+}
+
+const SIZE_TOKEN_AT_END = /^\d+(?:\.\d+)?\s?-?(?:oz|pks?|packs?|l|liter|litre|ltr)$/;
+
 const SIZE_TOKEN = /\b\d+(?:\.\d+)?\s*(?:oz|pk|pack|l|liter|ml|ct)\b/g;
 
 function chineseSpecKeys(brand: string, spec: string): string[] {
@@ -46,7 +57,7 @@ export function productKeys(p: Product): NameKey[] {
   const keys = new Map<string, NameKey>();
   const add = (key: string, via: MatchVia, strength: Strength) => {
     const k0 = normalizeText(key).replace(/\s+/g, " ").trim();
-    const variants = isHan(k0[0]) ? [k0] : englishVariants(k0).flatMap(sizeVariants);
+    const variants = isHan(k0[0]) ? [k0] : englishVariants(k0).flatMap(sizeVariants).flatMap(sizeFirst);
     for (const k of variants) {
       if (k.length < 2) continue;
       const prev = keys.get(k);

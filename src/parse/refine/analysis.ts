@@ -51,6 +51,7 @@ export interface Analysis {
 const PROMO_KINDS = new Set([
   "promo_tasting",
   "promo_in_store",
+  "promo_demo",
   "promo_circle",
   "promo_gift",
   "promo_discount",

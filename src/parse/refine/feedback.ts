@@ -33,6 +33,7 @@ const OTHER_FACTS = new Set<CueKind>([
   "visit_verb",
   "promo_tasting",
   "promo_in_store",
+  "promo_demo",
   "promo_circle",
   "promo_gift",
   "promo_discount",

@@ -19,11 +19,15 @@ export interface PromotionSite {
   ranges: Range[];
 }
 
-/** More specific formats first: an "in-store demo" is in_store, a "sampling event" a tasting. */
+/**
+ * More specific formats first: an "in-store demo" is in_store, a "sampling event" a tasting, a
+ * "demo" with samples a tasting, a bare "demo" an in-store session.
+ */
 const FORMAT_ORDER: [CueKind, PromotionFormat][] = [
   ["promo_in_store", "in_store"],
   ["promo_circle", "circle"],
   ["promo_tasting", "tasting"],
+  ["promo_demo", "in_store"],
   ["promo_gift", "gift"],
   ["promo_discount", "discount"],
   ["promo_display", "display"],

@@ -326,11 +326,24 @@ export const EN_CUES: CueTable = {
     // "I'd bring samples in 2 weeks": samples promised are no event yet
     "(?<!\\b(?:bring|bringing|drop off|dropping off|send|sending|leave|leaving|get him|get her|get them)\\s(?:some\\s|a few\\s|more\\s)?)\\bsamples?\\b",
     "\\btasting\\b",
+    // "86 ppl tried them"
+    "(?<=\\b(?:people|ppl|customers|folks|shoppers|guests|consumers)\\s)tried\\b",
     "\\btaste test\\b",
     "\\btried it\\b",
   ),
-  promo_in_store: words("\\bin-store\\b", "\\bin store\\b", "\\bdemo\\b"),
-  promo_circle: words("\\bconsumer gathering\\b", "\\bgathering\\b", "\\bmeetup\\b", "\\bparty\\b"),
+  promo_in_store: words("\\bin-store\\b", "\\bin store\\b"),
+  // a bare "demo" is an in-store session, unless samples were handed out (promotion.ts)
+  promo_demo: words("\\bdemo\\b"),
+  promo_circle: words(
+    "\\bconsumer gathering\\b",
+    "\\bgathering\\b",
+    "\\bmeetup\\b",
+    "\\bparty\\b",
+    "\\bpotluck\\b",
+    "\\bcookout\\b",
+    "\\btailgate\\b",
+    "\\bsponsored\\b",
+  ),
   promo_gift: words(
     "\\bbogo\\b",
     // only "buy 2": the product named between it and "get" must stay readable
@@ -351,6 +364,7 @@ export const EN_CUES: CueTable = {
   ),
   promo_display: words("\\bend ?caps?\\b", "\\bdisplay (?:contest|promo)\\w*", "\\bcooler placement\\b"),
   promo_other: words(
+    "\\bbooth\\b",
     "\\b(?:ran|set up|did|running|launched|started|kicked off) (?:a |the )?(?:\\w+ )?promo(?:tion)?\\b",
   ),
   wish: words(

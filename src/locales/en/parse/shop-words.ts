@@ -83,10 +83,13 @@ export const EN_SHORT_WORDS = new Set(
   ).split(" "),
 );
 
-/** "didn't make it to Braker": words right before a shop (within 30 characters) that say the visit did not happen. */
+/**
+ * "didn't make it to Braker", "the deal like circle k has": words right before a shop (within 30
+ * characters) that say the visit did not happen, or that only compare with it.
+ */
 export const notVisited: NotVisited = {
   side: "before",
   reach: 30,
   words:
-    /\b(?:didn'?t|did not|couldn'?t|could not|can'?t|cannot|never|wasn'?t able to) (?:make it|get|got|go) (?:to|over to|out to)\s*$|\bran out of time (?:for|before)\s*$/,
+    /\b(?:didn'?t|did not|couldn'?t|could not|can'?t|cannot|never|wasn'?t able to) (?:make it|get|got|go) (?:to|over to|out to)\s*$|\bran out of time (?:for|before)\s*$|\b(?:like|than|same as)\s*$/,
 };
