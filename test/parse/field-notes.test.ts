@@ -84,3 +84,16 @@ describe("event figures in a note", () => {
     expect(out.records.map((r) => r.type)).toEqual(["promotion"]);
   });
 });
+
+describe("visit days", () => {
+  it("keeps a festival's side said on the day before it from dating the visit (清明前备货走访)", () => {
+    const { out } = parse("清明前备货走访\n1. 新华都：订货 软中3条", "M01", "2027-04-02T18:35:00+08:00");
+    expect(out.records[0]).toMatchObject({ date: "2027-04-02" });
+  });
+
+  it("asks before storing a visit dated weeks back", () => {
+    const { result, out } = parse("清明那天去了新华都 软中3条", "M01", "2027-03-30T18:35:00+08:00");
+    expect(out.records[0]).toMatchObject({ date: "2026-04-05" });
+    expect(recordsToAsk(result)).toEqual([true]);
+  });
+});

@@ -150,7 +150,8 @@ const ZH_RULES: Rule[] = [
     ([, word = "", side = ""], t) => aroundFestival(t, word === "年" ? "春节" : word, side),
   ],
   [
-    new RegExp(`(${FESTIVAL_RE})节?`, "g"),
+    // (清明前 said on the day before it has no reading, and is not the festival itself)
+    new RegExp(`(${FESTIVAL_RE})节?(?!之前|以前|前|之后|以后|过后|后)`, "g"),
     ([, word = ""], t) => {
       const festival = FESTIVAL_WORDS[word];
       if (!festival) return null;

@@ -3,6 +3,7 @@
  * 下周三再去, 明天带给他, "back Tuesday", "check back in 2 weeks"), the day a visit happened
  * (昨天, 周六去了, "friday's visit"), or neither (明天送到, 他周一回来, 下周的货).
  */
+import { daysBetween } from "../../domain/calendar.js";
 import type { Cue } from "../common/cues.js";
 import { sentenceAround } from "../common/normalize.js";
 import { firstFrom, firstIndex, lastUpTo, type Span } from "../common/spans.js";
@@ -70,9 +71,8 @@ function eventDate(a: Analysis, d: DateExpr): boolean {
   return PARSE_LOCALES.some((l) => l.eventDay.after.test(after) || l.eventDay.before.test(before));
 }
 
-const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 const nearerBehind = (today: string, past: string, ahead: string) =>
-  dayNumber(today) - dayNumber(past) < dayNumber(ahead) - dayNumber(today);
+  daysBetween(past, today) < daysBetween(today, ahead);
 
 /** The text of [from, to) with the date expressions in it taken out. */
 function withoutDates(a: Analysis, from: number, to: number): string {

@@ -3,6 +3,7 @@
  * whose stretch of text holds them), the promotion event if there is one, and the visit at
  * the event's shop only when the text says more about the shop than the event (FORMAT.md).
  */
+import { daysBetween } from "../../domain/calendar.js";
 import type { Activity } from "../../domain/records.js";
 import { firstFrom, inSortedRanges, type Span } from "../common/spans.js";
 import { PARSE_LOCALES } from "../locale.js";
@@ -49,6 +50,8 @@ const CONFIDENCE = {
   /** A visit day the text says; today, when it says none. */
   saidDay: 0.9,
   today: 0.8,
+  /** A visit day weeks back (a festival a year ago, a misread date): shown back before it is stored. */
+  longAgo: 0.5,
   /** Owner feedback heard; a forbidden practice seen (its words are broader, so less). */
   feedback: 0.8,
   compliance: 0.75,
@@ -68,10 +71,14 @@ const span = (a: Analysis, s: { start: number; end: number }): TextSpan => ({
   text: a.text.slice(s.start, s.end),
 });
 
-const dayFact = (date: { day: string; said: boolean }): Fact<string> =>
-  date.said
-    ? { value: date.day, confidence: CONFIDENCE.saidDay, source: "said" }
-    : { value: date.day, confidence: CONFIDENCE.today, source: "implied" };
+/** Reports come in the same day or soon after; a visit dated further back than this is asked about. */
+const LONG_AGO_DAYS = 14;
+
+const dayFact = (a: Analysis, date: { day: string; said: boolean }): Fact<string> => {
+  if (!date.said) return { value: date.day, confidence: CONFIDENCE.today, source: "implied" };
+  const longAgo = daysBetween(date.day, a.today) > LONG_AGO_DAYS;
+  return { value: date.day, confidence: longAgo ? CONFIDENCE.longAgo : CONFIDENCE.saidDay, source: "said" };
+};
 
 /** A yes/no the text shows by a cue (feedback, a forbidden practice): yes where the cue stands, else an implied no. */
 function heard(a: Analysis, cue: { start: number; end: number } | null, confidence: number): Fact<boolean> {
@@ -245,7 +252,7 @@ function buildVisit(
   const draft: VisitDraft = {
     type: "visit",
     retailer,
-    date: dayFact(date),
+    date: dayFact(a, date),
     activities,
     stock,
     outOfStock: skuFacts(a, g, bound.outOfStock),
@@ -318,7 +325,7 @@ function buildPromotion(a: Analysis, g: Grounding, d: Dating, site: PromotionSit
   return {
     type: "promotion",
     retailers: site.shops.filter((t) => t.first.resolved !== null).map((t) => retailerRef(a, g, t.first)),
-    date: dayFact(date),
+    date: dayFact(a, date),
     skus,
     format: { value: site.format, confidence: CONFIDENCE.eventFact, source: "said" },
     consumers: eventCount(a, consumers),
