@@ -18,6 +18,7 @@ export type Festival =
   | "mid_autumn"
   | "national"
   | "new_year"
+  | "laba"
   | "little_new_year"
   | "new_years_eve";
 
@@ -25,6 +26,8 @@ export type Festival =
 const LUNAR_FESTIVALS: Partial<Record<Festival, [number, number]>> = {
   // 小年: 腊月廿三 as the north keeps it (the south keeps 廿四), in the 腊月 before that lunar year's 春节
   little_new_year: [12, 23],
+  // 腊八: 腊月初八, when year-end stocking starts
+  laba: [12, 8],
   spring: [1, 1],
   lantern: [1, 15],
   dragon_boat: [5, 5],

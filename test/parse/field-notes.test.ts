@@ -97,3 +97,34 @@ describe("visit days", () => {
     expect(recordsToAsk(result)).toEqual([true]);
   });
 });
+
+describe("winter talk", () => {
+  const DEC = "2026-12-18T12:10:00+08:00";
+  it.each([
+    ["新华都 软中3条 下午再过去一趟", "2026-12-18"],
+    ["新华都 软中3条 今晚再去", "2026-12-18"],
+    ["新华都 软中3条 明天下午再去", "2026-12-19"],
+    ["新华都 软中3条 腊八那天再来", "2027-01-15"],
+    ["新华都 软中3条 腊八前后再去看看", "2027-01-15"],
+  ])("%s → follow-up %s", (text, followUp) => {
+    expect(onlyVisit(text, "M01", DEC).followUp).toBe(followUp);
+  });
+
+  it("keeps an afternoon visit made today no follow-up (下午去了新华都)", () => {
+    expect(onlyVisit("下午去了新华都 软中3条", "M01", DEC).followUp).toBeNull();
+  });
+
+  it("reads dialect 莫得了 as a stock-out", () => {
+    expect(onlyVisit("新华都 软中莫得了 红塔山还有十来条", "M01", DEC).outOfStock).toEqual(["T002"]);
+  });
+
+  it("stores a visit where the owner was away with no question (老板不在)", () => {
+    const { result } = parse("新华都 啥子都没得 老板不在", "M01", DEC);
+    expect(recordsToAsk(result)).toEqual([false]);
+  });
+
+  it("gives no record to a shop not reached for a reason (路滑没去成)", () => {
+    const { out } = parse("王记小卖部 软中3条，新华都 路滑没去成", "M01", DEC);
+    expect(visits(out).map((v) => v.retailer)).toEqual(["R001"]);
+  });
+});

@@ -48,6 +48,8 @@ export interface DateExpr {
   follow: string | null;
   /** Bare weekdays and day numbers need a verb to count as a visit day. */
   needsVerb: boolean;
+  /** 下午再去, "swing back this afternoon": later today, so today can be the promised day. */
+  laterToday?: true;
 }
 
 type Reading = Pick<DateExpr, "visit" | "follow">;
@@ -97,7 +99,10 @@ const lastOfMonth = (today: string): string => {
 };
 
 /** A pattern and how to read its match; the groups named in the pattern are always there when it matches. */
-type Rule = [RegExp, (g: string[], today: string) => (Reading & { needsVerb?: boolean }) | null];
+type Rule = [RegExp, (g: string[], today: string) => (Reading & { needsVerb?: boolean; laterToday?: true }) | null];
+
+/** Today, said of a time still to come: the visit's day, or a follow-up's. */
+const laterToday = (today: string) => ({ visit: today, follow: today, laterToday: true as const });
 
 /** The capture groups of a match, unmatched ones as "" (a rule's alternatives leave some empty). */
 const groups = (m: RegExpMatchArray): string[] => m.map((x) => x ?? "");
@@ -122,7 +127,9 @@ function nearestFestivalDay(today: string): string {
 function aroundFestival(today: string, word: string, side: string): Reading {
   const festival = FESTIVAL_WORDS[word];
   const on = festival ? festivalAfter(festival, addDays(today, -JUST_PASSED), true) : nearestFestivalDay(today);
-  const day = side.endsWith("前") ? lastWorkdayBefore(on) : firstWorkdayAfter(on);
+  // 腊八前后, 中秋左右: around the festival, its own day
+  const around = side === "前后" || side === "左右";
+  const day = around ? on : side.endsWith("前") ? lastWorkdayBefore(on) : firstWorkdayAfter(on);
   // 年前那批还剩六条: a visit is never dated by a festival's side, only a promise is.
   return { visit: null, follow: day > today ? day : null };
 }
@@ -146,12 +153,12 @@ const ZH_RULES: Rule[] = [
     ([, d = ""], t) => lunarDay(t, lunarDayNumber(`初${d}`), null),
   ],
   [
-    new RegExp(`(${FESTIVAL_RE}|(?<![一二两三四五六七八九十\\d])年|节)(之前|以前|前|之后|以后|过后|后)`, "g"),
+    new RegExp(`(${FESTIVAL_RE}|(?<![一二两三四五六七八九十\\d])年|节)(前后|左右|之前|以前|前|之后|以后|过后|后)`, "g"),
     ([, word = "", side = ""], t) => aroundFestival(t, word === "年" ? "春节" : word, side),
   ],
   [
     // (清明前 said on the day before it has no reading, and is not the festival itself)
-    new RegExp(`(${FESTIVAL_RE})节?(?!之前|以前|前|之后|以后|过后|后)`, "g"),
+    new RegExp(`(${FESTIVAL_RE})节?(?!之前|以前|前|之后|以后|过后|后|左右)`, "g"),
     ([, word = ""], t) => {
       const festival = FESTIVAL_WORDS[word];
       if (!festival) return null;
@@ -206,7 +213,13 @@ const ZH_RULES: Rule[] = [
   [/明天|明日|明早|明晚|明儿/g, (_g, t) => relative(t, 1)],
   // 隔天再去, 第二天给他送: the day after today (in a report, said of what comes next)
   [/隔天|隔日|次日|第二天/g, (_g, t) => relative(t, 1)],
-  [/今天|今日|今晚|今早|今儿|今天下午/g, (_g, t) => relative(t, 0)],
+  [/今天(?:下午|晚上|傍晚)|今晚/g, (_g, t) => laterToday(t)],
+  [/今天|今日|今早|今儿/g, (_g, t) => relative(t, 0)],
+  // 下午再过去一趟, 晚点再去 (not 明天下午, 周三下午: the day word before says the day)
+  [
+    /(?<![天日号一二三四五六七末])(?:下午|傍晚|晚上|晚点|待会儿?|等会儿?|一会儿?)(?=再|还|过去|去|来)/g,
+    (_g, t) => laterToday(t),
+  ],
   [/昨天|昨日|昨晚|昨儿/g, (_g, t) => relative(t, -1)],
   [/大前天/g, (_g, t) => relative(t, -3)],
   [/(?<!大)前天/g, (_g, t) => relative(t, -2)],
@@ -268,7 +281,8 @@ const EN_RULES: Rule[] = [
   ],
   [/\bday after tomorrow\b/g, (_g, t) => relative(t, 2)],
   [/\b(?:tomorrow|tmrw|tmr|tmw|tomorow|tommorow|tommorrow|2moro|2morrow|2mrw)\b/g, (_g, t) => relative(t, 1)],
-  [/\b(?:today|tonight|this morning|this afternoon|this evening|this am|this pm)\b/g, (_g, t) => relative(t, 0)],
+  [/\b(?:tonight|this afternoon|this evening|this pm|later today|later on today)\b/g, (_g, t) => laterToday(t)],
+  [/\b(?:today|this morning|this am)\b/g, (_g, t) => relative(t, 0)],
   [/\b(?:yesterday|yday|last night)\b/g, (_g, t) => relative(t, -1)],
 ];
 
@@ -312,7 +326,14 @@ export function findDates(text: string, original: string, today: string): DateEx
         if (en && !plausibleEnglish(original, m[0], start)) continue;
         const r = read(groups(m), today);
         if (!r || (!r.visit && !r.follow)) continue;
-        found.push({ start, end, visit: r.visit, follow: r.follow, needsVerb: !!r.needsVerb });
+        found.push({
+          start,
+          end,
+          visit: r.visit,
+          follow: r.follow,
+          needsVerb: !!r.needsVerb,
+          ...(r.laterToday ? { laterToday: r.laterToday } : {}),
+        });
       }
     }
   }

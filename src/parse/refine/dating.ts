@@ -88,7 +88,7 @@ function withoutDates(a: Analysis, from: number, to: number): string {
 
 export function dating(a: Analysis): Dating {
   const today = a.today;
-  const future = a.dates.filter((d) => d.follow && d.follow > today);
+  const future = a.dates.filter((d) => d.follow && (d.follow > today || (d.follow === today && d.laterToday)));
   const used = new Set<DateExpr>();
   const followUps: FollowUp[] = [];
   const vague = a.cues.filter((c) => c.kind === "follow_vague");

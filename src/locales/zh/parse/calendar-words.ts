@@ -37,6 +37,8 @@ export const FESTIVAL_WORDS: Readonly<Record<string, Festival>> = {
   国庆节: "national",
   国庆: "national",
   元旦: "new_year",
+  腊八节: "laba",
+  腊八: "laba",
   小年: "little_new_year",
   除夕: "new_years_eve",
   大年三十: "new_years_eve",

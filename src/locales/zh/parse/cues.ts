@@ -157,6 +157,10 @@ export const ZH_CUES: CueTable = {
     "脱销",
     "没了",
     "卖断",
+    // 软中莫得了, 利群冇货: dialect for 没了
+    "莫得了?",
+    "没得了",
+    "冇(?:了|货)",
     "一[条包盒件个](?:都|也)?没(?:了|有)",
     "都没有了",
     "没有了",
@@ -470,6 +474,9 @@ export const ZH_CUES: CueTable = {
     "一切都好",
     "都挺好",
     "老样子",
+    // 老板不在, 店里没人: nobody there to work with
+    "老板(?:不在|没在)(?!乎|意)",
+    "店里没人",
   ),
   visit_verb: words(
     "去了",

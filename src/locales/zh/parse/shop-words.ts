@@ -32,5 +32,6 @@ export const ZH_SHOP_TYPE_SUFFIXES = [
 export const notVisited: NotVisited = {
   side: "after",
   reach: 12,
-  words: /^\s*(?:那边|那家|那里|这次|今天|最后)*(?:没去成|没来得及去|没顾上去?|没跑成|去不成|没时间去|没赶上)/,
+  // 新华都 路滑没去成: a reason may stand between
+  words: /^[^，。,；;\n]{0,8}?(?:没去成|没来得及去|没顾上去?|没跑成|去不成|没时间去|没赶上|没过去)/,
 };
