@@ -156,3 +156,38 @@ describe("products and shops said in passing", () => {
     expect(out.records.map((r) => (r.type === "visit" ? r.retailer : null))).toEqual(["R151"]);
   });
 });
+
+describe("rough counts and other people's work", () => {
+  const promo = (text: string) =>
+    parse(text, "M08", WED_AUSTIN).out.records.find((r): r is FormatPromotion => r.type === "promotion");
+
+  it.each([
+    "Joe's sampling 11-1, topo. maybe 15-20 ppl",
+    "church potluck tonight, we sponsored the drinks. 40ish folks",
+  ])("reads the head count of %s as vague", (text) => {
+    expect(promo(text)?.consumers).toBeNull();
+  });
+
+  it("reads 'smartwater a couple cases' as a vague count of smartwater", () => {
+    expect(rep("Joe's: smartwater a couple cases, dasani 4 cs").stock).toEqual([
+      { sku: "B012", qty: null, unit: null },
+      { sku: "B005", qty: 4, unit: "case" },
+    ]);
+  });
+
+  it("keeps a reset the manager did himself no display work of the rep", () => {
+    expect(rep("Joe's: mgr did the cooler reset himself, looks good. ordered 2 cs coke zero").activities).toEqual([
+      "order",
+    ]);
+  });
+
+  it("reads 'listed X' as a listing, and a sample case brought as no event", () => {
+    const { out } = parse(
+      "Joe's - brought the OJ sample case. owner loved it, listed minute maid OJ, he ordered 3 cs",
+      "M07",
+      WED_AUSTIN,
+    );
+    expect(out.records).toHaveLength(1);
+    expect(out.records[0]).toMatchObject({ listed: ["B009"], orders: [{ sku: "B009", qty: 3, unit: "case" }] });
+  });
+});

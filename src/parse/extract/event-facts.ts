@@ -24,7 +24,7 @@ const ZH_CONSUMERS = new RegExp(
   "g",
 );
 const EN_CONSUMERS = new RegExp(
-  `\\b(\\d+|${EN_NUMBER_WORDS})\\+?\\s+(?:people|ppl|consumers|customers|guests|folks|visitors|shoppers|adults|persons)\\b`,
+  `\\b(\\d+|${EN_NUMBER_WORDS})(?:ish)?\\+?\\s+(?:people|ppl|consumers|customers|guests|folks|visitors|shoppers|adults|persons)\\b`,
   "g",
 );
 
@@ -36,8 +36,11 @@ export function findConsumers(text: string): Counted[] {
   for (const m of text.matchAll(ZH_CONSUMERS))
     out.push({ start: m.index, end: m.index + m[0].length, value: num(m[1] ?? m[2] ?? m[3]) });
   for (const m of text.matchAll(EN_CONSUMERS)) {
-    // "maybe 60 people": a guess, as vague as 十几个人
-    const guess = /\b(?:maybe|like|prob(?:ably)?)\s+$/.test(text.slice(Math.max(0, m.index - 9), m.index));
+    // "maybe 60 people", "15-20 ppl", "40ish folks": a guess, as vague as 十几个人
+    const guess =
+      /\b(?:maybe|like|prob(?:ably)?|about|around|roughly)\s+$|\d\s*(?:-|–|or|to)\s*$/.test(
+        text.slice(Math.max(0, m.index - 9), m.index),
+      ) || /ish\b/.test(m[0]);
     out.push({ start: m.index, end: m.index + m[0].length, value: guess ? null : parseEnglishNumber(m[1] ?? "") });
   }
   return out.sort((a, b) => a.start - b.start);

@@ -13,7 +13,8 @@ const REP_WILL =
 
 export const EN_CUES: CueTable = {
   display: words(
-    "\\breset\\b",
+    // ("mgr did the cooler reset himself": not the rep's work)
+    "\\breset\\b(?![^.;,]{0,25}\\b(?:himself|herself|themselves)\\b)",
     "\\bfaced\\b",
     "\\bface[ds]? (?:it |everything |them )?up\\b",
     "\\bfacings?\\b",
@@ -135,11 +136,14 @@ export const EN_CUES: CueTable = {
     "\\bnow (?:carrying|stocking)\\b",
     "\\bstarted (?:carrying|stocking)\\b",
     "\\bgot (?:them|him|her|the store|the owner) to start (?:carrying|stocking)\\b",
-    "\\bnew (?:item|listing|placement)s?:? ",
+    "\\bnew (?:item|placement)s?:? ",
     "\\bcut in\\b",
     "\\b(?:agreed|agrees|agree) to (?:carry|stock|take on|add|list|try)\\b",
     "\\badded\\b(?=[^.;]{1,30}\\bto (?:the |their )?(?:shelf|shelves|cooler|set|planogram|lineup)\\b)",
     "\\bplaced\\b(?! (?:an? |the |their |his |her )?orders?\\b)",
+    // "listed minute maid OJ", "new listing! diet coke 2L" (not "listed on the invoice")
+    "(?<!\\b(?:not|never|isn't|wasn't|already|is|was|are|were|been|get|got) )\\blisted\\b(?! (?:on|in|as|at|under|price)\\b)",
+    "\\bnew listing\\b!?",
   ),
   mode_stock: words(
     "\\bhad\\b",
@@ -196,6 +200,8 @@ export const EN_CUES: CueTable = {
     "\\b(?:a few|a couple(?: of)?|some|several|low on|running low on|plenty of|lots of|a lot of|tons of|barely any|not much|little)(?:\\s+(?:cases?|cs|btls?|bottles?|cans?|packs?|pks?)(?:\\s+of)?)?\\b",
   ),
   vague_back: words(
+    // "smartwater a couple cases" (but "a couple cases of dasani" names what follows)
+    "\\b(?:a few|a couple(?: of)?|several)\\s+(?:cases?|cs|btls?|bottles?|cans?|packs?|pks?)\\b(?!\\s+of\\b)",
     "\\b(?:running low|is low|are low|low|few left|not much left|plenty)\\b(?! on\\b| of\\b)",
     "\\ba (?:few|couple)\\b(?=\\s*(?:left\\b|[.,;!]|$))",
   ),
@@ -324,7 +330,8 @@ export const EN_CUES: CueTable = {
     "\\bsampling\\b",
     "\\bsampled\\b",
     // "I'd bring samples in 2 weeks": samples promised are no event yet
-    "(?<!\\b(?:bring|bringing|drop off|dropping off|send|sending|leave|leaving|get him|get her|get them)\\s(?:some\\s|a few\\s|more\\s)?)\\bsamples?\\b",
+    // ("brought the OJ sample case": samples for the owner to try)
+    "(?<!\\b(?:bring|bringing|drop off|dropping off|send|sending|leave|leaving|get him|get her|get them)\\s(?:some\\s|a few\\s|more\\s)?)\\bsamples?\\b(?! (?:case|pack|box|bottle|can)s?\\b)",
     "\\btasting\\b",
     // "86 ppl tried them"
     "(?<=\\b(?:people|ppl|customers|folks|shoppers|guests|consumers)\\s)tried\\b",
