@@ -1,6 +1,6 @@
 /**
  * The Chinese calendar the teams plan by: lunar dates (初八, 正月十五), the festivals (春节, 元宵,
- * 清明, 端午, 中秋, 国庆) and the official holiday schedule with its make-up workdays (调休).
+ * 清明, 五一, 端午, 中秋, 国庆) and the official holiday schedule with its make-up workdays (调休).
  * Lunar dates come from lunar-typescript, not from Node's Intl: ICU's Chinese calendar puts
  * Spring Festival 2027 on 7 February, a day late (it is 6 February). The official schedule comes
  * from chinese-days (the State Council's yearly notice); a year it does not hold yet falls back
@@ -17,6 +17,7 @@ export type Festival =
   | "dragon_boat"
   | "mid_autumn"
   | "national"
+  | "labour"
   | "new_year"
   | "laba"
   | "little_new_year"
@@ -49,7 +50,8 @@ function festivalIn(festival: Festival, year: number): string {
     const term = Lunar.fromYmd(year, 3, 1).getJieQiTable().清明;
     return term ? term.toYmd() : dayOf(year, 4, 5);
   }
-  return festival === "national" ? dayOf(year, 10, 1) : dayOf(year, 1, 1);
+  if (festival === "national") return dayOf(year, 10, 1);
+  return festival === "labour" ? dayOf(year, 5, 1) : dayOf(year, 1, 1);
 }
 
 /** The festival's day nearest after `day` (or on it, with `orToday`). */

@@ -169,6 +169,8 @@ export interface FeedbackWords {
   doneWork: RegExp;
   /** Right after the owner's words, the writer saying the asked-for work is done (我弄好了, "fixed it"). */
   done: RegExp;
+  /** Words that only take in what the writer said (老板说知道了, "owner said ok"): no opinion of their own. */
+  agrees: RegExp;
 }
 
 /**

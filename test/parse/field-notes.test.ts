@@ -128,3 +128,34 @@ describe("winter talk", () => {
     expect(visits(out).map((v) => v.retailer)).toEqual(["R001"]);
   });
 });
+
+describe("work done for the owner, and words only taking it in", () => {
+  const APR = "2027-04-23T18:00:00+08:00";
+  it.each([
+    ["新华都 老板腿摔了，帮他在手机上把订货下了：软中2条", ["service", "order"]],
+    ["新华都 老板投诉配送少了一条，已帮他联系物流核实，下周三回复", ["service"]],
+    ["新华都：硬中实际卖价比标价高5块，当面讲了，老板改了", ["price_check", "policy"]],
+    ["新华都 今天补齐价签", ["display", "price_check"]],
+    ["新华都 下周二补拍陈列照", []],
+  ])("%s → %j", (text, activities) => {
+    expect(onlyVisit(text, "M01", APR).activities).toEqual(activities);
+  });
+
+  it.each([
+    ["新华都 投诉配送少了一条，已帮他联系物流核实，下周三回复", "2027-04-28"],
+    ["新华都 下周二补拍陈列照", "2027-04-27"],
+  ])("%s → follow-up %s", (text, followUp) => {
+    expect(onlyVisit(text, "M01", APR).followUp).toBe(followUp);
+  });
+
+  it.each(["新华都 宣传了五一期间禁止超价销售，老板说知道了", "新华都 讲了举报无证经营的奖励政策，老板说没问题"])(
+    "keeps %s no feedback",
+    (text) => {
+      expect(onlyVisit(text, "M01", APR).feedback).toBe(false);
+    },
+  );
+
+  it("reads 节后回访 heading the report as this visit, not a promise", () => {
+    expect(onlyVisit("节后回访\n新华都 软中3条", "M01", "2027-05-06T18:00:00+08:00").followUp).toBeNull();
+  });
+});

@@ -114,7 +114,15 @@ function lunarDay(today: string, day: number, month: number | null): Reading {
 }
 
 /** Festivals whose official holiday 节前/节后 can mean; the nearest to today is the one meant. */
-const HOLIDAY_FESTIVALS: Festival[] = ["new_year", "spring", "qingming", "dragon_boat", "mid_autumn", "national"];
+const HOLIDAY_FESTIVALS: Festival[] = [
+  "new_year",
+  "spring",
+  "qingming",
+  "labour",
+  "dragon_boat",
+  "mid_autumn",
+  "national",
+];
 /** 节后 said within this many days after a festival still means that festival. */
 const JUST_PASSED = 10;
 

@@ -81,6 +81,15 @@ function onlyFacts(a: Analysis, cue: Cue, cues: Cue[]): boolean {
   return facts && !inside.some(ownersOwn);
 }
 
+/** 宣传了超价销售的规定，老板说知道了; "told him, owner said ok": taking it in is no opinion. */
+function onlyAgrees(a: Analysis, cue: Cue): boolean {
+  const said = a.norm.slice(cue.start, cue.end);
+  const words = parseLocaleFor(cue.lang).feedback;
+  if (!(words.speaker.test(said) && words.plainSpeech.test(said))) return false;
+  const [, sentenceEnd] = sentenceAround(a.sentenceEnds, cue.end);
+  return words.agrees.test(a.norm.slice(cue.end, sentenceEnd));
+}
+
 /** The denial words looked for right before a practice: 不能, 没有人 (3 characters), "didn't " (10). */
 const DENIAL_BEFORE = { han: 4, latin: 10 };
 /** 没有强制上柜和压货: a denied practice covers the next one listed this close after it. */
@@ -134,7 +143,7 @@ const SPOKEN_WORK = new Set<CueKind>(["display", "price_check", "policy", "servi
 
 export function visitFlags(a: Analysis, ranges: Range[], bound: BoundFacts, inPromotion: boolean): VisitFlags {
   const cues = a.cues.filter((q) => inRanges(ranges, q.start));
-  const feedbackCues = cues.filter((q) => q.kind === "feedback" && !onlyFacts(a, q, cues));
+  const feedbackCues = cues.filter((q) => q.kind === "feedback" && !onlyFacts(a, q, cues) && !onlyAgrees(a, q));
   const speech = ownerSpeech(a, feedbackCues, ranges);
   const inSpeech = (q: { start: number; end: number }) => speech.some((s) => q.start >= s.start && q.end <= s.end);
   const spoken = (q: Cue) =>
