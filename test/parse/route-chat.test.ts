@@ -191,3 +191,32 @@ describe("rough counts and other people's work", () => {
     expect(out.records[0]).toMatchObject({ listed: ["B009"], orders: [{ sku: "B009", qty: 3, unit: "case" }] });
   });
 });
+
+describe("dictated and story-told reports", () => {
+  it("reads counts voice-to-text misheard ('had for cases', 'too cases', 'down to ate cans')", () => {
+    expect(rep("joes had for cases of sprite and too cases of topo monster down to ate cans").stock).toEqual([
+      { sku: "B004", qty: 4, unit: "case" },
+      { sku: "B010", qty: 2, unit: "case" },
+      { sku: "B006", qty: 8, unit: "unit" },
+    ]);
+  });
+
+  it("keeps 'asked for cases of topo' no count", () => {
+    expect(rep("Joe's - he asked for cases of topo").stock).toEqual([]);
+  });
+
+  it("reads 'he's taking 5 cs' as an order", () => {
+    expect(rep("Joe's: no topo anywhere, shelf was bare. he's taking 5 cs")).toMatchObject({
+      outOfStock: ["B010"],
+      orders: [{ sku: "B010", qty: 5, unit: "case" }],
+    });
+  });
+
+  it.each([
+    ["Joe's - built a super bowl floor stack w/ coke 12pk", "display"],
+    ["Joe's - wing night: free coke zero with a dozen wings", "gift"],
+  ])("%s → a %s promotion", (text, format) => {
+    const promo = parse(text, "M07", WED_AUSTIN).out.records.find((r): r is FormatPromotion => r.type === "promotion");
+    expect(promo?.format).toBe(format);
+  });
+});

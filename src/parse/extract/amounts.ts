@@ -86,7 +86,20 @@ const EN_MULTIPACKS = new RegExp(
   "g",
 );
 
+/**
+ * Voice-to-text hearing a count as another word ("too cases", "down to ate cans", "had for cases"):
+ * only right before a unit, and "for" only after a word a count follows.
+ */
+const MISHEARD: Record<string, number> = { too: 2, ate: 8, won: 1, for: 4 };
+const EN_MISHEARD =
+  /\b(too|ate|won|(?<=\b(?:had|has|have|got|counted|showing|at|with|and) )for)\s+(cases?|cs|cans?|bottles?|btls?|packs?)\b(\s+of\b)?/g;
+
 function englishAmounts(text: string, out: Amount[]): void {
+  for (const m of text.matchAll(EN_MISHEARD)) {
+    const qty = MISHEARD[m[1] ?? ""] ?? null;
+    const unit = EN_UNITS.find(([re]) => re.test(m[2] ?? ""))?.[1] ?? null;
+    out.push({ start: m.index, end: m.index + m[0].length, qty, unit, of: !!m[3], each: false, zero: false });
+  }
   for (const m of text.matchAll(EN_MULTIPACKS)) {
     const n = parseEnglishNumber(m[1] ?? "");
     if (n === null) continue;

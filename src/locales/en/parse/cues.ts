@@ -171,6 +171,8 @@ export const EN_CUES: CueTable = {
     "\\brequested\\b(?= (?:\\d|another|two|three|four|five|six|ten)\\b)",
     "\\btake\\b",
     "\\btook\\b",
+    // "he's taking 5 cs"
+    "\\b(?:he's|she's|they're|he is|she is|they are|we're) taking\\b",
     "\\bto start(?: (?:with|off))?\\b",
     "\\bstart(?:ing|ed)? (?:with|off with)\\b",
     "\\bbought\\b",
@@ -353,6 +355,8 @@ export const EN_CUES: CueTable = {
   ),
   promo_gift: words(
     "\\bbogo\\b",
+    // "free coke zero with a dozen wings"
+    "\\bfree\\b(?=[^.;]{1,30}\\bwith (?:a|any|every|each|purchase|the purchase)\\b)",
     // only "buy 2": the product named between it and "get" must stay readable
     "\\bbuy[- ](?:one|1|two|2|\\d+)\\b(?=[^.,]{0,25}\\bget\\b)",
     "\\bb\\dg\\d\\b",
@@ -369,7 +373,13 @@ export const EN_CUES: CueTable = {
     "\\bspecial price\\b",
     "\\$\\d+(?:\\.\\d+)? off\\b",
   ),
-  promo_display: words("\\bend ?caps?\\b", "\\bdisplay (?:contest|promo)\\w*", "\\bcooler placement\\b"),
+  promo_display: words(
+    "\\bend ?caps?\\b",
+    "\\bfloor stacks?\\b",
+    "\\bfloor display\\b",
+    "\\bdisplay (?:contest|promo)\\w*",
+    "\\bcooler placement\\b",
+  ),
   promo_other: words(
     "\\bbooth\\b",
     "\\b(?:ran|set up|did|running|launched|started|kicked off) (?:a |the )?(?:\\w+ )?promo(?:tion)?\\b",
