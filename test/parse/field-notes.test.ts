@@ -159,3 +159,27 @@ describe("work done for the owner, and words only taking it in", () => {
     expect(onlyVisit("节后回访\n新华都 软中3条", "M01", "2027-05-06T18:00:00+08:00").followUp).toBeNull();
   });
 });
+
+describe("counts said twice", () => {
+  it("keeps the corrected count of 红塔山8条 刚才说错了 是6条, and asks nothing", () => {
+    const { result, out } = parse("新华都 红塔山8条 刚才说错了 是6条");
+    expect(out.records[0]).toMatchObject({ stock: [{ sku: "T007", qty: 6, unit: "carton" }] });
+    expect(recordsToAsk(result)).toEqual([false]);
+  });
+
+  it("asks before storing two different counts of one product in one unit", () => {
+    const { result } = parse("新华都 红塔山8条 软中3条 红塔山6条");
+    expect(recordsToAsk(result)).toEqual([true]);
+  });
+
+  it("stores one product counted in two units (起源3条+5包) without asking", () => {
+    const { result, out } = parse("新华都 起源3条+5包");
+    expect(out.records[0]).toMatchObject({
+      stock: [
+        { sku: "T025", qty: 3, unit: "carton" },
+        { sku: "T025", qty: 5, unit: "pack" },
+      ],
+    });
+    expect(recordsToAsk(result)).toEqual([false]);
+  });
+});

@@ -176,7 +176,7 @@ export function bareNumberAfter(text: string, at: number): Amount | null {
 
 // 红塔山12条 不对是15条, "4 cases of Gatorade (actually 5)": the writer restates a count; the last one stands.
 const RESTATE = new RegExp(
-  "^(?:\\s*[,，(（]?\\s*(?:不对|说错了|打错了|写错了|更正一下|更正|纠正一下|应该是)[,，:：\\s]*(?:是|应该是|应为)?" +
+  "^(?:\\s*[,，(（]?\\s*(?:刚才|刚刚|哦|噢|啊|诶|额|呃)?\\s*(?:不对|说错了|打错了|写错了|更正一下|更正|纠正一下|应该是)[,，:：\\s]*(?:是|应该是|应为)?" +
     // "4 cs. scratch that, 3", "2 cs.. actually 2 and a half": the correction may open a sentence
     "|[.…]*[^\\d.;!?\\n]{0,16}?[(,\\s]\\s*(?:actually|no wait|correction:?|i mean|make (?:that|it)|scratch that,?)[,:\\s]*)" +
     "\\s*(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百]+)(?![\\d.])(\\s+and a half\\b)?",

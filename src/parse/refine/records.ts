@@ -37,6 +37,8 @@ const CONFIDENCE = {
   /** A counted line; a vague one (十几条, "a few") less: its amount is the writer's guess. */
   countedLine: 0.95,
   vagueLine: 0.8,
+  /** Two different counts of one product in one unit: one of them is wrong. */
+  disputed: 0.5,
   /** A product said to be out of stock or newly listed. */
   productFact: 0.9,
   /** A follow-up with its day said; one promised with no day. */
@@ -122,6 +124,19 @@ function quantityLine(a: Analysis, g: Grounding, l: BoundLine): QuantityLine | n
     product: span(a, l.product),
     amount: span(a, l.amount),
   };
+}
+
+/**
+ * 红塔山8条…是6条 with the correction missed: two different counts of one product in one unit
+ * cannot both be right, so neither is stored without asking. (3条+5包 of one product can.)
+ */
+function disputed(lines: QuantityLine[]): QuantityLine[] {
+  const key = (l: QuantityLine) => `${l.sku}|${l.unit}`;
+  const counts = new Map<string, Set<number>>();
+  for (const l of lines) if (l.qty !== null) counts.set(key(l), (counts.get(key(l)) ?? new Set()).add(l.qty));
+  return lines.map((l) =>
+    (counts.get(key(l))?.size ?? 0) > 1 ? { ...l, confidence: Math.min(l.confidence, CONFIDENCE.disputed) } : l,
+  );
 }
 
 function skuFacts(
@@ -229,8 +244,8 @@ function buildVisit(
   const ofKind = (kind: BoundLine["kind"]) => lines.flatMap((l) => (l.kind === kind && l.line ? [l.line] : []));
   // "Monster is low, about a case left": a vague count beside a counted one of the same product says no more.
   const counted = new Set(ofKind("stock").flatMap((l) => (l.qty !== null ? [l.sku] : [])));
-  const stock = ofKind("stock").filter((l) => l.qty !== null || !counted.has(l.sku));
-  const orders = ofKind("order");
+  const stock = disputed(ofKind("stock").filter((l) => l.qty !== null || !counted.has(l.sku)));
+  const orders = disputed(ofKind("order"));
   const first = thread?.first;
   const date = visitDayFor(a, d, first?.start ?? 0, ranges[ranges.length - 1]?.end ?? a.norm.length);
   const followUp = followUpFor(a, d, thread, flags.speech);
