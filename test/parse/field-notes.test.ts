@@ -183,3 +183,10 @@ describe("counts said twice", () => {
     expect(recordsToAsk(result)).toEqual([false]);
   });
 });
+
+describe("a product both on hand and out", () => {
+  it("asks before storing a product counted on hand and also out of stock", () => {
+    const { result } = parse("新华都 软中3条 软中断货了");
+    expect(recordsToAsk(result)).toEqual([true]);
+  });
+});

@@ -139,6 +139,12 @@ function disputed(lines: QuantityLine[]): QuantityLine[] {
   );
 }
 
+/** "3 cs Coke Zero … OOS": a product both counted on hand and out of stock is one misreading; ask. */
+function outUnlessCounted(out: SkuFact[], stock: QuantityLine[]): SkuFact[] {
+  const onHand = new Set(stock.flatMap((l) => (l.qty ? [l.sku] : [])));
+  return out.map((f) => (onHand.has(f.sku) ? { ...f, confidence: Math.min(f.confidence, CONFIDENCE.disputed) } : f));
+}
+
 function skuFacts(
   a: Analysis,
   g: Grounding,
@@ -270,7 +276,7 @@ function buildVisit(
     date: dayFact(a, date),
     activities,
     stock,
-    outOfStock: skuFacts(a, g, bound.outOfStock),
+    outOfStock: outUnlessCounted(skuFacts(a, g, bound.outOfStock), stock),
     listed: skuFacts(a, g, bound.listed),
     orders,
     followUp,
