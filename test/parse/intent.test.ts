@@ -12,6 +12,7 @@ describe("intent", () => {
     ["what's on my route today", "M07", "plan_query"],
     ["今天组里谁还没报拜访", "S01", "status_query"],
     ["昨天志强跑了几家", "S01", "status_query"],
+    ["这周断货最多的是哪几个规格", "S01", "status_query"],
     ["any stores on the team out of Coke Zero right now?", "S03", "status_query"],
     ["张记上次什么时候去的", "M02", "retailer_query"],
     ["when did we last see Lone Star?", "M08", "retailer_query"],

@@ -21,7 +21,7 @@ export const reportQuestions: ReportQuestions = {
     // 断 before a product name ("哪些店断软中华") is a stock-out too.
     {
       kind: "stock_outs",
-      asks: /哪些店.*(?:断|缺|没货)|(?:断货|缺货).*哪些/,
+      asks: /哪些店.*(?:断|缺|没货)|(?:断货|缺货).*(?:哪些|哪几|最多)/,
       names: /断货|缺货|断了|卖断|[店家]断|断[^\s，。,？?]{1,8}(?:的店|了|吗|[?？]|$)/,
     },
     {
