@@ -220,3 +220,12 @@ describe("dictated and story-told reports", () => {
     expect(promo?.format).toBe(format);
   });
 });
+
+describe("rules broken, told as stories", () => {
+  it.each([
+    "Joe's - the manager told me a rep from the other distributor has been pressuring him to drop our cooler if he wants their pricing",
+    "Joe's - register was ringing monster at 3.29 but the shelf tag says 2.99, told the mgr to fix it",
+  ])("%s is a compliance flag", (text) => {
+    expect(rep(text).compliance).toBe(true);
+  });
+});

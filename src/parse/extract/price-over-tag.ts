@@ -9,7 +9,7 @@ const ZH_SOLD_THEN_TAG =
 const ZH_TAG_THEN_SOLD =
   /(?:标价|标的|标着|价签上?(?:写的?|标的|是))(?:是|为|才|写的)?\s*(\d+(?:\.\d+)?)[^。；]{0,16}?(?:卖|收|要价)(?:到|成|了)?\s*(\d+(?:\.\d+)?)/g;
 const EN_SOLD_THEN_TAG =
-  /\b(?:charging|charges|selling|sells?|rings? up|ringing up|rang up|priced? (?:it |them )?at)\b(?:[^.!?\d$]|\d+\s?(?:oz|pk|ct|ml|l)\b){0,30}?\$?(\d+(?:\.\d+)?)[^.!?]{0,50}?\b(?:tag|sticker|marked|posted|shelf price)\b[^.!?\d]{0,15}\$?(\d+(?:\.\d+)?)/g;
+  /\b(?:charging|charges|selling|sells?|rings? up|ringing up|rang up|ringing|rang|rings|priced? (?:it |them )?at)\b(?:[^.!?\d$]|\d+\s?(?:oz|pk|ct|ml|l)\b){0,30}?\$?(\d+(?:\.\d+)?)[^.!?]{0,50}?\b(?:tag|sticker|marked|posted|shelf price)\b[^.!?\d]{0,15}\$?(\d+(?:\.\d+)?)/g;
 
 const EN_TAG_THEN_SOLD =
   /\b(?:tag(?:ged)?|marked|posted|shelf price)\b[^.!?\d$]{0,15}\$?(\d+(?:\.\d+)?)[^.!?]{0,30}?\b(?:ring(?:s|ing)?(?: up)?|rang(?: up)?|charging|charges|selling|sells?)\b[^.!?\d$]{0,10}\$?(\d+(?:\.\d+)?)/g;

@@ -232,6 +232,8 @@ export const EN_CUES: CueTable = {
     "\\babove (?:the )?(?:marked|tag|shelf|posted) price",
     "\\bover (?:the )?(?:marked|tag|shelf|posted) price",
     "\\btied\\b",
+    // "pressuring him to drop our cooler if he wants their pricing"
+    "\\b(?:pressur(?:e|es|ed|ing)|strong-?arm\\w*|lean(?:ing|ed)? on)\\b(?= (?:him|her|them|the (?:owner|manager|mgr|store)))",
     "\\bbundl\\w+",
     "\\bhad to (?:buy|take)\\b",
     "\\bdidn'?t (?:really )?want\\b",
