@@ -171,6 +171,8 @@ export interface FeedbackWords {
   done: RegExp;
   /** Words that only take in what the writer said (老板说知道了, "owner said ok"): no opinion of their own. */
   agrees: RegExp;
+  /** The owner telling of their own plans (老板说下礼拜他要出门, "owner said he's away next week"): no opinion either. */
+  ownPlans: RegExp;
 }
 
 /**

@@ -190,3 +190,33 @@ describe("a product both on hand and out", () => {
     expect(recordsToAsk(result)).toEqual([true]);
   });
 });
+
+describe("the owner's own plans and one count for several", () => {
+  it("reads 硬中华 软中华 都是3条 as three cartons of each", () => {
+    expect(onlyVisit("新华都 硬中华 软中华 都是3条").stock).toEqual([
+      { sku: "T001", qty: 3, unit: "carton" },
+      { sku: "T002", qty: 3, unit: "carton" },
+    ]);
+  });
+
+  it.each(["新华都 软中3条 老板说下礼拜他要出门几天", "新华都 软中3条 老板说他过两天自己去批发部拿货"])(
+    "keeps %s no feedback and no follow-up",
+    (text) => {
+      expect(onlyVisit(text)).toMatchObject({ feedback: false, followUp: null });
+    },
+  );
+
+  it("keeps the owner asking the writer to come back feedback with its follow-up (让我下周再来)", () => {
+    expect(onlyVisit("新华都 老板说他要出门几天，让我下周再来")).toMatchObject({
+      feedback: true,
+      followUp: "2026-11-30",
+    });
+  });
+
+  it("keeps 'owner said he'll be out next week' no feedback", () => {
+    expect(
+      onlyVisit("Joe's - owner said he'll be out next week, coke zero 3 cs", "M07", "2026-11-25T17:40:00-06:00")
+        .feedback,
+    ).toBe(false);
+  });
+});

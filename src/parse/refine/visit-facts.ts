@@ -81,13 +81,17 @@ function onlyFacts(a: Analysis, cue: Cue, cues: Cue[]): boolean {
   return facts && !inside.some(ownersOwn);
 }
 
-/** 宣传了超价销售的规定，老板说知道了; "told him, owner said ok": taking it in is no opinion. */
-function onlyAgrees(a: Analysis, cue: Cue): boolean {
+/**
+ * 宣传了超价销售的规定，老板说知道了 ("owner said ok"); 老板说下礼拜他要出门 ("said he's away next
+ * week"): words that only take in the rules or tell of the owner's own plans are no opinion.
+ */
+function noOpinion(a: Analysis, cue: Cue): boolean {
   const said = a.norm.slice(cue.start, cue.end);
   const words = parseLocaleFor(cue.lang).feedback;
   if (!(words.speaker.test(said) && words.plainSpeech.test(said))) return false;
   const [, sentenceEnd] = sentenceAround(a.sentenceEnds, cue.end);
-  return words.agrees.test(a.norm.slice(cue.end, sentenceEnd));
+  const rest = a.norm.slice(cue.end, sentenceEnd);
+  return words.agrees.test(rest) || words.ownPlans.test(rest);
 }
 
 /** The denial words looked for right before a practice: 不能, 没有人 (3 characters), "didn't " (10). */
@@ -143,7 +147,7 @@ const SPOKEN_WORK = new Set<CueKind>(["display", "price_check", "policy", "servi
 
 export function visitFlags(a: Analysis, ranges: Range[], bound: BoundFacts, inPromotion: boolean): VisitFlags {
   const cues = a.cues.filter((q) => inRanges(ranges, q.start));
-  const feedbackCues = cues.filter((q) => q.kind === "feedback" && !onlyFacts(a, q, cues) && !onlyAgrees(a, q));
+  const feedbackCues = cues.filter((q) => q.kind === "feedback" && !onlyFacts(a, q, cues) && !noOpinion(a, q));
   const speech = ownerSpeech(a, feedbackCues, ranges);
   const inSpeech = (q: { start: number; end: number }) => speech.some((s) => q.start >= s.start && q.end <= s.end);
   const spoken = (q: Cue) =>

@@ -22,5 +22,7 @@ export const feedbackWords: FeedbackWords = {
   done: /^[\s,.;]*(?:so\s+|and\s+)?(?:i\s+)?(?:fixed|sorted|took care of|handled|set (?:it|that|him|her|them) up|did it|got it (?:done|working|fixed|set up))\b/,
   agrees:
     /^\s*(?:that's |it's )?(?:ok(?:ay)?|fine|got it|understood|no problem|sure|will do|makes sense|he'll fix it|she'll fix it)[.!,\s]*$/,
+  ownPlans:
+    /^\s*(?:that\s+)?(?:he|she|they)(?:'ll| will|'s| is|'re| are)? (?:be )?(?:out|away|off|gone|on vacation|closing|closed|back|going to be out)\b[^.;]*[.;]?\s*$/,
   leadingFiller: /^(?:\s|and\b|then\b|also\b|so\b|but\b|plus\b)+/,
 };

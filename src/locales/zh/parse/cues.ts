@@ -277,7 +277,8 @@ export const ZH_CUES: CueTable = {
     "硬塞",
     "塞给",
   ),
-  each: words("各", "每样", "分别"),
+  // 硬中华 软中华 都是3条: one count for each product listed
+  each: words("各", "每样", "分别", "都是(?=\\s*[0-9一二两三四五六七八九十半几])"),
   vague_back: words(
     "不多了",
     "没几[条包盒件]了?",
