@@ -229,3 +229,18 @@ describe("rules broken, told as stories", () => {
     expect(rep(text).compliance).toBe(true);
   });
 });
+
+describe("counts on hand said the rep's way", () => {
+  it.each([
+    ["Joe's: moved 8 cs of monster since monday, sitting at 2 cs now", [{ sku: "B006", qty: 2, unit: "case" }]],
+    [
+      "Joe's - coke zero sitting at 3 cs, monster showing 12 cans",
+      [
+        { sku: "B002", qty: 3, unit: "case" },
+        { sku: "B006", qty: 12, unit: "unit" },
+      ],
+    ],
+  ])("%s", (text, stock) => {
+    expect(rep(text).stock).toEqual(stock);
+  });
+});
