@@ -57,6 +57,8 @@ export interface FollowUpReach {
   first: "before" | "after";
   before: number;
   after: number;
+  /** 两家都是元宵节后再去, "see both again Monday": one promise for every shop of the message. */
+  everyShop: RegExp;
 }
 
 /** Where an amount, its product and the verb saying what the amount is stand in this language. */

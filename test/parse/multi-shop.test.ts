@@ -65,3 +65,23 @@ describe("messages about several shops", () => {
     ]);
   });
 });
+
+describe("one promise for every shop", () => {
+  it.each([
+    [
+      "今天去了新华都和王记小卖部。新华都软中3条，王记硬中2条。两家都是下周一再去",
+      "M01",
+      "2026-11-25T17:40:00+08:00",
+      "2026-11-30",
+    ],
+    [
+      "Joe's and Sunrise. Joe's coke zero 3 cs, Sunrise sprite 2 cs. See both again Monday",
+      "M07",
+      "2026-11-25T17:40:00-06:00",
+      "2026-11-30",
+    ],
+  ])("%s gives the follow-up to both shops", (text, sender, now, followUp) => {
+    const { out } = parse(text, sender, now);
+    expect(out.records.map((r) => (r.type === "visit" ? r.followUp : null))).toEqual([followUp, followUp]);
+  });
+});

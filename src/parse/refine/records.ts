@@ -5,6 +5,7 @@
  */
 import { daysBetween } from "../../domain/calendar.js";
 import type { Activity } from "../../domain/records.js";
+import { sentenceAround } from "../common/normalize.js";
 import { firstFrom, inSortedRanges, type Span } from "../common/spans.js";
 import { PARSE_LOCALES } from "../locale.js";
 import type {
@@ -222,7 +223,12 @@ function followUpFor(a: Analysis, d: Dating, thread: ShopThread | null, speech: 
     const next = firstFrom(a.shops, f.cue.end);
     const named = next && /^\s*(?:at|to|by)?\s*$/.test(a.norm.slice(f.cue.end, next.start)) ? next : undefined;
     if (named) return mentions.has(named);
-    return !thread || inSortedRanges(thread.ranges, f.cue.start);
+    if (!thread || inSortedRanges(thread.ranges, f.cue.start)) return true;
+    // 两家都是元宵节后再去, "see both again": a promise for every shop, said in a sentence naming none
+    const [s, e] = sentenceAround(a.sentenceEnds, f.cue.start);
+    return (
+      a.locale.followUpReach.everyShop.test(a.norm.slice(s, e)) && !a.shops.some((m) => m.start >= s && m.start < e)
+    );
   });
   const dated = mine.find((f) => f.date);
   const pick = dated ?? mine[0];

@@ -5,7 +5,12 @@ import type { EventDay, FollowUpReach, LineGrammar } from "../../../parse/locale
  * "will be back Tuesday", "check back in 2 weeks": the day usually follows the verb, and English
  * spells its words out, so both sides reach 25 characters; after is looked at first.
  */
-export const followUpReach: FollowUpReach = { first: "after", before: 25, after: 25 };
+export const followUpReach: FollowUpReach = {
+  first: "after",
+  before: 25,
+  after: 25,
+  everyShop: /\b(?:both|all of them|all three|all 3|each of them|them all)\b/,
+};
 
 export const lines: LineGrammar = {
   // "3 cases of Coke Zero", "2 cs the Fanta"

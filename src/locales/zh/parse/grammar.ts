@@ -5,7 +5,12 @@ import type { EventDay, FollowUpReach, LineGrammar } from "../../../parse/locale
  * 下周三再去, 明天把政策文件带给他: the day comes before the follow verb, within a short clause
  * (16 characters); one after it (再去一趟 下周三) must stand close (8).
  */
-export const followUpReach: FollowUpReach = { first: "before", before: 16, after: 8 };
+export const followUpReach: FollowUpReach = {
+  first: "before",
+  before: 16,
+  after: 8,
+  everyShop: /(?:两|三|四|几|这几|这两|这三)家(?:店)?(?:都|一起)|都(?:要|得)?(?:再去|再来|回访)/,
+};
 
 export const lines: LineGrammar = {
   // 两件炫赫门, 两件的炫赫门
