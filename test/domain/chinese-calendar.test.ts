@@ -21,6 +21,10 @@ describe("lunar dates and festivals", () => {
     ["dragon_boat", "2026-01-10", "2026-06-19"],
     ["mid_autumn", "2026-01-10", "2026-09-25"],
     ["national", "2026-11-25", "2027-10-01"],
+    ["labour", "2026-11-25", "2027-05-01"],
+    // 腊八: 腊月初八 of lunar year 2026
+    ["laba", "2026-12-01", "2027-01-15"],
+    ["laba", "2026-01-10", "2026-01-26"],
   ] as const)("%s after %s is %s", (festival, from, day) => {
     expect(festivalAfter(festival, from)).toBe(day);
   });
