@@ -244,3 +244,14 @@ describe("counts on hand said the rep's way", () => {
     expect(rep(text).stock).toEqual(stock);
   });
 });
+
+describe("orders written up", () => {
+  it.each([
+    ["Joe's - wrote him up for 5 cs of coke zero", [{ sku: "B002", qty: 5, unit: "case" }]],
+    ["Joe's - put him down for 4 cs monster", [{ sku: "B006", qty: 4, unit: "case" }]],
+    ["Joe's - counted 7 cases of Coke Zero and wrote an order for 5 more.", [{ sku: "B002", qty: 5, unit: "case" }]],
+    ["Joe's - monster 2 cs, he wants 4 more", [{ sku: "B006", qty: 4, unit: "case" }]],
+  ])("%s", (text, orders) => {
+    expect(rep(text).orders).toEqual(orders);
+  });
+});

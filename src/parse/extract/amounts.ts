@@ -142,7 +142,32 @@ export function findAmounts(text: string): Amount[] {
   const out: Amount[] = [];
   chineseAmounts(text, out);
   englishAmounts(text, out);
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  return [...out, ...moreOfTheSame(text, out)].sort((a, b) => a.start - b.start);
+}
+
+/** "counted 7 cases of Coke Zero and wrote an order for 5 more": the unit of the count just before, in its sentence. */
+function moreOfTheSame(text: string, amounts: Amount[]): Amount[] {
+  const out: Amount[] = [];
+  for (const m of text.matchAll(
+    new RegExp(`\\b(\\d+|${EN_NUMBER_WORDS}) more\\b(?!\\s+(?:cases?|cs|btls?|bottles?|cans?|packs?|pks?)\\b)`, "g"),
+  )) {
+    const before = amounts
+      .filter((x) => x.end <= m.index && x.unit && !/[.;!?\n]/.test(text.slice(x.end, m.index)))
+      .pop();
+    const qty = parseEnglishNumber(m[1] ?? "");
+    if (!before || qty === null) continue;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      qty,
+      unit: before.unit,
+      of: false,
+      each: false,
+      zero: false,
+    });
+  }
+  return out;
 }
 
 const STOCK_WORD = "还有|还剩|剩下?|只剩|就剩|库存";

@@ -172,6 +172,10 @@ export const EN_CUES: CueTable = {
     "\\brequested\\b(?= (?:\\d|another|two|three|four|five|six|ten)\\b)",
     "\\btake\\b",
     "\\btook\\b",
+    // "wrote him up for 5 cs", "put him down for 4 cs monster"
+    "\\bwrote (?:him|her|them|it)(?: up)? for\\b",
+    "\\bwrote up\\b",
+    "\\bput (?:him|her|them) down for\\b",
     // "he's taking 5 cs"
     "\\b(?:he's|she's|they're|he is|she is|they are|we're) taking\\b",
     "\\bto start(?: (?:with|off))?\\b",
