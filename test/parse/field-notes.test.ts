@@ -220,3 +220,13 @@ describe("the owner's own plans and one count for several", () => {
     ).toBe(false);
   });
 });
+
+describe("supply tied to taking more", () => {
+  it("flags 硬要他多收两件…不收就不给送软中 and keeps the count out of the stock", () => {
+    expect(onlyVisit("新华都 老板说上回配送员硬要他多收两件红塔山 不收就不给送软中")).toMatchObject({
+      compliance: true,
+      feedback: true,
+      stock: [],
+    });
+  });
+});
