@@ -255,3 +255,12 @@ describe("orders written up", () => {
     expect(rep(text).orders).toEqual(orders);
   });
 });
+
+describe("a bare shelf", () => {
+  it.each(["Joe's - shelf was bare on topo", "Joe's - topo shelf was empty, coke zero 3 cs"])(
+    "%s → topo out",
+    (text) => {
+      expect(rep(text).outOfStock).toEqual(["B010"]);
+    },
+  );
+});

@@ -38,9 +38,8 @@ export function findConsumers(text: string): Counted[] {
   for (const m of text.matchAll(EN_CONSUMERS)) {
     // "maybe 60 people", "15-20 ppl", "40ish folks": a guess, as vague as 十几个人
     const guess =
-      /\b(?:maybe|like|prob(?:ably)?)\s+$|\d\s*(?:-|–|or|to)\s*$/.test(
-        text.slice(Math.max(0, m.index - 9), m.index),
-      ) || /ish\b/.test(m[0]);
+      /\b(?:maybe|like|prob(?:ably)?)\s+$|\d\s*(?:-|–|or|to)\s*$/.test(text.slice(Math.max(0, m.index - 9), m.index)) ||
+      /ish\b/.test(m[0]);
     out.push({ start: m.index, end: m.index + m[0].length, value: guess ? null : parseEnglishNumber(m[1] ?? "") });
   }
   return out.sort((a, b) => a.start - b.start);

@@ -111,6 +111,8 @@ export const EN_CUES: CueTable = {
     // "OOS sprite" names what follows it (oos_fwd); "coke zero OOS, ..." / "OOS today" what stands before
     "\\b(?:is |are |was |were )?oos\\b(?!:?[ \\t]+(?!(?:and|but|today|now|again|too|also|as|at|in|on|since|for|all|still|so|with|w|since|again|tho|though|yet)\\b)[a-z])",
     "\\b(?:wiped out|cleaned out|all gone|none left|zero left|nothing left|sold thru|sold through)\\b",
+    // "topo shelf was bare", "no topo anywhere, shelf was empty"
+    "\\bshel(?:f|ves) (?:was |were |is |are )?(?:bare|empty)\\b(?! (?:on|for)\\b)",
     // "monster - none", "monster empty"
     "(?:-\\s*)?\\b(?:none|empty|nada)\\b(?=\\s*(?:$|[,.;!/]))",
   ),
@@ -122,6 +124,7 @@ export const EN_CUES: CueTable = {
     "\\boos on\\b",
     "\\boos:? (?=[a-z])",
     "\\bran out of\\b",
+    "\\bshel(?:f|ves) (?:was |were |is |are )?(?:bare|empty) (?:on|for)\\b",
     "\\bsold out of\\b",
     "\\bsold (?:thru|through) (?:all )?(?:(?:of )?(?:the|their|his|her) )?(?=[a-z])",
   ),
