@@ -8,6 +8,8 @@ import { recordsToAsk } from "../../src/parse/ask.js";
 import { onlyVisit, parse, WED_AUSTIN } from "./helpers.js";
 
 const rep = (text: string) => onlyVisit(text, "M07", WED_AUSTIN);
+const promo = (text: string) =>
+  parse(text, "M07", WED_AUSTIN).out.records.find((r): r is FormatPromotion => r.type === "promotion");
 
 describe("counts given loosely", () => {
   it.each([
@@ -37,8 +39,7 @@ describe("event hours", () => {
     ["Joe's - topo sampling by the front counter 1-3, 38 people", 120],
     ["demo at Joe's today 10-2 🎄 topo chico, 40 people", 240],
   ])("reads the bare hours of %s as %i minutes", (text, minutes) => {
-    const promo = parse(text, "M07", WED_AUSTIN).out.records.find((r): r is FormatPromotion => r.type === "promotion");
-    expect(promo?.durationMinutes).toBe(minutes);
+    expect(promo(text)?.durationMinutes).toBe(minutes);
   });
 });
 
@@ -123,9 +124,6 @@ describe("work and words on the visit", () => {
 });
 
 describe("events told the rep's way", () => {
-  const promo = (text: string) =>
-    parse(text, "M08", WED_AUSTIN).out.records.find((r): r is FormatPromotion => r.type === "promotion");
-
   it.each([
     ["booth at the farmers market today 10-2, topo chico, 86 ppl tried them", "tasting"],
     ["church potluck tonight, we sponsored the drinks - sprite, fanta 2L. ran 2 hrs", "circle"],
@@ -158,9 +156,6 @@ describe("products and shops said in passing", () => {
 });
 
 describe("rough counts and other people's work", () => {
-  const promo = (text: string) =>
-    parse(text, "M08", WED_AUSTIN).out.records.find((r): r is FormatPromotion => r.type === "promotion");
-
   it.each([
     "Joe's sampling 11-1, topo. maybe 15-20 ppl",
     "church potluck tonight, we sponsored the drinks. 40ish folks",
@@ -216,8 +211,7 @@ describe("dictated and story-told reports", () => {
     ["Joe's - built a super bowl floor stack w/ coke 12pk", "display"],
     ["Joe's - wing night: free coke zero with a dozen wings", "gift"],
   ])("%s → a %s promotion", (text, format) => {
-    const promo = parse(text, "M07", WED_AUSTIN).out.records.find((r): r is FormatPromotion => r.type === "promotion");
-    expect(promo?.format).toBe(format);
+    expect(promo(text)?.format).toBe(format);
   });
 });
 
