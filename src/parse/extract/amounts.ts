@@ -146,12 +146,15 @@ export function findAmounts(text: string): Amount[] {
   return [...out, ...moreOfTheSame(text, out)].sort((a, b) => a.start - b.start);
 }
 
+const EN_MORE = new RegExp(
+  `\\b(\\d+|${EN_NUMBER_WORDS}) more\\b(?!\\s+(?:cases?|cs|btls?|bottles?|cans?|packs?|pks?)\\b)`,
+  "g",
+);
+
 /** "counted 7 cases of Coke Zero and wrote an order for 5 more": the unit of the count just before, in its sentence. */
 function moreOfTheSame(text: string, amounts: Amount[]): Amount[] {
   const out: Amount[] = [];
-  for (const m of text.matchAll(
-    new RegExp(`\\b(\\d+|${EN_NUMBER_WORDS}) more\\b(?!\\s+(?:cases?|cs|btls?|bottles?|cans?|packs?|pks?)\\b)`, "g"),
-  )) {
+  for (const m of text.matchAll(EN_MORE)) {
     const before = amounts
       .filter((x) => x.end <= m.index && x.unit && !/[.;!?\n]/.test(text.slice(x.end, m.index)))
       .pop();
