@@ -7,6 +7,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { migrate, type Provider, providerOf, sqlitePath } from "./migrate.js";
 import { SqliteLine } from "./plain-statements.js";
+import { checkpointInWorker } from "./sqlite-checkpoints.js";
 import { oneAtATime } from "./sqlite-one-at-a-time.js";
 import { keepingStatements } from "./sqlite-statements.js";
 import { transactional } from "./transactional.js";
@@ -25,10 +26,17 @@ export interface QueryObserver {
   statement(sql: string, ms: number): void;
 }
 
-export async function openDatabase(
-  url: string,
-  options: { migrate?: boolean; observer?: QueryObserver } = {},
-): Promise<Database> {
+export interface OpenOptions {
+  migrate?: boolean;
+  observer?: QueryObserver;
+  /**
+   * SQLite: WAL checkpoints in a worker thread instead of on the connection (sqlite-checkpoints.ts),
+   * for the server; `failed` hears why the worker stopped, the connection's own checkpoints are back then.
+   */
+  checkpointsInWorker?: { failed(reason: string): void };
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   if (options.migrate !== false) await migrate(url);
   const provider = providerOf(url);
   // "minimal": Prisma's other error formats capture a stack trace for every call (a new Error per query,
@@ -54,8 +62,24 @@ export async function openDatabase(
     : await postgresClient(url, clientOptions);
   await client.$connect();
   if (provider === "sqlite") await tuneSqlite(client);
+  const checkpointer =
+    provider === "sqlite" && options.checkpointsInWorker && sqlitePath(url) !== ":memory:"
+      ? await checkpointInWorker(
+          sqlitePath(url),
+          (sql) => client.$queryRawUnsafe(sql),
+          options.checkpointsInWorker.failed,
+        )
+      : null;
   const db = options.observer ? observed(client, options.observer) : client;
-  return { db: transactional(db, (tx) => line?.began(tx)), provider, close: () => client.$disconnect() };
+  return {
+    db: transactional(db, (tx) => line?.began(tx)),
+    provider,
+    close: async () => {
+      // Before the connection: closing the last connection checkpoints and removes the log.
+      await checkpointer?.stop();
+      await client.$disconnect();
+    },
+  };
 }
 
 /**
@@ -68,7 +92,9 @@ export async function openDatabase(
  * - busy_timeout (the adapter's `timeout`, 10 s): a writer in another process (cli import, restore
  *   check) makes us wait instead of failing with SQLITE_BUSY;
  * - mmap_size=256 MB: reads come from the mapped file instead of read() calls per page;
- * - temp_store=MEMORY: sorts and temporary indexes stay off the disk.
+ * - temp_store=MEMORY: sorts and temporary indexes stay off the disk;
+ * - the server checkpoints in a worker thread (`checkpointsInWorker`, sqlite-checkpoints.ts), the
+ *   connection itself only past BACKSTOP_PAGES; the CLI and tests keep SQLite's own, every 1,000 pages.
  */
 async function tuneSqlite(client: PrismaClient): Promise<void> {
   for (const pragma of ["journal_mode = WAL", "synchronous = NORMAL", "mmap_size = 268435456", "temp_store = MEMORY"])
