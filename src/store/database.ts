@@ -70,9 +70,11 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
           options.checkpointsInWorker.failed,
         )
       : null;
-  const db = options.observer ? observed(client, options.observer) : client;
+  const observedClient = options.observer ? observed(client, options.observer) : client;
+  const db = transactional(observedClient, (tx) => line?.began(tx));
+  line?.serve(db);
   return {
-    db: transactional(db, (tx) => line?.began(tx)),
+    db,
     provider,
     close: async () => {
       // Before the connection: closing the last connection checkpoints and removes the log.

@@ -1,14 +1,16 @@
 /**
- * The hot plain statements of a message's transaction, run straight on SQLite's connection. Each
- * `$executeRaw`/`$queryRaw` went through Prisma's client — its request pipeline and its query
- * compiler, even for a plain statement — at several times the cost of the statement; a message runs
- * about eight inside its transaction. On SQLite the transaction is the connection's (one connection,
- * one transaction at a time, sqlite-one-at-a-time.ts), so a statement of the flow that opened it can
- * run on the connection itself, as long as that transaction is still the open one: the flow's
- * transaction is noted when it begins (`transactional`'s hook), and a statement checks, at the moment
- * it runs, that this very transaction is open and not committing or rolled back (a transaction Prisma
- * timed out). Anything else — PostgreSQL, no transaction, a transaction that ended — goes through
- * Prisma as before, which also raises Prisma's errors for it.
+ * The hot plain statements, run straight on SQLite's connection. Each `$executeRaw`/`$queryRaw` went
+ * through Prisma's client — its request pipeline and its query compiler, even for a plain statement —
+ * at several times the cost of the statement; a message runs about eight inside its transaction and
+ * one, storing it, before. On SQLite there is one connection (sqlite-one-at-a-time.ts), so:
+ * - a statement of a flow inside a transaction runs on the connection itself, as long as that very
+ *   transaction is the open one: the flow's transaction is noted when it begins (`transactional`'s
+ *   hook), and a statement checks, at the moment it runs, that this transaction is open and not
+ *   committing or rolled back (a transaction Prisma timed out);
+ * - a statement of a flow in no transaction waits for the connection's turn, as Prisma's queries
+ *   outside a transaction do, so that it never becomes part of another message's transaction.
+ * Anything else — PostgreSQL, a transaction that ended, a client this line does not serve — goes
+ * through Prisma as before, which also raises Prisma's errors for it.
  */
 import type Sqlite from "better-sqlite3";
 import type { Prisma } from "../generated/prisma/client.js";
@@ -23,8 +25,14 @@ type Client = object;
 export class SqliteLine implements TransactionWatch {
   client: Sqlite.Database | null = null;
   open: OpenTransaction | null = null;
+  outside?: <T>(work: () => T) => Promise<T>;
 
   constructor(private readonly observer?: QueryObserver) {}
+
+  /** Plain statements sent through `db` (the app's client) outside a transaction run on this line. */
+  serve(db: object): void {
+    served.set(db, this);
+  }
 
   /** Called as a transaction's work begins, with Prisma's client for it: that transaction is the open one. */
   began(tx: object): void {
@@ -45,21 +53,43 @@ export class SqliteLine implements TransactionWatch {
 }
 
 const flows = new WeakMap<object, { line: SqliteLine; transaction: OpenTransaction }>();
+const served = new WeakMap<object, SqliteLine>();
 
-/** The line to run on when `client` (the app's client or a transaction's) is in a transaction still open on it. */
-function directLine(client: Client): SqliteLine | null {
+/** Runs a statement on a line: now, inside the flow's open transaction, or in the connection's turn. */
+type Way = <T>(statement: (line: SqliteLine) => T) => Promise<T>;
+
+/** How `client` (the app's client or a transaction's) runs a plain statement on the connection; null: through Prisma. */
+function wayFor(client: Client): Way | null {
   const scope = transactionScope(client);
   const flow = flows.get(client) ?? (typeof scope === "object" && scope !== null ? flows.get(scope) : undefined);
-  if (!flow || flow.transaction.closed || flow.line.open !== flow.transaction || !flow.line.client) return null;
-  return flow.line;
+  if (flow) {
+    const { line, transaction } = flow;
+    if (transaction.closed || line.open !== transaction || !line.client) return null;
+    return async (statement) => {
+      const result = statement(line);
+      await afterQuery();
+      return result;
+    };
+  }
+  // In a transaction this line was not told of: Prisma's.
+  if (scope !== null) return null;
+  const line = served.get(client);
+  const outside = line?.outside;
+  if (!line?.client || !outside) return null;
+  return async (statement) => {
+    const result = await outside(() => statement(line));
+    await afterQuery();
+    return result;
+  };
 }
 
 /** A statement's count of changed rows, as `$executeRaw` answers. */
 export async function plainExecute(client: Client, sql: Prisma.Sql): Promise<number> {
-  const line = directLine(client);
-  if (!line) return (client as Db).$executeRaw(sql);
-  const { changes } = line.run(sql, (statement, values) => statement.run(...values), "$executeRaw (on the connection)");
-  await afterQuery();
+  const way = wayFor(client);
+  if (!way) return (client as Db).$executeRaw(sql);
+  const { changes } = await way((line) =>
+    line.run(sql, (statement, values) => statement.run(...values), "$executeRaw (on the connection)"),
+  );
   return changes;
 }
 
@@ -68,11 +98,11 @@ export async function plainExecute(client: Client, sql: Prisma.Sql): Promise<num
  * its stored text: callers read such columns leniently (visit-rows.ts).
  */
 export async function plainQuery<T>(client: Client, sql: Prisma.Sql): Promise<T[]> {
-  const line = directLine(client);
-  if (!line) return (client as Db).$queryRaw<T[]>(sql);
-  const rows = line.run(sql, (statement, values) => statement.all(...values), "$queryRaw (on the connection)") as T[];
-  await afterQuery();
-  return rows;
+  const way = wayFor(client);
+  if (!way) return (client as Db).$queryRaw<T[]>(sql);
+  return way(
+    (line) => line.run(sql, (statement, values) => statement.all(...values), "$queryRaw (on the connection)") as T[],
+  );
 }
 
 /** A value as Prisma's SQLite adapter binds it. */

@@ -79,6 +79,11 @@ export interface OpenTransaction {
 /** Where the wrapped connection says which transaction, if any, is open on it now. */
 export interface TransactionWatch {
   open: OpenTransaction | null;
+  /**
+   * Set once connected: runs `work` in the connection's turn, when no transaction is open on it,
+   * as a query outside a transaction runs (plain-statements.ts).
+   */
+  outside?: <T>(work: () => T) => Promise<T>;
 }
 
 export function oneAtATime(
@@ -93,6 +98,7 @@ export function oneAtATime(
 
 function serialised(adapter: Adapter, watch: TransactionWatch): Adapter {
   const turn = new Turn();
+  watch.outside = (work) => turn.with(async () => work());
   return Object.assign(Object.create(adapter) as Adapter, {
     queryRaw: (query: Parameters<Adapter["queryRaw"]>[0]) => turn.with(() => yielding(adapter.queryRaw(query))),
     executeRaw: (query: Parameters<Adapter["executeRaw"]>[0]) => turn.with(() => yielding(adapter.executeRaw(query))),

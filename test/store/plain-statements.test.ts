@@ -2,6 +2,7 @@
  * A transaction's plain statements run on SQLite's connection itself (store/plain-statements.ts) only
  * while that very transaction is the open one: they commit and roll back with it, never land in
  * another message's transaction, and write nothing once Prisma has ended the transaction (a timeout).
+ * A plain statement outside any transaction runs on the connection too, once no transaction is open.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { Prisma } from "../../src/generated/prisma/client.js";
@@ -41,12 +42,16 @@ describe("plain statements on SQLite's connection", () => {
     });
     await expect(failed).rejects.toThrow("the handler failed");
     expect(await keys(db)).toEqual(["kept"]);
-    expect(operations.filter((o) => o.endsWith("(on the connection)"))).toHaveLength(3);
+    // Two statements in the first transaction, one in the second, and the read outside both.
+    expect(operations.filter((o) => o.endsWith("(on the connection)"))).toHaveLength(4);
+    expect(operations.filter((o) => !o.endsWith("(on the connection)"))).toEqual([]);
   });
 
-  it("never run inside another flow's transaction", async () => {
+  it("never run inside another flow's transaction, and outside one wait until no transaction is open", async () => {
     scratch = scratchSqlite();
-    database = await openDatabase(scratch.url);
+    const operations: string[] = [];
+    const observer: QueryObserver = { operation: (_m, operation) => operations.push(operation), statement: () => {} };
+    database = await openDatabase(scratch.url, { observer });
     const { db } = database;
     let wroteFirst!: () => void;
     const first = new Promise<void>((resolve) => (wroteFirst = resolve));
@@ -70,6 +75,7 @@ describe("plain statements on SQLite's connection", () => {
     fail();
     await Promise.all([a, b, outside]);
     expect(await keys(db)).toEqual(["b", "outside"]);
+    expect(operations.filter((o) => !o.endsWith("(on the connection)"))).toEqual([]);
   });
 
   it("write nothing once Prisma has ended the transaction", async () => {
