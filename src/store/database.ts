@@ -6,6 +6,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { migrate, type Provider, providerOf, sqlitePath } from "./migrate.js";
+import type { PgLine } from "./pg-line.js";
 import { SqliteLine } from "./plain-statements.js";
 import { checkpointInWorker } from "./sqlite-checkpoints.js";
 import { oneAtATime } from "./sqlite-one-at-a-time.js";
@@ -44,8 +45,9 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   const clientOptions: { log?: [{ emit: "event"; level: "query" }]; errorFormat: "minimal" } = options.observer
     ? { log: [{ emit: "event", level: "query" }], errorFormat: "minimal" }
     : { errorFormat: "minimal" };
-  // SQLite's connection as the hot plain statements use it (plain-statements.ts).
+  // The connections as the hot plain statements use them (plain-statements.ts, pg-line.ts).
   const line = provider === "sqlite" ? new SqliteLine(options.observer) : null;
+  const pgLine = provider === "sqlite" ? null : await postgresLine(options.observer);
   const client = line
     ? (new PrismaClient({
         adapter: oneAtATime(
@@ -59,7 +61,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
         ),
         ...clientOptions,
       }) as PrismaClient)
-    : await postgresClient(url, clientOptions);
+    : await postgresClient(url, clientOptions, pgLine as PgLine);
   await client.$connect();
   if (provider === "sqlite") await tuneSqlite(client);
   const checkpointer =
@@ -71,8 +73,14 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
         )
       : null;
   const observedClient = options.observer ? observed(client, options.observer) : client;
-  const db = transactional(observedClient, (tx) => line?.began(tx));
-  line?.serve(db);
+  const db = pgLine
+    ? transactional(
+        observedClient,
+        (tx) => pgLine.began(tx),
+        (open) => pgLine.start(open),
+      )
+    : transactional(observedClient, (tx) => line?.began(tx));
+  (line ?? pgLine)?.serve(db);
   return {
     db,
     provider,
@@ -107,15 +115,21 @@ async function tuneSqlite(client: PrismaClient): Promise<void> {
  * Same models, other provider: the generated APIs match, so the PostgreSQL client stands in for the
  * SQLite type. Loaded only for PostgreSQL, so a SQLite start (and the CLI) skips pg and its client.
  */
-async function postgresClient(url: string, options: object): Promise<PrismaClient> {
+async function postgresClient(url: string, options: object, line: PgLine): Promise<PrismaClient> {
   const [{ PrismaPg }, { PrismaClient: PgPrismaClient }] = await Promise.all([
     import("@prisma/adapter-pg"),
     import("../generated/prisma-pg/client.js"),
   ]);
   return new PgPrismaClient({
-    adapter: new PrismaPg({ connectionString: url }),
+    adapter: line.watching(new PrismaPg({ connectionString: url })),
     ...options,
   }) as unknown as PrismaClient;
+}
+
+/** PostgreSQL's line for plain statements, loaded with the pg driver only for PostgreSQL. */
+async function postgresLine(observer?: QueryObserver): Promise<PgLine> {
+  const { PgLine } = await import("./pg-line.js");
+  return new PgLine(observer);
 }
 
 /** The client with every call timed (a query extension) and every SQL statement reported (Prisma's query log). */

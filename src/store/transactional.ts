@@ -24,20 +24,29 @@ export function transactionScope(db: object): unknown {
   return (db as { [SCOPE]?: unknown })[SCOPE] ?? null;
 }
 
-/** `began(tx)` is told of each transaction this opens, with Prisma's client for it, before its work runs. */
-export function transactional(base: PrismaClient, began: (tx: Tx) => void = () => {}): PrismaClient {
+/**
+ * `began(tx)` is told of each transaction this opens, with Prisma's client for it, before its work
+ * runs; `starting` runs each opening (so that a driver's line can tell which connection it took).
+ */
+export function transactional(
+  base: PrismaClient,
+  began: (tx: Tx) => void = () => {},
+  starting: <T>(open: () => Promise<T>) => Promise<T> = (open) => open(),
+): PrismaClient {
   const current = new AsyncLocalStorage<Tx>();
   const transaction = (arg: unknown, options?: object): Promise<unknown> => {
     const tx = current.getStore();
     if (typeof arg === "function") {
       const fn = arg as (tx: Tx) => Promise<unknown>;
       if (tx) return fn(tx);
-      return base.$transaction(
-        (t) => {
-          began(t);
-          return current.run(t, () => fn(t));
-        },
-        { ...TRANSACTION_OPTIONS, ...options },
+      return starting(() =>
+        base.$transaction(
+          (t) => {
+            began(t);
+            return current.run(t, () => fn(t));
+          },
+          { ...TRANSACTION_OPTIONS, ...options },
+        ),
       );
     }
     // The batch form: its queries were built on this proxy, so inside a transaction they already belong to it.
