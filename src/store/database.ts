@@ -9,8 +9,9 @@ import { migrate, type Provider, providerOf, sqlitePath } from "./migrate.js";
 import type { PgLine } from "./pg-line.js";
 import { SqliteLine } from "./plain-statements.js";
 import { checkpointInWorker } from "./sqlite-checkpoints.js";
-import { oneAtATime } from "./sqlite-one-at-a-time.js";
+import { insideOpenTransaction, oneAtATime } from "./sqlite-one-at-a-time.js";
 import { keepingStatements } from "./sqlite-statements.js";
+import { SqliteTransactions } from "./sqlite-transactions.js";
 import { transactional } from "./transactional.js";
 
 export type Db = PrismaClient;
@@ -48,20 +49,15 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   // The connections as the hot plain statements use them (plain-statements.ts, pg-line.ts).
   const line = provider === "sqlite" ? new SqliteLine(options.observer) : null;
   const pgLine = provider === "sqlite" ? null : await postgresLine(options.observer);
-  const client = line
-    ? (new PrismaClient({
-        adapter: oneAtATime(
-          keepingStatements(
-            new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 10_000 }),
-            (connection) => {
-              line.client = connection;
-            },
-          ),
-          line,
-        ),
-        ...clientOptions,
-      }) as PrismaClient)
-    : await postgresClient(url, clientOptions, pgLine as PgLine);
+  const sqliteAdapter = line
+    ? keepingStatements(new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 10_000 }), (connection) => {
+        line.client = connection;
+      })
+    : null;
+  const client =
+    line && sqliteAdapter
+      ? (new PrismaClient({ adapter: oneAtATime(sqliteAdapter, line), ...clientOptions }) as PrismaClient)
+      : await postgresClient(url, clientOptions, pgLine as PgLine);
   await client.$connect();
   if (provider === "sqlite") await tuneSqlite(client);
   const checkpointer =
@@ -73,13 +69,29 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
         )
       : null;
   const observedClient = options.observer ? observed(client, options.observer) : client;
+  // SQLite's interactive transactions are opened on the connection itself, their Prisma calls run by a second client.
+  const transactions = line && sqliteAdapter ? new SqliteTransactions(line) : null;
+  const inner =
+    line && sqliteAdapter && transactions
+      ? (new PrismaClient({
+          adapter: Object.assign(Object.create(sqliteAdapter) as PrismaBetterSQLite3, {
+            connect: async () =>
+              insideOpenTransaction(line.adapter as NonNullable<SqliteLine["adapter"]>, transactions.check),
+          }),
+          ...clientOptions,
+        }) as PrismaClient)
+      : null;
+  if (inner && transactions) {
+    await inner.$connect();
+    transactions.use(options.observer ? observed(inner, options.observer) : inner);
+  }
   const db = pgLine
     ? transactional(
         observedClient,
         (tx) => pgLine.began(tx),
         (open) => pgLine.start(open),
       )
-    : transactional(observedClient, (tx) => line?.began(tx));
+    : transactional(observedClient, (tx) => line?.began(tx), undefined, transactions ?? undefined);
   (line ?? pgLine)?.serve(db);
   return {
     db,
@@ -87,6 +99,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     close: async () => {
       // Before the connection: closing the last connection checkpoints and removes the log.
       await checkpointer?.stop();
+      await inner?.$disconnect();
       await client.$disconnect();
     },
   };

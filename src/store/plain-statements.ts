@@ -74,6 +74,8 @@ export class SqliteLine implements TransactionWatch {
   client: Sqlite.Database | null = null;
   open: OpenTransaction | null = null;
   outside?: <T>(work: () => T) => Promise<T>;
+  hold?: TransactionWatch["hold"];
+  adapter?: TransactionWatch["adapter"];
   /** Runs now: the caller's transaction is the one open on the connection. */
   private readonly now: Way = {
     execute: async (sql) => {
@@ -112,11 +114,28 @@ export class SqliteLine implements TransactionWatch {
     serveOutside(db, () => (this.client && this.outside ? this.inTurn : null));
   }
 
-  /** Called as a transaction's work begins, with Prisma's client for it: that transaction is the open one. */
+  /** Called as a transaction's work begins, with its client: that transaction is the open one. */
   began(tx: object): void {
     const transaction = this.open;
     if (!transaction) return;
-    joinTransaction(tx, () => (transaction.closed || this.open !== transaction || !this.client ? null : this.now));
+    joinTransaction(tx, () => (this.holds(transaction) ? this.now : null));
+  }
+
+  /**
+   * Whether `transaction` is the one open on the connection now. SQLite itself ends a transaction
+   * on some errors (a full disk): the connection is then out of it, and its statements must not
+   * run on their own.
+   */
+  holds(transaction: OpenTransaction): boolean {
+    return !transaction.closed && this.open === transaction && this.client?.inTransaction === true;
+  }
+
+  /** A statement with no parameters, run now (BEGIN, COMMIT, ROLLBACK): benchmarks see it as Prisma's query log showed it. */
+  exec(sql: string): void {
+    const client = this.client as Sqlite.Database;
+    const started = performance.now();
+    client.prepare(sql).run();
+    this.observer?.statement(sql, performance.now() - started);
   }
 
   private run<T>(sql: Prisma.Sql, work: (statement: Sqlite.Statement, values: unknown[]) => T, operation: string): T {
