@@ -17,7 +17,7 @@ import type { OpenTransaction } from "./sqlite-one-at-a-time.js";
 import type { OwnTransactions, Tx } from "./transactional.js";
 
 /** Thrown for a transaction that could not start in `maxWait`, or ran past its `timeout`, or is over. */
-export class TransactionClosedError extends Error {}
+class TransactionClosedError extends Error {}
 
 export class SqliteTransactions implements OwnTransactions {
   /** The transaction each flow runs in. */
