@@ -145,7 +145,12 @@ export async function startApp(
   // Demo mode on a reachable address, or beside chat credentials, stops here (ConfigError).
   assertSafeToServe(config);
   for (const warning of servingWarnings(config)) logger.warn(warning);
-  const database = await openDatabase(config.DATABASE_URL, { observer: options.observer });
+  const database = await openDatabase(config.DATABASE_URL, {
+    observer: options.observer,
+    checkpointsInWorker: {
+      failed: (reason) => logger.error({ reason }, "SQLite checkpoints are back on the connection"),
+    },
+  });
   const { db } = database;
   // For `cli restore`: an instance runs on this SQLite file.
   const releasePid =

@@ -40,6 +40,33 @@ function contextFields(_: object, __: number, logger: Logger): Record<string, un
   return Object.fromEntries(Object.entries(fields).filter(([key]) => !(key in bound)));
 }
 
+/**
+ * A child logger made when it is first written to at an enabled level (or asked anything else).
+ * pino builds a child's bindings at once, running the secret redaction over each value (tens of
+ * kilobytes of garbage a child): a message's loggers, one or two a message, mostly never write a
+ * line at the configured level.
+ */
+export function lazyChild(logger: Logger, bindings: Record<string, unknown>): Logger {
+  let child: Logger | undefined;
+  const made = () => {
+    child ??= logger.child(bindings);
+    return child;
+  };
+  return new Proxy(logger, {
+    get(parent, prop) {
+      // A level written nowhere: the parent's own no-op, no child needed.
+      if (!child && typeof prop === "string" && prop in parent.levels.values && !parent.isLevelEnabled(prop))
+        return Reflect.get(parent, prop);
+      const target = made();
+      const value = Reflect.get(target, prop, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+    set(_parent, prop, value) {
+      return Reflect.set(made(), prop, value);
+    },
+  });
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {

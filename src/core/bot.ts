@@ -8,7 +8,7 @@ import { isoInZone, localDay } from "../domain/calendar.js";
 import type { ChannelCapabilities, ChannelName, InboundMessage, Reply } from "../domain/messages.js";
 import type { Person } from "../domain/roster.js";
 import { inEveryLanguage, messagesFor } from "../locales/index.js";
-import type { Logger } from "../log.js";
+import { type Logger, lazyChild } from "../log.js";
 import type { ParseInput, ParseResult, Parser } from "../parse/index.js";
 import type { Db } from "../store/database.js";
 import { DEFAULT_LEASE_MS, Inbox, type LeasedInbound } from "../store/inbox.js";
@@ -262,7 +262,7 @@ export function createBot(deps: BotDeps): CoreBot {
   function handleLeased(leased: LeasedInbound, personId: string | null): Promise<Reply[] | null> {
     const running = inflight.get(leased.id);
     if (running) return running;
-    const log = logger.child({ inbound: leased.id, channel: leased.message.channel, person: personId });
+    const log = lazyChild(logger, { inbound: leased.id, channel: leased.message.channel, person: personId });
     const job = (async () => {
       const person = personId ? await roster.person(personId) : null;
       return process(await withFetchedMedia(leased, log), person, log);

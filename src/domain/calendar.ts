@@ -114,14 +114,47 @@ const CLOCK: Intl.DateTimeFormatOptions = {
 
 /** An instant as ISO 8601 with the zone's offset, e.g. 2026-11-25T17:40:00+08:00 (what the parser reads as `now`). */
 export function isoInZone(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    zoneFormatter("en-US", CLOCK, timeZone)
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  const local = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
-  const offsetMinutes = Math.round((Date.parse(`${local}Z`) - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  const t = Math.floor(instant.getTime() / 1000) * 1000;
+  const offsetMs = zoneOffsetMs(t, timeZone);
+  const local = new Date(t + offsetMs).toISOString().slice(0, 19);
+  const offsetMinutes = Math.round(offsetMs / 60_000);
   const sign = offsetMinutes < 0 ? "-" : "+";
   const abs = Math.abs(offsetMinutes);
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
+/** Offsets by zone and quarter hour: zones change offset on quarter hours, and formatting the parts costs. */
+const OFFSET_WINDOW_MS = 15 * 60_000;
+const offsets = new Map<string, number>();
+const OFFSETS_KEPT = 1000;
+
+/**
+ * How far a zone's clock is ahead of UTC at `t` (whole seconds), in ms. Remembered for the quarter
+ * hour around it when the zone's offset is the same at both of its ends (a change of offset inside
+ * it, never seen in the zone database's current rules, is worked out each time).
+ */
+function zoneOffsetMs(t: number, timeZone: string): number {
+  const window = Math.floor(t / OFFSET_WINDOW_MS);
+  const key = `${timeZone}|${window}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
+  const offset = formattedOffsetMs(t, timeZone);
+  const start = window * OFFSET_WINDOW_MS;
+  const end = start + OFFSET_WINDOW_MS - 1000;
+  if (formattedOffsetMs(start, timeZone) === offset && formattedOffsetMs(end, timeZone) === offset) {
+    if (offsets.size >= OFFSETS_KEPT) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** The zone's offset at `t` (whole seconds) as its clock shows it. */
+function formattedOffsetMs(t: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    zoneFormatter("en-US", CLOCK, timeZone)
+      .formatToParts(new Date(t))
+      .map((p) => [p.type, p.value]),
+  );
+  const local = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+  return Date.parse(`${local}Z`) - t;
 }

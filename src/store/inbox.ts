@@ -12,7 +12,7 @@ import type { Attachment, ChannelName, InboundMessage, MediaBytes } from "../dom
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./database.js";
 import { providerOfClient } from "./outbox-store.js";
-import { plainExecute } from "./plain-statements.js";
+import { plainExecute, plainQuery } from "./plain-statements.js";
 import { originalText, storableText } from "./raw-text.js";
 import { rawTime } from "./raw-time.js";
 
@@ -62,60 +62,75 @@ export class Inbox {
     const id = randomUUID();
     const lease = randomUUID();
     const leaseUntil = new Date(Date.now() + leaseMs);
+    if (!message.media) {
+      if (await this.insert(id, message, personId, lease, leaseUntil)) return { duplicate: false, id, lease };
+      const first = await this.first(message);
+      if (!first) throw new Error(`inbound message ${message.externalMessageId} is neither new nor stored`);
+      return first;
+    }
     try {
-      if (message.media) {
-        // The bytes go into their own row, written with this one.
-        await this.db.inboundMessage.create({
-          data: {
-            id,
-            channel: message.channel,
-            externalMessageId: message.externalMessageId,
-            externalUserId: message.externalUserId,
-            personId,
-            ...storableText(message.text),
-            receivedAt: message.receivedAt,
-            ...attachmentColumns(message),
-            leaseOwner: lease,
-            leaseUntil,
-          },
-        });
-      } else {
-        await this.insert(id, message, personId, lease, leaseUntil);
-      }
+      // The bytes go into their own row, written with this one.
+      await this.db.inboundMessage.create({
+        data: {
+          id,
+          channel: message.channel,
+          externalMessageId: message.externalMessageId,
+          externalUserId: message.externalUserId,
+          personId,
+          ...storableText(message.text),
+          receivedAt: message.receivedAt,
+          ...attachmentColumns(message),
+          leaseOwner: lease,
+          leaseUntil,
+        },
+      });
       return { duplicate: false, id, lease };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      const first = await this.db.inboundMessage.findUnique({
-        where: {
-          channel_externalUserId_externalMessageId: {
-            channel: message.channel,
-            externalUserId: message.externalUserId,
-            externalMessageId: message.externalMessageId,
-          },
-        },
-      });
+      const first = await this.first(message);
       if (!first) throw error;
-      return { duplicate: true, id: first.id, status: first.status as InboundStatus };
+      return first;
     }
   }
 
-  /** A message without media as one plain INSERT: every message is stored so before anything else. */
+  /**
+   * A message without media as one plain INSERT, on SQLite's connection (plain-statements.ts): every
+   * message is stored so before anything else. False when a row of the same (channel, sender, message
+   * id) is there already: a platform's retry, known by the unique key as Prisma's P2002 knew it.
+   */
   private async insert(
     id: string,
     message: InboundMessage,
     personId: string | null,
     lease: string,
     leaseUntil: Date,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const { text, rawEscaped } = storableText(message.text);
     const attachment = message.attachment ? JSON.stringify(message.attachment) : null;
     const time = (date: Date) => rawTime(this.provider, date);
-    await this.db.$executeRaw(Prisma.sql`
+    const stored = await plainExecute(
+      this.db,
+      Prisma.sql`
       INSERT INTO "InboundMessage" ("id", "channel", "externalMessageId", "externalUserId", "personId", "text",
         "rawEscaped", "receivedAt", "status", "attachment", "leaseOwner", "leaseUntil", "createdAt")
       VALUES (${id}, ${message.channel}, ${message.externalMessageId}, ${message.externalUserId}, ${personId}, ${text},
         ${rawEscaped}, ${time(message.receivedAt)}, 'received', ${attachment}, ${lease}, ${time(leaseUntil)},
-        ${time(new Date())})`);
+        ${time(new Date())})
+      ON CONFLICT ("channel", "externalUserId", "externalMessageId") DO NOTHING`,
+    );
+    return stored === 1;
+  }
+
+  /** The row an earlier delivery of `message` stored, as a duplicate; null when there is none. */
+  private async first(message: InboundMessage): Promise<Recorded | null> {
+    const [row] = await plainQuery<{ id: string; status: string }>(
+      this.db,
+      Prisma.sql`
+      SELECT "id", "status" FROM "InboundMessage"
+      WHERE "channel" = ${message.channel} AND "externalUserId" = ${message.externalUserId}
+        AND "externalMessageId" = ${message.externalMessageId}`,
+    );
+    return row ? { duplicate: true, id: row.id, status: row.status as InboundStatus } : null;
   }
 
   /** Takes over a `received` row whose lease ran out; null when it is handled or someone holds it. */

@@ -4,13 +4,15 @@
  * on the person, so two instances handle one person's messages one after the other (the lock ends
  * with the transaction, a crash included); SQLite has one instance, whose in-process queue does this.
  */
+import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./database.js";
 import { providerOfClient } from "./outbox-store.js";
+import { plainExecute } from "./plain-statements.js";
 
 export function inPersonTransaction<T>(db: Db, personId: string, work: () => Promise<T>): Promise<T> {
   const postgres = providerOfClient(db) === "postgresql";
   return db.$transaction(async () => {
-    if (postgres) await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${personId}))`;
+    if (postgres) await plainExecute(db, Prisma.sql`SELECT pg_advisory_xact_lock(hashtext(${personId}))`);
     return work();
   });
 }

@@ -79,6 +79,15 @@ export interface OpenTransaction {
 /** Where the wrapped connection says which transaction, if any, is open on it now. */
 export interface TransactionWatch {
   open: OpenTransaction | null;
+  /**
+   * Set once connected: runs `work` in the connection's turn, when no transaction is open on it,
+   * as a query outside a transaction runs (plain-statements.ts).
+   */
+  outside?: <T>(work: () => T) => Promise<T>;
+  /** Set once connected: the connection's turn, held until the returned function is called (sqlite-transactions.ts). */
+  hold?: () => Promise<() => void>;
+  /** Set once connected: the adapter on the connection itself, for the client of those transactions. */
+  adapter?: Adapter;
 }
 
 export function oneAtATime(
@@ -93,6 +102,9 @@ export function oneAtATime(
 
 function serialised(adapter: Adapter, watch: TransactionWatch): Adapter {
   const turn = new Turn();
+  watch.outside = (work) => turn.with(async () => work());
+  watch.hold = () => turn.take();
+  watch.adapter = adapter;
   return Object.assign(Object.create(adapter) as Adapter, {
     queryRaw: (query: Parameters<Adapter["queryRaw"]>[0]) => turn.with(() => yielding(adapter.queryRaw(query))),
     executeRaw: (query: Parameters<Adapter["executeRaw"]>[0]) => turn.with(() => yielding(adapter.executeRaw(query))),
@@ -132,5 +144,45 @@ function endingTurn(transaction: Transaction, closing: () => void, end: () => vo
       closing();
       return transaction.rollback().finally(end);
     },
+  });
+}
+
+/**
+ * The adapter of the client that transactions opened on the connection itself use
+ * (sqlite-transactions.ts): its queries run at once, inside the transaction open now, once
+ * `check` (which throws otherwise) says the caller's transaction is that one. A transaction Prisma
+ * starts for one of its calls (a batch, a write in several statements) joins the open one, as it
+ * would inside Prisma's own transaction.
+ */
+export function insideOpenTransaction(adapter: Adapter, check: () => void): Adapter {
+  const queryRaw = (query: Parameters<Adapter["queryRaw"]>[0]) => {
+    check();
+    return yielding(adapter.queryRaw(query));
+  };
+  const executeRaw = (query: Parameters<Adapter["executeRaw"]>[0]) => {
+    check();
+    return yielding(adapter.executeRaw(query));
+  };
+  // Phantom: Prisma sends no COMMIT or ROLLBACK of its own for it; the open transaction ends as its owner says.
+  const joined = Object.assign(Object.create(adapter) as Transaction, {
+    options: { usePhantomQuery: true },
+    queryRaw,
+    executeRaw,
+    commit: async () => {},
+    rollback: async () => {},
+  });
+  return Object.assign(Object.create(adapter) as Adapter, {
+    queryRaw,
+    executeRaw,
+    executeScript: (script: string) => {
+      check();
+      return adapter.executeScript(script);
+    },
+    startTransaction: async () => {
+      check();
+      return joined;
+    },
+    // The connection is the app client's: it closes it.
+    dispose: async () => {},
   });
 }

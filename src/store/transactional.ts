@@ -8,7 +8,13 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { PrismaClient } from "../generated/prisma/client.js";
 
-type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+/** Transactions a driver opens itself instead of Prisma (sqlite-transactions.ts). */
+export interface OwnTransactions {
+  /** Opens one and runs `work` with its client: committed when `work` resolves, rolled back when it throws. */
+  run<T>(work: (tx: Tx) => Promise<T>, options: { maxWait: number; timeout: number }): Promise<T>;
+}
 
 /** Long enough for a slow model call inside a message; a hung one still ends. */
 const TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 120_000 };
@@ -24,20 +30,32 @@ export function transactionScope(db: object): unknown {
   return (db as { [SCOPE]?: unknown })[SCOPE] ?? null;
 }
 
-/** `began(tx)` is told of each transaction this opens, with Prisma's client for it, before its work runs. */
-export function transactional(base: PrismaClient, began: (tx: Tx) => void = () => {}): PrismaClient {
+/**
+ * `began(tx)` is told of each transaction Prisma opens, with its client for it, before its work
+ * runs; `starting` runs each opening (so that a driver's line can tell which connection it took).
+ * With `own`, the interactive form's transactions are the driver's own instead of Prisma's.
+ */
+export function transactional(
+  base: PrismaClient,
+  began: (tx: Tx) => void = () => {},
+  starting: <T>(open: () => Promise<T>) => Promise<T> = (open) => open(),
+  own?: OwnTransactions,
+): PrismaClient {
   const current = new AsyncLocalStorage<Tx>();
   const transaction = (arg: unknown, options?: object): Promise<unknown> => {
     const tx = current.getStore();
     if (typeof arg === "function") {
       const fn = arg as (tx: Tx) => Promise<unknown>;
       if (tx) return fn(tx);
-      return base.$transaction(
-        (t) => {
-          began(t);
-          return current.run(t, () => fn(t));
-        },
-        { ...TRANSACTION_OPTIONS, ...options },
+      if (own) return own.run((t) => current.run(t, () => fn(t)), { ...TRANSACTION_OPTIONS, ...options });
+      return starting(() =>
+        base.$transaction(
+          (t) => {
+            began(t);
+            return current.run(t, () => fn(t));
+          },
+          { ...TRANSACTION_OPTIONS, ...options },
+        ),
       );
     }
     // The batch form: its queries were built on this proxy, so inside a transaction they already belong to it.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { InboundMessage } from "../../src/domain/messages.js";
 import { Inbox } from "../../src/store/inbox.js";
+import { storableText } from "../../src/store/raw-text.js";
 import { PROVIDERS, type ScratchDatabase } from "../support/databases.js";
 import { scratchDatabases } from "../support/scratch-databases.js";
 
@@ -42,6 +43,63 @@ describe.each(PROVIDERS)("the inbound log on $name", ({ create }) => {
       intent: "visit_log",
       externalUserId: "U123",
     });
+  });
+
+  it("stores a text message as Prisma's own create did: every column read back the same", async () => {
+    const { db, inbox } = await scratchInbox(create);
+    const hostile = "张记\u0000中华断货 \ud83d 'quoted' \"double\" \\ 半个表情";
+    const location = { kind: "location" as const, lat: 31.2, lng: 121.5, label: "张记" };
+    const sent = { ...message("Ev30", "web", "M11", hostile), attachment: location };
+    const plain = await inbox.record(sent, "M11", 60_000);
+    if (plain.duplicate) throw new Error("first delivery seen as a retry");
+    // What record() did before: Prisma's model create of the same message.
+    const viaPrisma = await db.inboundMessage.create({
+      data: {
+        id: "prisma-row",
+        channel: "web",
+        externalMessageId: "Ev31",
+        externalUserId: "M11",
+        personId: "M11",
+        ...storableText(hostile),
+        receivedAt: sent.receivedAt,
+        attachment: JSON.stringify(location),
+        leaseOwner: "prisma-lease",
+        leaseUntil: new Date(Date.now() + 60_000),
+      },
+    });
+    const row = await db.inboundMessage.findUniqueOrThrow({ where: { id: plain.id } });
+    const varying = ({ id, externalMessageId, leaseOwner, leaseUntil, createdAt, ...rest }: typeof row) => ({
+      rest,
+      types: [
+        typeof id,
+        typeof externalMessageId,
+        typeof leaseOwner,
+        leaseUntil instanceof Date,
+        createdAt instanceof Date,
+      ],
+    });
+    expect(varying(row)).toEqual(varying(viaPrisma));
+    expect(row).toMatchObject({ id: plain.id, externalMessageId: "Ev30", leaseOwner: plain.lease });
+    // Prisma orders and compares the written times as its own (the sweeper's queries).
+    expect(await inbox.abandoned(10)).toEqual([]);
+  });
+
+  it("recognises a retry whatever became of the first delivery, and of two deliveries at once stores one", async () => {
+    const { db, inbox } = await scratchInbox(create);
+    const first = await inbox.record(message("Ev40"), null);
+    if (first.duplicate) throw new Error("first delivery seen as a retry");
+    expect(await inbox.record(message("Ev40"), null)).toEqual({ duplicate: true, id: first.id, status: "received" });
+    await inbox.finish(first, "refused", { intent: "too_long" });
+    expect(await inbox.record(message("Ev40"), null)).toEqual({ duplicate: true, id: first.id, status: "refused" });
+
+    const together = await Promise.all([1, 2, 3].map(() => inbox.record(message("Ev41"), null)));
+    expect(together.filter((r) => !r.duplicate)).toHaveLength(1);
+    const stored = together.find((r) => !r.duplicate)!;
+    expect(together.filter((r) => r.duplicate)).toEqual([
+      { duplicate: true, id: stored.id, status: "received" },
+      { duplicate: true, id: stored.id, status: "received" },
+    ]);
+    expect(await db.inboundMessage.count({ where: { externalMessageId: { in: ["Ev40", "Ev41"] } } })).toBe(2);
   });
 
   it("keeps two senders' messages apart when their clients chose the same id", async () => {

@@ -9,6 +9,7 @@ import { App, type BlockAction, type ButtonAction, type Receiver, SocketModeRece
 import type { InboundMessage, Reply } from "../../domain/messages.js";
 import type { Person } from "../../domain/roster.js";
 import { inEveryLanguage } from "../../locales/index.js";
+import { lazyChild } from "../../log.js";
 import type { ChannelStartDeps, HttpRoute, RunningChannel } from "../channel-plugin.js";
 import { catalogueFor } from "../sender-language.js";
 import { ACTION_ID_PATTERN, type Block, markAnswered, renderHome } from "./block-kit.js";
@@ -108,7 +109,7 @@ export async function startSlack(deps: StartSlackDeps): Promise<SlackChannel> {
     /** The event's body: Slack is acknowledged once the message is stored (HTTP mode). */
     eventBody?: unknown,
   ): Promise<void> {
-    const log = logger.child({ slackUser: message.externalUserId, messageId: message.externalMessageId });
+    const log = lazyChild(logger, { slackUser: message.externalUserId, messageId: message.externalMessageId });
     let person: Person | null = null;
     try {
       person = await identities.ensure(message.externalUserId);
